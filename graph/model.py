@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 PLACE_LABELS: tuple[str, ...] = (
     "Province",

@@ -6,8 +6,9 @@ interface only; the same test suite runs against both implementations.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Sequence, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from graph.model import Entity, Graph, Relation, Report
 

@@ -1,0 +1,351 @@
+"""The `govkg` command line: extract, build, serve, stats, eval, query, analyze, export, import."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graph.store.base import GraphStore
+
+
+def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every store-using command shares; env vars fill them in."""
+
+    @click.option(
+        "--store",
+        "store_kind",
+        type=click.Choice(["embedded", "neo4j"]),
+        default=None,
+        help="Where the graph lives [default: neo4j when NEO4J_URI is set, else embedded].",
+    )
+    @click.option(
+        "--data-dir",
+        envvar="GOVKG_DATA_DIR",
+        default="data",
+        show_default=True,
+        type=click.Path(file_okay=False),
+        help="Embedded store directory (env GOVKG_DATA_DIR).",
+    )
+    @click.option(
+        "--neo4j-uri", envvar="NEO4J_URI", default=None, help="e.g. bolt://127.0.0.1:7687 (env NEO4J_URI)."
+    )
+    @click.option(
+        "--neo4j-user", envvar="NEO4J_USER", default="neo4j", show_default=True, help="(env NEO4J_USER)"
+    )
+    @click.option("--neo4j-password", envvar="NEO4J_PASSWORD", default=None, help="(env NEO4J_PASSWORD)")
+    @functools.wraps(func)
+    def wrapper(
+        store_kind: str | None,
+        data_dir: str,
+        neo4j_uri: str | None,
+        neo4j_user: str,
+        neo4j_password: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        kind = store_kind or ("neo4j" if neo4j_uri else "embedded")
+        settings = {
+            "kind": kind,
+            "data_dir": data_dir,
+            "uri": neo4j_uri,
+            "user": neo4j_user,
+            "password": neo4j_password,
+        }
+        return func(settings, **kwargs)
+
+    return wrapper
+
+
+def open_configured(settings: dict[str, Any]) -> GraphStore:
+    from graph.store import open_store
+
+    if settings["kind"] == "neo4j" and not settings["uri"]:
+        raise click.UsageError("the neo4j store needs --neo4j-uri or NEO4J_URI")
+    try:
+        return open_store(
+            settings["kind"],
+            data_dir=settings["data_dir"],
+            uri=settings["uri"],
+            user=settings["user"],
+            password=settings["password"],
+        )
+    except Exception as exc:
+        raise click.ClickException(f"cannot open the {settings['kind']} store: {exc}") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """GovKG: knowledge graphs from Chinese sub-district and township work reports."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--with-text", is_flag=True, help="Include the cleaned text and sections of each report.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+def extract(paths: tuple[str, ...], fmt: str, with_text: bool, workers: int) -> None:
+    """Print one JSON object per report (docs/extraction-format.md), in input order."""
+    from govkg.build import collect, extract_all
+
+    failed = 0
+    for result in extract_all(collect(paths), workers=workers):
+        record: dict[str, Any] = {"source": result.source}
+        if result.graph is None:
+            failed += 1
+            record["error"] = result.error
+            click.echo(f"error: {result.source}: {result.error}", err=True)
+        else:
+            report = next(iter(result.graph.reports.values()))
+            record["report"] = report.to_dict(with_text=with_text)
+            record["entities"] = [e.to_dict() for e in result.graph.entities.values()]
+            record["relations"] = [r.to_dict() for r in result.graph.relations.values()]
+        click.echo(json.dumps(record, ensure_ascii=False))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@store_options
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes."
+)
+@click.option("--fresh", is_flag=True, help="Empty the store first.")
+@click.option(
+    "--analyze/--no-analyze", default=True, show_default=True, help="Compute centrality and communities."
+)
+def build(settings: dict[str, Any], paths: tuple[str, ...], workers: int, fresh: bool, analyze: bool) -> None:
+    """Extract reports, resolve entities across them and load the graph into a store."""
+    from govkg.build import build as run_build
+
+    store = open_configured(settings)
+    try:
+        if fresh:
+            store.clear()
+        summary = run_build(paths, store, workers=workers, progress=True)
+        if analyze and summary.read:
+            _analyze_store(store)
+        stats = store.stats()
+    finally:
+        store.close()
+    click.echo(
+        f"reports read: {summary.read} (new {summary.written}, replaced {summary.replaced}, "
+        f"unchanged {summary.unchanged}); failed: {len(summary.failed)}"
+    )
+    for source, cause in summary.failed:
+        click.echo(f"  failed: {source}: {cause}")
+    click.echo(f"written: {summary.entities} entities, {summary.relations} relations")
+    click.echo(
+        f"store ({settings['kind']}): {stats['reports']} reports, {stats['entities']} entities, "
+        f"{stats['relations']} relations"
+    )
+    sys.exit(0 if summary.ok else 1)
+
+
+@main.command()
+@store_options
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Bind address; keep loopback unless needed."
+)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--debug", is_flag=True)
+def serve(settings: dict[str, Any], host: str, port: int, debug: bool) -> None:
+    """Serve the viewer."""
+    from web import create_app
+
+    config = {
+        "STORE": settings["kind"],
+        "DATA_DIR": settings["data_dir"],
+        "NEO4J_URI": settings["uri"],
+        "NEO4J_USER": settings["user"],
+        "NEO4J_PASSWORD": settings["password"],
+    }
+    app = create_app(config)
+    click.echo(f"GovKG viewer on http://{host}:{port}/ ({settings['kind']} store)")
+    app.run(host=host, port=port, debug=debug)
+
+
+@main.command()
+@store_options
+@click.option("--json", "as_json", is_flag=True)
+def stats(settings: dict[str, Any], as_json: bool) -> None:
+    """Counts of reports, entities per label and relations per type."""
+    store = open_configured(settings)
+    try:
+        data = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"reports: {data['reports']}  entities: {data['entities']}  relations: {data['relations']}")
+    for title, key in (("entities per label", "labels"), ("relations per type", "relation_types")):
+        click.echo(f"{title}:")
+        for name, count in sorted(data[key].items(), key=lambda kv: -kv[1]):
+            click.echo(f"  {name:<14} {count}")
+
+
+@main.command("eval")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--reports", "reports_dir", required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(gold_dir: str, reports_dir: str, as_json: bool) -> None:
+    """Score extraction against gold annotations (rules of GUIDELINE.md)."""
+    from extract.evaluate import evaluate as run_eval
+    from extract.evaluate import format_scores
+
+    scores = run_eval(gold_dir, reports_dir)
+    if as_json:
+        from dataclasses import asdict, is_dataclass
+
+        data = asdict(scores) if is_dataclass(scores) else scores
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(format_scores(scores))
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_only", is_flag=True, help="List the named queries.")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
+@click.option("--limit", default=1000, show_default=True, type=int)
+@store_options
+def query(
+    settings: dict[str, Any], name: str | None, list_only: bool, params: tuple[str, ...], fmt: str, limit: int
+) -> None:
+    """Run a named query from cypher/queries against Neo4j (`--list` to see them)."""
+    from graph.queries import library
+
+    queries = library()
+    if list_only or not name:
+        for q in queries.values():
+            args = f" [{', '.join(q.params)}]" if q.params else ""
+            click.echo(f"{q.name}{args}\n    {q.description}")
+        return
+    if name not in queries:
+        raise click.UsageError(f"no query named {name!r}; see `govkg query --list`")
+    chosen = queries[name]
+    values = dict(_parse_param(p) for p in params)
+    missing = [p for p in chosen.params if p not in values]
+    if missing:
+        raise click.UsageError(f"{name} needs --param for: {', '.join(missing)}")
+    settings = {**settings, "kind": "neo4j"}
+    store = open_configured(settings)
+    try:
+        result = store.run_read(chosen.text, values, limit=limit)  # type: ignore[attr-defined]
+    except Exception as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    _print_rows(result.columns, result.rows, fmt)
+    if result.truncated:
+        click.echo(f"(cut at {limit} rows)", err=True)
+
+
+def _parse_param(raw: str) -> tuple[str, str]:
+    key, sep, value = raw.partition("=")
+    if not sep or not key:
+        raise click.BadParameter(f"expected KEY=VALUE, got {raw!r}", param_hint="--param")
+    return key.strip(), value
+
+
+def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows([[_cell(v) for v in row] for row in rows])
+    else:
+        from tabulate import tabulate
+
+        click.echo(tabulate([[_cell(v) for v in row] for row in rows], headers=columns))
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else str(value)
+
+
+def _analyze_store(store: GraphStore) -> int:
+    from graph.analytics import analyze as compute
+
+    return store.set_properties(compute(store.load()))
+
+
+@main.command()
+@store_options
+def analyze(settings: dict[str, Any]) -> None:
+    """Degree, PageRank, Louvain communities and components, written back as node properties."""
+    store = open_configured(settings)
+    try:
+        updated = _analyze_store(store)
+    finally:
+        store.close()
+    click.echo(f"analytics written to {updated} entities")
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv"]), required=True)
+@click.option(
+    "--out", "out", required=True, type=click.Path(), help="File (graphml, gexf, json) or directory (csv)."
+)
+@store_options
+def export_cmd(settings: dict[str, Any], fmt: str, out: str) -> None:
+    """Export the graph for Gephi, Cytoscape, NetworkX or neo4j-admin import."""
+    from graph.export import export_graph
+
+    store = open_configured(settings)
+    try:
+        graph = store.load()
+    finally:
+        store.close()
+    export_graph(graph, fmt, Path(out))
+    click.echo(f"exported {len(graph.entities)} entities and {len(graph.relations)} relations to {out}")
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv"]), required=True)
+@store_options
+def import_cmd(settings: dict[str, Any], path: str, fmt: str) -> None:
+    """Load a graph written by `govkg export` into a store."""
+    from graph.export import import_graph
+
+    graph = import_graph(Path(path), fmt)
+    store = open_configured(settings)
+    try:
+        summary = store.save(graph)
+    finally:
+        store.close()
+    click.echo(
+        f"imported {len(graph.reports)} reports: {summary.entities} entities, {summary.relations} relations"
+    )
+
+
+@main.command("delete-report")
+@click.argument("report_id")
+@store_options
+def delete_report(settings: dict[str, Any], report_id: str) -> None:
+    """Remove one report, its facts and the entities only it mentioned."""
+    store = open_configured(settings)
+    try:
+        found = store.delete_report(report_id)
+    finally:
+        store.close()
+    if not found:
+        raise click.ClickException(f"no report {report_id}")
+    click.echo(f"deleted {report_id}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""Entity resolution across reports: one node per real thing.
+
+The extractor already gives the same id to the same name under the same
+parent place, so most merging happens by id. What is left needs the whole
+batch: a place read with its parent in one report and without it in another,
+and an enterprise's short name (（略）) beside its full legal name
+(（略）（略）有限公司). Both merge only when the match is unambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from graph.model import Entity, Graph, Relation, normalise_name
+
+_SUBDISTRICT_SUFFIX = re.compile(r"(街道办事处|街道办|街道|街|镇人民政府|镇|乡人民政府|乡)$")
+_LEGAL_SUFFIX = re.compile(
+    r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司|专业合作社|合作社|分公司|厂)$"
+)
+_REGION_PREFIX = re.compile(r"^(.{2,7}?(省|自治区|市|州|盟|区|县|旗))+")
+_PARENTHESES = re.compile(r"\(.*?\)")
+
+
+def place_key(label: str, name: str) -> str:
+    """The comparable core of a place name: （略）, （略）道 and 徐古镇人民政府 share a key per class."""
+    text = normalise_name(name)
+    if label == "Subdistrict":
+        match = _SUBDISTRICT_SUFFIX.search(text)
+        if match:
+            cls = (
+                "乡" if match.group(1).startswith("乡") else "镇" if match.group(1).startswith("镇") else "街"
+            )
+            return text[: match.start()] + "|" + cls
+    return text
+
+
+def enterprise_core(name: str) -> str:
+    """An enterprise name without leading region and trailing legal form: the part people shorten it to."""
+    text = _PARENTHESES.sub("", normalise_name(name))
+    text = _LEGAL_SUFFIX.sub("", text)
+    core = _REGION_PREFIX.sub("", text)
+    return core or text
+
+
+def resolve(fragments: Iterable[Graph]) -> Graph:
+    """Merge per-report graphs into one, folding entities that are the same thing."""
+    merged = Graph()
+    for fragment in fragments:
+        merged.extend(fragment)
+    mapping: dict[str, str] = {}
+    mapping.update(_fold_unparented_places(merged))
+    mapping.update(_fold_enterprise_short_names(merged, mapping))
+    if mapping:
+        _apply(merged, mapping)
+    return merged
+
+
+def _parents(graph: Graph) -> dict[str, set[str]]:
+    parents: dict[str, set[str]] = defaultdict(set)
+    for rel in graph.relations.values():
+        if rel.type == "PART_OF":
+            parents[rel.source].add(rel.target)
+    return parents
+
+
+def _fold_unparented_places(graph: Graph) -> dict[str, str]:
+    """A place known without a parent joins the one same-named place whose parent is known."""
+    parents = _parents(graph)
+    groups: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for entity in graph.entities.values():
+        if entity.is_place:
+            groups[(entity.label, place_key(entity.label, entity.name))].append(entity)
+    mapping: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        parented = [e for e in members if parents.get(e.id)]
+        orphans = [e for e in members if not parents.get(e.id)]
+        if len(parented) == 1:
+            for orphan in orphans:
+                mapping[orphan.id] = parented[0].id
+        elif not parented:
+            for orphan in orphans[1:]:
+                mapping[orphan.id] = orphans[0].id
+    return mapping
+
+
+def _fold_enterprise_short_names(graph: Graph, already: dict[str, str]) -> dict[str, str]:
+    """A short name merges with the only full legal name that contains it."""
+    enterprises = [e for e in graph.entities.values() if e.label == "Enterprise" and e.id not in already]
+    full = [e for e in enterprises if _LEGAL_SUFFIX.search(normalise_name(e.name))]
+    full_ids = {e.id for e in full}
+    mapping: dict[str, str] = {}
+    for short in enterprises:
+        if short.id in full_ids:
+            continue
+        core = enterprise_core(short.name)
+        if len(core) < 2:
+            continue
+        candidates = {e.id for e in full if core in enterprise_core(e.name) or core in normalise_name(e.name)}
+        if len(candidates) == 1:
+            mapping[short.id] = candidates.pop()
+    return mapping
+
+
+def _apply(graph: Graph, mapping: dict[str, str]) -> None:
+    """Rewrite ids everywhere; merged records keep the other names as aliases."""
+
+    def final(entity_id: str) -> str:
+        seen = set()
+        while entity_id in mapping and entity_id not in seen:
+            seen.add(entity_id)
+            entity_id = mapping[entity_id]
+        return entity_id
+
+    for old in list(mapping):
+        target = final(old)
+        if target == old or old not in graph.entities:
+            continue
+        absorbed = graph.entities.pop(old)
+        graph.entities[target].merge(absorbed)
+    relations = list(graph.relations.values())
+    graph.relations.clear()
+    for rel in relations:
+        source, target = final(rel.source), final(rel.target)
+        if rel.type == "PART_OF" and source == target:
+            continue
+        graph.add_relation(
+            Relation(rel.type, source, target, rel.report_id, dict(rel.properties), list(rel.evidence))
+        )
+    for report in graph.reports.values():
+        if report.place_id:
+            report.place_id = final(report.place_id)
+
+
+def split_by_report(graph: Graph) -> list[Graph]:
+    """One graph per report with the entities its facts touch, so each saves on its own."""
+    parts: dict[str, Graph] = {rid: Graph(reports={rid: rep}) for rid, rep in graph.reports.items()}
+    for rel in graph.relations.values():
+        part = parts.get(rel.report_id)
+        if part is None:
+            continue
+        for end in (rel.source, rel.target):
+            if end in graph.entities:
+                part.entities[end] = graph.entities[end]
+        part.relations[rel.id] = rel
+    return list(parts.values())
