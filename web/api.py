@@ -1,0 +1,204 @@
+"""The viewer's JSON API: thin routes over GraphStore, bounded by validated arguments."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+from flask import Blueprint, abort, current_app, request
+
+from graph import queries
+from graph.model import LABELS, PLACE_LABELS, RELATION_TYPES
+from web.db import console_enabled, get_store
+from web.labels import LABEL_NAMES, LABEL_STYLE
+from web.payloads import entity_payload, relation_rows, report_brief, subgraph_payload
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+MAX_QUERY_CHARS = 20_000
+
+
+def _int_arg(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        abort(400, f"{name} must be an integer")
+    if not low <= value <= high:
+        abort(400, f"{name} must be between {low} and {high}")
+    return value
+
+
+def _choices(name: str, allowed: tuple[str, ...]) -> list[str] | None:
+    """Repeated or comma-separated values (?label=City&label=Village), each checked."""
+    values = [v for raw in request.args.getlist(name) for v in raw.split(",") if v]
+    unknown = sorted(set(values) - set(allowed))
+    if unknown:
+        abort(400, f"unknown {name}: {', '.join(unknown)}")
+    return values or None
+
+
+@bp.get("/meta")
+def meta():
+    store = get_store()
+    return {
+        "store": store.name,
+        "labels": list(LABELS),
+        "place_labels": list(PLACE_LABELS),
+        "relation_types": list(RELATION_TYPES),
+        "styles": LABEL_STYLE,
+        "label_names": LABEL_NAMES,
+        "console": console_enabled(store),
+    }
+
+
+@bp.get("/stats")
+def stats():
+    return get_store().stats()
+
+
+@bp.get("/overview")
+def overview():
+    return get_store().overview()
+
+
+@bp.get("/search")
+def search():
+    text = request.args.get("q", "").strip()
+    limit = _int_arg("limit", 20, 1, 100)
+    labels = _choices("label", LABELS)
+    if not text:
+        return {"query": text, "hits": []}
+    hits = get_store().search(text, limit=limit, labels=labels)
+    return {"query": text, "hits": [dataclasses.asdict(h) for h in hits]}
+
+
+@bp.get("/entity/<entity_id>")
+def entity(entity_id: str):
+    payload = entity_payload(get_store(), entity_id)
+    if payload is None:
+        abort(404, f"no entity {entity_id}")
+    return payload
+
+
+@bp.get("/entity/<entity_id>/neighbours")
+def neighbours(entity_id: str):
+    store = get_store()
+    if store.entity(entity_id) is None:
+        abort(404, f"no entity {entity_id}")
+    sub = store.neighbours(
+        entity_id,
+        depth=_int_arg("depth", 1, 1, 3),
+        labels=_choices("label", LABELS),
+        rel_types=_choices("type", RELATION_TYPES),
+        limit=_int_arg("limit", 500, 1, 5000),
+    )
+    return subgraph_payload(sub)
+
+
+@bp.get("/path")
+def path():
+    store = get_store()
+    source, target = request.args.get("source", ""), request.args.get("target", "")
+    for node_id in (source, target):
+        if not node_id:
+            abort(400, "source and target are required")
+        if store.entity(node_id) is None:
+            abort(404, f"no entity {node_id}")
+    sub = store.shortest_path(source, target, max_hops=_int_arg("max_hops", 6, 1, 10))
+    data = subgraph_payload(sub)
+    data["found"] = bool(sub.entities)
+    return data
+
+
+@bp.get("/reports")
+def reports():
+    return {"reports": [report_brief(r) for r in get_store().reports()]}
+
+
+@bp.get("/report/<report_id>")
+def report(report_id: str):
+    found = get_store().report(report_id)
+    if found is None:
+        abort(404, f"no report {report_id}")
+    return found.to_dict()
+
+
+@bp.get("/report/<report_id>/relations")
+def report_relations(report_id: str):
+    store = get_store()
+    if store.report(report_id) is None:
+        abort(404, f"no report {report_id}")
+    return {"relations": relation_rows(store, store.report_relations(report_id))}
+
+
+# --- Cypher console (Neo4j only) ---------------------------------------------
+
+
+def _console_store():
+    store = get_store()
+    if not console_enabled(store):
+        abort(404, "the Cypher console needs the Neo4j store")
+    return store
+
+
+@bp.get("/console")
+def console_info():
+    store = get_store()
+    examples = [
+        {"name": q.name, "description": q.description, "params": list(q.params), "text": q.text}
+        for q in queries.library().values()
+    ]
+    return {
+        "enabled": console_enabled(store),
+        "timeout": current_app.config["CONSOLE_TIMEOUT"],
+        "row_limit": current_app.config["CONSOLE_ROW_LIMIT"],
+        "read_only": True,
+        "examples": examples,
+    }
+
+
+def _jsonable(value: Any) -> Any:
+    """Result values as JSON: dataclasses and containers walked, the rest as text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+@bp.post("/console")
+def console_run():
+    store = _console_store()
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400, 'send JSON: {"query": "...", "params": {...}}')
+    query, params = body.get("query"), body.get("params") or {}
+    if not isinstance(query, str) or not query.strip():
+        abort(400, "query is empty")
+    if len(query) > MAX_QUERY_CHARS:
+        abort(400, f"query is longer than {MAX_QUERY_CHARS} characters")
+    if not isinstance(params, dict):
+        abort(400, "params must be a JSON object")
+    from graph.store.neo4j_store import QueryError, ReadOnlyViolation
+
+    timeout = current_app.config["CONSOLE_TIMEOUT"]
+    row_limit = current_app.config["CONSOLE_ROW_LIMIT"]
+    try:
+        result = store.run_read(query, params, timeout=timeout, limit=row_limit)
+    except ReadOnlyViolation as exc:
+        return {"error": f"refused: the console is read-only ({exc})", "kind": "read-only"}, 403
+    except QueryError as exc:
+        return {"error": str(exc), "kind": "query"}, 400
+    data = _jsonable(result)
+    data.update({"timeout": timeout, "row_limit": row_limit})
+    return data

@@ -1,0 +1,122 @@
+"""What the API returns and the pages render, built from GraphStore calls only.
+
+The JSON API and the server-rendered pages show the same things, so both take
+them from here; the functions never touch a concrete store.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from graph.model import RELATION_TYPES, Entity, Relation, Report
+from graph.store.base import GraphStore, Subgraph
+from web.labels import label_of_id
+
+# An entity page names the other end of each relation; past this many distinct
+# others, the rest are shown by id (the store has no batch lookup).
+MAX_NAMED_OTHERS = 1000
+
+
+def report_brief(report: Report) -> dict[str, Any]:
+    return report.to_dict(with_text=False)
+
+
+def node_of_entity(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "name": entity.name, "label": entity.label}
+
+
+def node_of_report(report: Report) -> dict[str, Any]:
+    return {"id": report.id, "name": report.title or report.path, "label": "Report"}
+
+
+def _names(store: GraphStore, entity_id: str, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Name and label of the entities around one entity, in one neighbourhood query."""
+    if not ids:
+        return {}
+    around = store.neighbours(entity_id, depth=1, limit=min(len(ids), MAX_NAMED_OTHERS) + 1)
+    named = {e.id: node_of_entity(e) for e in around.entities if e.id in ids}
+    named.update({r.id: node_of_report(r) for r in around.reports if r.id in ids})
+    for other in sorted(ids - named.keys())[: max(0, MAX_NAMED_OTHERS - len(named))]:
+        entity = store.entity(other)
+        if entity is not None:
+            named[other] = node_of_entity(entity)
+    return named
+
+
+def _reports_by_id(store: GraphStore) -> dict[str, dict[str, Any]]:
+    return {r.id: report_brief(r) for r in store.reports()}
+
+
+def _fallback_node(node_id: str) -> dict[str, Any]:
+    return {"id": node_id, "name": node_id, "label": label_of_id(node_id) or "Report"}
+
+
+def group_relations(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Relations grouped by type, in the model's order of types."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rel in relations:
+        groups[rel["type"]].append(rel)
+    order = {t: i for i, t in enumerate(RELATION_TYPES)}
+    return [
+        {"type": t, "relations": groups[t]} for t in sorted(groups, key=lambda t: (order.get(t, 99), t))
+    ]
+
+
+def entity_payload(store: GraphStore, entity_id: str) -> dict[str, Any] | None:
+    """Everything known about one entity: facts grouped by type, with evidence and reports."""
+    entity = store.entity(entity_id)
+    if entity is None:
+        return None
+    relations = store.entity_relations(entity_id)
+    others = {r.target if r.source == entity_id else r.source for r in relations}
+    others.discard(entity_id)
+    names = _names(store, entity_id, others)
+    reports = _reports_by_id(store)
+    for rid, brief in reports.items():
+        if rid in others and rid not in names:
+            names[rid] = {"id": rid, "name": brief.get("title") or brief.get("path"), "label": "Report"}
+    rows = []
+    for rel in relations:
+        outgoing = rel.source == entity_id
+        other_id = rel.target if outgoing else rel.source
+        row = rel.to_dict()
+        row["direction"] = "out" if outgoing else "in"
+        row["other"] = names.get(other_id) or _fallback_node(other_id)
+        rows.append(row)
+    rows.sort(key=lambda r: (r["type"], r["other"]["name"], str(r["properties"].get("year", ""))))
+    used = {r["report_id"] for r in rows}
+    return {
+        "entity": entity.to_dict(),
+        "groups": group_relations(rows),
+        "relation_count": len(rows),
+        "reports": {rid: reports[rid] for rid in sorted(used) if rid in reports},
+    }
+
+
+def subgraph_payload(sub: Subgraph) -> dict[str, Any]:
+    """A Subgraph as nodes and edges for the explorer (reports become nodes too)."""
+    data = sub.to_dict()
+    data["nodes"] = [
+        {**node_of_entity(e), "aliases": e.aliases, "properties": e.properties} for e in sub.entities
+    ] + [{**node_of_report(r), "aliases": [], "properties": {"year": r.year}} for r in sub.reports]
+    return data
+
+
+def relation_rows(store: GraphStore, relations: list[Relation]) -> list[dict[str, Any]]:
+    """Relations of one report with both ends named (one lookup per distinct entity)."""
+    ids = {r.source for r in relations} | {r.target for r in relations}
+    names: dict[str, dict[str, Any]] = {}
+    for node_id in sorted(ids)[:MAX_NAMED_OTHERS]:
+        entity = store.entity(node_id)
+        if entity is not None:
+            names[node_id] = node_of_entity(entity)
+    rows = []
+    for rel in relations:
+        row = rel.to_dict()
+        row["source_node"] = names.get(rel.source) or _fallback_node(rel.source)
+        row["target_node"] = names.get(rel.target) or _fallback_node(rel.target)
+        rows.append(row)
+    order = {t: i for i, t in enumerate(RELATION_TYPES)}
+    rows.sort(key=lambda r: (order.get(r["type"], 99), min((e["start"] for e in r["evidence"]), default=0)))
+    return rows
