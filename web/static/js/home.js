@@ -21,6 +21,7 @@
     return Object.entries(obj || {}).filter(([, n]) => n);
   }
 
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   getJSON("/api/overview").then((data) => {
     const perLabel = entries(data.entities_per_label);
     bar("chart-labels", perLabel.map(([k]) => k), perLabel.map(([, n]) => n),
