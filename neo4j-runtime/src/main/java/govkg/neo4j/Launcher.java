@@ -57,8 +57,14 @@ public final class Launcher {
         }, "govkg-neo4j-shutdown"));
 
         log("starting Neo4j in " + home + " with " + settings);
-        service.set(new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build());
-        service.get().database("neo4j").executeTransactionally("RETURN 1");
+        try {
+            service.set(new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build());
+            service.get().database("neo4j").executeTransactionally("RETURN 1");
+        } catch (RuntimeException e) {
+            // Exit even if a half-started DBMS left non-daemon threads behind.
+            e.printStackTrace();
+            System.exit(1);
+        }
         log("ready: bolt://127.0.0.1:" + port);
         stopped.await();
     }
