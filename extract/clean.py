@@ -1,0 +1,129 @@
+"""Text cleaning applied to every format after reading.
+
+Every later step's offsets refer to the cleaned text, so cleaning happens once,
+here, as an ordered list of small named steps. Each step takes and returns the
+whole text; lines are paragraphs ("\\n" between them, no empty lines).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+Step = Callable[[str], str]
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+# Debris left by converters and paywalled re-posts, removed wherever it sits.
+# PDF fonts often map ideographs to look-alike radicals (⻘ for 青, ⼈ for 人). Kangxi radicals
+# (U+2F00-2FD5) fold by NFKC; the supplement (U+2E80-2EF3) by this table, taken from the
+# collation equivalences in glibc's iso14651_t1_common.
+_RADICAL_PAIRS = (
+    "⺀丶⺁厂⺂乛⺃乚⺄乙⺅亻⺆冂⺇几⺈刀⺉刂⺊卜⺋卩⺌小⺍小⺎尢⺏尣⺐尢⺑尣⺒巳⺓幺⺔彑⺕彐⺖忄⺗心⺘扌⺙攵⺛旡⺜日"
+    "⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺥爫⺦丬⺧牛⺨犭⺩王⺪疋⺫目⺬示⺭礻⺮竹⺯糹⺰纟⺱罓⺲罒⺳罓⺴罓⺵罒⺶羊⺷羊"
+    "⺸羋⺹耂⺺肀⺻聿⺼肉⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻇角⻈讠⻉贝⻊足⻋车⻌辶⻍辶⻎辶⻏邑⻐钅⻑長"
+    "⻒镸⻓长⻔门⻕阜⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻞飠⻟飠⻠饣⻡首⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧鹵⻨麦⻩黄⻪黾⻫齊"
+    "⻬齐⻭齒⻮齿⻯龍⻰龙⻱龜⻲龜⻳龟"
+)
+_RADICALS = {ord(_RADICAL_PAIRS[i]): _RADICAL_PAIRS[i + 1] for i in range(0, len(_RADICAL_PAIRS), 2)}
+_RADICALS.update({code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)})
+
+_DEBRIS = re.compile(
+    r"\[bookmark:[^\]]*\]"
+    r"|##paid(?:begin|end)##"
+    r"|\[image:[^\]]*\]"
+    r"|\[(?:图片|image)\]",
+    re.IGNORECASE,
+)
+
+# Page furniture of government web sites; only short lines are dropped so a
+# sentence that happens to mention e.g. 来源 survives.
+_BOILERPLATE_LINES: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"ICP\s*备|ICP\s*证|公网安备|网站标识码|备案号"), 200),
+    (re.compile(r"^(?:信息)?来源[:：]"), 80),
+    (re.compile(r"发布时间[:：]|发布日期[:：]|更新时间[:：]|浏览次数|阅读次数|访问次数|点击数[:：]|阅读量[:：]"), 120),
+    (re.compile(r"扫一扫"), 40),
+    (re.compile(r"【\s*(?:打印|关闭|收藏|字体|大|中|小|返回顶部)\s*】"), 60),
+    (re.compile(r"^分享到|^分享[:：]"), 60),
+    (re.compile(r"^(?:当前位置|您现在的位置|您的位置|所在位置)[:：]"), 120),
+    (re.compile(r"^(?:版权所有|主办单位|承办单位|技术支持|联系我们|网站地图)"), 120),
+    (re.compile(r"^[【\[]?\s*(?:打印本页|关闭窗口|返回顶部|上一篇|下一篇)"), 80),
+)
+
+
+def nfc(text: str) -> str:
+    """Compose characters so the same word always has the same code points."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold_radicals(text: str) -> str:
+    """Replace radical look-alikes that PDF text layers produce with the ideographs meant."""
+    return text.translate(_RADICALS)
+
+
+def normalise_line_endings(text: str) -> str:
+    """CRLF, CR, form feeds and Unicode line/paragraph separators all become "\\n"."""
+    return re.sub("\r\n?|[\u2028\u2029\x0b\x0c\x85]", "\n", text)
+
+
+def strip_zero_width(text: str) -> str:
+    """Zero-width and control characters break matching and offsets but carry nothing."""
+    return _CONTROL.sub("", _ZERO_WIDTH.sub("", text))
+
+
+def drop_debris(text: str) -> str:
+    """Remove converter markers such as [bookmark: _GoBack] and ##paidbegin##."""
+    return _DEBRIS.sub("", text)
+
+
+def collapse_spaces(text: str) -> str:
+    """One space for runs of spaces, one tab for cell gaps, no indents or trailing blanks.
+
+    Full-width spaces (U+3000) used as paragraph indents are dropped; inside a line
+    a run of them becomes one, since some reports use it as a separator.
+    """
+    lines = []
+    for line in text.split("\n"):
+        line = line.replace("\u00a0", " ").replace("\u2002", " ").replace("\u2003", " ")
+        line = re.sub(r"[ ]*\t[ \t]*", "\t", line)
+        line = re.sub(r" {2,}", " ", line)
+        line = re.sub("\u3000{2,}", "\u3000", line)
+        line = re.sub("[ \u3000]*\t[ \u3000]*", "\t", line)
+        lines.append(line.strip(" \t\u3000"))
+    return "\n".join(lines)
+
+
+def drop_boilerplate_lines(text: str) -> str:
+    """Drop web page furniture: ICP/备案 footers, 来源/发布时间 headers, 扫一扫, 打印/关闭, 分享到."""
+    kept = []
+    for line in text.split("\n"):
+        if any(pattern.search(line) and len(line) <= limit for pattern, limit in _BOILERPLATE_LINES):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def drop_empty_lines(text: str) -> str:
+    """Paragraphs are separated by exactly one "\\n"."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+STEPS: tuple[Step, ...] = (
+    nfc,
+    fold_radicals,
+    normalise_line_endings,
+    strip_zero_width,
+    drop_debris,
+    collapse_spaces,
+    drop_boilerplate_lines,
+    drop_empty_lines,
+)
+
+
+def clean(text: str, steps: tuple[Step, ...] = STEPS) -> str:
+    """Apply the cleaning steps in order."""
+    for step in steps:
+        text = step(text)
+    return text
