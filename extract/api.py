@@ -1,0 +1,26 @@
+"""Extraction entry points: a report file or its text in, one graph fragment out."""
+
+from __future__ import annotations
+
+import os
+
+from extract.assemble import assemble
+from extract.document import SourceText
+from extract.metadata import detect_meta
+from extract.nlp.pipeline import build_nlp
+from extract.read import read_source
+from extract.sections import parse_sections
+from graph.model import Graph
+
+
+def extract_source(src: SourceText) -> Graph:
+    """One report's fragment: its Report, the entities it names and the facts it states."""
+    meta = detect_meta(src.text, src.path)
+    sections = parse_sections(src.text)
+    doc = build_nlp()(src.text)
+    return assemble(doc, src, meta, sections)
+
+
+def extract_path(path: str | os.PathLike[str]) -> Graph:
+    """Read a report file (txt, docx, html, pdf) and extract it; raises ReadError."""
+    return extract_source(read_source(path))

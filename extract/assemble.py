@@ -1,0 +1,130 @@
+"""Turn an annotated Doc plus the report's metadata and sections into a graph fragment.
+
+Mentions become entities: each gets a canonical key (西山街 and （略） are one
+sub-district; 湖北 is 湖北省) and a scope (villages belong to the report's own
+sub-district, so two 新田村 in two townships stay apart); the display name is the
+fullest form the report uses, the other forms are aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from extract.document import ReportMeta, Section, SourceText
+from extract.nlp.mention import Mention
+from extract.relations import (
+    awarded,
+    carries_out,
+    introduced,
+    invests,
+    located,
+    mentions,
+    part_of,
+    reported,
+)
+from extract.relations.context import Context
+from graph.model import Entity, Graph, Report, entity_id, normalise_name, report_id
+
+RELATION_MODULES = (part_of, awarded, introduced, invests, located, carries_out, reported, mentions)
+_SCOPE_FREE = frozenset({"Province", "City", "Honour", "Enterprise", "Indicator", "Initiative"})
+_OWN_SCOPED = frozenset({"Village", "Community", "Project", "Person", "Organization"})
+_STREET = re.compile(r"(街道|街)$")
+
+
+def canonical_key(mention: Mention) -> str:
+    """The name that decides identity: full admin name, sub-district without 街/街道."""
+    if "key" in mention.properties:
+        return str(mention.properties["key"])
+    if mention.label == "Subdistrict":
+        return _STREET.sub("", mention.name) + ("街" if _STREET.search(mention.name) else "")
+    return normalise_name(mention.name)
+
+
+def own_place(meta: ReportMeta, found: list[Mention]) -> str:
+    """The report's own sub-district: from the metadata, else the one it names most."""
+    if meta.subdistrict:
+        return meta.subdistrict
+    counts = Counter(_STREET.sub("街道", m.name) if m.name.endswith("街") else m.name for m in found if m.label == "Subdistrict")
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Section]) -> Graph:
+    text = doc.text
+    rid = report_id(text)
+    found: list[Mention] = list(doc._.mentions or [])
+    graph = Graph()
+    place_ids: dict[str, str] = {}
+    for label, name in (("Province", meta.province), ("City", meta.city)):
+        if name:
+            place_ids[label] = entity_id(label, name, "")
+    if meta.district:
+        place_ids["District"] = entity_id("District", meta.district, place_ids.get("City", ""))
+    own = own_place(meta, found)
+    own_key = canonical_key(Mention(0, 0, "Subdistrict", own)) if own else ""
+    own_id = entity_id("Subdistrict", own_key, place_ids.get("District", "")) if own else ""
+
+    names: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    props: dict[str, dict] = {}
+    entity_of: dict[int, str] = {}
+    for m in found:
+        key = canonical_key(m)
+        if m.label in _SCOPE_FREE:
+            scope = ""
+        elif m.label in _OWN_SCOPED:
+            scope = own_id
+        else:  # District, Subdistrict
+            scope = place_ids.get("City" if m.label == "District" else "District", "")
+        eid = own_id if (m.label == "Subdistrict" and key == own_key and own_id) else entity_id(m.label, key, scope)
+        entity_of[id(m)] = eid
+        names.setdefault(eid, []).append(m.name)
+        labels[eid] = m.label
+        extra = {k: v for k, v in m.properties.items() if k not in ("key", "trigger")}
+        props.setdefault(eid, {}).update(extra)
+    if own_id and own_id not in names:
+        names[own_id] = [own]
+        labels[own_id] = "Subdistrict"
+    for eid, forms in names.items():
+        if eid == own_id and own:
+            forms = forms + [own]
+        distinct = list(dict.fromkeys(forms))
+        display = max(distinct, key=len)
+        graph.add_entity(
+            Entity(eid, labels[eid], display, [n for n in distinct if n != display], props.get(eid, {}))
+        )
+
+    years = list(meta.years)
+    graph.add_report(
+        Report(
+            id=rid,
+            path=source.path,
+            title=meta.title,
+            place=own,
+            place_id=own_id,
+            year=meta.year,
+            years=years,
+            period=meta.period,
+            kind=meta.kind,
+            text=text,
+            sections=[s.to_dict() for s in sections],
+        )
+    )
+    ctx = Context(
+        report_id=rid,
+        text=text,
+        sentences=doc._.sentences or [],
+        sections=sections,
+        mentions=found,
+        entity_of=entity_of,
+        own_place_id=own_id,
+        year=meta.year,
+        plan_year=max(years) if years else None,
+        place_ids=place_ids,
+    )
+    for module in RELATION_MODULES:
+        for relation in module.extract(ctx):
+            graph.add_relation(relation)
+    return graph

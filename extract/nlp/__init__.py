@@ -1,0 +1,1 @@
+"""The NLP stage: a spaCy pipeline (jieba segmenter) whose components find mentions."""

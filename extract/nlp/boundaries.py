@@ -1,0 +1,73 @@
+"""Where a name begins: walk left from its suffix over jieba's tokens until a word that ends names.
+
+jieba's tokens give the candidate start points (a name never starts inside a
+word such as 完成 or 新建); word lists and jieba's part-of-speech tags decide
+which tokens cannot belong to a name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Collection
+
+from spacy.tokens import Doc
+
+from extract.nlp.lexicon import jieba_tags, words
+
+if not Doc.has_extension("token_starts"):
+    Doc.set_extension("token_starts", default=None)
+
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9()（）·]+$")
+_OUTPUT_FIGURE = re.compile(r"年产[\d.]+[万千百]?[吨件台套个辆只片平方米千瓦]+$")
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Start offsets of the doc's tokens (set by the layout component)."""
+    starts = doc._.token_starts
+    if starts is None:
+        starts = doc._.token_starts = [t.idx for t in doc]
+    return starts
+
+
+def extend_left(
+    doc: Doc,
+    end: int,
+    max_len: int,
+    tags: Collection[str],
+    verbs_inside: bool = False,
+    allow_latin: bool = False,
+) -> int:
+    """Start of the name whose stem ends at `end`: whole tokens, at most `max_len` chars.
+
+    A token ends the walk when it is punctuation or a number, a listed function
+    word, or a multi-character word whose jieba tag is in `tags`. With
+    `verbs_inside`, a verb right before the suffix stays (幼儿园新建项目).
+    """
+    text = doc.text
+    starts = token_starts(doc)
+    stops = words("function_words.txt")
+    pos_tags = jieba_tags()
+    k = bisect_right(starts, end - 1) - 1
+    pos = end
+    pattern = _NAME_CHARS if allow_latin else _CJK
+    while k >= 0:
+        s = starts[k]
+        piece = text[s:pos]
+        if end - s > max_len:
+            break
+        if not pattern.match(piece):
+            figure = _OUTPUT_FIGURE.search(text, max(0, pos - 16), pos) if verbs_inside else None
+            if figure is None or end - figure.start() > max_len:
+                break
+            pos = figure.start()
+            k = bisect_right(starts, pos - 1) - 1
+            continue
+        if piece in stops:
+            break
+        if len(piece) > 1 and pos_tags.get(piece) in tags and not (verbs_inside and pos == end):
+            break
+        pos = s
+        k -= 1
+    return pos

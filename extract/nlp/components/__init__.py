@@ -1,0 +1,1 @@
+"""One spaCy component per step; pipeline.py imports them all to register them."""

@@ -1,0 +1,79 @@
+"""Provinces, cities and districts from the national division list shipped with cpca.
+
+Full names (湖北省, （略）, 浏阳市) and the short forms of provinces and cities
+(湖北, （略）) are matched with one Aho-Corasick automaton; the longest match at a
+place wins. Named development zones (东湖高新区) are found by their suffix.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.nlp.boundaries import extend_left
+from extract.nlp.lexicon import NON_NAME_TAGS, words
+from extract.nlp.mention import Mention, mentions
+
+_PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+_CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
+_ZONE = re.compile(r"(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|新区)")
+
+
+def _level(adcode: str) -> str:
+    if adcode[2:] == "0" * 10:
+        return "Province"
+    if adcode[4:] == "0" * 8:
+        return "City"
+    return "District"
+
+
+@lru_cache(maxsize=1)
+def automaton() -> ahocorasick.Automaton:
+    """Name -> (label, canonical full name); built once per process."""
+    table = resources.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
+    entries: dict[str, tuple[str, str]] = {}
+    short_forms: dict[str, tuple[str, str]] = {}
+    unsafe = words("ambiguous_short_places.txt")
+    for row in csv.DictReader(table.splitlines()):
+        name, label = row["name"], _level(row["adcode"])
+        if label == "District" and len(name) < 3:
+            continue
+        entries.setdefault(name, (label, name))
+        suffix = {"Province": _PROVINCE_SUFFIX, "City": _CITY_SUFFIX}.get(label)
+        if suffix is not None:
+            short = suffix.sub("", name)
+            if len(short) >= 2 and short != name and short not in unsafe:
+                short_forms.setdefault(short, (label, name))
+    auto = ahocorasick.Automaton()
+    for name, value in {**short_forms, **entries}.items():
+        auto.add_word(name, (len(name), *value))
+    auto.make_automaton()
+    return auto
+
+
+@Language.component("govkg_admin_places")
+def admin_places(doc: Doc) -> Doc:
+    """Add Province/City/District mentions (properties['key'] = canonical full name)."""
+    text = doc.text
+    found = sorted(
+        (end + 1 - size, -size, label, full) for end, (size, label, full) in automaton().iter(text)
+    )
+    out = mentions(doc)
+    last_end = -1
+    for start, neg_size, label, full in found:  # leftmost, then longest, never overlapping
+        if start < last_end:
+            continue
+        last_end = start - neg_size
+        out.append(Mention(start, last_end, label, text[start:last_end], {"key": full}))
+    for m in _ZONE.finditer(text):
+        start = extend_left(doc, m.start(), 6, NON_NAME_TAGS)
+        if m.start() - start >= 2:
+            name = text[start : m.end()]
+            out.append(Mention(start, m.end(), "District", name, {"key": name}))
+    return doc

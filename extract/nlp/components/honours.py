@@ -1,0 +1,109 @@
+"""Honours: titles after an award verb (荣获“…”, 被评为…, 入选…名单) and items of an honours list.
+
+The title is cleaned as the guideline says: quotes gone, leading years, counts
+(首个, 第三批) and awarding bodies dropped, trailing 称号/名单 dropped; a bare
+title (第一名, 一等奖) takes the contest named before it (在…竞赛中荣获第一名).
+Each mention keeps the trigger offset so AWARDED can find the recipient.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.nlp.mention import Mention, mentions
+from extract.nlp.names import is_masked
+
+TRIGGER = re.compile(
+    r"(?:荣获|获评|获得|被评为|评为|被授予|授予|被认定为|认定为|入选|蝉联|被命名为|命名为|被列为|列为|被确定为|成功创建|创成|获)(?!得感|批|取|悉|益|利|奖励|补|赔)"
+)
+# the honour runs to the end of the clause
+_CLAUSE_END = re.compile(r"[，。；,;！!？?\n]|(?<=”)(?:，|。)")
+_SPLIT = re.compile(r"、|(?<=[”\"])和|(?<=[”\"])及")
+_LEAD = re.compile(
+    r"^(?:(?:\d{4}年度?|年度|全区首个|全市首个|全省首个|首个|首批|唯一|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
+)
+_BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
+_TAIL = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|名单|的好成绩|好成绩|殊荣|表彰|等次|等)+$")
+_HEADS = re.compile(
+    r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进)$"
+)
+_BARE = re.compile(r"^(?:第[一二三四五六七八九十\d]+名|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
+_CONTEST = re.compile(r"在([^，。；,;在]{2,30}?)(?:中|上)(?:荣获|获得|取得|获)")
+_TIME_HEAD = re.compile(r"^(?:第[一二三四]季度|\d{4}年度?|上半年|下半年|年度)")
+_LIST_HEADING = re.compile(r"^[^\n]{0,20}(?:荣誉|表彰|获奖)[^\n]{0,12}\n((?:[ \t　]*\d+[、.．][^\n]+\n?)+)", re.M)
+_LIST_ITEM = re.compile(r"^[ \t　]*\d+[、.．]\s*([^\n；;。]+)", re.M)
+_QUOTES = str.maketrans("", "", "“”\"《》「」‘’'")
+
+
+def clean_title(raw: str) -> str:
+    title = raw.strip()
+    body = _BODY.match(title)
+    if body:
+        title = title[body.end() :]
+    prev = None
+    while prev != title:
+        prev = title
+        title = _LEAD.sub("", title)
+        title = _TAIL.sub("", title)
+    title = title.translate(_QUOTES).replace("（", "(").replace("）", ")").strip()
+    return title
+
+
+def honour_level(name: str) -> str:
+    if name.startswith(("全国", "国家", "中国", "中华")):
+        return "national"
+    if name.startswith(("省", "全省")) or re.match(r"^[\u4e00-\u9fff]{2,7}省", name):
+        return "provincial"
+    if name.startswith(("市", "全市")) or re.match(r"^[\u4e00-\u9fff]{2,4}市", name):
+        return "city"
+    if name.startswith(("区", "县", "全区", "全县")) or re.match(r"^[\u4e00-\u9fff]{2,4}[区县]", name):
+        return "district"
+    return "other"
+
+
+def _valid(title: str, quoted: bool) -> bool:
+    if not 2 <= len(title) <= 40 or is_masked(title):
+        return False
+    return quoted or bool(_HEADS.search(title))
+
+
+@Language.component("govkg_honours")
+def honours(doc: Doc) -> Doc:
+    text = doc.text
+    out = mentions(doc)
+    for trig in TRIGGER.finditer(text):
+        end_m = _CLAUSE_END.search(text, trig.end())
+        clause_end = end_m.start() if end_m else len(text)
+        clause = text[trig.end() : clause_end]
+        pos = trig.end()
+        previous = ""
+        for part in _SPLIT.split(clause):
+            part_start = text.find(part, pos)
+            pos = part_start + len(part) + 1
+            quoted = "“" in part or '"' in part
+            title = clean_title(part)
+            if previous and len(title) <= 2 and len(previous) > len(title):
+                title = previous[: -len(title)] + title  # 服务组织和项目 -> 服务项目
+            if title and _BARE.match(title):
+                line_start = max(text.rfind("\n", 0, trig.start()), text.rfind("。", 0, trig.start())) + 1
+                contest = None
+                for contest in _CONTEST.finditer(text, line_start, trig.end()):
+                    pass
+                if contest is not None:
+                    title = _TIME_HEAD.sub("", contest.group(1)).translate(_QUOTES).replace(" ", "") + title
+            if not _valid(title, quoted):
+                continue
+            previous = title
+            out.append(
+                Mention(part_start, part_start + len(part), "Honour", title,
+                        {"level": honour_level(title), "trigger": trig.start()})
+            )
+    for block in _LIST_HEADING.finditer(text):
+        for item in _LIST_ITEM.finditer(text, block.start(1), block.end(1)):
+            title = clean_title(item.group(1))
+            if _valid(title, True):
+                out.append(Mention(item.start(1), item.end(1), "Honour", title, {"level": honour_level(title)}))
+    return doc

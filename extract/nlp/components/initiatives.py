@@ -1,0 +1,25 @@
+"""Named campaigns and programmes: a quoted name followed by 行动/活动/攻坚战 … (“百日攻坚”行动)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.nlp.mention import Mention, mentions
+from extract.nlp.names import is_masked
+
+_CAMPAIGN = re.compile(r"[“\"]([^”\"\n]{2,20})[”\"](专项行动|专项整治|攻坚行动|行动|活动|攻坚战|计划|竞赛|工程)")
+
+
+@Language.component("govkg_initiatives")
+def initiatives(doc: Doc) -> Doc:
+    out = mentions(doc)
+    for m in _CAMPAIGN.finditer(doc.text):
+        if m.group(2) == "工程":  # a quoted …工程 is a project (“（略）”)
+            continue
+        name = m.group(1) + m.group(2)
+        if not is_masked(name):
+            out.append(Mention(m.start(), m.end(), "Initiative", name))
+    return doc

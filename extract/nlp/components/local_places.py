@@ -1,0 +1,80 @@
+"""Sub-districts, villages and communities by their suffix (街道/镇/乡/街, 村/股经社/湾组, 社区).
+
+The stem left of the suffix is cut on jieba tokens (see boundaries.py) and
+checked against generic words (示范村, 城镇, 各社区). Lists that share one
+suffix (石桥、柳塘、新田等村) give each member the suffix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.nlp.boundaries import extend_left
+from extract.nlp.lexicon import NON_NAME_TAGS, words
+from extract.nlp.mention import Mention, mentions
+
+_SUFFIX = re.compile(r"社区|街道|股经社|湾组|村(?![规务落寨居庄])|镇|乡(?![村镇贤土愁情亲间音里])|街|家[\u4e00-\u9fff]?湾(?![村社组区])")
+_LABEL = {"社区": "Community", "街道": "Subdistrict", "镇": "Subdistrict", "乡": "Subdistrict", "街": "Subdistrict"}
+_MAX_STEM = {"Community": 6, "Subdistrict": 4, "Village": 5}
+_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:[\d一二三四五六七八九十]+个)?(村|社区)")
+# 街 alone names a sub-district only when the report also writes it as one (X街道, X街党工委 ...).
+_STREET_CONFIRM = ("街道", "街党", "街办", "街纪", "街人大", "街综治")
+
+
+def _label(suffix: str) -> str:
+    if suffix.endswith("湾"):
+        return "Village"
+    return _LABEL.get(suffix, "Village")
+
+
+def _street_confirmed(text: str, stem: str) -> bool:
+    return text.lstrip().startswith(stem + "街") or any(stem + tail in text for tail in _STREET_CONFIRM)
+
+
+def is_place_name(name: str, stem: str) -> bool:
+    """A stem of two or more characters that does not make a generic word with its suffix."""
+    if len(stem) < 2 or "某" in stem:
+        return False
+    if name in words("generic_places.txt") or stem[-1] in words("place_stem_stops.txt"):
+        return False
+    return not any(name.endswith(g) and name[: -len(g)] in ("", "各", "全", "本", "该") for g in words("generic_places.txt"))
+
+
+@Language.component("govkg_local_places")
+def local_places(doc: Doc) -> Doc:
+    text = doc.text
+    out = mentions(doc)
+    taken: set[tuple[int, int]] = set()
+    for m in _LIST.finditer(text):
+        members = m.group(1).split("、")
+        suffix = m.group(2)
+        label = "Community" if suffix == "社区" else "Village"
+        pos = m.start(1)
+        for i, member in enumerate(members):
+            start, end = pos, pos + len(member)
+            if i == 0:
+                start = extend_left(doc, end, 4, NON_NAME_TAGS)
+                member = text[start:end]
+            name = member if member.endswith(suffix) else member + suffix
+            if len(member) >= 2 and is_place_name(name, member):
+                out.append(Mention(start, end, label, name))
+                taken.add((start, end))
+            pos += len(m.group(1).split("、")[i]) + 1
+    for m in _SUFFIX.finditer(text):
+        suffix = m.group()
+        label = _label(suffix)
+        stem_end = m.start() + 1 if suffix.endswith("湾") and suffix.startswith("家") else m.start()
+        if suffix.endswith("湾") and suffix.startswith("家"):
+            suffix = suffix[1:]
+        start = extend_left(doc, stem_end, _MAX_STEM[label], NON_NAME_TAGS)
+        stem = text[start:stem_end]
+        name = stem + suffix
+        if not is_place_name(name, stem) or (start, m.end()) in taken:
+            continue
+        if suffix == "街" and not _street_confirmed(text, stem):
+            continue
+        out.append(Mention(start, m.end(), label, name))
+    return doc

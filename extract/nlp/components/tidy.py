@@ -1,0 +1,36 @@
+"""Last step: drop masked names, duplicates, and names nested in a longer name of the same label."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.nlp.mention import Mention, mentions
+from extract.nlp.names import is_masked
+
+# Labels whose mentions inside a longer one of the same label are parts, not names
+# (青溪镇卫生院 inside 青溪镇卫生院综合楼项目).
+_NESTING = frozenset({"Project", "Enterprise", "Honour", "Organization", "Indicator"})
+
+
+def tidy_mentions(found: list[Mention]) -> list[Mention]:
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    open_ends: dict[str, int] = {}
+    seen: set[tuple[int, int, str]] = set()
+    for m in found:
+        key = (m.start, m.end, m.label)
+        if key in seen or is_masked(m.name):
+            continue
+        if m.label in _NESTING and m.end <= open_ends.get(m.label, -1):
+            continue
+        seen.add(key)
+        open_ends[m.label] = max(open_ends.get(m.label, -1), m.end)
+        kept.append(m)
+    return kept
+
+
+@Language.component("govkg_tidy")
+def tidy(doc: Doc) -> Doc:
+    doc._.mentions = tidy_mentions(mentions(doc))
+    return doc

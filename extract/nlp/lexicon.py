@@ -1,0 +1,31 @@
+"""Word lists the components share, read once from extract/nlp/data and from jieba's dictionary."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+# jieba part-of-speech tags of words that cannot be inside a place name.
+NON_NAME_TAGS = frozenset(
+    "v vd vi vn p c u uj ul uz ud ug uv d r m q y e o f t ad an a b z zg mq".split()
+)
+# Tags that end a project or company name (verbs may be inside one: 生态治理工程, 旅游开发有限公司).
+FUNCTION_TAGS = frozenset("p c u uj ul uz ud ug uv d r m q y e o t mq".split())
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """A data file as a set of lines, comments and blanks skipped."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def jieba_tags() -> dict[str, str]:
+    """Word -> part-of-speech tag from jieba's own dictionary (loaded once)."""
+    import jieba.posseg
+
+    jieba.posseg.initialize()
+    return jieba.posseg.dt.word_tag_tab

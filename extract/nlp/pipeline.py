@@ -1,0 +1,50 @@
+"""The spaCy pipeline: a blank Chinese model on the jieba segmenter plus our components.
+
+The order of the components is the one list below; build_nlp() builds the
+pipeline once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from extract.nlp.components import (  # noqa: F401  (importing registers the components)
+    admin_places,
+    bodies,
+    enterprises,
+    honours,
+    indicators,
+    initiatives,
+    layout,
+    local_places,
+    people,
+    projects,
+    tidy,
+)
+
+COMPONENTS: tuple[str, ...] = (
+    "govkg_layout",
+    "govkg_admin_places",
+    "govkg_local_places",
+    "govkg_enterprises",
+    "govkg_projects",
+    "govkg_honours",
+    "govkg_people",
+    "govkg_bodies",
+    "govkg_initiatives",
+    "govkg_indicators",
+    "govkg_tidy",
+)
+
+
+@lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    # load the shared tables now, not inside the first report
+    nlp("湖北省某某街道")
+    return nlp

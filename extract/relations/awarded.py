@@ -1,0 +1,66 @@
+"""AWARDED: recipient -> Honour. The recipient is the named entity right before the award
+verb (with its list mates: （略）…), else the report's own place (我镇获评…)."""
+
+from __future__ import annotations
+
+import re
+
+from extract.nlp.mention import Mention
+from extract.relations.context import Context
+from graph.model import Relation
+
+RECIPIENT_LABELS = frozenset(
+    {"Village", "Community", "Subdistrict", "District", "Enterprise", "Project", "Person", "Organization"}
+)
+# what may stand between the recipient and the award verb
+_GAP = re.compile(r"^(?:同志|被|已|成功|先后|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年)*$")
+_LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
+_CLAUSE = re.compile(r"[，。；,;：:\n]")
+
+
+def recipients(ctx: Context, trigger: int) -> list[Mention]:
+    """Mentions that receive an honour whose award verb starts at `trigger`."""
+    before = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.end <= trigger]
+    if not before:
+        return []
+    before.sort(key=lambda m: (m.end, -m.start))
+    last = before[-1]
+    if not _GAP.match(ctx.text[last.end : trigger]):
+        return []
+    chosen = [last]
+    for m in reversed(before[:-1]):
+        head = chosen[-1]
+        if m.end <= head.start and _LIST_GAP.match(ctx.text[m.end : head.start]) and m.label == head.label:
+            chosen.append(m)
+        elif m.end > head.start:
+            continue  # nested in the chosen one (青溪镇 inside 青溪镇卫生院)
+        else:
+            break
+    return chosen
+
+
+def extract(ctx: Context) -> list[Relation]:
+    found: list[Relation] = []
+    for honour in ctx.mentions:
+        if honour.label != "Honour":
+            continue
+        trigger = honour.properties.get("trigger")
+        who = recipients(ctx, int(trigger)) if trigger is not None else []
+        if not who:
+            clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, ctx.sentence(honour.start)[0], int(trigger or honour.start))), default=0)
+            span = ctx.text[clause_start : int(trigger or honour.start)]
+            if trigger is not None and re.search(r"[\u4e00-\u9fff]{2,}(?:村|社区|公司|项目)$", span):
+                continue  # a recipient we could not name: better none than the wrong one
+            if not ctx.own_place_id:
+                continue
+            sources = [(ctx.own_place_id, [])]
+        else:
+            sources = [(ctx.entity(m), [(m.start, m.end)]) for m in who]
+        for source, marks in sources:
+            found.append(
+                ctx.relation(
+                    "AWARDED", source, ctx.entity(honour), honour.start,
+                    marks + [(honour.start, honour.end)], year=ctx.year_at(honour.start),
+                )
+            )
+    return found

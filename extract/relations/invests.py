@@ -1,0 +1,37 @@
+"""INVESTS_IN: Enterprise -> Project it invests in, stated in one sentence (…公司投资1.2亿元建设…项目)."""
+
+from __future__ import annotations
+
+import re
+
+from extract.relations.context import Context
+from extract.relations.figures import money
+from graph.model import Relation
+
+_INVEST = re.compile(r"投资|建设|实施|投建|承建")
+
+
+def extract(ctx: Context) -> list[Relation]:
+    found: list[Relation] = []
+    for start, end in ctx.sentences:
+        mentions = ctx.in_sentence(start, frozenset({"Enterprise", "Project"}))
+        companies = [m for m in mentions if m.label == "Enterprise"]
+        for project in (m for m in mentions if m.label == "Project"):
+            before = [c for c in companies if c.end <= project.start]
+            if not before:
+                continue
+            company = before[-1]
+            between = ctx.text[company.end : project.start]
+            if not _INVEST.search(between) or len(between) > 40:
+                continue
+            amount = money(ctx.text, company.end, project.end + 20)
+            found.append(
+                ctx.relation(
+                    "INVESTS_IN", ctx.entity(company), ctx.entity(project), project.start,
+                    [(company.start, company.end), (project.start, project.end)],
+                    amount_yuan=amount[0] if amount else None,
+                    amount_text=amount[1] if amount else None,
+                    year=ctx.year_at(project.start),
+                )
+            )
+    return found
