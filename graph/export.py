@@ -41,10 +41,12 @@ _REPORT_JSON_FIELDS = ("years", "sections")
 
 
 def _section(relation: Relation) -> tuple[str, str]:
-    """The section stores write on a relation: that of its first evidence."""
+    """The section and section kind the stores write on a relation (from its first evidence)."""
+    kind = relation.properties.get("section_kind")
     if not relation.evidence:
-        return "", ""
-    return relation.evidence[0].section, relation.evidence[0].section_kind
+        return "", kind if isinstance(kind, str) and kind else "other"
+    first = relation.evidence[0]
+    return first.section, kind if isinstance(kind, str) and kind else first.section_kind
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -425,8 +427,8 @@ def _read_neo4j_csv(directory: Path) -> Graph:
     for path in sorted(directory.glob("relationships_*.csv")):
         for row in _read_csv_rows(path):
             evidence = json.loads(row.pop("evidence", "[]"))
-            for derived in ("id", "section", "section_kind"):
-                row.pop(derived, None)
+            row.pop("id", None)  # derived from the fact itself
+            row.pop("section", None)  # the first evidence's section
             graph.add_relation(
                 Relation(
                     type=row.pop(":TYPE"),

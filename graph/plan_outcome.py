@@ -60,8 +60,11 @@ def bigram_dice(a: str, b: str) -> float:
 
 
 def section_kind(relation: Relation) -> str:
-    """The section kind stores write on a relation: that of its first evidence."""
-    return relation.evidence[0].section_kind if relation.evidence else ""
+    """The section kind the stores hold: the relation's own, else its first evidence's, else other."""
+    kind = relation.properties.get("section_kind")
+    if isinstance(kind, str) and kind:
+        return kind
+    return relation.evidence[0].section_kind if relation.evidence else "other"
 
 
 def is_planned(relation: Relation) -> bool:
