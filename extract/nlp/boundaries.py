@@ -19,8 +19,9 @@ if not Doc.has_extension("token_starts"):
     Doc.set_extension("token_starts", default=None)
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
-_NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9()（）·]+$")
-_OUTPUT_FIGURE = re.compile(r"年产[\d.]+[万千百]?[吨件台套个辆只片平方米千瓦]+$")
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z()（）·]+$")
+_OUTPUT_FIGURE = re.compile(r"年产[\d.]+$")
+_VERB_TAGS = frozenset({"v", "vn", "vd", "vi"})
 
 
 def token_starts(doc: Doc) -> list[int]:
@@ -51,6 +52,7 @@ def extend_left(
     pos_tags = jieba_tags()
     k = bisect_right(starts, end - 1) - 1
     pos = end
+    verb_chain = verbs_inside  # verbs right before the suffix belong to the name (整治提升工程)
     pattern = _NAME_CHARS if allow_latin else _CJK
     while k >= 0:
         s = starts[k]
@@ -64,9 +66,16 @@ def extend_left(
             pos = figure.start()
             k = bisect_right(starts, pos - 1) - 1
             continue
+        tag = pos_tags.get(piece)
+        is_verb = tag in _VERB_TAGS
+        if verb_chain and is_verb and len(piece) > 1:
+            pos = s
+            k -= 1
+            continue
+        verb_chain = False
         if piece in stops:
             break
-        if len(piece) > 1 and pos_tags.get(piece) in tags and not (verbs_inside and pos == end):
+        if len(piece) > 1 and tag in tags:
             break
         pos = s
         k -= 1

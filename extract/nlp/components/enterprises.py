@@ -7,15 +7,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import extend_left
+from extract.nlp.boundaries import extend_left, token_starts
 from extract.nlp.lexicon import FUNCTION_TAGS, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import is_masked, strip_mask
+from extract.nlp.names import has_proper_part, is_masked, strip_mask
 
 _SUFFIX = re.compile(
     r"(?:股份)?有限(?:责任)?公司|集团(?:有限公司|公司)?|(?:股份经济|专业)?合作社|(?<!分)公司|农商银行|农村商业银行|银行"
 )
 _MAX = 32
+_BARE = frozenset({"公司", "合作社", "集团", "银行"})  # bare kinds need a proper name before them
 
 
 @Language.component("govkg_enterprises")
@@ -30,6 +31,8 @@ def enterprises(doc: Doc) -> Doc:
         name, cut = strip_mask(raw)
         stem = name[: len(name) - len(m.group())]
         if len(stem) < 2 or is_masked(name) or stem in generic or name in generic:
+            continue
+        if m.group() in _BARE and not has_proper_part(stem, token_starts(doc), start + cut):
             continue
         if start < last_end:  # 集团 inside 集团有限公司 was already taken
             continue

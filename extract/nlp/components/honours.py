@@ -23,19 +23,32 @@ TRIGGER = re.compile(
 _CLAUSE_END = re.compile(r"[，。；,;！!？?\n]|(?<=”)(?:，|。)")
 _SPLIT = re.compile(r"、|(?<=[”\"])和|(?<=[”\"])及")
 _LEAD = re.compile(
-    r"^(?:(?:\d{4}年度?|年度|全区首个|全市首个|全省首个|首个|首批|唯一|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
+    r"^(?:(?:荣获|获得|获评|获|被评为|评为|\d{4}年度?|年度|全区首个|全市首个|全省首个|首个|首批|唯一|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
 _TAIL = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|名单|的好成绩|好成绩|殊荣|表彰|等次|等)+$")
 _HEADS = re.compile(
     r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进)$"
 )
+_GENERIC = frozenset({"单位", "集体", "个人", "称号", "荣誉", "奖项", "成绩", "好成绩", "第一", "表彰"})
 _BARE = re.compile(r"^(?:第[一二三四五六七八九十\d]+名|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
 _CONTEST = re.compile(r"在([^，。；,;在]{2,30}?)(?:中|上)(?:荣获|获得|取得|获)")
-_TIME_HEAD = re.compile(r"^(?:第[一二三四]季度|\d{4}年度?|上半年|下半年|年度)")
+_TIME_HEAD = re.compile(r"^(?:第?[一二三四]季度|\d{4}年度?|上半年|下半年|年度)")
 _LIST_HEADING = re.compile(r"^[^\n]{0,20}(?:荣誉|表彰|获奖)[^\n]{0,12}\n((?:[ \t　]*\d+[、.．][^\n]+\n?)+)", re.M)
 _LIST_ITEM = re.compile(r"^[ \t　]*\d+[、.．]\s*([^\n；;。]+)", re.M)
 _QUOTES = str.maketrans("", "", "“”\"《》「」‘’'")
+
+
+def _parts(clause: str) -> list[str]:
+    """Split a list of honours; 组织和项目 shares its head: the short tail after 和 is its own part."""
+    parts: list[str] = []
+    for part in _SPLIT.split(clause):
+        head, sep, tail = part.rpartition("和")
+        if sep and head and 1 <= len(tail.rstrip("等")) <= 3:
+            parts += [head, tail.rstrip("等")]
+        else:
+            parts.append(part)
+    return parts
 
 
 def clean_title(raw: str) -> str:
@@ -65,7 +78,7 @@ def honour_level(name: str) -> str:
 
 
 def _valid(title: str, quoted: bool) -> bool:
-    if not 2 <= len(title) <= 40 or is_masked(title):
+    if not 2 <= len(title) <= 40 or is_masked(title) or title in _GENERIC:
         return False
     return quoted or bool(_HEADS.search(title))
 
@@ -80,7 +93,7 @@ def honours(doc: Doc) -> Doc:
         clause = text[trig.end() : clause_end]
         pos = trig.end()
         previous = ""
-        for part in _SPLIT.split(clause):
+        for part in _parts(clause):
             part_start = text.find(part, pos)
             pos = part_start + len(part) + 1
             quoted = "“" in part or '"' in part

@@ -12,14 +12,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import extend_left
+from extract.nlp.boundaries import extend_left, token_starts
 from extract.nlp.lexicon import NON_NAME_TAGS, words
 from extract.nlp.mention import Mention, mentions
+from extract.nlp.names import has_proper_part
 
 _SUFFIX = re.compile(r"社区|街道|股经社|湾组|村(?![规务落寨居庄])|镇|乡(?![村镇贤土愁情亲间音里])|街|家[\u4e00-\u9fff]?湾(?![村社组区])")
 _LABEL = {"社区": "Community", "街道": "Subdistrict", "镇": "Subdistrict", "乡": "Subdistrict", "街": "Subdistrict"}
-_MAX_STEM = {"Community": 6, "Subdistrict": 4, "Village": 5}
+_MAX_STEM = {"Community": 6, "Subdistrict": 3, "Village": 5}
 _LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:[\d一二三四五六七八九十]+个)?(村|社区)")
+_WHOLE = re.compile(r"全街|全镇|全乡|全区|全市|全县|各|辖区")
 # 街 alone names a sub-district only when the report also writes it as one (X街道, X街党工委 ...).
 _STREET_CONFIRM = ("街道", "街党", "街办", "街纪", "街人大", "街综治")
 
@@ -36,7 +38,7 @@ def _street_confirmed(text: str, stem: str) -> bool:
 
 def is_place_name(name: str, stem: str) -> bool:
     """A stem of two or more characters that does not make a generic word with its suffix."""
-    if len(stem) < 2 or "某" in stem:
+    if len(stem) < 2 or "某" in stem or stem[-1] in "村镇乡区" or _WHOLE.search(stem):
         return False
     if name in words("generic_places.txt") or stem[-1] in words("place_stem_stops.txt"):
         return False
@@ -48,6 +50,7 @@ def local_places(doc: Doc) -> Doc:
     text = doc.text
     out = mentions(doc)
     taken: set[tuple[int, int]] = set()
+    starts = token_starts(doc)
     for m in _LIST.finditer(text):
         members = m.group(1).split("、")
         suffix = m.group(2)
@@ -75,6 +78,8 @@ def local_places(doc: Doc) -> Doc:
         if not is_place_name(name, stem) or (start, m.end()) in taken:
             continue
         if suffix == "街" and not _street_confirmed(text, stem):
+            continue
+        if label == "Subdistrict" and not has_proper_part(stem, starts, start):
             continue
         out.append(Mention(start, m.end(), label, name))
     return doc

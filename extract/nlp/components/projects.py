@@ -23,6 +23,14 @@ _HEAD = re.compile(rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
 _MAX = 34
 
 
+def _category_pattern() -> re.Pattern[str]:
+    kinds = sorted(words("project_categories.txt"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, kinds)) + ")+")
+
+
+_CATEGORY = _category_pattern()
+
+
 @Language.component("govkg_projects")
 def projects(doc: Doc) -> Doc:
     text = doc.text
@@ -39,6 +47,8 @@ def projects(doc: Doc) -> Doc:
         if len(stem) < 2 or is_masked(name) or name in generic or stem in generic:
             continue
         if m.group("named") and not has_proper_part(stem, starts, start):
+            continue
+        if _CATEGORY.fullmatch(stem):
             continue
         name = name.replace("（", "(").replace("）", ")")
         # 产业园二期 after 产业园: the longer name at the same start replaces the shorter one
