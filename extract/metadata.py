@@ -34,7 +34,7 @@ _AFTER_TITLE_PLACE = re.compile(
 # The bodies a township writes as: "青溪镇党委", "（略）道办事处", "云岭乡人民政府".
 _ORGAN = re.compile(
     rf"({_NAME_CHAR}{{2,5}}?)(街道办事处|街道党工委|街道工委|街道办|街道|镇|乡)"
-    r"(?=党工委|党委|人民政府|政府|办事处|委员会|人大|纪委)"
+    r"(?=党工委|党委|人民政府|政府|办事处|工作委员会|委员会|人大|纪委)"
 )
 _SELF_REFERENCE = re.compile(r"(?:全|我|本)(街道|街|镇|乡)")
 _GENERIC_PLACE = re.compile(
@@ -233,8 +233,10 @@ def find_divisions(title: str, text: str) -> tuple[str, str, str]:
 
     district = best("district", ())
     parents = tuple(d for d in table.get(district.name, []) if d.level == "district") if district else ()
-    city = _best_parent(ranked, table, "city", parents) or best("city", ())
-    province = _best_parent(ranked, table, "province", (city,) if city else parents) or best("province", ())
+    # A lower level, once known, decides: a mentioned city or province that does not contain it is elsewhere.
+    city = _best_parent(ranked, table, "city", parents) if district else best("city", ())
+    below = (city,) if city else parents
+    province = _best_parent(ranked, table, "province", below) if below else best("province", ())
     return (province.name if province else "", city.name if city else "", district.name if district else "")
 
 

@@ -38,7 +38,7 @@ _REVIEW_WORDS = (
     "工作完成情况", "完成情况", "主要成绩", "回顾", "成效", "工作开展情况", "开展情况", "主要做法",
     "工作总结", "取得的成绩", "成绩", "荣誉", "表彰",
 )
-# Below the first level a keyword names the kind only at the heading's start (or with no kind above):
+# Below the first level a keyword names the kind only at the heading's start:
 # "（三）聚焦群众急难问题" in a review is still review.
 _DEEP_KIND_START = re.compile(
     r"^(?:存在|主要问题|问题|不足|困难|下一步|明年|今后|下半年|20\d\d年|工作计划|工作打算|重点工作|"
@@ -121,7 +121,7 @@ def section_kind(heading: str, level: int, parent_kind: str, base_year: int | No
     """review / problem / plan from the heading, else the parent's kind, else "other"."""
     body = _strip_marker(heading)
     named = ""
-    if level <= 1 or parent_kind == "other" or _DEEP_KIND_START.match(body):
+    if level <= 1 or _DEEP_KIND_START.match(body):
         named = _kind_from_words(body)
         if not named and base_year is not None:
             years = [int(y) for y in _YEAR.findall(body)]
@@ -131,8 +131,8 @@ def section_kind(heading: str, level: int, parent_kind: str, base_year: int | No
 
 
 def root_kind(title: str) -> str:
-    """Text before the first heading: a plan-only report's is plan, everyone else's is review."""
-    if title and re.search(r"计划|打算|要点|思路", title) and not re.search(r"总结|报告|情况|回顾", title):
+    """Text before the first heading: plan in a plan-only report, review in every other."""
+    if re.search(r"计划|打算|要点|思路|安排", title) and not re.search(r"总结|报告|情况|回顾|汇报|述职", title):
         return "plan"
     return "review"
 

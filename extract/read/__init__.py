@@ -83,5 +83,5 @@ def read_source(path: str | os.PathLike[str], limit: int | None = None) -> Sourc
         raise ReadError(name, str(exc)) from exc
     text = clean(text)
     if not text:
-        raise ReadError(name, "empty file" if not data.strip() else "no text found in the document")
+        raise ReadError(name, "empty file" if fmt == "txt" else "no text found in the document")
     return SourceText(path=name, text=text, format=fmt, encoding=encoding)

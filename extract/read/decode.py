@@ -53,8 +53,8 @@ def plausibly_chinese(text: str) -> bool:
     cjk = sum(1 for ch in wide if is_cjk(ch))
     if not cjk:
         return False
-    # Private-use and rare-plane characters are what a wrong double-byte decoding produces.
-    odd = sum(1 for ch in wide if "\ue000" <= ch <= "\uf8ff" or ord(ch) > 0xFFFF)
+    # Private-use characters are what a wrong double-byte decoding produces.
+    odd = sum(1 for ch in wide if "\ue000" <= ch <= "\uf8ff")
     return cjk / len(wide) >= 0.5 and odd / len(wide) < 0.01
 
 

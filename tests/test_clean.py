@@ -1,0 +1,58 @@
+"""Cleaning steps, one by one and together; all text here is invented."""
+
+from extract.clean import (
+    clean,
+    collapse_spaces,
+    drop_boilerplate_lines,
+    drop_debris,
+    fold_radicals,
+    normalise_line_endings,
+    strip_zero_width,
+)
+
+
+def test_line_endings_become_newlines():
+    assert normalise_line_endings("甲\r\n乙\r丙\u2029丁\x0c戊") == "甲\n乙\n丙\n丁\n戊"
+
+
+def test_zero_width_and_control_characters_are_removed():
+    assert strip_zero_width("青\u200b禾\ufeff镇\u200d\x07") == "青禾镇"
+
+
+def test_converter_debris_is_removed():
+    text = "[bookmark: _GoBack]##paidbegin##新建道路3公里。[image: 图1 现场照片]##paidend##"
+    assert drop_debris(text) == "新建道路3公里。"
+
+
+def test_spaces_collapse_and_indents_go():
+    assert collapse_spaces("\u3000\u3000全年  完成\u00a0 投资。  ") == "全年 完成 投资。"
+    assert collapse_spaces("指标 \t 单位\t\t完成") == "指标\t单位\t完成"
+    assert collapse_spaces("甲\u3000\u3000\u3000乙") == "甲\u3000乙"
+
+
+def test_web_furniture_lines_are_dropped_but_sentences_stay():
+    text = "\n".join(
+        [
+            "发布时间：2024-01-05 来源：党政办 浏览次数：88",
+            "扫一扫在手机打开当前页",
+            "【打印】【关闭】",
+            "分享到：微信 微博",
+            "湘ICP备00000000号-1",
+            "来源：青禾镇人民政府",
+            "全年接待游客来源地覆盖12个省份，发布时间较往年提前。",
+        ]
+    )
+    assert drop_boilerplate_lines(text) == "全年接待游客来源地覆盖12个省份，发布时间较往年提前。"
+
+
+def test_pdf_radicals_fold_to_ideographs():
+    assert fold_radicals("⻘⽲镇⼈⺠政府") == "青禾镇人民政府"
+
+
+def test_clean_runs_every_step_and_keeps_paragraph_breaks():
+    raw = "\ufeff青禾镇2023年工作总结\r\n\r\n\u3000\u3000一、主要成绩\u200b\r\n[bookmark: _GoBack]全年新建道路3公里。\r\n\r\n"
+    assert clean(raw) == "青禾镇2023年工作总结\n一、主要成绩\n全年新建道路3公里。"
+
+
+def test_clean_composes_characters():
+    assert clean("e\u0301") == "\u00e9"
