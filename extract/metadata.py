@@ -41,6 +41,10 @@ _GENERIC_PLACE = re.compile(
     rf"({_NAME_CHAR}{{2,4}}?)(街道|镇|乡|街)(?![道村镇区巷头面边景路贤土亲愁情里间邻民俗风])"
 )
 _SIGNATURE_PREFIX = re.compile(r"^(?:中共|中国共产党)")
+# Development zones govern townships like districts but are not in the division table;
+# they are named after their city or county ("苏州高新区", "滁州经开区").
+_ZONE_SUFFIX = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区")
+_ZONE_ORGAN = re.compile(r"(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区)(?=党工委|管委会|工委)")
 # District names that are also everyday words ("建设新城区"); they count only in a title or signature.
 _COMMON_WORD_DISTRICTS = frozenset(("新城区", "老城区", "城中区", "新市区", "城关区"))
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -98,15 +102,48 @@ def division_mentions(text: str) -> list[tuple[int, int, str]]:
     return chosen
 
 
+@functools.cache
+def short_names() -> frozenset[str]:
+    """City and county names without 市/区/县 ("苏州"), which development zones are named after."""
+    return frozenset(
+        name[:-1] for name, found in divisions().items()
+        if name.endswith(("市", "区", "县")) and len(name) >= 3 and found[0].level != "province"
+    )
+
+
+def zone_before(text: str, end: int) -> str:
+    """The development zone whose suffix starts at `end`, with the city name before it, or ""."""
+    match = _ZONE_SUFFIX.match(text, end)
+    if not match:
+        return ""
+    for size in (4, 3, 2):
+        if end >= size and text[end - size : end] in short_names():
+            return text[end - size : match.end()]
+    return ""
+
+
+def zone_at(text: str, start: int) -> str:
+    """The development zone starting at `start` ("苏州高新区…"), or ""."""
+    for size in (2, 3, 4):
+        zone = zone_before(text, start + size)
+        if zone and len(zone) > size:
+            return zone
+    return ""
+
+
 def strip_divisions(text: str) -> str:
     """Drop leading division names and 中共/关于, so "浏阳市青溪镇…" starts at the township."""
     text = _SIGNATURE_PREFIX.sub("", text.strip())
     text = text.removeprefix("关于")
     while True:
         mentions = division_mentions(text)
-        if not mentions or mentions[0][0] != 0:
+        zone = zone_at(text, 0)
+        if zone:
+            text = text[len(zone) :]
+        elif mentions and mentions[0][0] == 0:
+            text = text[mentions[0][1] :]
+        else:
             return text
-        text = text[mentions[0][1] :]
 
 
 def is_masked(name: str) -> bool:
@@ -232,6 +269,14 @@ def find_divisions(title: str, text: str) -> tuple[str, str, str]:
         return None
 
     district = best("district", ())
+    if district is None:
+        source = f"{title}\n{text}"
+        zones = Counter(zone_before(source, match.start()) for match in _ZONE_ORGAN.finditer(source))
+        zones.pop("", None)
+        if zones:
+            zone = zones.most_common(1)[0][0]
+            province, city, _ = find_divisions(title, text.replace(zone, ""))
+            return province, city, zone
     parents = tuple(d for d in table.get(district.name, []) if d.level == "district") if district else ()
     # A lower level, once known, decides: a mentioned city or province that does not contain it is elsewhere.
     city = _best_parent(ranked, table, "city", parents) if district else best("city", ())

@@ -135,3 +135,15 @@ def test_helpers():
     assert place_in_title("2023年工作总结") == ""
     assert is_masked("XX街道") and is_masked("某镇") and not is_masked("柳河乡")
     assert [name for _s, _e, name in division_mentions("江西省赣州市章贡区")] == ["江西省", "赣州市", "章贡区"]
+
+
+def test_development_zone_stands_in_for_the_district():
+    text = "\n".join(
+        [
+            "赣州经开区翠屏街道2023年工作总结",
+            "2023年，翠屏街道在赣州经开区党工委、管委会的坚强领导下，全街完成投资5亿元。",
+            "一、主要成绩",
+        ]
+    )
+    meta = detect_meta(text)
+    assert (meta.district, meta.subdistrict) == ("赣州经开区", "翠屏街道")
