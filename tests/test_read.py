@@ -6,6 +6,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 
 from extract.read import read_source
 
@@ -165,3 +167,54 @@ def test_pdf_text_layer_with_layout_undone():
     assert not any(line.startswith("-") or "办公室文件" in line for line in lines)
     # Radical look-alikes from the embedded font are folded back.
     assert "⻘" not in source.text and "青禾镇" in source.text
+
+
+NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="7">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="8">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="8"/></w:num>
+</w:numbering>"""
+
+
+def test_docx_automatic_numbering_is_rendered(tmp_path):
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    for child in parse_xml(NUMBERING):
+        numbering.append(child)
+
+    def numbered(text: str, num_id: int, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().set(qn("w:val"), str(level))
+        num_pr.get_or_add_numId().set(qn("w:val"), str(num_id))
+
+    document.add_paragraph("柳河乡2023年工作总结")
+    numbered("主要工作成效", 3, 0)
+    numbered("产业发展", 3, 1)
+    numbered("新建茶园1500亩。", 3, 2)
+    numbered("新建冷库2座。", 3, 2)
+    numbered("民生改善", 3, 1)
+    numbered("存在的问题", 3, 0)
+    numbered("要点列表", 4, 0)
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+
+    assert read_source(path).text.split("\n") == [
+        "柳河乡2023年工作总结",
+        "一、主要工作成效",
+        "（一）产业发展",
+        "1.新建茶园1500亩。",
+        "2.新建冷库2座。",
+        "（二）民生改善",
+        "二、存在的问题",
+        "要点列表",
+    ]

@@ -1,4 +1,4 @@
-"""Text of a .docx: paragraphs and table rows in document order."""
+"""Text of a .docx: paragraphs (with Word's automatic numbers) and table rows in document order."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from docx.opc.exceptions import OpcError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
+
+from extract.read.word_numbering import Numbering
 
 
 class CorruptDocx(ValueError):
@@ -39,10 +41,11 @@ def docx_text(data: bytes) -> str:
     """Paragraphs and tables of the document body, one line each, in the order they appear."""
     try:
         document = docx.Document(io.BytesIO(data))
+        numbering = Numbering(document)
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
-                lines.append(block.text)
+                lines.append(numbering.label(block) + block.text)
             elif isinstance(block, Table):
                 lines.extend(_table_lines(block))
     except (zipfile.BadZipFile, OpcError, KeyError, XMLSyntaxError, ValueError, EOFError, OSError) as exc:
