@@ -123,12 +123,23 @@ def test_csv_leaves_missing_values_empty_and_keeps_empty_strings(tmp_path: Path)
     graph.add_report(Report(id="report-a", path="a.txt", title="甲", year=None))
     graph.add_entity(Entity("person-a", "Person", "张三", properties={"role": ""}))
     graph.add_entity(Entity("person-b", "Person", "李四", aliases=["李 四", '李"四"']))
-    graph.add_relation(Relation("MENTIONS", "report-a", "person-a", "report-a"))
+    graph.add_relation(Relation("MENTIONS", "report-a", "person-a", "report-a", {"section_kind": "other"}))
     export_graph(graph, "csv", tmp_path / "csv")
     text = (tmp_path / "csv" / "nodes_Person.csv").read_text(encoding="utf-8")
     assert '"person-a","Entity;Person","张三","Person","",""\n' in text  # no aliases, empty role
     assert '"person-b","Entity;Person","李四","Person","李 四;李""四""",\n' in text  # no role at all
     assert import_graph(tmp_path / "csv") == graph
+
+
+def test_csv_gives_every_relation_a_section_kind_as_the_stores_do(tmp_path: Path) -> None:
+    graph = fixture_graph()
+    for relation in graph.relations.values():
+        relation.properties.pop("section_kind")
+    export_graph(graph, "csv", tmp_path / "csv")
+    back = import_graph(tmp_path / "csv")
+    kinds = {r.properties["section_kind"] for r in back.relations.values()}
+    assert kinds == {"review", "plan", "other"}
+    assert back == fixture_graph()
 
 
 def test_array_delimiter_inside_a_value_is_refused(tmp_path: Path) -> None:
