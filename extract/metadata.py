@@ -356,7 +356,7 @@ def find_period(kind: str) -> str:
 def detect_meta(text: str, path: str = "", title_hint: str = "") -> ReportMeta:
     """Metadata of a cleaned report; `title_hint` (e.g. a web page's <h1>) wins over the first line."""
     span = title_span(text)
-    title = title_hint.strip() or (text[span[0] : span[1]].strip() if span else "")
+    title = title_hint.strip() or (text[span[0] : span[1]].replace("\n", "").strip() if span else "")
     if not title and path and re.search(r"总结|计划|报告", Path(path).stem):
         title = Path(path).stem
     province, city, district = find_divisions(title, text)

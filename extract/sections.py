@@ -70,20 +70,26 @@ def starts_heading(line: str) -> bool:
     return heading_match(line.strip()) is not None
 
 
+def _title_like(line: str, limit: int = 60) -> bool:
+    return bool(line) and len(line) <= limit and not line.endswith(_TERMINAL) and not starts_heading(line)
+
+
 def title_span(text: str) -> tuple[int, int] | None:
-    """Offsets of the title line: a short first line naming the report, not a heading or a sentence."""
-    end = text.find("\n")
-    end = len(text) if end < 0 else end
-    line = text[:end].strip()
-    if (
-        not line
-        or len(line) > 60
-        or line.endswith(_TERMINAL)
-        or starts_heading(line)
-        or not TITLE_WORDS.search(line)
-    ):
+    """Offsets of the title: a short first line naming the report, not a heading or a sentence.
+
+    A short first line that only names the author ("青禾镇人民政府") may head a second line
+    that names the report; the title then spans both.
+    """
+    lines = text.split("\n", 2)
+    first = lines[0].strip()
+    if not _title_like(first):
         return None
-    return 0, end
+    if TITLE_WORDS.search(first):
+        return 0, len(lines[0])
+    second = lines[1].strip() if len(lines) > 1 else ""
+    if len(first) <= 20 and _title_like(second, 40) and TITLE_WORDS.search(second):
+        return 0, len(lines[0]) + 1 + len(lines[1])
+    return None
 
 
 def heading_text(line: str, limit: int = 60) -> str:
@@ -163,7 +169,7 @@ def _inline_items(line: str, start: int, parent: Section, counters: dict[int, in
 def parse_sections(text: str) -> list[Section]:
     """The flat section list (text order) of a cleaned report."""
     span = title_span(text)
-    title = text[span[0] : span[1]].strip() if span else ""
+    title = text[span[0] : span[1]].replace("\n", "").strip() if span else ""
     root = Section(id=0, parent=None, level=0, heading=title, kind="other", start=0, end=len(text))
     sections = [root]
     stack = [_Open(root, 0)]
@@ -171,7 +177,7 @@ def parse_sections(text: str) -> list[Section]:
     offset = 0
     for line in text.split("\n"):
         line_start, offset = offset, offset + len(line) + 1
-        if span and line_start == span[0]:
+        if span and line_start < span[1]:
             continue
         stripped = line.strip()
         found = heading_match(stripped)

@@ -147,3 +147,8 @@ def test_development_zone_stands_in_for_the_district():
     )
     meta = detect_meta(text)
     assert (meta.district, meta.subdistrict) == ("赣州经开区", "翠屏街道")
+
+
+def test_title_over_two_lines():
+    meta = detect_meta("青禾镇人民政府\n关于2023年工作总结的报告\n一、主要成绩\n全镇新建道路3公里。")
+    assert (meta.title, meta.subdistrict, meta.year) == ("青禾镇人民政府关于2023年工作总结的报告", "青禾镇", 2023)

@@ -218,3 +218,17 @@ def test_docx_automatic_numbering_is_rendered(tmp_path):
         "二、存在的问题",
         "要点列表",
     ]
+
+
+def test_html_mislabelled_charset_is_not_believed(tmp_path):
+    page = GOV_PAGE.replace("{{", "{").replace("}}", "}")
+    path = tmp_path / "mislabelled.html"
+    path.write_bytes(page.encode("utf-8"))  # declares gb2312, is UTF-8
+    source = read_source(path)
+    assert source.encoding == "utf-8"
+    assert source.text.startswith("柳河乡2023年工作总结\n")
+    latin = page.replace("charset=gb2312", "charset=iso-8859-1")
+    path.write_bytes(latin.encode("gb18030"))  # declares Latin-1, is GB18030
+    source = read_source(path)
+    assert source.encoding == "gb18030"
+    assert "全年新建通组公路18公里，改造危房46户。" in source.text

@@ -143,3 +143,11 @@ def test_title_line_needs_to_name_a_report():
     assert title_span("青禾镇2023年工作总结\n正文") == (0, len("青禾镇2023年工作总结"))
     assert title_span("2023年，全镇完成投资5亿元。\n") is None
     assert title_span("一、工作开展情况\n") is None
+
+
+def test_title_over_two_lines_when_the_first_only_names_the_author():
+    text = "青禾镇人民政府\n关于2023年工作总结的报告\n一、主要成绩\n全镇新建道路3公里。"
+    assert title_span(text) == (0, len("青禾镇人民政府\n关于2023年工作总结的报告"))
+    sections = parse_sections(text)
+    assert sections[0].heading == "青禾镇人民政府关于2023年工作总结的报告"
+    assert [s.heading for s in sections[1:]] == ["一、主要成绩"]

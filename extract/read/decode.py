@@ -92,7 +92,7 @@ def _codec_name(encoding: str) -> str:
 
 
 def decode_bytes(data: bytes, declared: str = "") -> tuple[str, str]:
-    """Return (text, encoding). `declared` (e.g. an HTML meta charset) is tried after BOMs.
+    """Return (text, encoding). `declared` (e.g. an HTML meta charset) is tried after BOMs and UTF-8.
 
     Raises DecodeError with a cause ReadError can show.
     """
@@ -102,15 +102,6 @@ def decode_bytes(data: bytes, declared: str = "") -> tuple[str, str]:
                 return data.decode(codec), codec
             except UnicodeDecodeError as exc:
                 raise DecodeError("cannot decode text: not UTF-8/UTF-16/GB18030") from exc
-    if declared:
-        try:
-            codec = _codec_name(declared)
-            text = data.decode(codec)
-        except (LookupError, UnicodeDecodeError):
-            pass
-        else:
-            if control_ratio(text) <= 0.001:
-                return text, codec
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -118,6 +109,16 @@ def decode_bytes(data: bytes, declared: str = "") -> tuple[str, str]:
     else:
         if control_ratio(text) <= 0.001:
             return text, "utf-8"
+    if declared:
+        # Servers mislabel pages; a declaration is believed only if the result reads as Chinese.
+        try:
+            codec = _codec_name(declared)
+            text = data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass
+        else:
+            if plausibly_chinese(text):
+                return text, codec
     found16 = _utf16_without_bom(data)
     if found16 is not None:
         return found16
