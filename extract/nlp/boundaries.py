@@ -20,7 +20,11 @@ if not Doc.has_extension("token_starts"):
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z()（）·]+$")
-_OUTPUT_FIGURE = re.compile(r"年产[\d.]+$")
+# figures that belong to a project's name: 年产5万吨, 12英寸, 10GW
+_OUTPUT_FIGURE = re.compile(
+    r"(?:年产[\d.]+[万千百]?[吨件台套个辆只片平方米千瓦瓶箱张头羽]*|[\d.]+(?:英寸|[A-Za-z]+))$"
+)
+_PHASE = re.compile(r"^(?:[一二三四五六七八九十]期|第[一二三四五六七八九十]+)$")
 _VERB_TAGS = frozenset({"v", "vn", "vd", "vi"})
 
 
@@ -39,12 +43,15 @@ def extend_left(
     tags: Collection[str],
     verbs_inside: bool = False,
     allow_latin: bool = False,
+    keep: frozenset[str] = frozenset(),
 ) -> int:
     """Start of the name whose stem ends at `end`: whole tokens, at most `max_len` chars.
 
     A token ends the walk when it is punctuation or a number, a listed function
     word, or a multi-character word whose jieba tag is in `tags`. With
-    `verbs_inside`, a verb right before the suffix stays (幼儿园新建项目).
+    `verbs_inside`, construction verbs right before the suffix stay (幼儿园新建项目),
+    and so do phases (一期) and output figures (年产5万吨); `keep` lists words
+    that may stand inside the name (及, 至 in project names).
     """
     text = doc.text
     starts = token_starts(doc)
@@ -59,24 +66,22 @@ def extend_left(
         piece = text[s:pos]
         if end - s > max_len:
             break
-        if not pattern.match(piece):
-            figure = _OUTPUT_FIGURE.search(text, max(0, pos - 16), pos) if verbs_inside else None
+        tag = pos_tags.get(piece)
+        ok = bool(pattern.match(piece))
+        if ok and verb_chain and len(piece) > 1 and (piece in words("construction_verbs.txt") or tag == "vn"):
+            pos = s
+            k -= 1
+            continue
+        verb_chain = False
+        if ok and piece not in keep and not (verbs_inside and _PHASE.match(piece)):
+            ok = piece not in stops and not (len(piece) > 1 and tag in tags)
+        if not ok:
+            figure = _OUTPUT_FIGURE.search(text, max(0, pos - 20), pos) if verbs_inside else None
             if figure is None or end - figure.start() > max_len:
                 break
             pos = figure.start()
             k = bisect_right(starts, pos - 1) - 1
             continue
-        tag = pos_tags.get(piece)
-        is_verb = tag in _VERB_TAGS
-        if verb_chain and is_verb and len(piece) > 1:
-            pos = s
-            k -= 1
-            continue
-        verb_chain = False
-        if piece in stops:
-            break
-        if len(piece) > 1 and tag in tags:
-            break
         pos = s
         k -= 1
     return pos

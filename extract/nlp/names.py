@@ -20,8 +20,9 @@ def is_masked(name: str) -> bool:
     return bool(_MASK.search(name))
 
 
-def has_proper_part(stem: str, starts: list[int], offset: int) -> bool:
-    """True when the stem holds a word jieba does not know or tags as a name (ns/nr/nz)."""
+def has_proper_part(stem: str, starts: list[int], offset: int, first_only: bool = False) -> bool:
+    """True when the stem holds a word jieba does not know or tags as a name (ns/nr/nz);
+    with `first_only`, when it starts with one (（略）, not 新时代文明实践中心)."""
     tags = jieba_tags()
     bounds = [s - offset for s in starts if offset <= s < offset + len(stem)] + [len(stem)]
     if not bounds or bounds[0] != 0:
@@ -30,4 +31,6 @@ def has_proper_part(stem: str, starts: list[int], offset: int) -> bool:
         piece = stem[a:b]
         if len(piece) > 1 and tags.get(piece, "x") in ("x", "ns", "nr", "nz", "nrt", "nt"):
             return True
+        if first_only and len(piece) > 1:
+            return False
     return False

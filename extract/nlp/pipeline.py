@@ -14,6 +14,7 @@ from spacy.language import Language
 from extract.nlp.components import (  # noqa: F401  (importing registers the components)
     admin_places,
     bodies,
+    brands,
     enterprises,
     honours,
     indicators,
@@ -31,6 +32,7 @@ COMPONENTS: tuple[str, ...] = (
     "govkg_local_places",
     "govkg_enterprises",
     "govkg_projects",
+    "govkg_brands",
     "govkg_honours",
     "govkg_people",
     "govkg_bodies",

@@ -13,7 +13,7 @@ RECIPIENT_LABELS = frozenset(
     {"Village", "Community", "Subdistrict", "District", "Enterprise", "Project", "Person", "Organization"}
 )
 # what may stand between the recipient and the award verb
-_GAP = re.compile(r"^(?:同志|被|已|成功|先后|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年)*$")
+_GAP = re.compile(r"^(?:等(?:[\d一二三四五六七八九十]+个)?(?:村|社区)?|同志|被|已|成功|先后|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年)*$")
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
 

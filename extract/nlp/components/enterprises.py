@@ -16,6 +16,7 @@ _SUFFIX = re.compile(
     r"(?:股份)?有限(?:责任)?公司|集团(?:有限公司|公司)?|(?:股份经济|专业)?合作社|(?<!分)公司|农商银行|农村商业银行|银行"
 )
 _MAX = 32
+_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|镇级|乡级|村级|村)")
 _BARE = frozenset({"公司", "合作社", "集团", "银行"})  # bare kinds need a proper name before them
 
 
@@ -29,6 +30,9 @@ def enterprises(doc: Doc) -> Doc:
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True)
         raw = text[start : m.end()]
         name, cut = strip_mask(raw)
+        level = _LEVEL.match(name)
+        if level:
+            name, cut = name[level.end() :], cut + level.end()
         stem = name[: len(name) - len(m.group())]
         if len(stem) < 2 or is_masked(name) or stem in generic or name in generic:
             continue

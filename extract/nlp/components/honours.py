@@ -20,13 +20,13 @@ TRIGGER = re.compile(
     r"(?:荣获|获评|获得|被评为|评为|被授予|授予|被认定为|认定为|入选|蝉联|被命名为|命名为|被列为|列为|被确定为|成功创建|创成|获)(?!得感|批|取|悉|益|利|奖励|补|赔)"
 )
 # the honour runs to the end of the clause
-_CLAUSE_END = re.compile(r"[，。；,;！!？?\n]|(?<=”)(?:，|。)")
-_SPLIT = re.compile(r"、|(?<=[”\"])和|(?<=[”\"])及")
+_CLAUSE_END = re.compile(r"[，。；,;！!？?\n]|\.(?!\d)")
+_SPLIT = re.compile(r"、|(?<=[”\"])和|(?<=[”\"])及|(?<=”)(?=“)")
 _LEAD = re.compile(
     r"^(?:(?:荣获|获得|获评|获|被评为|评为|\d{4}年度?|年度|全区首个|全市首个|全省首个|首个|首批|唯一|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
-_TAIL = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|名单|的好成绩|好成绩|殊荣|表彰|等次|等)+$")
+_TAIL = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|名单|的好成绩|好成绩|殊荣|表彰|等次|等|\d+个|\d+次|\d+项)+$")
 _HEADS = re.compile(
     r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进)$"
 )
@@ -95,7 +95,9 @@ def honours(doc: Doc) -> Doc:
         previous = ""
         for part in _parts(clause):
             part_start = text.find(part, pos)
-            pos = part_start + len(part) + 1
+            if part_start < 0:
+                continue
+            pos = part_start + len(part)
             quoted = "“" in part or '"' in part
             title = clean_title(part)
             if previous and len(title) <= 2 and len(previous) > len(title):

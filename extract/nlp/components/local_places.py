@@ -8,6 +8,7 @@ suffix (石桥、柳塘、新田等村) give each member the suffix.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,7 +22,28 @@ _SUFFIX = re.compile(r"社区|街道|股经社|湾组|村(?![规务落寨居庄]
 _LABEL = {"社区": "Community", "街道": "Subdistrict", "镇": "Subdistrict", "乡": "Subdistrict", "街": "Subdistrict"}
 _MAX_STEM = {"Community": 6, "Subdistrict": 3, "Village": 5}
 _LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:[\d一二三四五六七八九十]+个)?(村|社区)")
-_WHOLE = re.compile(r"全街|全镇|全乡|全区|全市|全县|各|辖区")
+# cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
+# preposition (以茶山村) or a verb phrase jieba kept whole (全面推行村)
+_JOINT = re.compile(r".*(?:[至到和与及村镇乡]|社区|街道)|^[以在对将把被向从由为]")
+
+
+def trim_stem(text: str, start: int, stem_end: int) -> int:
+    joint = _JOINT.search(text, start, stem_end)
+    if joint and stem_end - joint.end() >= 2:
+        start = joint.end()
+    verb = function_phrase().search(text, start, stem_end)
+    while verb and stem_end - verb.end() >= 2:
+        start = verb.end()
+        verb = function_phrase().search(text, start, stem_end)
+    return start
+
+
+@lru_cache(maxsize=1)
+def function_phrase() -> re.Pattern[str]:
+    multi = sorted((w for w in words("function_words.txt") if len(w) > 1), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, multi)))
+
+_WHOLE = re.compile(r"全街|全镇|全乡|全区|全市|全县|全国|全省|各|辖区")
 # 街 alone names a sub-district only when the report also writes it as one (X街道, X街党工委 ...).
 _STREET_CONFIRM = ("街道", "街党", "街办", "街纪", "街人大", "街综治")
 
@@ -38,7 +60,9 @@ def _street_confirmed(text: str, stem: str) -> bool:
 
 def is_place_name(name: str, stem: str) -> bool:
     """A stem of two or more characters that does not make a generic word with its suffix."""
-    if len(stem) < 2 or "某" in stem or stem[-1] in "村镇乡区" or _WHOLE.search(stem):
+    if len(stem) < 2 or "某" in stem or stem[-1] in "村镇乡区一二三四五六七八九十" or _WHOLE.search(stem):
+        return False
+    if stem in words("generic_place_stems.txt") or (name[-1] in "乡镇" and stem[-1] in "兴下返回还进圩"):
         return False
     if name in words("generic_places.txt") or stem[-1] in words("place_stem_stops.txt"):
         return False
@@ -73,6 +97,7 @@ def local_places(doc: Doc) -> Doc:
         if suffix.endswith("湾") and suffix.startswith("家"):
             suffix = suffix[1:]
         start = extend_left(doc, stem_end, _MAX_STEM[label], NON_NAME_TAGS)
+        start = trim_stem(text, start, stem_end)
         stem = text[start:stem_end]
         name = stem + suffix
         if not is_place_name(name, stem) or (start, m.end()) in taken:

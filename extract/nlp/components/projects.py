@@ -8,18 +8,21 @@ part (a word jieba does not know, or a place name: （略）); 项目 and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import extend_left, token_starts
-from extract.nlp.lexicon import FUNCTION_TAGS, words
+from extract.nlp.lexicon import FUNCTION_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import has_proper_part, is_masked, strip_mask
 
-_OPEN_HEADS = r"项目(?:[一二三四五六七八九十]期)?|工程(?:[一二三四五六七八九十]期)?|产业园(?:[一二三四五六七八九十]期)?|基地|示范园|小微园|工业园|科技园|园区"
+_OPEN_HEADS = r"项目|工程|产业园|(?<!宅)基地|示范园|小微园|工业园|科技园|园区"
 _NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学|中学|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区"
 _HEAD = re.compile(rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
+_KEEP = frozenset({"及", "至"})
+_COMPANY_TAIL = re.compile(r"有限|股份|公司|集团")
 _MAX = 34
 
 
@@ -29,6 +32,30 @@ def _category_pattern() -> re.Pattern[str]:
 
 
 _CATEGORY = _category_pattern()
+_NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
+
+
+def _token_at(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+def _leading_verb(text: str, starts: list[int], start: int, head: int) -> int:
+    """A name opening with a verb (扩大芦湾育苗产业园) starts after it; 0 when it does not."""
+    k = _token_at(starts, start)
+    if k < 0 or starts[k] != start or k + 1 >= len(starts):
+        return 0
+    first = text[start : starts[k + 1]]
+    if len(first) > 1 and jieba_tags().get(first) == "v" and head - starts[k + 1] >= 2:
+        return starts[k + 1]
+    return 0
+
+
+def _loose_verb_before(text: str, starts: list[int], head: int) -> bool:
+    k = _token_at(starts, head - 1)
+    if k < 0:
+        return False
+    word = text[starts[k] : head]
+    return len(word) > 1 and jieba_tags().get(word) == "v" and word not in words("construction_verbs.txt")
 
 
 @Language.component("govkg_projects")
@@ -39,16 +66,26 @@ def projects(doc: Doc) -> Doc:
     starts = token_starts(doc)
     found: list[Mention] = []
     for m in _HEAD.finditer(text):
-        start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True)
+        if _COMPANY_TAIL.match(text, m.end()):
+            continue  # 湖州绿源环境工程有限公司 is a company
+        start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
+        while text[start] in _KEEP:
+            start += 1
         raw = text[start : m.end()]
         name, cut = strip_mask(raw)
         start += cut
+        lead = _leading_verb(text, starts, start, m.start())
+        if lead:
+            start = lead
+            name = text[start : m.end()]
         stem = name[: m.start() - start]
         if len(stem) < 2 or is_masked(name) or name in generic or stem in generic:
             continue
-        if m.group("named") and not has_proper_part(stem, starts, start):
+        if _loose_verb_before(text, starts, m.start()):
+            continue  # 解决项目, 跟着项目: a verb's object, not a name
+        if m.group("named") and not has_proper_part(stem, starts, start, first_only=True):
             continue
-        if _CATEGORY.fullmatch(stem):
+        if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem):
             continue
         name = name.replace("（", "(").replace("）", ")")
         # 产业园二期 after 产业园: the longer name at the same start replaces the shorter one

@@ -13,8 +13,20 @@ from extract.nlp.names import is_masked
 _NESTING = frozenset({"Project", "Enterprise", "Honour", "Organization", "Indicator"})
 
 
+_ADMIN = frozenset({"Province", "City", "District"})
+_NAMES = frozenset({"Enterprise", "Project", "Organization"})
+
+
 def tidy_mentions(found: list[Mention]) -> list[Mention]:
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    name_end = -1
+    inside: set[int] = set()  # admin places that only open a longer name (湖南 in 湖南远航…有限公司)
+    for m in found:
+        if m.label in _ADMIN and m.end <= name_end:
+            inside.add(id(m))
+        if m.label in _NAMES:
+            name_end = max(name_end, m.end)
+    found = [m for m in found if id(m) not in inside]
     kept: list[Mention] = []
     open_ends: dict[str, int] = {}
     seen: set[tuple[int, int, str]] = set()
