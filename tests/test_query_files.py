@@ -94,3 +94,17 @@ def test_docs_list_every_query_with_its_description_and_params() -> None:
         assert query.description.partition(" / ")[2] in section
         for param in query.params:
             assert f"`{param}`" in section, f"{query.name}: parameter {param} not documented"
+
+
+def test_browser_style_covers_every_label_and_relation_type() -> None:
+    from graph.model import LABELS, RELATION_TYPES
+
+    grass = (CYPHER_DIR / "browser.grass").read_text(encoding="utf-8")
+    rules = dict(re.findall(r"^(node(?:\.\w+)?|relationship(?:\.\w+)?)\s*\{(.*?)\n\}", grass, flags=re.M | re.S))
+    for label in (*LABELS, "Report"):
+        body = rules[f"node.{label}"]
+        assert re.search(r"color: #[0-9A-F]{6};", body) and re.search(r"diameter: \d+px;", body)
+        assert 'caption: "{title}";' in body if label == "Report" else 'caption: "{name}";' in body
+    for rel_type in RELATION_TYPES:
+        assert 'caption: "<type>";' in rules[f"relationship.{rel_type}"]
+    assert grass.count("{") == grass.count("}")
