@@ -12,7 +12,7 @@
   const stylesheet = [
     { selector: "node", style: {
       "background-color": "data(colour)", "shape": "data(shape)", "width": "data(size)", "height": "data(size)",
-      "label": "data(name)", "font-size": 11, "min-zoomed-font-size": 7, "text-valign": "bottom",
+      "label": "data(name)", "font-size": 11, "min-zoomed-font-size": 8, "text-valign": "bottom",
       "text-margin-y": 3, "color": "#222", "text-outline-color": "#fff", "text-outline-width": 2,
       "border-width": 1, "border-color": "#fff" } },
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#111" } },
