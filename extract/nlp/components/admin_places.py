@@ -42,7 +42,7 @@ def automaton() -> ahocorasick.Automaton:
     unsafe = words("ambiguous_short_places.txt")
     for row in csv.DictReader(table.splitlines()):
         name, label = row["name"], _level(row["adcode"])
-        if len(name) < 2 or (label == "District" and len(name) < 3):
+        if len(name) < 2 or (label == "District" and len(name) < 3) or name in unsafe:
             continue
         entries.setdefault(name, (label, name))
         suffix = {"Province": _PROVINCE_SUFFIX, "City": _CITY_SUFFIX}.get(label)

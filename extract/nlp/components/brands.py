@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from extract.nlp.components.admin_places import automaton
 from extract.nlp.boundaries import token_starts
 from extract.nlp.mention import Mention, mentions
+from extract.nlp.names import has_proper_part
 from graph.model import PLACE_LABELS
 
 _LEGAL = re.compile(r"(?:(?:股份)?有限(?:责任)?公司|集团(?:有限公司|公司)?|(?:股份经济|专业)?合作社|公司)$")
@@ -45,6 +46,8 @@ def brands(doc: Doc) -> Doc:
     seen: set[str] = set()
     for company in companies:
         head = core(company.name)
+        if not has_proper_part(head, [], 0, first_only=True) and not has_proper_part(head[:2], [], 0):
+            continue
         if len(head) < _MIN or head in seen or any(p.startswith(head[:_MIN]) for p in places):
             continue
         seen.add(head)

@@ -17,21 +17,23 @@ from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 
 TRIGGER = re.compile(
-    r"(?:荣获|获评|获得|被评为|评为|被授予|授予|被认定为|认定为|入选|蝉联|被命名为|命名为|被列为|列为|被确定为|成功创建|创成|获)(?!得感|批|取|悉|益|利|奖励|补|赔)"
+    r"(?:评选出?|创建(?=省级|市级|区级|县级|国家级|全国|全省|全市)|荣获|获评|获得|被评为|评为|被授予|授予|被认定为|认定为|入选|蝉联|被命名为|命名为|被列为|列为|被确定为|成功创建|创成|获)(?!得感|批|取|悉|益|利|奖励|补|赔)"
 )
 # the honour runs to the end of the clause
 _CLAUSE_END = re.compile(r"[，。；,;！!？?\n]|\.(?!\d)")
 _SPLIT = re.compile(r"、|(?<=[”\"])和|(?<=[”\"])及|(?<=”)(?=“)")
 _LEAD = re.compile(
-    r"^(?:(?:荣获|获得|获评|获|被评为|评为|\d{4}年度?|年度|全区首个|全市首个|全省首个|首个|首批|唯一|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
+    r"^(?:(?:\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}年度?|年度|全区首个|全市首个|全省首个|首个|首批|唯一|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
 _TAIL = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|名单|的好成绩|好成绩|殊荣|表彰|等次|等|\d+个|\d+次|\d+项)+$")
 _HEADS = re.compile(
-    r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进)$"
+    r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进|员|主体|师|婆|妇)$"
 )
 _GENERIC = frozenset({"单位", "集体", "个人", "称号", "荣誉", "奖项", "成绩", "好成绩", "第一", "表彰"})
-_BARE = re.compile(r"^(?:第[一二三四五六七八九十\d]+名|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
+_BARE = re.compile(r"^(?:全[区市省县]?第[一二三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+名|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
+_CONTEST_LEVEL = re.compile(r"[国省市区县]赛")
+_QUOTED_CONTEST = re.compile(r"“([^”]{2,20})”(?:评比|评选|表彰)")
 _CONTEST = re.compile(r"在([^，。；,;在]{2,30}?)(?:中|上)(?:荣获|获得|取得|获)")
 _TIME_HEAD = re.compile(r"^(?:第?[一二三四]季度|\d{4}年度?|上半年|下半年|年度)")
 _LIST_HEADING = re.compile(r"^[^\n]{0,20}(?:荣誉|表彰|获奖)[^\n]{0,12}\n((?:[ \t　]*\d+[、.．][^\n]+\n?)+)", re.M)
@@ -102,13 +104,21 @@ def honours(doc: Doc) -> Doc:
             title = clean_title(part)
             if previous and len(title) <= 2 and len(previous) > len(title):
                 title = previous[: -len(title)] + title  # 服务组织和项目 -> 服务项目
+            shared = _CONTEST_LEVEL.search(previous) if previous else None
+            if shared and _CONTEST_LEVEL.match(title):
+                title = previous[: shared.start()] + title  # （略）、市赛银奖
             if title and _BARE.match(title):
                 line_start = max(text.rfind("\n", 0, trig.start()), text.rfind("。", 0, trig.start())) + 1
                 contest = None
                 for contest in _CONTEST.finditer(text, line_start, trig.end()):
                     pass
                 if contest is not None:
-                    title = _TIME_HEAD.sub("", contest.group(1)).translate(_QUOTES).replace(" ", "") + title
+                    bare = title
+                    heads = [_TIME_HEAD.sub("", c).translate(_QUOTES).replace(" ", "") for c in contest.group(1).split("、")]
+                    for extra in heads[:-1]:
+                        out.append(Mention(part_start, part_start + len(part), "Honour", extra + bare,
+                                           {"level": honour_level(extra + bare), "trigger": trig.start()}))
+                    title = heads[-1] + bare
             if not _valid(title, quoted):
                 continue
             previous = title
@@ -116,6 +126,10 @@ def honours(doc: Doc) -> Doc:
                 Mention(part_start, part_start + len(part), "Honour", title,
                         {"level": honour_level(title), "trigger": trig.start()})
             )
+    for m in _QUOTED_CONTEST.finditer(text):
+        title = clean_title(m.group(1))
+        if _valid(title, True):
+            out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title)}))
     for block in _LIST_HEADING.finditer(text):
         for item in _LIST_ITEM.finditer(text, block.start(1), block.end(1)):
             title = clean_title(item.group(1))

@@ -13,16 +13,20 @@ from extract.nlp.mention import Mention, mentions
 
 _ROLES = (
     "书记|副书记|主任|副主任|主席|委员|负责人|村民|居民|镇长|乡长|站长|所长|队长|组长|网格员|党员|代表|干部|"
-    "老党员|退役军人|志愿者|医生|教师|校长|社长|会长|理事长|董事长|总经理|村医|能人|乡贤|致富带头人"
+    "老党员|退役军人|志愿者|医生|教师|校长|社长|会长|理事长|董事长|总经理|村医|能人|乡贤|致富带头人|"
+    "人员|技师|工程师|员工|职工|农民|创业者|返乡青年|大学生"
 )
-_AFTER = r"同志|荣获|获评|被评为|被授予|入选|获得|带头|等人|牵头"
+_AFTER = r"同志|荣获|获评|被评为|被授予|入选|获得|带头|带领|创办|等人|牵头"
+_AWARD = r"荣获|获评|被评为|被授予"
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     surnames = "".join(sorted(words("surnames.txt")))
     name = rf"([{surnames}][\u4e00-\u9fff]{{1,2}}?)"
-    return re.compile(rf"(?:(?:{_ROLES}){name}(?={_AFTER}|[，,、；;。]))|(?:{name}(?=同志))")
+    return re.compile(
+        rf"(?:(?:{_ROLES}){name}(?={_AFTER}|[，,、；;。]))|(?:{name}(?=同志))|(?:(?<=[，,；;。\n]){name}(?={_AWARD}))"
+    )
 
 
 @Language.component("govkg_people")
@@ -30,7 +34,7 @@ def people(doc: Doc) -> Doc:
     out = mentions(doc)
     excluded = words("public_figures.txt")
     for m in _pattern().finditer(doc.text):
-        group = 1 if m.group(1) else 2
+        group = next(i for i in (1, 2, 3) if m.group(i))
         name = m.group(group)
         if name not in excluded:
             out.append(Mention(m.start(group), m.end(group), "Person", name))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,9 +20,10 @@ from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import has_proper_part, is_masked, strip_mask
 
 _OPEN_HEADS = r"项目|工程|产业园|(?<!宅)基地|示范园|小微园|工业园|科技园|园区"
-_NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学|中学|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区"
+_NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区"
 _HEAD = re.compile(rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
-_KEEP = frozenset({"及", "至"})
+_KEEP = frozenset({"及", "至", "将", "经"})
+_LEAD_WORD = re.compile(r"^[以在对把被向从由为与及和]")
 _COMPANY_TAIL = re.compile(r"有限|股份|公司|集团")
 _MAX = 34
 
@@ -33,6 +35,14 @@ def _category_pattern() -> re.Pattern[str]:
 
 _CATEGORY = _category_pattern()
 _NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
+
+
+@lru_cache(maxsize=1)
+def _inner_phrase() -> re.Pattern[str]:
+    """Multi-character function words that never stand inside a project name (积极争取, 提档升级)."""
+    inner = words("construction_verbs.txt") | words("project_categories.txt")
+    multi = sorted((w for w in words("function_words.txt") if len(w) > 1 and w not in inner), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, multi)))
 
 
 def _token_at(starts: list[int], offset: int) -> int:
@@ -69,8 +79,12 @@ def projects(doc: Doc) -> Doc:
         if _COMPANY_TAIL.match(text, m.end()):
             continue  # 湖州绿源环境工程有限公司 is a company
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
-        while text[start] in _KEEP:
+        while text[start] in _KEEP or (_LEAD_WORD.match(text[start]) and m.start() - start > 4):
             start += 1
+        cut_at = _inner_phrase().search(text, start, m.start())
+        while cut_at and m.start() - cut_at.end() >= 2:
+            start = cut_at.end()
+            cut_at = _inner_phrase().search(text, start, m.start())
         raw = text[start : m.end()]
         name, cut = strip_mask(raw)
         start += cut
@@ -81,7 +95,7 @@ def projects(doc: Doc) -> Doc:
         stem = name[: m.start() - start]
         if len(stem) < 2 or is_masked(name) or name in generic or stem in generic:
             continue
-        if _loose_verb_before(text, starts, m.start()):
+        if len(stem) <= 4 and _loose_verb_before(text, starts, m.start()):
             continue  # 解决项目, 跟着项目: a verb's object, not a name
         if m.group("named") and not has_proper_part(stem, starts, start, first_only=True):
             continue

@@ -26,6 +26,10 @@ def tidy_mentions(found: list[Mention]) -> list[Mention]:
             inside.add(id(m))
         if m.label in _NAMES:
             name_end = max(name_end, m.end)
+    honours = [(m.start, m.end) for m in found if m.label == "Honour"]
+    for m in found:  # a title is not a project (（略） after 获评)
+        if m.label == "Project" and any(a <= m.start and m.end <= b for a, b in honours):
+            inside.add(id(m))
     found = [m for m in found if id(m) not in inside]
     kept: list[Mention] = []
     open_ends: dict[str, int] = {}
