@@ -21,6 +21,7 @@ from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
+from extract.clean import fold_radicals
 from extract.sections import starts_heading
 
 # pdfminer warns about every glyph of fonts embedded without a bounding box (Chromium's CJK subsets).
@@ -53,7 +54,8 @@ def _pages(data: bytes) -> list[list[_Line]]:
                 if not isinstance(box, LTTextContainer):
                     continue
                 for line in box:
-                    text = line.get_text().strip() if isinstance(line, LTTextLine) else ""
+                    # Radicals are folded now, as heading detection below needs 二 and not ⼆.
+                    text = fold_radicals(line.get_text()).strip() if isinstance(line, LTTextLine) else ""
                     if text:
                         found.append((-round(line.y1), line.x0, _Line(text, line.x0, line.x1)))
             pages.append([line for _y, _x, line in sorted(found, key=lambda item: item[:2])])
@@ -77,17 +79,25 @@ def _shape(text: str) -> str:
 
 
 def _join_wrapped(lines: list[_Line]) -> list[str]:
-    """Join printed lines into paragraphs, using the margins the lines themselves show."""
+    """Join printed lines into paragraphs, using the margins the lines themselves show.
+
+    In a document whose paragraphs start indented, only an indent (or a heading, or
+    a line stopping short) starts a new paragraph, so a sentence that happens to
+    end at the right margin does not split its paragraph. Without indents, a line
+    ending a sentence ends its paragraph.
+    """
     widths = [(line.x1 - line.x0) / len(line.text) for line in lines if len(line.text) >= 5]
     char = statistics.median(widths) if widths else 10.0
     left = min(line.x0 for line in lines)
     right = sorted(line.x1 for line in lines)[int(len(lines) * 0.9)]
+    indents = [left + 0.8 * char <= line.x0 <= left + 4 * char for line in lines]
+    indented_style = sum(indents) >= 0.05 * len(lines)
     paragraphs: list[str] = []
     previous: _Line | None = None
     for line in lines:
         wrapped = (
             previous is not None
-            and not previous.text.endswith(_SENTENCE_END)
+            and (indented_style or not previous.text.endswith(_SENTENCE_END))
             and previous.x1 >= right - 3 * char
             and line.x0 < left + 0.8 * char
             and not starts_heading(line.text)
