@@ -93,9 +93,16 @@ def title_span(text: str) -> tuple[int, int] | None:
 
 
 def heading_text(line: str, limit: int = 60) -> str:
-    """A heading is its line up to the first sentence end ("(一)标题。正文…" → "(一)标题")."""
-    match = _HEADING_END.search(line)
-    head = line[: match.start()] if match else line
+    """A heading is its line up to the first sentence end ("(一)标题。正文…" → "(一)标题").
+
+    An ASCII full stop after the marker ends it too when Chinese follows ("1.标题.正文").
+    """
+    marker = next((m for m in (p.match(line) for p, _r, _l in _HEADINGS) if m), None)
+    start = marker.end() if marker else 0
+    match = _HEADING_END.search(line, start)
+    stop = re.compile(r"[.．](?=[\u4e00-\u9fff])").search(line, start)
+    ends = [m.start() for m in (match, stop) if m]
+    head = line[: min(ends)] if ends else line
     return head.strip()[:limit].rstrip("，,、：:")
 
 

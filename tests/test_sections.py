@@ -151,3 +151,8 @@ def test_title_over_two_lines_when_the_first_only_names_the_author():
     sections = parse_sections(text)
     assert sections[0].heading == "青禾镇人民政府关于2023年工作总结的报告"
     assert [s.heading for s in sections[1:]] == ["一、主要成绩"]
+
+
+def test_ascii_full_stop_ends_a_heading_but_not_its_marker():
+    sections = parse_sections("一、主要成效\n1.产业帮扶持续深化.全年投入资金1120万元.\n(二)补齐短板.新建道路8.2公里.")
+    assert [s.heading for s in sections[1:]] == ["一、主要成效", "1.产业帮扶持续深化", "(二)补齐短板"]
