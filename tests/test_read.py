@@ -232,3 +232,28 @@ def test_html_mislabelled_charset_is_not_believed(tmp_path):
     source = read_source(path)
     assert source.encoding == "gb18030"
     assert "全年新建通组公路18公里，改造危房46户。" in source.text
+
+
+OLD_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>柳河乡2022年工作总结</title></head>
+<body><table width="100%"><tr><td class="left" width="200"><a href="/">首页</a><br><a href="/a">乡情概况</a><br>
+<a href="/b">通知公告</a><br><a href="/c">政策文件</a></td>
+<td class="right"><table><tr><td class="bt">柳河乡2022年工作总结</td></tr>
+<tr><td class="zw"><font size="3">&nbsp;&nbsp;&nbsp;&nbsp;2022年，柳河乡全年完成
+地区生产总值3.2亿元。<br>&#12288;&#12288;一、主要成绩<br>&#12288;&#12288;（一）产业发展。新建茶园800亩。<br><br>
+&#12288;&#12288;二、存在的问题<br>产业基础薄弱。</font></td></tr>
+<tr><td>【<a href="javascript:print()">打印</a>】【<a href="javascript:close()">关闭</a>】</td></tr></table></td></tr></table>
+<center>Copyright 2023 柳河乡人民政府 版权所有 滇ICP备00000000号</center></body></html>"""
+
+
+def test_html_table_layout_with_line_breaks(tmp_path):
+    path = tmp_path / "old.html"
+    path.write_bytes(OLD_PAGE.encode("gbk"))
+    assert read_source(path).text.split("\n") == [
+        "柳河乡2022年工作总结",
+        "2022年，柳河乡全年完成地区生产总值3.2亿元。",
+        "一、主要成绩",
+        "（一）产业发展。新建茶园800亩。",
+        "二、存在的问题",
+        "产业基础薄弱。",
+    ]
