@@ -257,3 +257,9 @@ def test_html_table_layout_with_line_breaks(tmp_path):
         "二、存在的问题",
         "产业基础薄弱。",
     ]
+
+
+def test_supported_suffixes_are_the_readers():
+    from extract.read import SUFFIXES
+
+    assert SUFFIXES == (".txt", ".docx", ".html", ".htm", ".pdf")

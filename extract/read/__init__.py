@@ -18,7 +18,6 @@ from extract.read.web import html_text
 from extract.read.word import CorruptDocx, docx_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-SUFFIXES: tuple[str, ...] = (".txt", ".docx", ".html", ".htm", ".pdf")
 
 
 def max_bytes() -> int:
@@ -54,6 +53,8 @@ READERS: dict[str, tuple[str, Callable[[bytes], tuple[str, str]]]] = {
     ".htm": ("html", html_text),
     ".pdf": ("pdf", _pdf),
 }
+# The file types read_source accepts; directory walkers should use this list.
+SUFFIXES: tuple[str, ...] = tuple(READERS)
 
 
 def read_source(path: str | os.PathLike[str], limit: int | None = None) -> SourceText:
