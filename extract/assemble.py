@@ -32,12 +32,16 @@ RELATION_MODULES = (part_of, awarded, introduced, invests, located, carries_out,
 _SCOPE_FREE = frozenset({"Province", "City", "Honour", "Enterprise", "Indicator", "Initiative"})
 _OWN_SCOPED = frozenset({"Village", "Community", "Project", "Person", "Organization"})
 _STREET = re.compile(r"(街道|街)$")
+# 创府产业园 and （略） 金十字片区 and （略） are one project
+_PROJECT_TAIL = re.compile(r"(?:项目|工程)?(?:[(（]?[一二三四五六七八九十]期[)）]?)?(?:项目|工程)?$")
 
 
 def canonical_key(mention: Mention) -> str:
     """The name that decides identity: full admin name, sub-district without 街/街道."""
     if "key" in mention.properties:
         return str(mention.properties["key"])
+    if mention.label == "Project":
+        return _PROJECT_TAIL.sub("", normalise_name(mention.name)) or normalise_name(mention.name)
     if mention.label == "Subdistrict":
         return _STREET.sub("", mention.name) + ("街" if _STREET.search(mention.name) else "")
     return normalise_name(mention.name)
@@ -54,7 +58,9 @@ def own_place(meta: ReportMeta, found: list[Mention]) -> str:
 def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Section]) -> Graph:
     text = doc.text
     rid = report_id(text)
-    found: list[Mention] = list(doc._.mentions or [])
+    everything: list[Mention] = list(doc._.mentions or [])
+    found = [m for m in everything if not m.properties.get("nested")]
+    nested = [m for m in everything if m.properties.get("nested")]
     graph = Graph()
     place_ids: dict[str, str] = {}
     for label, name in (("Province", meta.province), ("City", meta.city)):
@@ -82,8 +88,12 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         entity_of[id(m)] = eid
         names.setdefault(eid, []).append(m.name)
         labels[eid] = m.label
-        extra = {k: v for k, v in m.properties.items() if k not in ("key", "trigger")}
+        extra = {k: v for k, v in m.properties.items() if k not in ("key", "trigger", "awarded", "nested")}
         props.setdefault(eid, {}).update(extra)
+    for m in nested:  # （略） inside a company name names the fullest form of 鄂州
+        eid = entity_id(m.label, canonical_key(m), "" if m.label != "District" else place_ids.get("City", ""))
+        if eid in names:
+            names[eid].append(m.name)
     if own_id and own_id not in names:
         names[own_id] = [own]
         labels[own_id] = "Subdistrict"

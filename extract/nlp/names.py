@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from extract.nlp.lexicon import jieba_tags
+from extract.nlp.lexicon import jieba_tags, words
 
 _MASKED_HEAD = re.compile(r"^[XxＸｘ×*＊○]+")
 _MASK = re.compile(r"[XxＸｘ×*＊○]{2,}|某")
@@ -24,13 +25,30 @@ def has_proper_part(stem: str, starts: list[int], offset: int, first_only: bool 
     """True when the stem holds a word jieba does not know or tags as a name (ns/nr/nz);
     with `first_only`, when it starts with one (（略）, not 新时代文明实践中心)."""
     tags = jieba_tags()
+    bodies = words("bodies.txt")
     bounds = [s - offset for s in starts if offset <= s < offset + len(stem)] + [len(stem)]
     if not bounds or bounds[0] != 0:
         bounds.insert(0, 0)
     for a, b in zip(bounds, bounds[1:], strict=False):
         piece = stem[a:b]
-        if len(piece) > 1 and tags.get(piece, "x") in ("x", "ns", "nr", "nz", "nrt", "nt"):
+        if len(piece) > 1 and piece not in bodies and tags.get(piece, "x") in ("x", "ns", "nr", "nz", "nrt", "nt"):
             return True
         if first_only and len(piece) > 1:
             return False
     return False
+
+
+@lru_cache(maxsize=1)
+def _inner_phrase() -> re.Pattern[str]:
+    inner = words("construction_verbs.txt") | words("project_categories.txt")
+    multi = sorted((w for w in words("function_words.txt") if len(w) > 1 and w not in inner), key=len, reverse=True)
+    return re.compile("[获被把对在]|" + "|".join(map(re.escape, multi)))
+
+
+def cut_inner(text: str, start: int, head: int) -> int:
+    """Start after the last function phrase jieba kept inside a word (积极争取…项目, 选优配强…公司)."""
+    found = _inner_phrase().search(text, start, head)
+    while found and head - found.end() >= 2:
+        start = found.end()
+        found = _inner_phrase().search(text, start, head)
+    return start

@@ -39,18 +39,33 @@ def recipients(ctx: Context, trigger: int) -> list[Mention]:
     return chosen
 
 
+def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
+    """Recipient when none stands right before the verb: the entity opening the sentence
+    (（略）…,并在…竞赛中荣获第一名); [] for the report's own place; None for unknown."""
+    start = ctx.sentence(trigger)[0]
+    opening = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.start - start <= 3 and m.end <= trigger]
+    if opening and opening[0].label in ("Village", "Community", "Enterprise", "Project", "Person"):
+        return [opening[0]]
+    clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
+    if any(clause_start <= m.start < trigger for m in ctx.in_sentence(trigger)):
+        return None
+    return []
+
+
 def extract(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
     for honour in ctx.mentions:
         if honour.label != "Honour":
             continue
+        if honour.properties.get("awarded") is False:
+            continue  # 评选“（略）”, 创建省级…: a selection or an aim, not an award
         trigger = honour.properties.get("trigger")
         who = recipients(ctx, int(trigger)) if trigger is not None else []
+        if not who and trigger is not None:
+            who = _subject(ctx, int(trigger))
+            if who is None:
+                continue  # the clause names someone we did not recognise: better none than wrong
         if not who:
-            clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, ctx.sentence(honour.start)[0], int(trigger or honour.start))), default=0)
-            span = ctx.text[clause_start : int(trigger or honour.start)]
-            if trigger is not None and re.search(r"[\u4e00-\u9fff]{2,}(?:村|社区|公司|项目)$", span):
-                continue  # a recipient we could not name: better none than the wrong one
             if not ctx.own_place_id:
                 continue
             sources = [(ctx.own_place_id, [])]

@@ -16,7 +16,7 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import extend_left
+from extract.nlp.boundaries import extend_left, token_starts
 from extract.nlp.lexicon import NON_NAME_TAGS, words
 from extract.nlp.mention import Mention, mentions
 
@@ -52,7 +52,7 @@ def automaton() -> ahocorasick.Automaton:
                 short_forms.setdefault(short, (label, name))
     auto = ahocorasick.Automaton()
     for name, value in {**short_forms, **entries}.items():
-        auto.add_word(name, (len(name), *value))
+        auto.add_word(name, (len(name), *value, name in short_forms and name not in entries))
     auto.make_automaton()
     return auto
 
@@ -61,8 +61,11 @@ def automaton() -> ahocorasick.Automaton:
 def admin_places(doc: Doc) -> Doc:
     """Add Province/City/District mentions (properties['key'] = canonical full name)."""
     text = doc.text
+    starts = set(token_starts(doc))
     found = sorted(
-        (end + 1 - size, -size, label, full) for end, (size, label, full) in automaton().iter(text)
+        (end + 1 - size, -size, label, full)
+        for end, (size, label, full, short) in automaton().iter(text)
+        if not short or end + 1 - size in starts  # 广安 inside 推广安全 is no city
     )
     out = mentions(doc)
     last_end = -1

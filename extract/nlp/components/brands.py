@@ -27,7 +27,7 @@ def core(name: str) -> str:
     changed = True
     while changed:
         changed = False
-        for end, (size, _label, _full) in auto.iter(body):
+        for end, (size, *_rest) in auto.iter(body):
             if end + 1 - size == 0 and size < len(body) - 1:
                 body = body[size:]
                 changed = True

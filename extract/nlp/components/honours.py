@@ -26,7 +26,9 @@ _LEAD = re.compile(
     r"^(?:(?:\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}年度?|年度|全区首个|全市首个|全省首个|首个|首批|唯一|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
-_TAIL = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|名单|的好成绩|好成绩|殊荣|表彰|等次|等|\d+个|\d+次|\d+项)+$")
+_TAIL = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|名单|的好成绩|好成绩|殊荣|表彰|等次|等|[\dxX]+[个次项人名家户])+$")
+# award verbs that name a selection or an aim rather than an award to the subject
+_NOT_AWARDED = ("评选", "创建")
 _HEADS = re.compile(
     r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进|员|主体|师|婆|妇)$"
 )
@@ -101,6 +103,8 @@ def honours(doc: Doc) -> Doc:
                 continue
             pos = part_start + len(part)
             quoted = "“" in part or '"' in part
+            if trig.group().startswith("评选") and not quoted:
+                continue
             title = clean_title(part)
             if previous and len(title) <= 2 and len(previous) > len(title):
                 title = previous[: -len(title)] + title  # 服务组织和项目 -> 服务项目
@@ -114,7 +118,10 @@ def honours(doc: Doc) -> Doc:
                     pass
                 if contest is not None:
                     bare = title
-                    heads = [_TIME_HEAD.sub("", c).translate(_QUOTES).replace(" ", "") for c in contest.group(1).split("、")]
+                    pieces = contest.group(1).split("、")
+                    if min(len(c) for c in pieces) < 4:
+                        pieces = ["".join(pieces)]
+                    heads = [_TIME_HEAD.sub("", c).translate(_QUOTES).replace(" ", "") for c in pieces]
                     for extra in heads[:-1]:
                         out.append(Mention(part_start, part_start + len(part), "Honour", extra + bare,
                                            {"level": honour_level(extra + bare), "trigger": trig.start()}))
@@ -124,12 +131,13 @@ def honours(doc: Doc) -> Doc:
             previous = title
             out.append(
                 Mention(part_start, part_start + len(part), "Honour", title,
-                        {"level": honour_level(title), "trigger": trig.start()})
+                        {"level": honour_level(title), "trigger": trig.start(),
+                         "awarded": not trig.group().startswith(_NOT_AWARDED)})
             )
     for m in _QUOTED_CONTEST.finditer(text):
         title = clean_title(m.group(1))
         if _valid(title, True):
-            out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title)}))
+            out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
     for block in _LIST_HEADING.finditer(text):
         for item in _LIST_ITEM.finditer(text, block.start(1), block.end(1)):
             title = clean_title(item.group(1))

@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.lexicon import words
+from extract.nlp.lexicon import jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 
 _ROLES = (
@@ -18,6 +18,7 @@ _ROLES = (
 )
 _AFTER = r"同志|荣获|获评|被评为|被授予|入选|获得|带头|带领|创办|等人|牵头"
 _AWARD = r"荣获|获评|被评为|被授予"
+_PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会")
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,7 @@ def people(doc: Doc) -> Doc:
     for m in _pattern().finditer(doc.text):
         group = next(i for i in (1, 2, 3) if m.group(i))
         name = m.group(group)
-        if name not in excluded:
+        tag = jieba_tags().get(name)
+        if name not in excluded and name[-1] not in _PLACE_TAIL and tag in (None, "nr", "nrfg", "nrt"):
             out.append(Mention(m.start(group), m.end(group), "Person", name))
     return doc

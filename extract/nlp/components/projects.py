@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,7 +16,7 @@ from spacy.tokens import Doc
 from extract.nlp.boundaries import extend_left, token_starts
 from extract.nlp.lexicon import FUNCTION_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import has_proper_part, is_masked, strip_mask
+from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
 
 _OPEN_HEADS = r"项目|工程|产业园|(?<!宅)基地|示范园|小微园|工业园|科技园|园区"
 _NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区"
@@ -34,15 +33,8 @@ def _category_pattern() -> re.Pattern[str]:
 
 
 _CATEGORY = _category_pattern()
+_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|全国|全省|全市|全区)")
 _NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
-
-
-@lru_cache(maxsize=1)
-def _inner_phrase() -> re.Pattern[str]:
-    """Multi-character function words that never stand inside a project name (积极争取, 提档升级)."""
-    inner = words("construction_verbs.txt") | words("project_categories.txt")
-    multi = sorted((w for w in words("function_words.txt") if len(w) > 1 and w not in inner), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, multi)))
 
 
 def _token_at(starts: list[int], offset: int) -> int:
@@ -79,12 +71,9 @@ def projects(doc: Doc) -> Doc:
         if _COMPANY_TAIL.match(text, m.end()):
             continue  # 湖州绿源环境工程有限公司 is a company
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
-        while text[start] in _KEEP or (_LEAD_WORD.match(text[start]) and m.start() - start > 4):
+        while text[start] in "及至" or (_LEAD_WORD.match(text[start]) and m.start() - start >= 3):
             start += 1
-        cut_at = _inner_phrase().search(text, start, m.start())
-        while cut_at and m.start() - cut_at.end() >= 2:
-            start = cut_at.end()
-            cut_at = _inner_phrase().search(text, start, m.start())
+        start = cut_inner(text, start, m.start())
         raw = text[start : m.end()]
         name, cut = strip_mask(raw)
         start += cut
@@ -99,7 +88,7 @@ def projects(doc: Doc) -> Doc:
             continue  # 解决项目, 跟着项目: a verb's object, not a name
         if m.group("named") and not has_proper_part(stem, starts, start, first_only=True):
             continue
-        if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem):
+        if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem):
             continue
         name = name.replace("（", "(").replace("）", ")")
         # 产业园二期 after 产业园: the longer name at the same start replaces the shorter one

@@ -30,7 +30,10 @@ def tidy_mentions(found: list[Mention]) -> list[Mention]:
     for m in found:  # a title is not a project (（略） after 获评)
         if m.label == "Project" and any(a <= m.start and m.end <= b for a, b in honours):
             inside.add(id(m))
-    found = [m for m in found if id(m) not in inside]
+    for m in found:  # a region opening a company name still tells the fullest form (（略）)
+        if id(m) in inside and m.label in _ADMIN:
+            m.properties["nested"] = True
+    found = [m for m in found if id(m) not in inside or m.properties.get("nested")]
     kept: list[Mention] = []
     open_ends: dict[str, int] = {}
     seen: set[tuple[int, int, str]] = set()
