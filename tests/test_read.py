@@ -9,7 +9,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from extract.read import read_source
+from extract.read import SUFFIXES, read_source
 
 DATA = Path(__file__).parent / "data"
 
@@ -260,6 +260,4 @@ def test_html_table_layout_with_line_breaks(tmp_path):
 
 
 def test_supported_suffixes_are_the_readers():
-    from extract.read import SUFFIXES
-
     assert SUFFIXES == (".txt", ".docx", ".html", ".htm", ".pdf")
