@@ -473,11 +473,17 @@ class EmbeddedStore:
         with self._lock:
             self._refresh()
             honours: Counter[str] = Counter()
-            invested: dict[str, float] = defaultdict(float)
+            invested: dict[str, int | float] = defaultdict(int)
             for rel in self._relations.values():
                 if rel.type == "AWARDED":
                     recipient = self._entities.get(rel.source)
-                    if recipient is not None and recipient.label in PLACE_LABELS:
+                    honour = self._entities.get(rel.target)
+                    if (
+                        recipient is not None
+                        and recipient.label in PLACE_LABELS
+                        and honour is not None
+                        and honour.label == "Honour"
+                    ):
                         honours[rel.source] += 1
                 elif rel.type == "INTRODUCED":
                     amount = rel.properties.get("amount_yuan")

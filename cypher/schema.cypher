@@ -1,0 +1,58 @@
+// GovKG's Neo4j schema: run statement by statement (graph.queries.schema_statements) by
+// Neo4jStore on open. Every statement is IF NOT EXISTS, so running it again changes nothing.
+
+// One id per node: a uniqueness constraint (and with it a range index) on `id` for every label.
+// Writes MERGE on :Entity(id) and :Report(id) only; the per-label constraints keep ids unique
+// for queries that match on a specific label.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT report_id IF NOT EXISTS FOR (n:Report) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT province_id IF NOT EXISTS FOR (n:Province) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT city_id IF NOT EXISTS FOR (n:City) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT district_id IF NOT EXISTS FOR (n:District) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT subdistrict_id IF NOT EXISTS FOR (n:Subdistrict) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT village_id IF NOT EXISTS FOR (n:Village) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT enterprise_id IF NOT EXISTS FOR (n:Enterprise) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT honour_id IF NOT EXISTS FOR (n:Honour) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT initiative_id IF NOT EXISTS FOR (n:Initiative) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT indicator_id IF NOT EXISTS FOR (n:Indicator) REQUIRE n.id IS UNIQUE;
+
+// Name lookups (exact names in the query library, `e.name = $x`), per label and on :Entity.
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX province_name IF NOT EXISTS FOR (n:Province) ON (n.name);
+CREATE INDEX city_name IF NOT EXISTS FOR (n:City) ON (n.name);
+CREATE INDEX district_name IF NOT EXISTS FOR (n:District) ON (n.name);
+CREATE INDEX subdistrict_name IF NOT EXISTS FOR (n:Subdistrict) ON (n.name);
+CREATE INDEX village_name IF NOT EXISTS FOR (n:Village) ON (n.name);
+CREATE INDEX community_name IF NOT EXISTS FOR (n:Community) ON (n.name);
+CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name);
+CREATE INDEX enterprise_name IF NOT EXISTS FOR (n:Enterprise) ON (n.name);
+CREATE INDEX honour_name IF NOT EXISTS FOR (n:Honour) ON (n.name);
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE INDEX initiative_name IF NOT EXISTS FOR (n:Initiative) ON (n.name);
+CREATE INDEX indicator_name IF NOT EXISTS FOR (n:Indicator) ON (n.name);
+
+// A report's identity for replacement: the same path under a new content hash.
+CREATE INDEX report_path IF NOT EXISTS FOR (n:Report) ON (n.path);
+
+// Search: names and aliases of every entity. The cjk analyzer indexes Chinese text as
+// overlapping character bigrams, so a phrase query for any substring of two or more
+// characters finds the name (one-character searches use a CONTAINS scan instead).
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+
+// Deleting or replacing a report finds its relationships by `report_id`, type by type
+// (relationship indexes are per type), instead of scanning every relationship.
+CREATE INDEX part_of_report_id IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.report_id);
+CREATE INDEX awarded_report_id IF NOT EXISTS FOR ()-[r:AWARDED]-() ON (r.report_id);
+CREATE INDEX introduced_report_id IF NOT EXISTS FOR ()-[r:INTRODUCED]-() ON (r.report_id);
+CREATE INDEX invests_in_report_id IF NOT EXISTS FOR ()-[r:INVESTS_IN]-() ON (r.report_id);
+CREATE INDEX located_in_report_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.report_id);
+CREATE INDEX carries_out_report_id IF NOT EXISTS FOR ()-[r:CARRIES_OUT]-() ON (r.report_id);
+CREATE INDEX reported_report_id IF NOT EXISTS FOR ()-[r:REPORTED]-() ON (r.report_id);
+CREATE INDEX mentions_report_id IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.report_id);

@@ -1,0 +1,52 @@
+// Saving one report: Neo4jStore.save runs these in ONE managed write transaction per report.
+// Rows come as parameters; labels and relationship types are data too, applied with
+// Neo4j 5.26's dynamic labels/types (`:$(expr)`), never spliced into the text.
+
+// name: report_status
+// description: Is this report stored already, and which stored report has the same path (to replace)?
+// params: id, path
+OPTIONAL MATCH (same:Report {id: $id})
+OPTIONAL MATCH (old:Report {path: $path})
+WHERE old.id <> $id
+RETURN same IS NOT NULL AS stored, collect(old.id) AS replaces
+
+// name: merge_report
+// description: Create the report node (MERGE on its constrained id) with its text and sections (JSON).
+// params: id, props
+MERGE (r:Report {id: $id})
+SET r += $props
+
+// name: merge_entities
+// description: Create or merge entities: a new name becomes an alias, stored properties win and new ones fill the gaps (as Entity.merge does), labels :Entity:<Label>[:Place].
+// params: rows
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+WITH e, row, properties(e) AS old
+SET e += row.props
+SET e += old
+SET e:$(row.labels),
+    e.label = row.label,
+    e.name = coalesce(old.name, row.name),
+    e.aliases = reduce(acc = [], a IN coalesce(old.aliases, []) + [row.name] + row.aliases |
+                       CASE WHEN a = coalesce(old.name, row.name) OR a IN acc THEN acc ELSE acc + a END)
+RETURN count(e) AS written
+
+// name: create_mentions
+// description: MENTIONS from the report node to the entities it names. CREATE, not MERGE: the report is new in this transaction, so none of its relationships exist yet.
+// params: rows
+UNWIND $rows AS row
+MATCH (a:Report {id: row.source})
+MATCH (b:Entity {id: row.target})
+CREATE (a)-[r:MENTIONS]->(b)
+SET r = row.props
+RETURN count(r) AS written
+
+// name: create_facts
+// description: The report's facts between entities, typed by row.type (a dynamic type).
+// params: rows
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
+CREATE (a)-[r:$(row.type)]->(b)
+SET r = row.props
+RETURN count(r) AS written

@@ -1,0 +1,571 @@
+"""The Neo4j store: the GraphStore interface over the official driver.
+
+Every query is a named query from cypher/writes (graph.queries.writes()); data
+always travels as parameters. Each report's facts are written in one managed
+transaction (`session.execute_write`, which retries transient errors), and a
+report replacing an older version of the same path deletes the old version's
+relationships and orphaned entities in that same transaction, so readers never
+see both or neither.
+
+`run_read` runs user Cypher for the viewer's console and `govkg query`: refused
+by the tokenizer in graph.store.readonly when it writes, and run in a READ
+access session anyway, with a timeout and a row limit.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase, ManagedTransaction
+from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.graph import Node, Path, Relationship
+
+from graph.model import PLACE_LABELS, Entity, Evidence, Graph, Relation, Report
+from graph.queries import Query, schema_statements, writes
+from graph.store.base import SaveSummary, SearchHit, Subgraph
+from graph.store.embedded import (
+    FACT_TYPES,
+    OVERVIEW_TOP,
+    RESERVED_ENTITY_KEYS,
+    fold,
+    match_score,
+    rank_hits,
+    stored_entity,
+    stored_relation,
+)
+from graph.store.readonly import ReadOnlyViolation, check_read_only
+
+__all__ = ["Neo4jStore", "QueryError", "ReadOnlyViolation", "ReadResult"]
+
+BATCH_ROWS = 5000  # rows per UNWIND; one report's rows rarely need more than one batch
+SEARCH_CANDIDATES = 200  # full-text candidates ranked in Python (at least 10 x limit)
+_CJK_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]{2,}$")
+_LUCENE_SPECIAL = re.compile(r'([\\"])')
+
+
+class QueryError(RuntimeError):
+    """Neo4j refused or failed a user query; the message is Neo4j's."""
+
+
+@dataclass
+class ReadResult:
+    """A user query's result, JSON-safe, with the graph elements in it for drawing."""
+
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    relationships: list[dict[str, Any]] = field(default_factory=list)
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "columns": self.columns,
+            "rows": self.rows,
+            "nodes": self.nodes,
+            "relationships": self.relationships,
+            "truncated": self.truncated,
+        }
+
+
+class Neo4jStore:
+    """GraphStore over a Neo4j 5 database (schema in cypher/schema.cypher)."""
+
+    name = "neo4j"
+    _schema_ready: set[tuple[str, str]] = set()  # (uri, database) this process has set up
+
+    def __init__(
+        self,
+        uri: str,
+        *,
+        user: str = "neo4j",
+        password: str = "",
+        database: str = "neo4j",
+        ensure_schema: bool = True,
+    ) -> None:
+        self.uri = uri
+        self.database = database
+        self._driver = GraphDatabase.driver(uri, auth=(user, password))
+        self._q: dict[str, Query] = writes()
+        try:
+            self._driver.verify_connectivity()
+            if ensure_schema and (uri, database) not in Neo4jStore._schema_ready:
+                self.ensure_schema()
+                Neo4jStore._schema_ready.add((uri, database))
+        except Exception:
+            self._driver.close()
+            raise
+
+    # --- plumbing ---------------------------------------------------------------------
+
+    def _text(self, name: str) -> str:
+        return self._q[name].text
+
+    def _read(self, name: str, **params: Any) -> list[neo4j.Record]:
+        """All records of one named read query, in a managed read transaction."""
+        text = self._text(name)
+
+        def work(tx: ManagedTransaction) -> list[neo4j.Record]:
+            return list(tx.run(text, params))
+
+        with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+            return session.execute_read(work)
+
+    def ensure_schema(self) -> None:
+        """Constraints and indexes (idempotent), then wait until they are online."""
+        with self._driver.session(database=self.database) as session:
+            for statement in schema_statements():
+                session.run(statement).consume()
+            session.run(self._text("await_indexes")).consume()
+
+    # --- writing ----------------------------------------------------------------------
+
+    def save(self, graph: Graph) -> SaveSummary:
+        summary = SaveSummary()
+        by_report: dict[str, list[Relation]] = {rid: [] for rid in graph.reports}
+        touched: set[str] = set()
+        for rel in graph.relations.values():
+            if rel.report_id in by_report:
+                by_report[rel.report_id].append(rel)
+                touched.update((rel.source, rel.target))
+        loose = [eid for eid in graph.entities if eid not in touched]  # named by no relation
+        written_entities: set[str] = set()
+        with self._driver.session(database=self.database) as session:
+            for report in graph.reports.values():
+                relations = by_report[report.id]
+                ends = {e for rel in relations for e in (rel.source, rel.target)}
+                ids = [eid for eid in graph.entities if eid in ends] + loose
+                rows = [_entity_row(stored_entity(graph.entities[eid])) for eid in ids]
+                missing = sorted(ends - set(graph.entities) - {report.id})
+                outcome = session.execute_write(self._save_report, report, rows, relations, missing)
+                if outcome == "unchanged":
+                    summary.unchanged.append(report.id)
+                    continue
+                (summary.replaced if outcome == "replaced" else summary.written).append(report.id)
+                written_entities.update(ids)
+                summary.relations += len(relations)
+                loose = []
+        summary.entities = len(written_entities)
+        return summary
+
+    def _save_report(
+        self,
+        tx: ManagedTransaction,
+        report: Report,
+        entity_rows: list[dict[str, Any]],
+        relations: list[Relation],
+        missing: list[str],
+    ) -> str:
+        """One report in one transaction: 'unchanged', 'replaced' or 'written'."""
+        status = tx.run(self._text("report_status"), id=report.id, path=report.path).single(strict=True)
+        if status["stored"]:
+            return "unchanged"
+        if missing:
+            found = tx.run(self._text("existing_entities"), ids=missing).single(strict=True)["ids"]
+            unknown = sorted(set(missing) - set(found))
+            if unknown:
+                raise ValueError(f"relations of {report.id} point at unknown node(s) {unknown[:5]}")
+        for old in status["replaces"]:
+            self._delete_in(tx, old)
+        tx.run(self._text("merge_report"), id=report.id, props=_report_props(report)).consume()
+        for batch in _batches(entity_rows):
+            tx.run(self._text("merge_entities"), rows=batch).consume()
+        mentions = [_relation_row(r) for r in relations if r.type == "MENTIONS"]
+        facts = [_relation_row(r) for r in relations if r.type != "MENTIONS"]
+        for name, rows in (("create_mentions", mentions), ("create_facts", facts)):
+            for batch in _batches(rows):
+                created = tx.run(self._text(name), rows=batch).single(strict=True)["written"]
+                if created != len(batch):  # an end node vanished: roll the whole report back
+                    raise ValueError(f"relations of {report.id} point at unknown node(s)")
+        return "replaced" if status["replaces"] else "written"
+
+    def _delete_in(self, tx: ManagedTransaction, report_id: str) -> bool:
+        touched = tx.run(self._text("delete_report_relations"), id=report_id).single(strict=True)["touched"]
+        deleted = tx.run(self._text("delete_report_node"), id=report_id).single(strict=True)["deleted"]
+        tx.run(self._text("delete_orphans"), ids=touched).consume()
+        return bool(deleted)
+
+    def delete_report(self, report_id: str) -> bool:
+        with self._driver.session(database=self.database) as session:
+            return session.execute_write(self._delete_in, report_id)
+
+    def set_properties(self, updates: dict[str, dict[str, Any]]) -> int:
+        rows = []
+        for eid, props in updates.items():
+            bad = RESERVED_ENTITY_KEYS.intersection(props)
+            if bad:
+                raise ValueError(f"cannot overwrite {sorted(bad)} with set_properties")
+            rows.append({"id": eid, "props": {k: list(v) if isinstance(v, tuple) else v for k, v in props.items()}})
+        text = self._text("set_entity_properties")
+
+        def work(tx: ManagedTransaction) -> int:
+            return sum(tx.run(text, rows=batch).single(strict=True)["updated"] for batch in _batches(rows))
+
+        with self._driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+    def clear(self) -> None:
+        with self._driver.session(database=self.database) as session:
+            session.run(self._text("clear_all")).consume()
+
+    # --- reading ----------------------------------------------------------------------
+
+    def load(self) -> Graph:
+        def work(tx: ManagedTransaction) -> Graph:
+            graph = Graph()
+            for rec in tx.run(self._text("load_reports")):
+                report = _report(rec["r"])
+                graph.reports[report.id] = report
+            for rec in tx.run(self._text("load_entities")):
+                entity = _entity(rec["e"])
+                graph.entities[entity.id] = entity
+            for rec in tx.run(self._text("load_relations")):
+                rel = _relation(rec["r"], rec["source"], rec["target"])
+                graph.relations[rel.id] = rel
+            return graph
+
+        with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+            return session.execute_read(work)
+
+    def stats(self) -> dict[str, Any]:
+        labels = {r["label"]: r["n"] for r in self._read("count_labels") if r["n"]}
+        types = {r["type"]: r["n"] for r in self._read("count_relation_types") if r["n"]}
+        return {
+            "reports": self._read("count_reports")[0]["n"],
+            "entities": sum(labels.values()),
+            "relations": sum(types.values()),
+            "labels": labels,
+            "relation_types": types,
+        }
+
+    def overview(self) -> dict[str, Any]:
+        return {
+            "entities_per_label": {r["label"]: r["n"] for r in self._read("count_labels") if r["n"]},
+            "reports_per_year": {r["key"]: r["n"] for r in self._read("overview_reports_per_year")},
+            "reports_per_place": {r["key"]: r["n"] for r in self._read("overview_reports_per_place")},
+            "honours_per_place": [dict(r) for r in self._read("overview_honours_per_place", top=OVERVIEW_TOP)],
+            "investment_per_subdistrict": [
+                dict(r) for r in self._read("overview_investment_per_subdistrict", top=OVERVIEW_TOP)
+            ],
+        }
+
+    def search(self, text: str, limit: int = 20, labels: Sequence[str] | None = None) -> list[SearchHit]:
+        """Candidates from the cjk full-text index (a CONTAINS scan when it cannot answer),
+        ranked exactly as the embedded store ranks them."""
+        query = fold(text)
+        if not query or limit <= 0:
+            return []
+        cap = max(SEARCH_CANDIDATES, 10 * limit)
+        wanted = list(labels) if labels else None
+        if _CJK_ONLY.match(query):
+            phrase = '"' + _LUCENE_SPECIAL.sub(r"\\\1", query) + '"'
+            records = self._read("search_fulltext", phrase=phrase, labels=wanted, cap=cap)
+        else:
+            records = self._read("search_contains", text=query, labels=wanted, cap=cap)
+        hits = []
+        for rec in records:
+            score = match_score(query, rec["name"], rec["aliases"])
+            if score is not None:
+                hits.append(SearchHit(rec["id"], rec["label"], rec["name"], list(rec["aliases"]), score))
+        return rank_hits(hits, limit)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        records = self._read("get_entity", id=entity_id)
+        return _entity(records[0]["e"]) if records else None
+
+    def entity_relations(self, entity_id: str) -> list[Relation]:
+        return [_relation(r["r"], r["source"], r["target"]) for r in self._read("entity_relations", id=entity_id)]
+
+    def neighbours(
+        self,
+        entity_id: str,
+        depth: int = 1,
+        labels: Sequence[str] | None = None,
+        rel_types: Sequence[str] | None = None,
+        limit: int = 500,
+    ) -> Subgraph:
+        if not self._read("get_entity", id=entity_id):
+            return Subgraph()
+        types = list(rel_types) if rel_types else list(FACT_TYPES)
+        wanted = list(labels) if labels else None
+        order = [entity_id]
+        frontier = [entity_id]
+        truncated = False
+        for _ in range(max(depth, 0)):
+            room = limit - len(order)
+            found = [
+                r["id"]
+                for r in self._read(
+                    "neighbours_step", frontier=frontier, types=types, labels=wanted, seen=order, cap=room + 1
+                )
+            ]
+            if len(found) > room:
+                truncated = True
+                found = found[:room]
+            order.extend(found)
+            frontier = found
+            if truncated or not frontier:
+                break
+        return self._subgraph(order, types, truncated)
+
+    def _subgraph(self, ids: list[str], types: list[str], truncated: bool = False) -> Subgraph:
+        nodes: dict[str, Entity | Report] = {}
+        for rec in self._read("subgraph_nodes", ids=ids):
+            node = rec["n"]
+            is_report = isinstance(node, dict) or "Report" in node.labels
+            item = _report(node) if is_report else _entity(node)
+            nodes[item.id] = item
+        result = Subgraph(truncated=truncated)
+        for nid in ids:
+            item = nodes.get(nid)
+            if isinstance(item, Report):
+                result.reports.append(item)
+            elif isinstance(item, Entity):
+                result.entities.append(item)
+        result.relations = [
+            _relation(r["r"], r["source"], r["target"]) for r in self._read("subgraph_relations", ids=ids, types=types)
+        ]
+        return result
+
+    def shortest_path(self, source_id: str, target_id: str, max_hops: int = 6) -> Subgraph:
+        if source_id == target_id:
+            found = self.entity(source_id)
+            return Subgraph(entities=[found] if found else [])
+        records = self._read("shortest_path", source=source_id, target=target_id)
+        if not records:
+            return Subgraph()
+        nodes, rels = records[0]["nodes"], records[0]["rels"]
+        if len(rels) > max_hops:
+            return Subgraph()
+        return Subgraph(
+            entities=[_entity(n) for n in nodes],
+            relations=[_relation(r["r"], r["source"], r["target"]) for r in rels],
+        )
+
+    def report(self, report_id: str) -> Report | None:
+        records = self._read("get_report", id=report_id)
+        return _report(records[0]["r"]) if records else None
+
+    def reports(self) -> list[Report]:
+        return [_report(rec["r"]) for rec in self._read("list_reports")]
+
+    def report_relations(self, report_id: str) -> list[Relation]:
+        records = self._read("report_relations", id=report_id)
+        found = [_relation(r["r"], r["source"], r["target"]) for r in records]
+        return sorted(found, key=lambda r: (r.type, r.report_id, r.id))
+
+    def close(self) -> None:
+        self._driver.close()
+
+    # --- user Cypher ------------------------------------------------------------------
+
+    def run_read(
+        self, query: str, params: dict[str, Any] | None = None, *, timeout: float = 10.0, limit: int = 1000
+    ) -> ReadResult:
+        """Run a read-only user query: refused if it writes, READ access mode, timeout, row limit."""
+        check_read_only(query)
+        return self._run_read(query, params or {}, timeout=timeout, limit=limit)
+
+    def _run_read(self, query: str, params: dict[str, Any], *, timeout: float, limit: int) -> ReadResult:
+        endpoints = self._text("nodes_by_element_id")
+
+        # The driver takes a transaction timeout for a transaction function through
+        # unit_of_work (neo4j.Query(text, timeout=...) is only accepted by session.run).
+        @neo4j.unit_of_work(timeout=timeout)
+        def work(tx: ManagedTransaction) -> tuple[list[str], list[list[Any]], bool, list[Node]]:
+            result = tx.run(query, params)  # type: ignore[arg-type]  # user text, checked read-only
+            columns = list(result.keys())
+            rows: list[list[Any]] = []
+            truncated = False
+            for record in result:
+                if len(rows) >= limit:
+                    truncated = True
+                    break
+                rows.append(list(record.values()))
+            result.consume()
+            # end nodes of returned relationships that the query did not return, so they can be drawn
+            have = {n.element_id for n in _elements(rows, Node)}
+            wanted = {
+                end.element_id
+                for rel in _elements(rows, Relationship)
+                for end in (rel.start_node, rel.end_node)
+                if end is not None and end.element_id not in have
+            }
+            extra = [rec["n"] for rec in tx.run(endpoints, ids=sorted(wanted))] if wanted else []
+            return columns, rows, truncated, extra
+
+        try:
+            with self._driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session:
+                columns, rows, truncated, extra = session.execute_read(work)
+        except Neo4jError as exc:
+            raise QueryError(exc.message or str(exc)) from exc
+        except DriverError as exc:
+            raise QueryError(f"{type(exc).__name__}: {exc}") from exc
+        drawing = _Drawing()
+        for node in extra:
+            drawing.node(node)
+        plain_rows = [[drawing.plain(v) for v in row] for row in rows]
+        return ReadResult(columns, plain_rows, drawing.nodes(), drawing.relationships(), truncated)
+
+
+# --- rows in, model objects out ------------------------------------------------------------
+
+
+def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH_ROWS):
+        yield rows[start : start + BATCH_ROWS]
+
+
+def _entity_row(entity: Entity) -> dict[str, Any]:
+    labels = [entity.label, "Place"] if entity.label in PLACE_LABELS else [entity.label]
+    return {
+        "id": entity.id,
+        "label": entity.label,
+        "labels": labels,
+        "name": entity.name,
+        "aliases": entity.aliases,
+        "props": entity.properties,
+    }
+
+
+def _relation_row(relation: Relation) -> dict[str, Any]:
+    stored = stored_relation(relation)
+    first = stored.evidence[0] if stored.evidence else None
+    props = {
+        **stored.properties,
+        "id": relation.id,
+        "report_id": stored.report_id,
+        "evidence": json.dumps([e.to_dict() for e in stored.evidence], ensure_ascii=False),
+        "section": first.section if first else "",
+    }
+    return {"source": stored.source, "target": stored.target, "type": stored.type, "props": props}
+
+
+def _report_props(report: Report) -> dict[str, Any]:
+    data = report.to_dict()
+    data.pop("id")
+    data["sections"] = json.dumps(report.sections, ensure_ascii=False)
+    data["years"] = list(report.years)
+    return data
+
+
+def _entity(node: Node) -> Entity:
+    props = dict(node)
+    return Entity(
+        id=props.pop("id"),
+        label=props.pop("label"),
+        name=props.pop("name"),
+        aliases=list(props.pop("aliases", None) or []),
+        properties=props,
+    )
+
+
+def _report(node: Node | dict[str, Any]) -> Report:
+    data = {k: v for k, v in dict(node).items() if v is not None}
+    data["sections"] = json.loads(data["sections"]) if data.get("sections") else []
+    data["years"] = list(data.get("years") or [])
+    return Report.from_dict(data)
+
+
+def _relation(rel: Relationship, source: str, target: str) -> Relation:
+    props = dict(rel)
+    props.pop("id", None)
+    props.pop("section", None)
+    report_id = props.pop("report_id")
+    evidence = json.loads(props.pop("evidence", None) or "[]")
+    return Relation(rel.type, source, target, report_id, props, [Evidence.from_dict(e) for e in evidence])
+
+
+def _elements(value: Any, kind: type) -> Iterator[Any]:
+    """Every Node or Relationship inside a result value (lists, maps and paths included)."""
+    if isinstance(value, kind):
+        yield value
+    if isinstance(value, Path):
+        yield from _elements(list(value.nodes) + list(value.relationships), kind)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _elements(item, kind)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _elements(item, kind)
+
+
+class _Drawing:
+    """Turns result values JSON-safe and collects the nodes and relationships met on the way."""
+
+    def __init__(self) -> None:
+        self._nodes: dict[str, dict[str, Any]] = {}
+        self._rels: dict[str, dict[str, Any]] = {}
+        self._ids: dict[str, str] = {}  # element id -> id shown (the `id` property when there is one)
+
+    def node(self, node: Node) -> dict[str, Any]:
+        props = {k: self.plain(v) for k, v in node.items()}
+        shown = str(props.get("id") or node.element_id)
+        data = {
+            "id": shown,
+            "element_id": node.element_id,
+            "labels": sorted(node.labels),
+            "label": props.get("label") or ("Report" if "Report" in node.labels else next(iter(sorted(node.labels)), "")),
+            "name": props.get("name") or props.get("title") or shown,
+            "properties": props,
+        }
+        known = self._nodes.get(node.element_id)
+        if known is None or (not known["properties"] and props):
+            self._nodes[node.element_id] = data
+            self._ids[node.element_id] = shown
+        return self._nodes[node.element_id]
+
+    def relationship(self, rel: Relationship) -> dict[str, Any]:
+        props = {k: self.plain(v) for k, v in rel.items()}
+        data = {
+            "id": str(props.get("id") or rel.element_id),
+            "element_id": rel.element_id,
+            "type": rel.type,
+            "source": rel.start_node.element_id if rel.start_node is not None else None,
+            "target": rel.end_node.element_id if rel.end_node is not None else None,
+            "properties": props,
+        }
+        self._rels[rel.element_id] = data
+        return data
+
+    def plain(self, value: Any) -> Any:
+        if value is None or isinstance(value, bool | int | str):
+            return value
+        if isinstance(value, float):
+            return value if math.isfinite(value) else str(value)
+        if isinstance(value, Node):
+            return self.node(value)
+        if isinstance(value, Relationship):
+            return self.relationship(value)
+        if isinstance(value, Path):
+            return {
+                "nodes": [self.node(n) for n in value.nodes],
+                "relationships": [self.relationship(r) for r in value.relationships],
+            }
+        if isinstance(value, list | tuple):
+            return [self.plain(v) for v in value]
+        if isinstance(value, dict):
+            return {str(k): self.plain(v) for k, v in value.items()}
+        if isinstance(value, bytes | bytearray):
+            return base64.b64encode(bytes(value)).decode("ascii")
+        iso = getattr(value, "iso_format", None)
+        return iso() if callable(iso) else str(value)
+
+    def nodes(self) -> list[dict[str, Any]]:
+        return list(self._nodes.values())
+
+    def relationships(self) -> list[dict[str, Any]]:
+        """Relationships whose ends are both known, with ends as the nodes' shown ids."""
+        drawn = []
+        for data in self._rels.values():
+            if data["source"] in self._ids and data["target"] in self._ids:
+                drawn.append({**data, "source": self._ids[data["source"]], "target": self._ids[data["target"]]})
+        return drawn
