@@ -1,0 +1,37 @@
+"""What a report says about itself: title, its own place, the years and period it covers, its kind.
+
+The title line decides when it says enough; otherwise the body does: the
+signature lines at the end, phrases such as "X镇党委"/"X街道办事处", the section
+headings' years. Province, city and district names come from the administrative
+division table shipped with cpca, never from a list of known reports.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from extract.document import ReportMeta
+from extract.metadata.divisions import division_mentions, find_divisions
+from extract.metadata.period import find_kind, find_period, find_years
+from extract.metadata.place import find_place, is_masked, place_in_title
+from extract.sections import title_span
+
+__all__ = ["detect_meta", "division_mentions", "find_place", "is_masked", "place_in_title"]
+
+
+def detect_meta(text: str, path: str = "", title_hint: str = "") -> ReportMeta:
+    """Metadata of a cleaned report; `title_hint` (e.g. a web page's <h1>) wins over the first line."""
+    span = title_span(text)
+    title = title_hint.strip() or (text[span[0] : span[1]].replace("\n", "").strip() if span else "")
+    if not title and path and re.search(r"总结|计划|报告", Path(path).stem):
+        title = Path(path).stem
+    province, city, district = find_divisions(title, text)
+    years = find_years(title, text)
+    kind = find_kind(title, text)
+    period = find_period(kind)
+    year = years[-1] if period == "plan" and years else (years[0] if years else None)
+    return ReportMeta(
+        title=title, province=province, city=city, district=district,
+        subdistrict=find_place(title, text), years=years, year=year, period=period, kind=kind,
+    )
