@@ -3,8 +3,8 @@
 A planned fact is a relation stated as a plan (CARRIES_OUT with status
 `planned`, or any fact read in a plan section). Its outcome is looked up in
 the same place's report covering the planned year: the same kind of fact about
-the same entity, or about an entity of the same label whose name is close
-(e.g. 柳溪污水管网工程 planned, 柳溪污水管网改造工程 reported).
+the same entity, or about an entity of the same label that report mentions and
+whose name is close (e.g. 柳溪污水管网工程 planned, 柳溪污水管网改造工程 reported).
 
 The link is made at read time, never stored, so replacing a report changes
 the outcomes at once. The Cypher query `plan_versus_outcome`
@@ -110,8 +110,11 @@ def _outcome_of(status: Any) -> str:
 def plan_outcomes(graph: Graph, place: str | None = None) -> list[OutcomeRow]:
     """Every planned fact in the graph (or of one place, by id or name) with its outcome."""
     by_report: dict[str, list[Relation]] = {}
+    mentioned: dict[str, set[str]] = {}
     for relation in graph.relations.values():
         by_report.setdefault(relation.report_id, []).append(relation)
+        if relation.type == "MENTIONS":
+            mentioned.setdefault(relation.source, set()).add(relation.target)
     rows: list[OutcomeRow] = []
     for relation in graph.relations.values():
         plan = graph.reports.get(relation.report_id)
@@ -128,6 +131,7 @@ def plan_outcomes(graph: Graph, place: str | None = None) -> list[OutcomeRow]:
                 found = graph.entities.get(fact.target)
                 if (
                     found is None
+                    or (found.id != target.id and found.id not in mentioned.get(later.id, ()))
                     or fact.type != relation.type
                     or found.label != target.label
                     or fact.properties.get("status") == "planned"

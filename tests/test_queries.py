@@ -57,8 +57,11 @@ EXPECTED: dict[str, tuple[dict[str, Any], tuple[str, ...], list[tuple[Any, ...]]
     ),
     "honours_of_place": (
         {"place": "杏花村"},
-        ("place", "honour", "level", "year"),
-        [("杏花村", "全国文明村", "national", 2022), ("杏花村", "市级卫生村", "city", 2023)],
+        ("place", "honour", "level", "year", "sentences"),
+        [
+            ("杏花村", "全国文明村", "national", 2022, ["杏花村荣获全国文明村称号。"]),
+            ("杏花村", "市级卫生村", "city", 2023, ["杏花村持续开展人居环境整治，荣获市级卫生村称号；桃园村获评省级美丽乡村示范村。"]),
+        ],
     ),
     "honour_counts_by_level": (
         {},

@@ -22,8 +22,8 @@ ORDER BY relation, planned
 // description: 计划与完成情况对照：上一份报告的计划在下一份报告中是否完成 / Plan versus outcome across consecutive reports of one place
 // params: place
 // For each planned fact, the same place's (non-plan) report on the planned year is searched
-// for the same kind of fact about the same entity, or about an entity of the same label
-// with a close name (character-bigram Dice >= 0.6). outcome: done | ongoing | not_reported
+// for the same kind of fact about the same entity, or about an entity of the same label that
+// report mentions, with a close name (character-bigram Dice >= 0.6). outcome: done | ongoing | not_reported
 // (that report exists but does not say) | planned (no report on that year yet).
 // graph/plan_outcome.py gives the same rows from a Graph (tests check both agree).
 MATCH (a:Entity)-[p]->(t:Entity)
@@ -37,9 +37,16 @@ OPTIONAL MATCH (later:Report)
 WHERE later.id <> plan.id AND coalesce(later.period, '') <> 'plan' AND later.year = plan_year
   AND CASE WHEN coalesce(plan.place_id, '') <> '' THEN later.place_id = plan.place_id
            ELSE coalesce(plan.place, '') <> '' AND later.place = plan.place END
-OPTIONAL MATCH (:Entity)-[o]->(found:Entity)
-WHERE later IS NOT NULL AND o.report_id = later.id AND type(o) = type(p) AND found.label = t.label
+// Candidates: the planned entity itself and the entities of its label the later report
+// mentions; their facts are reached through the graph, not by scanning every relationship.
+WITH p, t, plan, plan_year, later,
+     CASE WHEN later IS NULL THEN [null]
+          ELSE [t] + [(later)-[:MENTIONS]->(m:Entity) WHERE m.label = t.label AND m <> t | m] END AS candidates
+UNWIND candidates AS candidate
+OPTIONAL MATCH (candidate)<-[o]-(:Entity)
+WHERE o.report_id = later.id AND type(o) = type(p)
   AND coalesce(o.status, '') <> 'planned' AND coalesce(o.section_kind, '') <> 'plan'
+WITH p, t, plan, plan_year, later, o, CASE WHEN o IS NULL THEN null ELSE candidate END AS found
 WITH p, t, plan, plan_year, later, o, found,
      reduce(s = [], b IN [i IN range(0, size(t.name) - 2) | substring(t.name, i, 2)] |
             CASE WHEN b IN s THEN s ELSE s + b END) AS planned_bigrams,
