@@ -120,7 +120,7 @@ def test_title_hint_wins_over_the_first_line():
 def test_year_from_the_opening_when_headings_have_none():
     text = "2023年，全镇完成投资5亿元，2023年新增企业12家，较2022年增长8%。\n一、工作开展情况\n二、下一步计划"
     meta = detect_meta(text)
-    assert (meta.years, meta.year) == ([2023], 2023)
+    assert (meta.years, meta.year) == ([2023, 2024], 2023)  # the 下一步计划 part is for the next year
     assert meta.kind == "工作总结及工作计划"
 
 
@@ -152,3 +152,10 @@ def test_development_zone_stands_in_for_the_district():
 def test_title_over_two_lines():
     meta = detect_meta("青禾镇人民政府\n关于2023年工作总结的报告\n一、主要成绩\n全镇新建道路3公里。")
     assert (meta.title, meta.subdistrict, meta.year) == ("青禾镇人民政府关于2023年工作总结的报告", "青禾镇", 2023)
+
+
+def test_plan_part_of_an_annual_report_covers_the_next_year():
+    meta = detect_meta("柳河乡2023年工作总结及明年工作打算\n一、主要成绩\n二、明年工作打算")
+    assert (meta.years, meta.year, meta.period) == ([2023, 2024], 2023, "annual")
+    half = detect_meta("柳河乡2023年上半年工作总结及下半年工作计划\n一、主要成绩\n二、下半年工作打算")
+    assert (half.years, half.year) == ([2023], 2023)

@@ -30,6 +30,9 @@ def detect_meta(text: str, path: str = "", title_hint: str = "") -> ReportMeta:
     years = find_years(title, text)
     kind = find_kind(title, text)
     period = find_period(kind)
+    if period in ("annual", "government-report") and len(years) == 1 and ("计划" in kind or kind == "政府工作报告"):
+        # An annual summary's plan part (明年/下一步) and a government report's 工作安排 are for the next year.
+        years = [years[0], years[0] + 1]
     year = years[-1] if period == "plan" and years else (years[0] if years else None)
     return ReportMeta(
         title=title, province=province, city=city, district=district,
