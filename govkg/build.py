@@ -14,11 +14,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from extract.read import SUFFIXES
 from graph.model import Graph
 from graph.resolve import resolve, split_by_report
 from graph.store.base import GraphStore
-
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".pdf")
 
 
 @dataclass
@@ -54,7 +53,7 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
             found.extend(
                 str(p)
                 for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
             )
         else:
             found.append(str(raw))
@@ -64,7 +63,6 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
 def extract_one(source: str) -> Extracted:
     """Extract one report, turning any failure into an error naming the file."""
     from extract.api import extract_path
-
     from extract.document import ReadError
 
     try:
