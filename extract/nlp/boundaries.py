@@ -75,6 +75,12 @@ def extend_left(
         verb_chain = False
         if ok and piece not in keep and not (verbs_inside and _PHASE.match(piece)):
             ok = piece not in stops and not (len(piece) > 1 and tag in tags)
+        if not ok and keep and piece == "”":  # a quoted part of a name: （略）
+            quote = text.rfind("“", max(0, s - 16), s)
+            if quote >= 0 and end - quote <= max_len:
+                pos = quote
+                k = bisect_right(starts, pos - 1) - 1
+                continue
         if not ok:
             figure = _OUTPUT_FIGURE.search(text, max(0, pos - 20), pos) if verbs_inside else None
             if figure is None or end - figure.start() > max_len:

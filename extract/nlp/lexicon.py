@@ -9,7 +9,7 @@ DATA = Path(__file__).with_name("data")
 
 # jieba part-of-speech tags of words that cannot be inside a place name.
 NON_NAME_TAGS = frozenset(
-    "v vd vi vn p c u uj ul uz ud ug uv d r m q y e o f t ad an a b z zg mq l i".split()
+    "v vd vi vn p c u uj ul uz ud ug uv d r q y e o f t ad an a b z zg l i".split()
 )
 # Tags that end a project or company name (verbs may be inside one: 生态治理工程, 旅游开发有限公司).
 FUNCTION_TAGS = frozenset("p c u uj ul uz ud ug uv d r m q y e o t mq".split())

@@ -1,15 +1,18 @@
-"""Short company names (恒固新材料, 微澜) used after the report gave the full name
-(长沙恒固新材料科技有限公司): the longest head of the name's core found elsewhere in the text."""
+"""Short company names: the head of a full name used again (恒固新材料 after
+长沙恒固新材料科技有限公司), the unknown word a project is named after (（略）
+gives （略）), and short names listed after 引进/入驻 (（略）…)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.components.admin_places import automaton
 from extract.nlp.boundaries import token_starts
+from extract.nlp.lexicon import jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import has_proper_part
 from graph.model import PLACE_LABELS
@@ -35,17 +38,63 @@ def core(name: str) -> str:
     return body
 
 
+_LISTED = re.compile(
+    r"(?:引进|入驻|签约|落户|招引)((?:[\u4e00-\u9fff]{2,6}[、，,])*[\u4e00-\u9fff]{2,6})(?=\d+家|[。；;，,]|等)"
+)
+_GEOGRAPHIC = frozenset("区路湖山河街村镇乡港湾江园岛道桥")
+_BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|项目)$")
+_NOT_COMPANY = re.compile(r"(?:项目|工程|产业园|园区|基地|中心|企业|村|社区|街道|镇|乡|区|市|县|省|人才|资金|技术|团队)$")
+
+
+def _project_brand(text: str, starts: list[int], project: Mention) -> str:
+    """The unknown word opening a project's name (（略） in （略）), if any."""
+    k = bisect_right(starts, project.start) - 1
+    if k < 0 or starts[k] != project.start or k + 1 >= len(starts):
+        return ""
+    word = text[project.start : starts[k + 1]]
+    if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or project.end - starts[k + 1] < 2:
+        return ""
+    return word if jieba_tags().get(word) in (None, "nz", "nt") and looks_like_brand(word) else ""
+
+
+def looks_like_brand(word: str) -> bool:
+    """Not a place (…区, …路, …湖) and not a person's name."""
+    return word[-1] not in _GEOGRAPHIC and not (word[0] in words("surnames.txt") and len(word) == 3)
+
+
+def _listed(text: str, starts: set[int], taken: list[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for m in _LISTED.finditer(text):
+        pos = m.start(1)
+        for item in re.split(r"[、，,]", m.group(1)):
+            a, pos = pos, pos + len(item) + 1
+            if a not in starts or _NOT_COMPANY.search(item) or any(x <= a < y for x, y in taken):
+                continue
+            if looks_like_brand(item) and has_proper_part(item, sorted(starts), a, first_only=True):
+                found.append(Mention(a, a + len(item), "Enterprise", item))
+    return found
+
+
 @Language.component("govkg_brands")
 def brands(doc: Doc) -> Doc:
     text = doc.text
     out = mentions(doc)
+    token_list = token_starts(doc)
+    listed = _listed(text, set(token_list), [(m.start, m.end) for m in out if m.label != "Enterprise"])
+    out.extend(listed)
     companies = [m for m in out if m.label == "Enterprise"]
+    place_heads = {m.name[:2] for m in out if m.label in PLACE_LABELS}
+    for project in [m for m in out if m.label == "Project" and _BRANDED_HEAD.search(m.name)]:
+        word = _project_brand(text, token_list, project)
+        if word and word[:2] not in place_heads:
+            companies.append(Mention(project.start, project.start + len(word), "Enterprise", word))
+            out.append(companies[-1])
     covered = [(m.start, m.end) for m in out if m.label not in ("Project", "Honour")]
     places = [m.name for m in out if m.label in PLACE_LABELS]
     starts = set(token_starts(doc))
     seen: set[str] = set()
     for company in companies:
-        head = core(company.name)
+        head = core(company.name) if company.name.endswith(("公司", "集团", "合作社")) else company.name
         if not has_proper_part(head, [], 0, first_only=True) and not has_proper_part(head[:2], [], 0):
             continue
         if len(head) < _MIN or head in seen or any(p.startswith(head[:_MIN]) for p in places):

@@ -62,6 +62,8 @@ def is_place_name(name: str, stem: str) -> bool:
     """A stem of two or more characters that does not make a generic word with its suffix."""
     if len(stem) < 2 or "某" in stem or stem[-1] in "村镇乡区一二三四五六七八九十" or _WHOLE.search(stem):
         return False
+    if "个" in stem or stem.endswith(("街道", "首个")):
+        return False
     if stem in words("generic_place_stems.txt") or (name[-1] in "乡镇" and stem[-1] in "兴下返回还进圩"):
         return False
     if name in words("generic_places.txt") or stem[-1] in words("place_stem_stops.txt"):

@@ -16,10 +16,11 @@ from spacy.tokens import Doc
 from extract.nlp.boundaries import extend_left, token_starts
 from extract.nlp.lexicon import FUNCTION_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
+from graph.model import PLACE_LABELS
 from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
 
 _OPEN_HEADS = r"项目|工程|产业园|(?<!宅)基地|示范园|小微园|工业园|科技园|园区"
-_NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区"
+_NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区|总部|小屋|一条街|一条巷|体验园|采摘园"
 _HEAD = re.compile(rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
 _KEEP = frozenset({"及", "至", "将", "经"})
 _LEAD_WORD = re.compile(r"^[以在对把被向从由为与及和]")
@@ -35,6 +36,17 @@ def _category_pattern() -> re.Pattern[str]:
 _CATEGORY = _category_pattern()
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|全国|全省|全市|全区)")
 _NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
+
+
+def _place_at(found: list[Mention], start: int) -> Mention:
+    return next(p for p in found if p.start == start and p.label in PLACE_LABELS)
+
+
+def _shared_place(text: str, found: list[Mention], start: int) -> Mention | None:
+    """The place listed right before a project's own place (（略）、（略）…项目)."""
+    if start < 2 or text[start - 1] != "、" or not any(p.start == start and p.label in PLACE_LABELS for p in found):
+        return None
+    return next((p for p in found if p.end == start - 1 and p.label in PLACE_LABELS), None)
 
 
 def _token_at(starts: list[int], offset: int) -> int:
@@ -86,14 +98,18 @@ def projects(doc: Doc) -> Doc:
             continue
         if len(stem) <= 4 and _loose_verb_before(text, starts, m.start()):
             continue  # 解决项目, 跟着项目: a verb's object, not a name
-        if m.group("named") and not has_proper_part(stem, starts, start, first_only=True):
+        placed = any(p.start == start and p.label in PLACE_LABELS for p in out)
+        if m.group("named") and not placed and not has_proper_part(stem, starts, start, first_only=True):
             continue
         if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem):
             continue
-        name = name.replace("（", "(").replace("）", ")")
+        name = name.replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
         # 产业园二期 after 产业园: the longer name at the same start replaces the shorter one
         if found and found[-1].start == start and found[-1].end <= m.end():
             found.pop()
         found.append(Mention(start, m.end(), "Project", name))
+        shared = _shared_place(text, out, start)
+        if shared is not None:  # （略）: one project per place
+            found.append(Mention(shared.start, shared.end, "Project", shared.name + name[len(_place_at(out, start).name):]))
     out.extend(found)
     return doc
