@@ -215,6 +215,10 @@ def test_hostile_report_text_is_inert(page, live_server, web_ids, screenshot_dir
 def test_console_runs_examples_and_refuses_writes(page, live_neo4j_server, screenshot_dir):
     page.goto(live_neo4j_server.url + "/console")
     assert "Read-only" in page.locator("#console-limits").inner_text()
+    examples = page.locator("#example option")
+    examples.nth(1).wait_for(state="attached", timeout=TIMEOUT)
+    page.locator("#example").select_option(index=1)
+    assert page.locator("#query").input_value().strip() != ""
     page.locator("#query").fill(
         "MATCH (s:Subdistrict)-[r:PART_OF]->(d:District) RETURN s, r, d, s.name AS name ORDER BY name"
     )

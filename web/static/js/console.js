@@ -34,7 +34,9 @@
     const labels = n.labels || [];
     const label = n.label || props.label || labels.find((l) => l !== "Entity" && l !== "Place") || labels[0] || "Entity";
     const id = String(n.id ?? props.id ?? n.element_id);
-    return { group: "nodes", data: Object.assign({}, props, { id, label, name: String(props.name || props.title || n.name || id) }) };
+    // Distinct start positions: edges between nodes that start on one point are never drawn.
+    return { group: "nodes", data: Object.assign({}, props, { id, label, name: String(props.name || props.title || n.name || id) }),
+      position: { x: Math.random() * 400, y: Math.random() * 400 } };
   }
 
   function edgeOf(r, known) {
@@ -42,14 +44,14 @@
     const source = String(r.source ?? r.start ?? r.start_node);
     const target = String(r.target ?? r.end ?? r.end_node);
     if (!known.has(source) || !known.has(target)) return null;
-    return { group: "edges", data: Object.assign({}, props, { id: "r:" + String(r.id ?? props.id ?? r.element_id), source, target, type: r.type }) };
+    return { group: "edges", data: Object.assign({}, props, { id: "rel-" + String(r.id ?? r.element_id), source, target, type: r.type }) };
   }
 
   function renderGraph(result) {
     const nodes = (result.nodes || []).map(nodeOf);
     const known = new Set(nodes.map((n) => n.data.id));
     const edges = (result.relationships || []).map((r) => edgeOf(r, known)).filter(Boolean);
-    if (!cy) cy = cytoscape({ container: $("result-graph"), style: stylesheet, minZoom: 0.05 });
+    if (!cy) cy = cytoscape({ container: $("result-graph"), style: stylesheet, minZoom: 0.05, maxZoom: 2 });
     cy.elements().remove();
     cy.add(nodes.concat(edges));
     paint(cy, {});
@@ -110,6 +112,7 @@
     $("params").value = JSON.stringify(Object.fromEntries(q.params.map((p) => [p, ""])), null, 1);
   });
   $("run").addEventListener("click", run);
+  window.govkgConsole = { get cy() { return cy; }, run };
   $("query").addEventListener("keydown", (event) => { if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) run(); });
   document.querySelectorAll(".tabs button").forEach((b) => b.addEventListener("click", () => showTab(b.dataset.tab)));
 })();
