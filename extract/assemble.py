@@ -14,6 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from extract.document import ReportMeta, Section, SourceText
+from extract.nlp.boundaries import doc_text
 from extract.nlp.mention import Mention
 from extract.relations import (
     awarded,
@@ -56,7 +57,7 @@ def own_place(meta: ReportMeta, found: list[Mention]) -> str:
 
 
 def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Section]) -> Graph:
-    text = doc.text
+    text = doc_text(doc)
     rid = report_id(text)
     everything: list[Mention] = list(doc._.mentions or [])
     found = [m for m in everything if not m.properties.get("nested")]

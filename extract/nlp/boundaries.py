@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from extract.nlp.lexicon import jieba_tags, words
@@ -28,11 +29,19 @@ _PHASE = re.compile(r"^(?:[一二三四五六七八九十]期|第[一二三四�
 _VERB_TAGS = frozenset({"v", "vn", "vd", "vi"})
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once (Doc.text joins all tokens on every access)."""
+    text = doc.user_data.get("govkg_text")
+    if text is None:
+        text = doc.user_data["govkg_text"] = doc.text
+    return text
+
+
 def token_starts(doc: Doc) -> list[int]:
     """Start offsets of the doc's tokens (set by the layout component)."""
     starts = doc._.token_starts
     if starts is None:
-        starts = doc._.token_starts = [t.idx for t in doc]
+        starts = doc._.token_starts = doc.to_array(IDX).tolist()
     return starts
 
 
@@ -53,7 +62,7 @@ def extend_left(
     and so do phases (一期) and output figures (年产5万吨); `keep` lists words
     that may stand inside the name (及, 至 in project names).
     """
-    text = doc.text
+    text = doc_text(doc)
     starts = token_starts(doc)
     stops = words("function_words.txt")
     pos_tags = jieba_tags()

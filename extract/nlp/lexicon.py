@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
 
 # jieba part-of-speech tags of words that cannot be inside a place name.
 NON_NAME_TAGS = frozenset(
-    "v vd vi vn p c u uj ul uz ud ug uv d r q y e o f t ad an a b z zg l i".split()
+    ["v", "vd", "vi", "vn", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "q", "y", "e", "o", "f", "t", "ad", "an", "a", "b", "z", "zg", "l", "i"]
 )
 # Tags that end a project or company name (verbs may be inside one: 生态治理工程, 旅游开发有限公司).
-FUNCTION_TAGS = frozenset("p c u uj ul uz ud ug uv d r m q y e o t mq".split())
+FUNCTION_TAGS = frozenset(["p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "y", "e", "o", "t", "mq"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """A data file as a set of lines, comments and blanks skipped."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from extract.nlp.lexicon import jieba_tags, words
@@ -26,7 +27,8 @@ def has_proper_part(stem: str, starts: list[int], offset: int, first_only: bool 
     with `first_only`, when it starts with one (（略）, not 新时代文明实践中心)."""
     tags = jieba_tags()
     bodies = words("bodies.txt")
-    bounds = [s - offset for s in starts if offset <= s < offset + len(stem)] + [len(stem)]
+    lo, hi = bisect_left(starts, offset), bisect_left(starts, offset + len(stem))
+    bounds = [s - offset for s in starts[lo:hi]] + [len(stem)]
     if not bounds or bounds[0] != 0:
         bounds.insert(0, 0)
     for a, b in zip(bounds, bounds[1:], strict=False):

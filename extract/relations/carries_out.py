@@ -13,8 +13,8 @@ _PLANNED = re.compile(r"计划|拟|将|力争|谋划|启动|争取|明年|下半
 
 
 def status(ctx: Context, offset: int) -> str:
-    kind = ctx.section(offset)[1]
     start, end = ctx.sentence(offset)
+    kind = ctx.section(start)[1]
     clause = ctx.text[offset:end]
     if kind == "plan":
         return "planned"

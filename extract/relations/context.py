@@ -3,12 +3,12 @@ sentences, sections, the report's own place, and how to write evidence."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from extract.document import Section
 from extract.nlp.mention import Mention
-from extract.sections import heading_path, section_at
+from extract.sections import heading_path
 from graph.model import Evidence, Relation
 
 
@@ -27,6 +27,7 @@ class Context:
     place_ids: dict[str, str] = field(default_factory=dict)  # meta level (District, City, Province) -> id
     _sentence_starts: list[int] = field(default_factory=list)
     _by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
+    _sentence_sections: list[tuple[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s for s, _ in self.sentences]
@@ -40,18 +41,40 @@ class Context:
         return self.sentences[i]
 
     def section(self, offset: int) -> tuple[str, str]:
-        """(heading path, kind) of the section holding offset."""
-        sec = section_at(self.sections, offset) if self.sections else None
-        if sec is None:
-            return "", "other"
-        return heading_path(self.sections, sec), sec.kind
+        """(heading path, kind) of the deepest section holding the sentence at offset."""
+        if not self._sentence_sections:
+            self._sweep_sections()
+        i = bisect_right(self._sentence_starts, offset) - 1
+        return self._sentence_sections[i] if i >= 0 else ("", "other")
+
+    def _sweep_sections(self) -> None:
+        """Give every sentence its deepest section in one pass (section_at per offset is linear)."""
+        depth: dict[int, int] = {}
+        for sec in self.sections:
+            depth[sec.id] = 0 if sec.parent is None else depth.get(sec.parent, 0) + 1
+        best: list[Section | None] = [None] * len(self.sentences)
+        for sec in sorted(self.sections, key=lambda s: (s.start, depth[s.id])):
+            lo = bisect_left(self._sentence_starts, sec.start)
+            hi = bisect_left(self._sentence_starts, max(sec.end, sec.start + 1))
+            best[lo:hi] = [sec] * (hi - lo)
+        paths: dict[int, tuple[str, str]] = {}
+        out: list[tuple[str, str]] = []
+        for sec in best:
+            if sec is None:
+                out.append(("", "other"))
+                continue
+            if sec.id not in paths:
+                paths[sec.id] = (heading_path(self.sections, sec), sec.kind)
+            out.append(paths[sec.id])
+        self._sentence_sections = out
 
     def year_at(self, offset: int) -> int | None:
-        return self.plan_year if self.section(offset)[1] == "plan" and self.plan_year else self.year
+        kind = self.section(self.sentence(offset)[0])[1]
+        return self.plan_year if kind == "plan" and self.plan_year else self.year
 
     def evidence(self, offset: int, marks: list[tuple[int, int]]) -> Evidence:
         start, end = self.sentence(offset)
-        path, kind = self.section(offset)
+        path, kind = self.section(start)
         return Evidence(
             report_id=self.report_id,
             section=path,

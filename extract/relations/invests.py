@@ -13,7 +13,7 @@ _INVEST = re.compile(r"投资|建设|实施|投建|承建")
 
 def extract(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
-    for start, end in ctx.sentences:
+    for start, _end in ctx.sentences:
         mentions = ctx.in_sentence(start, frozenset({"Enterprise", "Project"}))
         companies = [m for m in mentions if m.label == "Enterprise"]
         for project in (m for m in mentions if m.label == "Project"):

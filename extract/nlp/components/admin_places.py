@@ -16,7 +16,7 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import extend_left, token_starts
+from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.lexicon import NON_NAME_TAGS, words
 from extract.nlp.mention import Mention, mentions
 
@@ -60,7 +60,7 @@ def automaton() -> ahocorasick.Automaton:
 @Language.component("govkg_admin_places")
 def admin_places(doc: Doc) -> Doc:
     """Add Province/City/District mentions (properties['key'] = canonical full name)."""
-    text = doc.text
+    text = doc_text(doc)
     starts = set(token_starts(doc))
     found = sorted(
         (end + 1 - size, -size, label, full)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.nlp.boundaries import doc_text
 from extract.nlp.lexicon import words
 from extract.nlp.mention import Mention, mentions
 
@@ -21,5 +22,5 @@ def _pattern() -> re.Pattern[str]:
 @Language.component("govkg_bodies")
 def bodies(doc: Doc) -> Doc:
     out = mentions(doc)
-    out.extend(Mention(m.start(), m.end(), "Organization", m.group()) for m in _pattern().finditer(doc.text))
+    out.extend(Mention(m.start(), m.end(), "Organization", m.group()) for m in _pattern().finditer(doc_text(doc)))
     return doc

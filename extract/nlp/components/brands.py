@@ -10,8 +10,8 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.nlp.boundaries import doc_text, token_starts
 from extract.nlp.components.admin_places import automaton
-from extract.nlp.boundaries import token_starts
 from extract.nlp.lexicon import jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import has_proper_part
@@ -77,7 +77,7 @@ def _listed(text: str, starts: set[int], taken: list[tuple[int, int]]) -> list[M
 
 @Language.component("govkg_brands")
 def brands(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     out = mentions(doc)
     token_list = token_starts(doc)
     listed = _listed(text, set(token_list), [(m.start, m.end) for m in out if m.label != "Enterprise"])

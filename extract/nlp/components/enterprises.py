@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import extend_left, token_starts
+from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.lexicon import FUNCTION_TAGS, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
@@ -23,7 +23,7 @@ _BARE = frozenset({"公司", "合作社", "集团", "银行"})  # bare kinds nee
 
 @Language.component("govkg_enterprises")
 def enterprises(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     out = mentions(doc)
     generic = words("generic_enterprises.txt")
     last_end = -1

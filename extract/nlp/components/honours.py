@@ -9,10 +9,12 @@ Each mention keeps the trigger offset so AWARDED can find the recipient.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.nlp.boundaries import doc_text
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 
@@ -81,6 +83,13 @@ def honour_level(name: str) -> str:
     return "other"
 
 
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
+
+
 def _valid(title: str, quoted: bool) -> bool:
     if not 2 <= len(title) <= 40 or is_masked(title) or title in _GENERIC:
         return False
@@ -89,7 +98,7 @@ def _valid(title: str, quoted: bool) -> bool:
 
 @Language.component("govkg_honours")
 def honours(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     out = mentions(doc)
     for trig in TRIGGER.finditer(text):
         end_m = _CLAUSE_END.search(text, trig.end())
@@ -113,9 +122,7 @@ def honours(doc: Doc) -> Doc:
                 title = previous[: shared.start()] + title  # （略）、市赛银奖
             if title and _BARE.match(title):
                 line_start = max(text.rfind("\n", 0, trig.start()), text.rfind("。", 0, trig.start())) + 1
-                contest = None
-                for contest in _CONTEST.finditer(text, line_start, trig.end()):
-                    pass
+                contest = _last(_CONTEST.finditer(text, line_start, trig.end()))
                 if contest is not None:
                     bare = title
                     pieces = contest.group(1).split("、")

@@ -7,6 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.nlp.boundaries import doc_text
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 
@@ -16,7 +17,7 @@ _CAMPAIGN = re.compile(r"[“\"]([^”\"\n]{2,20})[”\"](专项行动|专项整
 @Language.component("govkg_initiatives")
 def initiatives(doc: Doc) -> Doc:
     out = mentions(doc)
-    for m in _CAMPAIGN.finditer(doc.text):
+    for m in _CAMPAIGN.finditer(doc_text(doc)):
         if m.group(2) == "工程":  # a quoted …工程 is a project (“（略）”)
             continue
         name = m.group(1) + m.group(2)

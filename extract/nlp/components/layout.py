@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import token_starts
+from extract.nlp.boundaries import doc_text, token_starts
 
 # A sentence ends at 。！？； or a line break; the end mark stays with its sentence.
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
@@ -16,6 +16,6 @@ _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 @Language.component("govkg_layout")
 def layout(doc: Doc) -> Doc:
     """Sentence spans (start, end) in doc._.sentences, token starts in doc._.token_starts."""
-    doc._.sentences = [m.span() for m in _SENTENCE.finditer(doc.text) if m.group().strip()]
+    doc._.sentences = [m.span() for m in _SENTENCE.finditer(doc_text(doc)) if m.group().strip()]
     token_starts(doc)
     return doc

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import extend_left, token_starts
+from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.lexicon import NON_NAME_TAGS, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import has_proper_part
@@ -73,7 +73,7 @@ def is_place_name(name: str, stem: str) -> bool:
 
 @Language.component("govkg_local_places")
 def local_places(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     out = mentions(doc)
     taken: set[tuple[int, int]] = set()
     starts = token_starts(doc)

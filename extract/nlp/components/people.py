@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.nlp.boundaries import doc_text
 from extract.nlp.lexicon import jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 
@@ -34,7 +35,7 @@ def _pattern() -> re.Pattern[str]:
 def people(doc: Doc) -> Doc:
     out = mentions(doc)
     excluded = words("public_figures.txt")
-    for m in _pattern().finditer(doc.text):
+    for m in _pattern().finditer(doc_text(doc)):
         group = next(i for i in (1, 2, 3) if m.group(i))
         name = m.group(group)
         tag = jieba_tags().get(name)

@@ -13,11 +13,11 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import extend_left, token_starts
+from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.lexicon import FUNCTION_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from graph.model import PLACE_LABELS
 from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
+from graph.model import PLACE_LABELS
 
 _OPEN_HEADS = r"项目|工程|产业园|(?<!宅)基地|示范园|小微园|工业园|科技园|园区"
 _NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区|总部|小屋|一条街|一条巷|体验园|采摘园"
@@ -74,7 +74,7 @@ def _loose_verb_before(text: str, starts: list[int], head: int) -> bool:
 
 @Language.component("govkg_projects")
 def projects(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     out = mentions(doc)
     generic = words("generic_projects.txt")
     starts = token_starts(doc)
