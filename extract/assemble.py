@@ -77,15 +77,19 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
     labels: dict[str, str] = {}
     props: dict[str, dict] = {}
     entity_of: dict[int, str] = {}
+    ids: dict[tuple[str, str], str] = {}
     for m in found:
-        key = canonical_key(m)
-        if m.label in _SCOPE_FREE:
-            scope = ""
-        elif m.label in _OWN_SCOPED:
-            scope = own_id
-        else:  # District, Subdistrict
-            scope = place_ids.get("City" if m.label == "District" else "District", "")
-        eid = own_id if (m.label == "Subdistrict" and key == own_key and own_id) else entity_id(m.label, key, scope)
+        eid = ids.get((m.label, m.name))
+        if eid is None:
+            key = canonical_key(m)
+            if m.label in _SCOPE_FREE:
+                scope = ""
+            elif m.label in _OWN_SCOPED:
+                scope = own_id
+            else:  # District, Subdistrict
+                scope = place_ids.get("City" if m.label == "District" else "District", "")
+            own_match = m.label == "Subdistrict" and key == own_key and own_id
+            eid = ids[(m.label, m.name)] = own_id if own_match else entity_id(m.label, key, scope)
         entity_of[id(m)] = eid
         names.setdefault(eid, []).append(m.name)
         labels[eid] = m.label
