@@ -31,43 +31,44 @@ WHERE NOT type(p) IN ['MENTIONS', 'PART_OF']
   AND (p.status = 'planned' OR p.section_kind = 'plan')
 MATCH (plan:Report {id: p.report_id})
 WHERE coalesce($place, '') = '' OR plan.place_id = $place OR plan.place = $place
-WITH p, t, plan,
-     coalesce(p.year, CASE WHEN plan.period = 'plan' THEN plan.year ELSE plan.year + 1 END) AS plan_year
+WITH plan, coalesce(p.year, CASE WHEN plan.period = 'plan' THEN plan.year ELSE plan.year + 1 END) AS plan_year,
+     collect({p: p, t: t}) AS planned
+// The same place's reports on the planned year, looked up once per plan report and year.
 OPTIONAL MATCH (later:Report)
 WHERE later.id <> plan.id AND coalesce(later.period, '') <> 'plan' AND later.year = plan_year
   AND CASE WHEN coalesce(plan.place_id, '') <> '' THEN later.place_id = plan.place_id
            ELSE coalesce(plan.place, '') <> '' AND later.place = plan.place END
-// Candidates: the planned entity itself and the entities of its label the later report
-// mentions; their facts are reached through the graph, not by scanning every relationship.
-WITH p, t, plan, plan_year, later,
+WITH plan, plan_year, planned, collect(later) AS laters,
+     reduce(m = null, x IN collect(later.id) | CASE WHEN m IS NULL OR x < m THEN x ELSE m END) AS first_later
+UNWIND planned AS item
+WITH plan, plan_year, first_later, laters, item.p AS p, item.t AS t,
+     reduce(s = [], b IN [i IN range(0, size(item.t.name) - 2) | substring(item.t.name, i, 2)] |
+            CASE WHEN b IN s THEN s ELSE s + b END) AS planned_bigrams
+UNWIND CASE WHEN size(laters) = 0 THEN [null] ELSE laters END AS later
+// Candidates: the planned entity itself, and the entities of its label that the later report
+// mentions with a close name; only their facts are read, through the graph.
+WITH plan, plan_year, first_later, p, t, later, planned_bigrams,
+     [m IN CASE WHEN later IS NULL THEN [] ELSE [(later)-[:MENTIONS]->(m:Entity) WHERE m.label = t.label AND m <> t | m] END |
+      {node: m, bigrams: reduce(s = [], b IN [i IN range(0, size(m.name) - 2) | substring(m.name, i, 2)] |
+                                CASE WHEN b IN s THEN s ELSE s + b END)}] AS mentioned
+WITH plan, plan_year, first_later, p, t, later,
      CASE WHEN later IS NULL THEN [null]
-          ELSE [t] + [(later)-[:MENTIONS]->(m:Entity) WHERE m.label = t.label AND m <> t | m] END AS candidates
+          ELSE [{node: t, similarity: 1.0}] + [x IN [y IN mentioned | {node: y.node, similarity:
+                 CASE WHEN size(y.bigrams) + size(planned_bigrams) = 0 THEN 0.0
+                      ELSE round(2.0 * size([b IN y.bigrams WHERE b IN planned_bigrams])
+                                 / (size(y.bigrams) + size(planned_bigrams)), 3) END}]
+                 WHERE x.similarity >= 0.6] END AS candidates
 UNWIND candidates AS candidate
-OPTIONAL MATCH (candidate)<-[o]-(:Entity)
+WITH plan, plan_year, first_later, p, t, later, candidate.node AS node, candidate.similarity AS similarity
+OPTIONAL MATCH (node)<-[o]-(:Entity)
 WHERE o.report_id = later.id AND type(o) = type(p)
   AND coalesce(o.status, '') <> 'planned' AND coalesce(o.section_kind, '') <> 'plan'
-WITH p, t, plan, plan_year, later, o, CASE WHEN o IS NULL THEN null ELSE candidate END AS found
-WITH p, t, plan, plan_year, later, o, found,
-     reduce(s = [], b IN [i IN range(0, size(t.name) - 2) | substring(t.name, i, 2)] |
-            CASE WHEN b IN s THEN s ELSE s + b END) AS planned_bigrams,
-     reduce(s = [], b IN [i IN range(0, size(coalesce(found.name, '')) - 2) | substring(found.name, i, 2)] |
-            CASE WHEN b IN s THEN s ELSE s + b END) AS found_bigrams
-WITH p, t, plan, plan_year, later, o, found,
-     CASE WHEN found IS NULL THEN 0.0
-          WHEN found.id = t.id THEN 1.0
-          WHEN size(planned_bigrams) + size(found_bigrams) = 0 THEN 0.0
-          ELSE round(2.0 * size([b IN planned_bigrams WHERE b IN found_bigrams])
-                     / (size(planned_bigrams) + size(found_bigrams)), 3) END AS similarity
-WITH p, t, plan, plan_year, later, o, found, similarity,
-     found IS NOT NULL AND (found.id = t.id OR similarity >= 0.6) AS matches
+WITH plan, plan_year, first_later, p, t, later, o, CASE WHEN o IS NULL THEN null ELSE node END AS found, similarity
 ORDER BY CASE WHEN found.id = t.id THEN 0 ELSE 1 END, similarity DESC,
          CASE WHEN o.status = 'ongoing' THEN 1 ELSE 0 END, o.id
-WITH p, t, plan, plan_year,
-     collect(CASE WHEN matches THEN {report: later.id, id: found.id, name: found.name, status: o.status,
-                                     similarity: similarity} END) AS found,
-     collect(DISTINCT later.id) AS laters
-WITH p, t, plan, plan_year, found[0] AS best,
-     reduce(m = null, x IN laters | CASE WHEN m IS NULL OR x < m THEN x ELSE m END) AS first_later
+WITH plan, plan_year, first_later, p, t,
+     collect(CASE WHEN found IS NOT NULL THEN {report: later.id, id: found.id, name: found.name, status: o.status,
+                                               similarity: similarity} END)[0] AS best
 RETURN plan.place AS place, plan.place_id AS place_id, plan.id AS plan_report_id, plan_year,
        type(p) AS type, t.name AS planned, t.id AS planned_id, t.label AS label,
        CASE WHEN best IS NOT NULL THEN CASE best.status WHEN 'ongoing' THEN 'ongoing' ELSE 'done' END
