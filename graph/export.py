@@ -14,6 +14,7 @@ copy in `properties` is what import reads.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -288,39 +289,28 @@ def _write_csv(path: Path, fixed: list[str], rows: list[dict[str, Any]]) -> None
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+_CSV_CELL = re.compile(r'"((?:[^"]+|"")*)"|([^,\r\n"]*)')
+
+
 def _csv_records(text: str) -> Iterable[list[tuple[str, bool]]]:
     """RFC 4180 records as (cell, was quoted) pairs: the csv module cannot tell `""` from an
     empty cell, and neo4j-admin reads the first as an empty string, the second as no value."""
     record: list[tuple[str, bool]] = []
-    cell: list[str] = []
-    quoted = in_quotes = False
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if in_quotes:
-            if ch == '"' and text.startswith('""', i):
-                cell.append('"')
-                i += 1
-            elif ch == '"':
-                in_quotes = False
-            else:
-                cell.append(ch)
-        elif ch == '"':
-            in_quotes = quoted = True
-        elif ch in ",\n\r":
-            record.append(("".join(cell), quoted))
-            cell, quoted = [], False
-            if ch != ",":
-                if text.startswith("\r\n", i):
-                    i += 1
-                yield record
-                record = []
+    pos = 0
+    while pos < len(text):
+        match = _CSV_CELL.match(text, pos)
+        assert match is not None  # the second branch matches the empty string
+        quoted = match.group(1) is not None
+        record.append((match.group(1).replace('""', '"') if quoted else match.group(2), quoted))
+        pos = match.end()
+        if pos == len(text) or text[pos] in "\r\n":
+            pos += 2 if text.startswith("\r\n", pos) else 1
+            yield record
+            record = []
+        elif text[pos] == ",":
+            pos += 1
         else:
-            cell.append(ch)
-        i += 1
-    if cell or record or quoted:
-        record.append(("".join(cell), quoted))
-        yield record
+            raise ValueError(f"malformed CSV near {text[pos - 20 : pos + 20]!r}")
 
 
 def _entity_labels(entity: Entity) -> str:
