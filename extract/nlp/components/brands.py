@@ -83,13 +83,13 @@ def brands(doc: Doc) -> Doc:
     listed = _listed(text, set(token_list), [(m.start, m.end) for m in out if m.label != "Enterprise"])
     out.extend(listed)
     companies = [m for m in out if m.label == "Enterprise"]
+    covered = [(m.start, m.end) for m in out if m.label not in ("Project", "Honour")]
     place_heads = {m.name[:2] for m in out if m.label in PLACE_LABELS}
+    cores = [core(c.name) for c in companies]
     for project in [m for m in out if m.label == "Project" and _BRANDED_HEAD.search(m.name)]:
         word = _project_brand(text, token_list, project)
-        if word and word[:2] not in place_heads:
+        if word and word[:2] not in place_heads and not any(c.startswith(word) for c in cores):
             companies.append(Mention(project.start, project.start + len(word), "Enterprise", word))
-            out.append(companies[-1])
-    covered = [(m.start, m.end) for m in out if m.label not in ("Project", "Honour")]
     places = [m.name for m in out if m.label in PLACE_LABELS]
     starts = set(token_starts(doc))
     seen: set[str] = set()
@@ -106,6 +106,6 @@ def brands(doc: Doc) -> Doc:
                 size = _MIN
                 while size < len(head) and text.startswith(head[: size + 1], pos):
                     size += 1
-                out.append(Mention(pos, pos + size, "Enterprise", head[:size], {"brand_of": company.name}))
+                out.append(Mention(pos, pos + size, "Enterprise", head[:size]))
             pos = text.find(head[:_MIN], pos + 1)
     return doc

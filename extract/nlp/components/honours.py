@@ -50,8 +50,9 @@ def _parts(clause: str) -> list[str]:
     parts: list[str] = []
     for part in _SPLIT.split(clause):
         head, sep, tail = part.rpartition("和")
-        if sep and head and 1 <= len(tail.rstrip("等")) <= 3:
-            parts += [head, tail.rstrip("等")]
+        tail = _TAIL.sub("", tail)
+        if sep and head and 1 <= len(tail) <= 3:
+            parts += [head, tail]
         else:
             parts.append(part)
     return parts

@@ -14,9 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
-from extract.nlp.lexicon import NON_NAME_TAGS, words
+from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import has_proper_part
 
 _SUFFIX = re.compile(r"社区|街道|股经社|湾组|村(?![规务落寨居庄])|镇|乡(?![村镇贤土愁情亲间音里])|街|家[\u4e00-\u9fff]?湾(?![村社组区])")
 _LABEL = {"社区": "Community", "街道": "Subdistrict", "镇": "Subdistrict", "乡": "Subdistrict", "街": "Subdistrict"}
@@ -43,6 +42,7 @@ def function_phrase() -> re.Pattern[str]:
     multi = sorted((w for w in words("function_words.txt") if len(w) > 1), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, multi)))
 
+_VERBISH = frozenset({"v", "vn", "vd", "j", "l", "i", "d", "ad", "a"})
 _WHOLE = re.compile(r"全街|全镇|全乡|全区|全市|全县|全国|全省|各|辖区")
 # 街 alone names a sub-district only when the report also writes it as one (X街道, X街党工委 ...).
 _STREET_CONFIRM = ("街道", "街党", "街办", "街纪", "街人大", "街综治")
@@ -64,11 +64,18 @@ def is_place_name(name: str, stem: str) -> bool:
         return False
     if "个" in stem or stem.endswith(("街道", "首个")):
         return False
-    if stem in words("generic_place_stems.txt") or (name[-1] in "乡镇" and stem[-1] in "兴下返回还进圩"):
+    if stem in words("generic_place_stems.txt") or (name[-1] in "乡镇" and stem[-1] in "兴下返回还进圩美立之型表强名重古小"):
         return False
     if name in words("generic_places.txt") or stem[-1] in words("place_stem_stops.txt"):
         return False
     return not any(name.endswith(g) and name[: -len(g)] in ("", "各", "全", "本", "该") for g in words("generic_places.txt"))
+
+
+def _verb_stem(stem: str, starts: list[int], offset: int) -> bool:
+    """深化街道, 研究部署街道: a stem holding a verb or an abbreviation is no township name."""
+    tags = jieba_tags()
+    cuts = [s - offset for s in starts if offset <= s < offset + len(stem)] + [len(stem)]
+    return any(tags.get(stem[a:b]) in _VERBISH for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 1)
 
 
 @Language.component("govkg_local_places")
@@ -106,7 +113,7 @@ def local_places(doc: Doc) -> Doc:
             continue
         if suffix == "街" and not _street_confirmed(text, stem):
             continue
-        if label == "Subdistrict" and not has_proper_part(stem, starts, start):
+        if label == "Subdistrict" and _verb_stem(stem, starts, start):
             continue
         out.append(Mention(start, m.end(), label, name))
     return doc

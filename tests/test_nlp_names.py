@@ -1,0 +1,85 @@
+"""Companies, projects, honours and people on short made-up sentences."""
+
+from __future__ import annotations
+
+from extract.nlp.components.honours import clean_title, honour_level
+from extract.nlp.pipeline import build_nlp
+
+
+def found(text: str, label: str) -> list[str]:
+    return [m.name for m in build_nlp()(text)._.mentions if m.label == label]
+
+
+def test_company_after_a_verb_keeps_its_region() -> None:
+    assert found("签约湘潭市远舟农业发展有限公司，投资2000万元。", "Enterprise") == ["湘潭市远舟农业发展有限公司"]
+
+
+def test_masked_head_is_dropped_from_a_company_name() -> None:
+    assert found("XXX远舟精密机械有限公司二期项目成功签约。", "Enterprise")[0] == "远舟精密机械有限公司"
+
+
+def test_generic_company_words_are_not_companies() -> None:
+    assert found("督促物业公司整改，村集体公司完成改制。", "Enterprise") == []
+
+
+def test_project_name_runs_back_to_the_verb() -> None:
+    names = found("新建樟木村高标准农田建设项目1200亩。", "Project")
+    assert names == ["樟木村高标准农田建设项目"]
+
+
+def test_project_keeps_output_figures_and_construction_verbs() -> None:
+    names = found("建设远舟新材料年产3万吨环保板材项目。", "Project")
+    assert names == ["远舟新材料年产3万吨环保板材项目"]
+
+
+def test_generic_projects_are_not_names() -> None:
+    assert found("全年实施重点项目12个，抓好项目调度，落实民生工程。", "Project") == []
+
+
+def test_project_named_after_a_company_gives_the_company() -> None:
+    doc = build_nlp()("长沙远舟新材料科技有限公司落户园区，远舟新材料年产5万吨板材项目开工。")
+    assert "远舟新材料" in [m.name for m in doc._.mentions if m.label == "Enterprise"]
+
+
+def test_shared_place_list_gives_one_project_each() -> None:
+    names = found("完成樟木村、白沙（略）立项。", "Project")
+    assert sorted(names) == ["樟木（略）", "白沙（略）"]
+
+
+def test_honour_after_award_verb() -> None:
+    assert found("樟木村被评为“省级美丽乡村示范村”。", "Honour") == ["省级美丽乡村示范村"]
+
+
+def test_honour_drops_body_year_and_tail() -> None:
+    assert clean_title("湖南省委平安建设领导小组办公室2023年度全省平安建设“先进集体”称号") == "全省平安建设先进集体"
+    assert clean_title("第二批“全国乡村治理示范村”名单") == "全国乡村治理示范村"
+
+
+def test_bare_title_takes_the_contest() -> None:
+    assert found("在全区消防技能比武中荣获一等奖。", "Honour") == ["全区消防技能比武一等奖"]
+
+
+def test_list_of_honours_shares_its_head() -> None:
+    names = found("（略）荣誉。", "Honour")
+    assert names == ["（略）", "（略）", "（略）"]
+
+
+def test_honour_level() -> None:
+    assert honour_level("全国文明村") == "national"
+    assert honour_level("湖南省生态村") == "provincial"
+    assert honour_level("全市平安建设先进乡镇") == "city"
+    assert honour_level("区级文明单位") == "district"
+    assert honour_level("（略）") == "other"
+
+
+def test_people_after_a_role_or_before_tongzhi() -> None:
+    text = "樟木村党支部书记邓春华带领群众致富，司法所负责人邹立新同志荣获表彰。以习近平同志为核心。"
+    assert found(text, "Person") == ["邓春华", "邹立新"]
+
+
+def test_bodies_campaigns_and_indicators() -> None:
+    doc = build_nlp()("镇党委开展“清河净岸”行动，地区生产总值完成8.5亿元。")
+    labels = {(m.label, m.name) for m in doc._.mentions}
+    assert ("Organization", "镇党委") in labels
+    assert ("Initiative", "清河净岸行动") in labels
+    assert ("Indicator", "地区生产总值") in labels
