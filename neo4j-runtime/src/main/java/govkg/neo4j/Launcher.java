@@ -1,6 +1,7 @@
 package govkg.neo4j;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  *   --pagecache SIZE   NEO4J_PAGECACHE     512m
  *   --tx-timeout DUR   NEO4J_TX_TIMEOUT    0 (no timeout), e.g. 60s, 5m
  *   --setting K=V      (repeatable) any other neo4j.conf setting
+ *   --exit-when-ready  shut down again once ready (used to record the
+ *                      class-data sharing archive that makes later starts faster)
  * </pre>
  * Heap size is a JVM option (-Xmx), set by scripts/neo4j from NEO4J_HEAP.
  * The settings are written to HOME/conf/neo4j.conf (regenerated on every
@@ -65,7 +68,11 @@ public final class Launcher {
             e.printStackTrace();
             System.exit(1);
         }
-        log("ready: bolt://127.0.0.1:" + port);
+        log("ready: bolt://127.0.0.1:" + port + " ("
+                + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start)");
+        if (options.containsKey("exit-when-ready")) {
+            System.exit(0);
+        }
         stopped.await();
     }
 
@@ -108,6 +115,10 @@ public final class Launcher {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
+            if (name.equals("--exit-when-ready")) {
+                options.put("exit-when-ready", "true");
+                continue;
+            }
             if (!name.startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --option value, got: " + name);
             }
