@@ -25,8 +25,9 @@ def extract(ctx: Context) -> list[Relation]:
             if m.label in _LOCAL and not any(s == src for s, _ in stated):
                 found.append(ctx.relation("PART_OF", src, ctx.own_place_id, m.start, [(m.start, m.end)], inferred=True))
                 stated.add((src, ctx.own_place_id))
+    named = set(ctx.entity_of.values())  # only places the report names become part of the chain
     chain = [ctx.own_place_id] + [ctx.place_ids.get(k, "") for k in ("District", "City", "Province")]
-    chain = [c for c in chain if c]
+    chain = [c for c in chain if c and c in named]
     for child, parent in zip(chain, chain[1:], strict=False):
         if (child, parent) not in stated:
             found.append(ctx.relation("PART_OF", child, parent, 0, [], inferred=True))
