@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import socket
+import subprocess
 from pathlib import Path
 
 import networkx as nx
@@ -15,6 +19,8 @@ from graph.model import Entity, Graph, Relation, Report
 from graph.store.base import GraphStore
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "query_graph.json"
+REPO = Path(__file__).resolve().parent.parent
+NEO4J_LIB = REPO / "neo4j-runtime" / "target" / "lib"  # built by scripts/neo4j start
 TARGETS = {"graphml": "graph.graphml", "gexf": "graph.gexf", "json": "graph.json", "csv": "neo4j-import"}
 
 
@@ -154,3 +160,48 @@ def test_unknown_formats_are_refused(tmp_path: Path) -> None:
         export_graph(Graph(), "dot", tmp_path / "g.dot")
     with pytest.raises(ValueError, match="cannot tell the format"):
         import_graph(tmp_path / "g.dot")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_csv_imports_with_neo4j_admin_into_the_graph_the_store_reads(tmp_path: Path) -> None:
+    """The real import tool reads the CSV directory; a Neo4j on the imported database loads,
+    through Neo4jStore, exactly the exported graph (so the CSV follows the agreed schema)."""
+    if shutil.which("java") is None or not any(NEO4J_LIB.glob("neo4j-import-tool-*.jar")):
+        pytest.skip("the Neo4j runtime is not built (scripts/neo4j start builds it)")
+    from graph.store.neo4j_store import Neo4jStore
+
+    graph = with_measures(fixture_graph())
+    files = export_graph(graph, "csv", tmp_path / "csv")
+    home = tmp_path / "home"
+    (home / "conf").mkdir(parents=True)
+    (home / "conf" / "neo4j.conf").write_text("", encoding="utf-8")
+    inputs = [f"--{'nodes' if f.name.startswith('nodes_') else 'relationships'}={f}" for f in files]
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    command = ["java", "-cp", f"{NEO4J_LIB}/*", "org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j"]
+    done = subprocess.run(
+        [*command, "--multiline-fields=true", *inputs], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "81 relationships" in done.stdout
+
+    server = {**os.environ, "NEO4J_PORT": str(_free_port()), "GOVKG_NEO4J_DIR": str(home), "NEO4J_HEAP": "512m"}
+    started = subprocess.run(
+        [str(REPO / "scripts" / "neo4j"), "start"], env=server, capture_output=True, text=True, timeout=300
+    )
+    try:
+        assert started.returncode == 0, started.stderr[-2000:]
+        uri = started.stdout.strip().removeprefix("NEO4J_URI=")
+        store = Neo4jStore(uri, user="neo4j", password="", database="neo4j")
+        try:
+            assert store.load() == graph
+        finally:
+            store.close()
+    finally:
+        subprocess.run([str(REPO / "scripts" / "neo4j"), "stop"], env=server, capture_output=True, timeout=120)
