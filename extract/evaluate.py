@@ -170,11 +170,13 @@ def evaluate(gold_dir: str | Path, reports_dir: str | Path) -> Scores:
 
     scores = Scores(labels={label: Count() for label in GUIDELINE_LABELS})
     for gold_path in sorted(Path(gold_dir).glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if not isinstance(gold, dict) or "entities" not in gold:
+            continue  # not a per-report gold file (e.g. a relations list)
         report = find_report(Path(reports_dir), gold_path.stem)
         if report is None:
             scores.missing_reports.append(gold_path.stem)
             continue
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
         score_report(gold, extract_path(str(report)), scores, gold_path.stem)
     return scores
 
