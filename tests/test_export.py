@@ -186,7 +186,12 @@ def test_csv_imports_with_neo4j_admin_into_the_graph_the_store_reads(tmp_path: P
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     command = ["java", "-cp", f"{NEO4J_LIB}/*", "org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j"]
     done = subprocess.run(
-        [*command, "--multiline-fields=true", *inputs], env=env, capture_output=True, text=True, timeout=300
+        [*command, "--multiline-fields=true", *inputs],
+        env=env,
+        cwd=tmp_path,  # the tool writes import.report into its working directory
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "81 relationships" in done.stdout
