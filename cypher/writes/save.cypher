@@ -16,19 +16,20 @@ RETURN same IS NOT NULL AS stored, collect(old.id) AS replaces
 MERGE (r:Report {id: $id})
 SET r += $props
 
+// name: stored_entities
+// description: The stored versions of the entities a report names, read in the saving transaction so the store can merge names, aliases and properties exactly as Entity.merge does.
+// params: ids
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e
+
 // name: merge_entities
-// description: Create or merge entities: a new name becomes an alias, stored properties win and new ones fill the gaps (as Entity.merge does), labels :Entity:<Label>[:Place].
+// description: Write entities (already merged with their stored versions): MERGE on the constrained id, all properties replaced by the row's, labels :Entity:<Label>[:Place].
 // params: rows
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-WITH e, row, properties(e) AS old
-SET e += row.props
-SET e += old
-SET e:$(row.labels),
-    e.label = row.label,
-    e.name = coalesce(old.name, row.name),
-    e.aliases = reduce(acc = [], a IN coalesce(old.aliases, []) + [row.name] + row.aliases |
-                       CASE WHEN a = coalesce(old.name, row.name) OR a IN acc THEN acc ELSE acc + a END)
+SET e = row.props
+SET e:$(row.labels)
 RETURN count(e) AS written
 
 // name: create_mentions

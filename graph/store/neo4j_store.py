@@ -141,9 +141,9 @@ class Neo4jStore:
                 relations = by_report[report.id]
                 ends = {e for rel in relations for e in (rel.source, rel.target)}
                 ids = [eid for eid in graph.entities if eid in ends] + loose
-                rows = [_entity_row(stored_entity(graph.entities[eid])) for eid in ids]
+                entities = [stored_entity(graph.entities[eid]) for eid in ids]
                 missing = sorted(ends - set(graph.entities) - {report.id})
-                outcome = session.execute_write(self._save_report, report, rows, relations, missing)
+                outcome = session.execute_write(self._save_report, report, entities, relations, missing)
                 if outcome == "unchanged":
                     summary.unchanged.append(report.id)
                     continue
@@ -158,7 +158,7 @@ class Neo4jStore:
         self,
         tx: ManagedTransaction,
         report: Report,
-        entity_rows: list[dict[str, Any]],
+        entities: list[Entity],
         relations: list[Relation],
         missing: list[str],
     ) -> str:
@@ -174,7 +174,18 @@ class Neo4jStore:
         for old in status["replaces"]:
             self._delete_in(tx, old)
         tx.run(self._text("merge_report"), id=report.id, props=_report_props(report)).consume()
-        for batch in _batches(entity_rows):
+        stored = {
+            rec["e"]["id"]: _entity(rec["e"])
+            for rec in tx.run(self._text("stored_entities"), ids=[e.id for e in entities])
+        }
+        rows = []
+        for entity in entities:
+            held = stored.get(entity.id)
+            if held is not None:
+                held.merge(entity)
+                entity = held
+            rows.append(_entity_row(entity))
+        for batch in _batches(rows):
             tx.run(self._text("merge_entities"), rows=batch).consume()
         mentions = [_relation_row(r) for r in relations if r.type == "MENTIONS"]
         facts = [_relation_row(r) for r in relations if r.type != "MENTIONS"]
@@ -426,14 +437,14 @@ def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 
 def _entity_row(entity: Entity) -> dict[str, Any]:
     labels = [entity.label, "Place"] if entity.label in PLACE_LABELS else [entity.label]
-    return {
+    props = {
+        **entity.properties,
         "id": entity.id,
         "label": entity.label,
-        "labels": labels,
         "name": entity.name,
         "aliases": entity.aliases,
-        "props": entity.properties,
     }
+    return {"id": entity.id, "labels": labels, "props": props}
 
 
 def _relation_row(relation: Relation) -> dict[str, Any]:
