@@ -8,8 +8,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import doc_text
-from extract.nlp.lexicon import words
+from extract.nlp.boundaries import doc_text, extend_left
+from extract.nlp.lexicon import FUNCTION_TAGS, words
 from extract.nlp.mention import Mention, mentions
 
 
@@ -19,8 +19,21 @@ def _pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)))
 
 
+# a metric named by its head (森林覆盖率, 蔬菜种植面积) when a figure follows it
+_HEAD = re.compile(r"(?:覆盖率|优良率|达标率|普及率|参保率|合格率|化率|种植面积|播种面积|总产量|总产值|营业收入)(?=(?:达到|达|为|提高到|提升至|稳定在|保持在|超过|突破|完成)?\s*\d)")
+
+
 @Language.component("govkg_indicators")
 def indicators(doc: Doc) -> Doc:
+    text = doc_text(doc)
     out = mentions(doc)
-    out.extend(Mention(m.start(), m.end(), "Indicator", m.group()) for m in _pattern().finditer(doc_text(doc)))
+    listed = [Mention(m.start(), m.end(), "Indicator", m.group()) for m in _pattern().finditer(text)]
+    ends = {m.end for m in listed}
+    for m in _HEAD.finditer(text):
+        if m.end() in ends:
+            continue
+        start = extend_left(doc, m.start(), 14, FUNCTION_TAGS)
+        if m.start() - start >= 2:
+            listed.append(Mention(start, m.end(), "Indicator", text[start : m.end()]))
+    out.extend(listed)
     return doc
