@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from extract.document import ReportMeta, Section, SourceText
 from extract.nlp.boundaries import doc_text
 from extract.nlp.mention import Mention
+from extract.nlp.names import is_masked
 from extract.relations import (
     awarded,
     carries_out,
@@ -33,6 +34,8 @@ RELATION_MODULES = (part_of, awarded, introduced, invests, located, carries_out,
 _SCOPE_FREE = frozenset({"Province", "City", "Honour", "Enterprise", "Indicator", "Initiative"})
 _OWN_SCOPED = frozenset({"Village", "Community", "Project", "Person", "Organization"})
 _STREET = re.compile(r"(街道|街)$")
+_OWN_STREET_WORDS = re.compile(r"全街|我街|本街")
+_STREET_OWNER = re.compile(r"([\u4e00-\u9fff]{2}街)(?=社区基金会|党工委|办事处|纪工委)")
 # 创府产业园 and （略） 金十字片区 and （略） are one project
 _PROJECT_TAIL = re.compile(r"(?:项目|工程)?(?:[(（]?[一二三四五六七八九十]期[)）]?)?(?:项目|工程)?$")
 
@@ -48,11 +51,14 @@ def canonical_key(mention: Mention) -> str:
     return normalise_name(mention.name)
 
 
-def own_place(meta: ReportMeta, found: list[Mention]) -> str:
-    """The report's own sub-district: from the metadata, else the one it names most."""
+def own_place(meta: ReportMeta, found: list[Mention], text: str) -> str:
+    """The report's own sub-district: from the metadata, else the one it names most, else
+    (a report that says 全街/我街) the X街 that owns its bodies (（略） X街党工委)."""
     if meta.subdistrict:
         return meta.subdistrict
     counts = Counter(_STREET.sub("街道", m.name) if m.name.endswith("街") else m.name for m in found if m.label == "Subdistrict")
+    if not counts and _OWN_STREET_WORDS.search(text):
+        counts = Counter(m.group(1) for m in _STREET_OWNER.finditer(text) if not is_masked(m.group(1)))
     return counts.most_common(1)[0][0] if counts else ""
 
 
@@ -69,7 +75,7 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
             place_ids[label] = entity_id(label, name, "")
     if meta.district:
         place_ids["District"] = entity_id("District", meta.district, place_ids.get("City", ""))
-    own = own_place(meta, found)
+    own = own_place(meta, found, text)
     own_key = canonical_key(Mention(0, 0, "Subdistrict", own)) if own else ""
     own_id = entity_id("Subdistrict", own_key, place_ids.get("District", "")) if own else ""
 

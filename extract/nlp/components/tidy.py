@@ -14,7 +14,7 @@ _NESTING = frozenset({"Project", "Enterprise", "Honour", "Organization", "Indica
 
 
 _ADMIN = frozenset({"Province", "City", "District"})
-_NAMES = frozenset({"Enterprise", "Project", "Organization"})
+_NAMES = frozenset({"Enterprise", "Project"})
 
 
 def tidy_mentions(found: list[Mention]) -> list[Mention]:
