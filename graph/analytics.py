@@ -57,7 +57,9 @@ def analyze(graph: Graph) -> dict[str, dict[str, Any]]:
     undirected = nx.Graph()
     undirected.add_nodes_from(directed)
     for source, target, data in directed.edges(data=True):
-        weight = data["weight"] + (undirected[source][target]["weight"] if undirected.has_edge(source, target) else 0)
+        weight = data["weight"] + (
+            undirected[source][target]["weight"] if undirected.has_edge(source, target) else 0
+        )
         undirected.add_edge(source, target, weight=weight)
     pagerank = nx.pagerank(directed, weight="weight")
     communities = _numbered(

@@ -91,7 +91,9 @@ def test_self_loops_and_dangling_relations_are_ignored() -> None:
     a = graph.add_entity(Entity("village-a", "Village", "甲村"))
     graph.add_relation(Relation("PART_OF", a.id, a.id, "report-x"))
     graph.add_relation(Relation("LOCATED_IN", a.id, "village-missing", "report-x"))
-    assert analyze(graph) == {a.id: {"degree": 0, "pagerank": pytest.approx(1.0), "community": 0, "component": 0}}
+    assert analyze(graph) == {
+        a.id: {"degree": 0, "pagerank": pytest.approx(1.0), "community": 0, "component": 0}
+    }
 
 
 def test_measures_are_written_back_and_read_from_both_stores(store: GraphStore) -> None:
@@ -116,6 +118,7 @@ def _same_measures(left: dict[str, dict[str, float]], right: dict[str, dict[str,
     """Measures do not depend on the measures already written (they are node properties, not facts)."""
     return left.keys() == right.keys() and all(
         left[k]["pagerank"] == pytest.approx(right[k]["pagerank"])
-        and {m: left[k][m] for m in MEASURES - {"pagerank"}} == {m: right[k][m] for m in MEASURES - {"pagerank"}}
+        and {m: left[k][m] for m in MEASURES - {"pagerank"}}
+        == {m: right[k][m] for m in MEASURES - {"pagerank"}}
         for k in left
     )

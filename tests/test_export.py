@@ -184,7 +184,16 @@ def test_csv_imports_with_neo4j_admin_into_the_graph_the_store_reads(tmp_path: P
     (home / "conf" / "neo4j.conf").write_text("", encoding="utf-8")
     inputs = [f"--{'nodes' if f.name.startswith('nodes_') else 'relationships'}={f}" for f in files]
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
-    command = ["java", "-cp", f"{NEO4J_LIB}/*", "org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j"]
+    command = [
+        "java",
+        "-cp",
+        f"{NEO4J_LIB}/*",
+        "org.neo4j.cli.AdminTool",
+        "database",
+        "import",
+        "full",
+        "neo4j",
+    ]
     done = subprocess.run(
         [*command, "--multiline-fields=true", *inputs],
         env=env,
@@ -196,7 +205,12 @@ def test_csv_imports_with_neo4j_admin_into_the_graph_the_store_reads(tmp_path: P
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "81 relationships" in done.stdout
 
-    server = {**os.environ, "NEO4J_PORT": str(_free_port()), "GOVKG_NEO4J_DIR": str(home), "NEO4J_HEAP": "512m"}
+    server = {
+        **os.environ,
+        "NEO4J_PORT": str(_free_port()),
+        "GOVKG_NEO4J_DIR": str(home),
+        "NEO4J_HEAP": "512m",
+    }
     started = subprocess.run(
         [str(REPO / "scripts" / "neo4j"), "start"], env=server, capture_output=True, text=True, timeout=300
     )
@@ -209,4 +223,6 @@ def test_csv_imports_with_neo4j_admin_into_the_graph_the_store_reads(tmp_path: P
         finally:
             store.close()
     finally:
-        subprocess.run([str(REPO / "scripts" / "neo4j"), "stop"], env=server, capture_output=True, timeout=120)
+        subprocess.run(
+            [str(REPO / "scripts" / "neo4j"), "stop"], env=server, capture_output=True, timeout=120
+        )

@@ -101,7 +101,9 @@ def test_what_counts_as_planned_and_for_which_year() -> None:
     assert not is_planned(done) and not is_planned(mention)
     assert plan_year(planned, review) == 2023
     assert plan_year(planned, plan_report) == 2023
-    assert plan_year(Relation("CARRIES_OUT", "a", "b", "r", {"status": "planned", "year": 2025}), review) == 2025
+    assert (
+        plan_year(Relation("CARRIES_OUT", "a", "b", "r", {"status": "planned", "year": 2025}), review) == 2025
+    )
 
 
 def test_both_stores_give_the_fixture_rows(store: GraphStore) -> None:
@@ -115,7 +117,9 @@ def test_cypher_query_agrees_with_the_graph_implementation(neo4j_store: GraphSto
     neo4j_store.save(fixture_graph())
     query = library()["plan_versus_outcome"]
     result = neo4j_store.run_read(query.text, {"place": None})  # type: ignore[attr-defined]
-    rows = [row if isinstance(row, dict) else dict(zip(result.columns, row, strict=True)) for row in result.rows]
+    rows = [
+        row if isinstance(row, dict) else dict(zip(result.columns, row, strict=True)) for row in result.rows
+    ]
     expected = [r.to_dict() for r in plan_outcomes(neo4j_store.load())]
     assert list(result.columns) == list(OutcomeRow.__dataclass_fields__)
     assert rows == expected

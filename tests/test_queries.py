@@ -18,8 +18,6 @@ from graph.model import Graph
 from graph.queries import library
 from graph.store.base import GraphStore
 
-pytestmark = pytest.mark.neo4j
-
 FIXTURE = Path(__file__).resolve().parent / "data" / "query_graph.json"
 R1 = "柳溪街道2022年工作总结及2023年工作计划"
 R2 = "柳溪街道2023年工作总结及2024年工作计划"
@@ -60,7 +58,13 @@ EXPECTED: dict[str, tuple[dict[str, Any], tuple[str, ...], list[tuple[Any, ...]]
         ("place", "honour", "level", "year", "sentences"),
         [
             ("杏花村", "全国文明村", "national", 2022, ["杏花村荣获全国文明村称号。"]),
-            ("杏花村", "市级卫生村", "city", 2023, ["杏花村持续开展人居环境整治，荣获市级卫生村称号；桃园村获评省级美丽乡村示范村。"]),
+            (
+                "杏花村",
+                "市级卫生村",
+                "city",
+                2023,
+                ["杏花村持续开展人居环境整治，荣获市级卫生村称号；桃园村获评省级美丽乡村示范村。"],
+            ),
         ],
     ),
     "honour_counts_by_level": (
@@ -240,7 +244,11 @@ EXPECTED: dict[str, tuple[dict[str, Any], tuple[str, ...], list[tuple[Any, ...]]
         ],
     ),
     "orphan_nodes": ({}, ("label", "name"), [("Person", "陈明")]),
-    "entities_without_mentions": ({}, ("label", "name", "facts"), [("Person", "陈明", 0), ("Village", "孤山村", 1)]),
+    "entities_without_mentions": (
+        {},
+        ("label", "name", "facts"),
+        [("Person", "陈明", 0), ("Village", "孤山村", 1)],
+    ),
     "entities_without_facts": ({}, ("label", "name", "reports"), [("Organization", "东湖区农业农村局", 1)]),
     "relations_without_evidence": (
         {},
@@ -253,16 +261,50 @@ EXPECTED: dict[str, tuple[dict[str, Any], tuple[str, ...], list[tuple[Any, ...]]
 
 # Further cases where one query's parameters change the answer in a way worth pinning.
 MORE: list[tuple[str, dict[str, Any], tuple[str, ...], list[tuple[Any, ...]]]] = [
-    ("village_honours", {"level": "city"}, ("village", "honour"), [("杏花村", "市级卫生村"), ("枫林村", "市级卫生村")]),
-    ("place_honours", {"level": "", "label": "Community"}, ("place", "honour"), [("滨河社区", "区级平安社区")]),
-    ("projects_by_status", {"status": "completed", "year": 2022, "place": None}, ("project",), [("青禾食品加工园项目",)]),
-    ("planned_for_year", {"place": "石桥镇", "year": 2024}, ("planned", "label"), [("垃圾分类", "Initiative")]),
-    ("entity_neighbourhood", {"entity": "孤山村", "depth": None}, ("neighbour", "hops"), [("人居环境整治", 1)]),
+    (
+        "village_honours",
+        {"level": "city"},
+        ("village", "honour"),
+        [("杏花村", "市级卫生村"), ("枫林村", "市级卫生村")],
+    ),
+    (
+        "place_honours",
+        {"level": "", "label": "Community"},
+        ("place", "honour"),
+        [("滨河社区", "区级平安社区")],
+    ),
+    (
+        "projects_by_status",
+        {"status": "completed", "year": 2022, "place": None},
+        ("project",),
+        [("青禾食品加工园项目",)],
+    ),
+    (
+        "planned_for_year",
+        {"place": "石桥镇", "year": 2024},
+        ("planned", "label"),
+        [("垃圾分类", "Initiative")],
+    ),
+    (
+        "entity_neighbourhood",
+        {"entity": "孤山村", "depth": None},
+        ("neighbour", "hops"),
+        [("人居环境整治", 1)],
+    ),
     ("shortest_path", {"source": "王建国", "target": "陈明"}, ("hops",), []),
     ("shared_entities", {"min_reports": 3}, ("entity",), [("地区生产总值",)]),
-    ("indicator_values", {"indicator": "", "place": "石桥镇"}, ("indicator", "base_unit"),
-     [("地区生产总值", "yuan"), ("粮食种植面积", "mu")]),
-    ("people_and_roles", {"name": "王"}, ("person", "relation"), [("王建国", "AWARDED"), ("王建国", "LOCATED_IN")]),
+    (
+        "indicator_values",
+        {"indicator": "", "place": "石桥镇"},
+        ("indicator", "base_unit"),
+        [("地区生产总值", "yuan"), ("粮食种植面积", "mu")],
+    ),
+    (
+        "people_and_roles",
+        {"name": "王"},
+        ("person", "relation"),
+        [("王建国", "AWARDED"), ("王建国", "LOCATED_IN")],
+    ),
 ]
 
 
@@ -294,28 +336,39 @@ def run(store: Any, name: str, params: dict[str, Any], columns: tuple[str, ...])
     assert not result.truncated
     missing = set(columns) - set(result.columns)
     assert not missing, f"{name}: no columns {missing} in {result.columns}"
-    rows = [row if isinstance(row, dict) else dict(zip(result.columns, row, strict=True)) for row in result.rows]
+    rows = [
+        row if isinstance(row, dict) else dict(zip(result.columns, row, strict=True)) for row in result.rows
+    ]
     return [tuple(row[c] for c in columns) for row in rows]
 
 
 def resolve(expected: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """'@title' stands for that report's id."""
     known = ids()
-    return [tuple(known[v[1:]] if isinstance(v, str) and v.startswith("@") else v for v in row) for row in expected]
+    return [
+        tuple(known[v[1:]] if isinstance(v, str) and v.startswith("@") else v for v in row)
+        for row in expected
+    ]
 
 
 def test_every_library_query_has_an_expected_answer() -> None:
     assert set(EXPECTED) == set(library())
 
 
+@pytest.mark.neo4j
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_query_answers(loaded: GraphStore, name: str) -> None:
     params, columns, expected = EXPECTED[name]
     assert run(loaded, name, params, columns) == resolve(expected)
 
 
+@pytest.mark.neo4j
 @pytest.mark.parametrize(("name", "params", "columns", "expected"), MORE, ids=[m[0] for m in MORE])
 def test_query_parameters_narrow_the_answer(
-    loaded: GraphStore, name: str, params: dict[str, Any], columns: tuple[str, ...], expected: list[tuple[Any, ...]]
+    loaded: GraphStore,
+    name: str,
+    params: dict[str, Any],
+    columns: tuple[str, ...],
+    expected: list[tuple[Any, ...]],
 ) -> None:
     assert run(loaded, name, params, columns) == expected

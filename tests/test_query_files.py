@@ -75,7 +75,9 @@ def test_columns_are_readable(name: str) -> None:
     items.append(current)
     for item in (i.strip() for i in items):
         alias = re.search(r"\bAS\s+([a-z_][a-z0-9_]*)$", item)
-        assert alias or re.fullmatch(r"[a-z_][a-z0-9_]*", item), f"{name}: column {item!r} has no readable name"
+        assert alias or re.fullmatch(r"[a-z_][a-z0-9_]*", item), (
+            f"{name}: column {item!r} has no readable name"
+        )
 
 
 def test_no_query_builds_cypher_from_strings() -> None:
@@ -100,7 +102,9 @@ def test_browser_style_covers_every_label_and_relation_type() -> None:
     from graph.model import LABELS, RELATION_TYPES
 
     grass = (CYPHER_DIR / "browser.grass").read_text(encoding="utf-8")
-    rules = dict(re.findall(r"^(node(?:\.\w+)?|relationship(?:\.\w+)?)\s*\{(.*?)\n\}", grass, flags=re.M | re.S))
+    rules = dict(
+        re.findall(r"^(node(?:\.\w+)?|relationship(?:\.\w+)?)\s*\{(.*?)\n\}", grass, flags=re.M | re.S)
+    )
     for label in (*LABELS, "Report"):
         body = rules[f"node.{label}"]
         assert re.search(r"color: #[0-9A-F]{6};", body) and re.search(r"diameter: \d+px;", body)
