@@ -207,9 +207,9 @@ def _unflat(flat: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def _write_gexf(flat: nx.MultiDiGraph, path: Path) -> None:
     """GEXF shows a node's `label` as its caption: put the name there, the label in `entity_label`."""
-    for _, data in flat.nodes(data=True):
-        data["entity_label"] = data.pop("label")
-        data["label"] = data.pop("name")
+    for node, data in flat.nodes(data=True):
+        data["entity_label"] = data.pop("label", "")
+        data["label"] = data.pop("name", node)
     nx.write_gexf(flat, path)
 
 
@@ -219,7 +219,7 @@ def _read_gexf(path: Path) -> nx.MultiDiGraph:
     for node, data in read.nodes(data=True):
         attrs = dict(data)
         attrs["name"] = attrs.pop("label", node)
-        attrs["label"] = attrs.pop("entity_label")
+        attrs["label"] = attrs.pop("entity_label", "")
         flat.add_node(node, **attrs)
     for source, target, data in read.edges(data=True):
         attrs = dict(data)

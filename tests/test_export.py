@@ -55,6 +55,19 @@ def test_round_trip_from_both_stores(store: GraphStore, fmt: str, tmp_path: Path
     assert import_graph(tmp_path / TARGETS[fmt], fmt) == stored
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_fact_about_an_entity_the_graph_lacks_survives(fmt: str, tmp_path: Path) -> None:
+    """Partial graphs (one report's facts) name entities held elsewhere; exports keep those facts."""
+    graph = Graph()
+    graph.add_report(Report(id="report-a", path="a.txt", title="甲", year=2023))
+    graph.add_entity(Entity("village-a", "Village", "甲村"))
+    graph.add_relation(
+        Relation("PART_OF", "village-a", "subdistrict-elsewhere", "report-a", {"section_kind": "other"})
+    )
+    export_graph(graph, fmt, tmp_path / TARGETS[fmt])
+    assert import_graph(tmp_path / TARGETS[fmt]) == graph
+
+
 def test_graphml_holds_scalar_attributes_viewers_can_read(tmp_path: Path) -> None:
     path = export_graph(with_measures(fixture_graph()), "graphml", tmp_path / "g.graphml")[0]
     read = nx.read_graphml(path, force_multigraph=True)

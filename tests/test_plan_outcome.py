@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.model import Evidence, Graph, Relation, Report
-from graph.plan_outcome import OutcomeRow, bigram_dice, is_planned, plan_outcomes, plan_year
+from graph.plan_outcome import OUTCOMES, OutcomeRow, bigram_dice, is_planned, plan_outcomes, plan_year
 from graph.queries import library
 from graph.store.base import GraphStore
 
@@ -24,7 +24,9 @@ def summary(rows: list[OutcomeRow]) -> list[tuple[object, ...]]:
 
 
 def test_outcomes_of_the_fixture_plans() -> None:
-    assert summary(plan_outcomes(fixture_graph())) == [
+    rows = plan_outcomes(fixture_graph())
+    assert {r.outcome for r in rows} == set(OUTCOMES)  # the fixture shows every outcome
+    assert summary(rows) == [
         ("柳溪街道", 2023, "CARRIES_OUT", "智慧社区平台建设", "not_reported", None),
         ("柳溪街道", 2023, "CARRIES_OUT", "柳溪污水管网工程", "ongoing", "柳溪污水管网改造工程"),
         ("柳溪街道", 2023, "CARRIES_OUT", "老旧小区改造项目", "done", "老旧小区改造项目"),
