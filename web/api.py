@@ -86,16 +86,15 @@ def entity(entity_id: str):
 
 @bp.get("/entity/<entity_id>/neighbours")
 def neighbours(entity_id: str):
-    store = get_store()
-    if store.entity(entity_id) is None:
-        abort(404, f"no entity {entity_id}")
-    sub = store.neighbours(
+    sub = get_store().neighbours(
         entity_id,
         depth=_int_arg("depth", 1, 1, 3),
         labels=_choices("label", LABELS),
         rel_types=_choices("type", RELATION_TYPES),
         limit=_int_arg("limit", 500, 1, 5000),
     )
+    if not sub.entities:  # the entity itself is always in its neighbourhood
+        abort(404, f"no entity {entity_id}")
     return subgraph_payload(sub)
 
 

@@ -30,22 +30,25 @@ def node_of_report(report: Report) -> dict[str, Any]:
     return {"id": report.id, "name": report.title or report.path, "label": "Report"}
 
 
-def _names(store: GraphStore, entity_id: str, ids: set[str]) -> dict[str, dict[str, Any]]:
-    """Name and label of the entities around one entity, in one neighbourhood query."""
+def _around(store: GraphStore, entity_id: str, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Name and label of everything joined to one entity, reports included (through
+    MENTIONS), from one neighbourhood query; stragglers are looked up one by one."""
     if not ids:
         return {}
-    around = store.neighbours(entity_id, depth=1, limit=min(len(ids), MAX_NAMED_OTHERS) + 1)
+    around = store.neighbours(
+        entity_id, depth=1, rel_types=RELATION_TYPES, limit=min(len(ids), MAX_NAMED_OTHERS) + 1
+    )
     named = {e.id: node_of_entity(e) for e in around.entities if e.id in ids}
     named.update({r.id: node_of_report(r) for r in around.reports if r.id in ids})
     for other in sorted(ids - named.keys())[: max(0, MAX_NAMED_OTHERS - len(named))]:
         entity = store.entity(other)
         if entity is not None:
             named[other] = node_of_entity(entity)
+            continue
+        report = store.report(other)
+        if report is not None:
+            named[other] = node_of_report(report)
     return named
-
-
-def _reports_by_id(store: GraphStore) -> dict[str, dict[str, Any]]:
-    return {r.id: report_brief(r) for r in store.reports()}
 
 
 def _fallback_node(node_id: str) -> dict[str, Any]:
@@ -71,11 +74,8 @@ def entity_payload(store: GraphStore, entity_id: str) -> dict[str, Any] | None:
     relations = store.entity_relations(entity_id)
     others = {r.target if r.source == entity_id else r.source for r in relations}
     others.discard(entity_id)
-    names = _names(store, entity_id, others)
-    reports = _reports_by_id(store)
-    for rid, brief in reports.items():
-        if rid in others and rid not in names:
-            names[rid] = {"id": rid, "name": brief.get("title") or brief.get("path"), "label": "Report"}
+    report_ids = {r.report_id for r in relations}
+    names = _around(store, entity_id, others | report_ids)
     rows = []
     for rel in relations:
         outgoing = rel.source == entity_id
@@ -85,12 +85,12 @@ def entity_payload(store: GraphStore, entity_id: str) -> dict[str, Any] | None:
         row["other"] = names.get(other_id) or _fallback_node(other_id)
         rows.append(row)
     rows.sort(key=lambda r: (r["type"], r["other"]["name"], str(r["properties"].get("year", ""))))
-    used = {r["report_id"] for r in rows}
+    reports = {rid: {"id": rid, "title": names[rid]["name"]} for rid in sorted(report_ids) if rid in names}
     return {
         "entity": entity.to_dict(),
         "groups": group_relations(rows),
         "relation_count": len(rows),
-        "reports": {rid: reports[rid] for rid in sorted(used) if rid in reports},
+        "reports": reports,
     }
 
 

@@ -91,7 +91,9 @@
     }
     async function lookup() {
       const query = input.value.trim();
-      if (!query) { close(); return; }
+      // One character names thousands of entities (and the Neo4j store answers it by a
+      // scan), so suggestions start at two, as with other CJK search boxes.
+      if ([...query].length < 2) { close(); return; }
       const mine = ++seq;
       try {
         const data = await getJSON("/api/search?limit=12&q=" + encodeURIComponent(query));
