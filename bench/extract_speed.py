@@ -48,13 +48,15 @@ def chunks(texts: list[str], megabytes: float) -> list[str]:
     return out
 
 
-def timed(run: Callable[[], object], runs: int) -> float:
-    times = []
+def timed(runs: int, *jobs: Callable[[], object]) -> list[float]:
+    """Median time of each job; the jobs take turns so a change in machine load hits both."""
+    times: list[list[float]] = [[] for _ in jobs]
     for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for i, job in enumerate(jobs):
+            start = time.perf_counter()
+            job()
+            times[i].append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
 
 
 def main() -> None:
@@ -93,8 +95,7 @@ def main() -> None:
         pstats.Stats("/tmp/extract_speed.prof").sort_stats("cumulative").print_stats(30)
         return
     bare()  # warm caches once
-    t_bare = timed(bare, args.runs)
-    t_full = timed(full, args.runs)
+    t_bare, t_full = timed(args.runs, bare, full)
     print(f"text: {mb:.2f} MB, {chars} chars in {len(parts)} reports; median of {args.runs} runs")
     print(f"bare jieba.cut : {chars / t_bare:>12,.0f} chars/s  ({t_bare:.2f} s)")
     print(f"full extraction: {chars / t_full:>12,.0f} chars/s  ({t_full:.2f} s)")
