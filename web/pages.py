@@ -24,6 +24,20 @@ def common() -> dict:
     }
 
 
+@bp.app_template_filter("shown")
+def shown(value: object) -> str:
+    """Property values for people: 4 significant digits for floats, thousands separators."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) >= 1000 else f"{value:.4g}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
 @bp.app_template_global()
 def evidence_parts(evidence: dict) -> list[tuple[str, bool]]:
     return sentence_parts(evidence)

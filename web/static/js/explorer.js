@@ -190,9 +190,19 @@
         (ev.section ? ev.section + " " : "") + "↗"));
   }
 
+  // Property values for people: 4 significant digits for fractions, thousands separators.
+  function shown(value) {
+    if (Array.isArray(value)) return value.join(", ");
+    if (typeof value === "number") {
+      if (Number.isInteger(value)) return value.toLocaleString("en-US");
+      return Math.abs(value) >= 1000 ? value.toLocaleString("en-US", { maximumFractionDigits: 2 }) : String(Number(value.toPrecision(4)));
+    }
+    return String(value);
+  }
+
   function propList(props) {
-    return Object.entries(props || {}).filter(([, v]) => v !== null && v !== "" && !(Array.isArray(v) && !v.length))
-      .map(([k, v]) => el("span", { class: "prop" }, el("span", { class: "k" }, k), " ", el("span", { class: "v" }, Array.isArray(v) ? v.join(", ") : String(v))));
+    return Object.entries(props || {}).filter(([k, v]) => v !== null && v !== "" && !(Array.isArray(v) && !v.length) && k !== "section" && k !== "section_kind")
+      .map(([k, v]) => el("span", { class: "prop" }, el("span", { class: "k" }, k), " ", el("span", { class: "v" }, shown(v))));
   }
 
   function button(text, handler, id) {
