@@ -7,6 +7,7 @@ them from here; the functions never touch a concrete store.
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from graph.model import RELATION_TYPES, Entity, Relation, Report
@@ -16,6 +17,16 @@ from web.labels import label_of_id
 # An entity page names the other end of each relation; past this many distinct
 # others, the rest are shown by id (the store has no batch lookup).
 MAX_NAMED_OTHERS = 1000
+LOOKUP_THREADS = 8
+
+
+def lookup_entities(store: GraphStore, ids: list[str]) -> list[Entity | None]:
+    """Many `store.entity()` calls at once: the store has no batch lookup, and over Neo4j
+    each call is a round trip, so they overlap in a few threads (both stores are thread-safe)."""
+    if len(ids) <= 2:
+        return [store.entity(i) for i in ids]
+    with ThreadPoolExecutor(max_workers=LOOKUP_THREADS) as pool:
+        return list(pool.map(store.entity, ids))
 
 
 def report_brief(report: Report) -> dict[str, Any]:
@@ -105,12 +116,8 @@ def subgraph_payload(sub: Subgraph) -> dict[str, Any]:
 
 def relation_rows(store: GraphStore, relations: list[Relation]) -> list[dict[str, Any]]:
     """Relations of one report with both ends named (one lookup per distinct entity)."""
-    ids = {r.source for r in relations} | {r.target for r in relations}
-    names: dict[str, dict[str, Any]] = {}
-    for node_id in sorted(ids)[:MAX_NAMED_OTHERS]:
-        entity = store.entity(node_id)
-        if entity is not None:
-            names[node_id] = node_of_entity(entity)
+    ids = sorted({r.source for r in relations} | {r.target for r in relations})[:MAX_NAMED_OTHERS]
+    names = {e.id: node_of_entity(e) for e in lookup_entities(store, ids) if e is not None}
     rows = []
     for rel in relations:
         row = rel.to_dict()
