@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph import queries
-from tests.fixtures.web_fixtures import XSS_IMG, XSS_NAME, XSS_SCRIPT
+from tests.fixtures.web_fixtures import XSS_IMG, XSS_NAME, XSS_SCRIPT, open_test_store
 from web import create_app
 
 
@@ -167,15 +167,32 @@ def test_console_runs_only_over_neo4j(client, web_store):
     assert data["columns"] == ["n"] and data["rows"][0][0] > 0
 
 
+@pytest.fixture(scope="module")
+def console_client(request, tmp_path_factory, web_graph):
+    """A client over Neo4j only, for what exists only there."""
+    store = open_test_store(request, "neo4j", tmp_path_factory.mktemp("console"))
+    store.save(web_graph)
+    yield create_app({"STORE": store, "TESTING": True}).test_client(), store
+    store.close()
+
+
 @pytest.mark.neo4j
-def test_console_reads_with_params_and_draws_nodes(client, web_store):
-    if web_store.name != "neo4j":
-        pytest.skip("the console exists only over Neo4j")
+def test_console_reads_with_params_and_draws_nodes(console_client):
+    client, _ = console_client
     query = "MATCH (s:Subdistrict {name: $name})-[r:PART_OF]->(d) RETURN s, r, d"
     data = client.post("/api/console", json={"query": query, "params": {"name": "石桥镇"}}).get_json()
     assert data["columns"] == ["s", "r", "d"] and len(data["rows"]) == 1
     assert {n["name"] for n in data["nodes"]} == {"石桥镇", "青山区"}
     assert data["relationships"][0]["type"] == "PART_OF"
+    assert data["truncated"] is False and data["row_limit"] == 1000
+
+
+@pytest.mark.neo4j
+def test_console_cuts_rows_at_the_limit(console_client):
+    _, store = console_client
+    client = create_app({"STORE": store, "CONSOLE_ROW_LIMIT": 3}).test_client()
+    data = client.post("/api/console", json={"query": "MATCH (e:Entity) RETURN e.name AS name"}).get_json()
+    assert len(data["rows"]) == 3 and data["truncated"] is True
 
 
 @pytest.mark.neo4j
@@ -189,13 +206,12 @@ def test_console_reads_with_params_and_draws_nodes(client, web_store):
         ({"query": "RETURN 1", "params": [1]}, 400, "params"),
     ],
 )
-def test_console_refuses_writes_and_bad_queries(client, web_store, web_graph, body, status, words):
-    if web_store.name != "neo4j":
-        pytest.skip("the console exists only over Neo4j")
+def test_console_refuses_writes_and_bad_queries(console_client, web_graph, body, status, words):
+    client, store = console_client
     response = client.post("/api/console", json=body)
     assert response.status_code == status
     assert words in response.get_json()["error"].lower()
-    assert web_store.stats()["entities"] == len(web_graph.entities)
+    assert store.stats()["entities"] == len(web_graph.entities)
 
 
 def test_console_post_needs_json(client, web_store):
