@@ -279,6 +279,13 @@ def test_report_page_escapes_report_text_and_links_mentions(client, web_ids, web
             assert report.text[ev.start:ev.end] == ev.sentence
 
 
+def test_entity_page_formats_values_for_people(client, web_ids):
+    html = page_text(client, f"/entity/{web_ids['柳岸街道']}")
+    assert '<span class="v">250,000,000</span>' in html
+    assert '<span class="v">2023</span>' in html and "2,023" not in html
+    assert "回顾 review" in html and "计划 plan" in html
+
+
 def test_entity_page_escapes_names(client, web_ids):
     hostile = next(i for n, i in web_ids.items() if n == XSS_NAME)
     html = page_text(client, f"/entity/{hostile}")

@@ -30,9 +30,9 @@ def shown(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) >= 1000 else f"{value:.4g}"
+        return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) >= 10_000 else f"{value:.6g}"
     if isinstance(value, int):
-        return f"{value:,}"
+        return f"{value:,}" if abs(value) >= 10_000 else str(value)  # years stay 2023
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)

@@ -194,8 +194,8 @@
   function shown(value) {
     if (Array.isArray(value)) return value.join(", ");
     if (typeof value === "number") {
-      if (Number.isInteger(value)) return value.toLocaleString("en-US");
-      return Math.abs(value) >= 1000 ? value.toLocaleString("en-US", { maximumFractionDigits: 2 }) : String(Number(value.toPrecision(4)));
+      if (Math.abs(value) >= 10000) return value.toLocaleString("en-US", { maximumFractionDigits: 2 });  // years stay 2023
+      return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
     }
     return String(value);
   }
