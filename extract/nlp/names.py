@@ -8,12 +8,13 @@ from functools import lru_cache
 
 from extract.nlp.lexicon import jieba_tags, words
 
-_MASKED_HEAD = re.compile(r"^[XxＸｘ×*＊○]+")
+_MASKED_HEAD = re.compile(r"^(?:[^，。；]*?[XxＸｘ×*＊○]{2,}(?:村|社区|街道|镇|乡|区|县|市)|[XxＸｘ×*＊○]+)")
 _MASK = re.compile(r"[XxＸｘ×*＊○]{2,}|某")
 
 
 def strip_mask(name: str) -> tuple[str, int]:
-    """Drop a masked head (XXX南铝… -> 南铝…); returns the name and how many chars went."""
+    """Drop a masked head (XXX南铝… -> 南铝…, （略） -> （略）); returns the
+    name and how many chars went."""
     m = _MASKED_HEAD.match(name)
     return (name[m.end() :], m.end()) if m else (name, 0)
 

@@ -23,7 +23,7 @@ _OPEN_HEADS = r"项目|工程|产业园|(?<!宅)基地|示范园|小微园|工�
 _NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区|总部|小屋|一条街|一条巷|体验园|采摘园"
 _HEAD = re.compile(rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
 _KEEP = frozenset({"及", "至", "将", "经"})
-_LEAD_WORD = re.compile(r"^[以在对把被向从由为与及和]")
+_LEAD_WORD = re.compile(r"^(?:[以在对把被向从由为与及和]|街道|社区|辖区|全街|全镇|全乡)")
 _COMPANY_TAIL = re.compile(r"有限|股份|公司|集团")
 _MAX = 34
 
@@ -83,8 +83,10 @@ def projects(doc: Doc) -> Doc:
         if _COMPANY_TAIL.match(text, m.end()):
             continue  # 湖州绿源环境工程有限公司 is a company
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
-        while text[start] in "及至" or (_LEAD_WORD.match(text[start]) and m.start() - start >= 3):
-            start += 1
+        lead = _LEAD_WORD.match(text, start)
+        while text[start] in "及至" or (lead and m.start() - lead.end() >= 2):
+            start = start + 1 if text[start] in "及至" else lead.end()
+            lead = _LEAD_WORD.match(text, start)
         start = cut_inner(text, start, m.start())
         raw = text[start : m.end()]
         name, cut = strip_mask(raw)
@@ -96,7 +98,7 @@ def projects(doc: Doc) -> Doc:
         stem = name[: m.start() - start]
         if len(stem) < 2 or is_masked(name) or name in generic or stem in generic:
             continue
-        if len(stem) <= 4 and _loose_verb_before(text, starts, m.start()):
+        if _loose_verb_before(text, starts, m.start()) and not has_proper_part(stem, starts, start):
             continue  # 解决项目, 跟着项目: a verb's object, not a name
         placed = any(p.start == start and p.label in PLACE_LABELS for p in out)
         if m.group("named") and not placed and not has_proper_part(stem, starts, start, first_only=True):
