@@ -200,13 +200,20 @@ def evaluate(gold_dir: str, reports_dir: str, as_json: bool) -> None:
     from extract.evaluate import format_scores
 
     scores = run_eval(gold_dir, reports_dir)
-    if as_json:
-        from dataclasses import asdict, is_dataclass
-
-        data = asdict(scores) if is_dataclass(scores) else scores
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    else:
+    if not as_json:
         click.echo(format_scores(scores))
+        return
+
+    def count(c: Any) -> dict[str, float]:
+        return {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": c.precision, "recall": c.recall, "f1": c.f1}
+
+    data = {
+        "labels": {label: count(c) for label, c in scores.labels.items()},
+        "micro": count(scores.micro),
+        "awarded": count(scores.awarded),
+        "missing_reports": scores.missing_reports,
+    }
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @main.command()
@@ -233,10 +240,13 @@ def query(
     if name not in queries:
         raise click.UsageError(f"no query named {name!r}; see `govkg query --list`")
     chosen = queries[name]
-    values = dict(_parse_param(p) for p in params)
-    missing = [p for p in chosen.params if p not in values]
-    if missing:
-        raise click.UsageError(f"{name} needs --param for: {', '.join(missing)}")
+    values: dict[str, Any] = dict.fromkeys(chosen.params)  # a parameter left out means "all"
+    values.update(_parse_param(p) for p in params)
+    unknown = sorted(set(values) - set(chosen.params))
+    if unknown:
+        raise click.UsageError(
+            f"{name} takes no parameter {', '.join(unknown)}; it takes: {', '.join(chosen.params) or 'none'}"
+        )
     settings = {**settings, "kind": "neo4j"}
     store = open_configured(settings)
     try:
@@ -259,7 +269,9 @@ def _parse_param(raw: str) -> tuple[str, str]:
 
 def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
     if fmt == "json":
-        click.echo(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, indent=2)
+        )
     elif fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
