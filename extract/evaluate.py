@@ -195,3 +195,50 @@ def format_scores(scores: Scores) -> str:
     if scores.missing_reports:
         lines.append("no report file for: " + ", ".join(scores.missing_reports))
     return "\n".join(lines)
+
+
+def _relation_found(kind: str, row: dict, facts: list[tuple[str, str, str, dict]]) -> bool:
+    """Whether one expected fact of relations.json is among the extracted (type, source, target, props)."""
+
+    def same(a: str, b: str) -> bool:
+        a, b = score_name(a), score_name(b)
+        return a == b or fuzzy_match(a, b)
+
+    def close(a: object, b: float) -> bool:
+        return isinstance(a, int | float) and abs(a - b) <= 1e-6 * max(1.0, abs(b))
+
+    for type_, src, dst, props in facts:
+        if kind == "introduced" and type_ == "INTRODUCED":
+            ok = same(src, row["subdistrict"]) and same(dst, row["enterprise"]) and close(props.get("amount_yuan"), row["amount_yuan"])
+        elif kind == "invests_in" and type_ == "INVESTS_IN":
+            ok = same(src, row["enterprise"]) and same(dst, row["project"])
+        elif kind == "reported" and type_ == "REPORTED":
+            ok = same(src, row["place"]) and same(dst, row["indicator"]) and close(props.get("value_normalised"), row["value_normalised"])
+        elif kind.startswith("carries_out") and type_ == "CARRIES_OUT":
+            ok = same(dst, row["project"]) and props.get("status") == row.get("status", "planned")
+        else:
+            ok = False
+        if ok:
+            return True
+    return False
+
+
+def relation_recall(relations_json: str | Path, reports_dir: str | Path) -> dict[str, Count]:
+    """Recall of the key facts listed per report stem in a relations.json (tests/gold/examples)."""
+    from extract.api import extract_path
+
+    expected = json.loads(Path(relations_json).read_text(encoding="utf-8"))
+    counts: dict[str, Count] = {}
+    for stem, kinds in sorted(expected.items()):
+        report = find_report(Path(reports_dir), stem)
+        graph = extract_path(str(report)) if report is not None else Graph()
+        names = {e.id: e.name for e in graph.entities.values()}
+        facts = [(r.type, names.get(r.source, ""), names.get(r.target, ""), r.properties) for r in graph.relations.values()]
+        for kind, rows in kinds.items():
+            count = counts.setdefault(kind, Count())
+            for row in rows:
+                if _relation_found(kind, row, facts):
+                    count.tp += 1
+                else:
+                    count.fn += 1
+    return counts

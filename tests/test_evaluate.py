@@ -96,3 +96,23 @@ def test_evaluate_pairs_gold_with_reports_by_stem(tmp_path: Path) -> None:
     assert scores.missing_reports == ["missing"]
     table = format_scores(scores)
     assert "micro" in table and "AWARDED" in table and "missing" in table
+
+
+def test_relation_recall_counts_found_and_missed_facts(tmp_path: Path) -> None:
+    from extract.evaluate import relation_recall
+
+    (tmp_path / "a.txt").write_text(
+        "樟溪镇2024年工作总结\n全年完成地区生产总值12.5亿元，同比增长6.2%。\n", encoding="utf-8"
+    )
+    expected = {
+        "a": {
+            "reported": [
+                {"place": "樟溪镇", "indicator": "地区生产总值", "value_normalised": 1_250_000_000},
+                {"place": "樟溪镇", "indicator": "地区生产总值", "value_normalised": 1},
+            ]
+        }
+    }
+    gold = tmp_path / "relations.json"
+    gold.write_text(json.dumps(expected, ensure_ascii=False), encoding="utf-8")
+    counts = relation_recall(gold, tmp_path)
+    assert (counts["reported"].tp, counts["reported"].fn) == (1, 1)
