@@ -19,7 +19,7 @@ from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 
 TRIGGER = re.compile(
-    r"(?:评选出?|创建(?=省级|市级|区级|县级|国家级|全国|全省|全市)|荣获|获评|获得|被评为|评为|被授予|授予|被认定为|认定为|入选|蝉联|被命名为|命名为|被列为|列为|被确定为|成功创建|创成|获)(?!得感|批|取|悉|益|利|奖励|补|赔)"
+    r"(?:评选出?|创建(?=省级|市级|区级|县级|国家级|全国|全省|全市)|取得(?=第[一二三四五六七八九十\d]+名|[一二三特]等奖)|荣获|获评|获得|被评为|评为|被授予|授予|被认定为|认定为|入选|蝉联|被命名为|命名为|被列为|列为|被确定为|成功创建|创成|获)(?!得感|批|取|悉|益|利|奖励|补|赔)"
 )
 # the honour runs to the end of the clause
 _CLAUSE_END = re.compile(r"[，。；,;！!？?\n]|\.(?!\d)")
@@ -112,7 +112,7 @@ def honours(doc: Doc) -> Doc:
             if part_start < 0:
                 continue
             pos = part_start + len(part)
-            quoted = "“" in part or '"' in part
+            quoted = any(q in part for q in "“”\"")
             if trig.group().startswith("评选") and not quoted:
                 continue
             title = clean_title(part)
@@ -130,9 +130,11 @@ def honours(doc: Doc) -> Doc:
                     if min(len(c) for c in pieces) < 4:
                         pieces = ["".join(pieces)]
                     heads = [_TIME_HEAD.sub("", c).translate(_QUOTES).replace(" ", "") for c in pieces]
-                    for extra in heads[:-1]:
-                        out.append(Mention(part_start, part_start + len(part), "Honour", extra + bare,
+                    piece_start = contest.start(1)
+                    for piece, extra in zip(pieces[:-1], heads[:-1], strict=True):
+                        out.append(Mention(piece_start, piece_start + len(piece), "Honour", extra + bare,
                                            {"level": honour_level(extra + bare), "trigger": trig.start()}))
+                        piece_start += len(piece) + 1
                     title = heads[-1] + bare
             if not _valid(title, quoted):
                 continue
