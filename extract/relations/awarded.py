@@ -47,7 +47,7 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     if opening and opening[0].label in ("Village", "Community", "Enterprise", "Project", "Person"):
         return [opening[0]]
     clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
-    if any(clause_start <= m.start < trigger for m in ctx.in_sentence(trigger)):
+    if any(clause_start <= m.start < trigger for m in ctx.in_sentence(trigger, RECIPIENT_LABELS)):
         return None
     return []
 
