@@ -15,6 +15,7 @@ RECIPIENT_LABELS = frozenset(
 # what may stand between the recipient and the award verb
 _GAP = re.compile(r"^(?:等(?:[\d一二三四五六七八九十]+个)?(?:村|社区)?|同志|被|已|成功|先后|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年)*$")
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
+_CONTEST = re.compile(r"在[^，。；,;]*?中")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
 
 
@@ -47,7 +48,9 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     if opening and opening[0].label in ("Village", "Community", "Enterprise", "Project", "Person"):
         return [opening[0]]
     clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
-    if any(clause_start <= m.start < trigger for m in ctx.in_sentence(trigger, RECIPIENT_LABELS)):
+    contest = _CONTEST.search(ctx.text, clause_start, trigger)  # 在（略）…竞赛中: a place naming the contest
+    skip = contest.span() if contest else (0, 0)
+    if any(clause_start <= m.start < trigger and not skip[0] <= m.start < skip[1] for m in ctx.in_sentence(trigger, RECIPIENT_LABELS)):
         return None
     return []
 

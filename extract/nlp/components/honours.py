@@ -42,6 +42,11 @@ _CONTEST = re.compile(r"在([^，。；,;在]{2,30}?)(?:中|上)(?:荣获|获得
 _TIME_HEAD = re.compile(r"^(?:第?[一二三四]季度|\d{4}年度?|上半年|下半年|年度)")
 _LIST_HEADING = re.compile(r"^[^\n]{0,20}(?:荣誉|表彰|获奖)[^\n]{0,12}\n((?:[ \t　]*\d+[、.．][^\n]+\n?)+)", re.M)
 _LIST_ITEM = re.compile(r"^[ \t　]*\d+[、.．]\s*([^\n；;。]+)", re.M)
+# 在…竞赛中囊括A、B、C三个模块及团体总分全部一等奖: one prize per item
+_SWEEP = re.compile(
+    r"在([^，。；,;在]{2,30}?)中囊括([^，。；,;]{2,80}?)(?:全部|均获|均为|均)?((?:[一二三特]等|金|银|铜|优秀)奖|第[一二三1-3]名)"
+)
+_SWEEP_ITEM = re.compile(r"(?:[\d一二三四五六七八九十]+个?(?:模块|项目|单项|项))$")
 _QUOTES = str.maketrans("", "", "“”\"《》「」‘’'")
 
 
@@ -144,6 +149,16 @@ def honours(doc: Doc) -> Doc:
                         {"level": honour_level(title), "trigger": trig.start(),
                          "awarded": not trig.group().startswith(_NOT_AWARDED)})
             )
+    for m in _SWEEP.finditer(text):
+        contest = _TIME_HEAD.sub("", m.group(1)).translate(_QUOTES)
+        pos = m.start(2)
+        for item in re.split(r"、|及|和", m.group(2)):
+            start, pos = pos, pos + len(item) + 1
+            item = _SWEEP_ITEM.sub("", item).strip()
+            title = contest + item + m.group(3)
+            if item and _valid(title, True):
+                out.append(Mention(start, start + len(item), "Honour", title,
+                                   {"level": honour_level(title), "trigger": m.start(2) - 2}))
     for m in _QUOTED_CONTEST.finditer(text):
         title = clean_title(m.group(1))
         if _valid(title, True):
