@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
-from extract.nlp.lexicon import FUNCTION_TAGS, jieba_tags, words
+from extract.nlp.lexicon import FUNCTION_TAGS, NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
 from graph.model import PLACE_LABELS
@@ -34,6 +34,7 @@ def _category_pattern() -> re.Pattern[str]:
 
 
 _CATEGORY = _category_pattern()
+_ROAD = re.compile(r"[\u4e00-\u9fff]{2,5}(?:路|大道|大街|河|桥)")
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|全国|全省|全市|全区)")
 _NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
 
@@ -94,7 +95,10 @@ def projects(doc: Doc) -> Doc:
         lead = _leading_verb(text, starts, start, m.start())
         if lead:
             start = lead
-            name = text[start : m.end()]
+        unit = _LEAD_WORD.match(text, start)
+        if unit and m.start() - unit.end() >= 2:  # 优化街道农业项目 -> 农业项目
+            start = unit.end()
+        name = text[start : m.end()]
         stem = name[: m.start() - start]
         if len(stem) < 2 or is_masked(name) or name in generic or stem in generic:
             continue
@@ -113,5 +117,10 @@ def projects(doc: Doc) -> Doc:
         shared = _shared_place(text, out, start)
         if shared is not None:  # （略）: one project per place
             found.append(Mention(shared.start, shared.end, "Project", shared.name + name[len(_place_at(out, start).name):]))
+        if _ROAD.fullmatch(stem) and start > 2 and text[start - 1] == "、":  # （略）
+            road_start = extend_left(doc, start - 1, 6, NON_NAME_TAGS)
+            road = text[road_start : start - 1]
+            if _ROAD.fullmatch(road):
+                found.append(Mention(road_start, start - 1, "Project", road + name[len(stem) :]))
     out.extend(found)
     return doc
