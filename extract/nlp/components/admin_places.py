@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.lexicon import NON_NAME_TAGS, words
 from extract.nlp.mention import Mention, mentions
+from extract.nlp.names import has_proper_part
 
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
@@ -75,8 +76,11 @@ def admin_places(doc: Doc) -> Doc:
         last_end = start - neg_size
         out.append(Mention(start, last_end, label, text[start:last_end], {"key": full}))
     for m in _ZONE.finditer(text):
-        start = extend_left(doc, m.start(), 6, NON_NAME_TAGS)
-        if m.start() - start >= 2:
+        start = extend_left(doc, m.start(), 4, NON_NAME_TAGS)
+        stem = text[start : m.start()]
+        if stem.startswith(tuple(words("generic_place_stems.txt"))):
+            continue  # 宜居宜业新区 is a slogan
+        if len(stem) >= 2 and has_proper_part(stem, token_starts(doc), start, first_only=True):
             name = text[start : m.end()]
             out.append(Mention(start, m.end(), "District", name, {"key": name}))
     return doc

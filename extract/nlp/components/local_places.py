@@ -105,7 +105,7 @@ def local_places(doc: Doc) -> Doc:
         stem_end = m.start() + 1 if suffix.endswith("湾") and suffix.startswith("家") else m.start()
         if suffix.endswith("湾") and suffix.startswith("家"):
             suffix = suffix[1:]
-        start = extend_left(doc, stem_end, _MAX_STEM[label], NON_NAME_TAGS)
+        start = extend_left(doc, stem_end, 2 if suffix.endswith("湾") else _MAX_STEM[label], NON_NAME_TAGS)
         start = trim_stem(text, start, stem_end)
         stem = text[start:stem_end]
         name = stem + suffix
