@@ -25,6 +25,8 @@ _NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z()（）·]+$")
 _OUTPUT_FIGURE = re.compile(
     r"(?:年产[\d.]+[万千百]?[吨件台套个辆只片平方米千瓦瓶箱张头羽]*|[\d.]+(?:英寸|[A-Za-z]+))$"
 )
+_DIGITS = re.compile(r"[\d.]+")
+_UNIT = re.compile(r"英寸|万吨|吨|万件|万套|万台|兆瓦|千瓦|GW|MW|万平方米|平方米")
 _PHASE = re.compile(r"^(?:[一二三四五六七八九十]期|第[一二三四五六七八九十]+)$")
 _VERB_TAGS = frozenset({"v", "vn", "vd", "vi"})
 
@@ -90,6 +92,10 @@ def extend_left(
                 pos = quote
                 k = bisect_right(starts, pos - 1) - 1
                 continue
+        if not ok and verbs_inside and _DIGITS.fullmatch(piece) and _UNIT.match(text, pos):
+            pos = s  # 12英寸, 5万吨: the number of a figure whose unit is already in the name
+            k -= 1
+            continue
         if not ok:
             figure = _OUTPUT_FIGURE.search(text, max(0, pos - 20), pos) if verbs_inside else None
             if figure is None or end - figure.start() > max_len:
