@@ -39,6 +39,7 @@ def core(name: str) -> str:
 
 
 _LISTED = re.compile(r"(?:引进|入驻|签约|落户|招引)(?:了)?([^。；;：:\n]{2,80}?[、，,][^。；;：:\n]{2,80})")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _TRADE = re.compile(r"(?:物流|光电|科技|置业|电子|实业|集团|股份|食品|生物|医药|新材料|能源|汽车|智能|制造|商贸|贸易|传媒|农业|环保|机械|电气)$")
 _ITEM_TAIL = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:家|个)?(?:企业|项目|公司)?$")
 _GEOGRAPHIC = frozenset("区路湖山河街村镇乡港湾江园岛道桥")
@@ -69,7 +70,7 @@ def _listed(text: str, starts: set[int], taken: list[tuple[int, int]]) -> list[M
         for raw in re.split(r"[、，,]", m.group(1)):
             a, pos = pos, pos + len(raw) + 1
             item = _ITEM_TAIL.sub("", raw)
-            if not 2 <= len(item) <= 6 or a not in starts or _NOT_COMPANY.search(item) or any(x <= a < y for x, y in taken):
+            if not 2 <= len(item) <= 6 or not _CJK.fullmatch(item) or a not in starts or _NOT_COMPANY.search(item) or any(x <= a < y for x, y in taken):
                 continue
             if looks_like_brand(item) and (_TRADE.search(item) or has_proper_part(item, sorted(starts), a, first_only=True)):
                 found.append(Mention(a, a + len(item), "Enterprise", item))
