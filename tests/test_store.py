@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -416,7 +417,15 @@ def test_embedded_batch_writes_the_file_once(tmp_path: Path) -> None:
     assert EmbeddedStore(tmp_path).stats()["reports"] == 2
 
 
-@pytest.mark.parametrize("content", [b"", b"not a store at all", b"GOVKG-EMBEDDED\n\x00\x00\x00\x01\x80\x05garbage"])
+CORRUPT_FILES = [
+    b"",
+    b"not a store at all",
+    b"GOVKG-EMBEDDED\n\x00\x00\x00\x02\x80\x05garbage",  # truncated pickle
+    b"GOVKG-EMBEDDED\n\x00\x00\x00\x02" + pickle.dumps({"reports": [], "entities": [], "relations": [1]}),
+]
+
+
+@pytest.mark.parametrize("content", CORRUPT_FILES)
 def test_a_corrupt_embedded_file_names_the_file(tmp_path: Path, content: bytes) -> None:
     from graph.store.embedded import EmbeddedStore, StoreFileError
 

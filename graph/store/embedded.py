@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -43,7 +43,7 @@ from graph.store.base import SaveSummary, SearchHit, Subgraph
 
 FILE_NAME = "graph.govkg"
 MAGIC = b"GOVKG-EMBEDDED\n"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FACT_TYPES = ("PART_OF", "AWARDED", "INTRODUCED", "INVESTS_IN", "LOCATED_IN", "CARRIES_OUT", "REPORTED")
 RESERVED_ENTITY_KEYS = frozenset({"id", "name", "label", "aliases"})
 OVERVIEW_TOP = 50  # rows in the ranked overview lists (both stores)
@@ -137,15 +137,32 @@ def copy_entity(entity: Entity) -> Entity:
     return Entity(entity.id, entity.label, entity.name, list(entity.aliases), dict(entity.properties))
 
 
-def copy_relation(relation: Relation) -> Relation:
-    return Relation(
-        relation.type,
-        relation.source,
-        relation.target,
-        relation.report_id,
-        dict(relation.properties),
-        list(relation.evidence),
-    )
+class _Fact(NamedTuple):
+    """A relation as the embedded store holds it: plain values, evidence as tuples, so a
+    300,000-relation file loads without building 300,000 objects (they are built on read)."""
+
+    type: str
+    source: str
+    target: str
+    report_id: str
+    properties: dict[str, Any]
+    evidence: tuple[tuple[Any, ...], ...]
+
+    @classmethod
+    def of(cls, rel: Relation) -> _Fact:
+        evidence = tuple((e.report_id, e.section, e.section_kind, e.sentence, e.start, e.end, e.marks)
+                         for e in rel.evidence)
+        return cls(rel.type, rel.source, rel.target, rel.report_id, rel.properties, evidence)
+
+    def relation(self) -> Relation:
+        return Relation(
+            self.type,
+            self.source,
+            self.target,
+            self.report_id,
+            dict(self.properties),
+            [Evidence(*e) for e in self.evidence],
+        )
 
 
 def relation_order(relation: Relation) -> tuple[str, str, str]:
@@ -214,7 +231,7 @@ class EmbeddedStore:
         self._entities: dict[str, Entity] = {}
         self._reports: dict[str, Report] = {}
         self._by_path: dict[str, str] = {}
-        self._relations: dict[str, Relation] = {}
+        self._relations: dict[str, _Fact] = {}
         self._by_report: dict[str, set[str]] = defaultdict(set)  # report id -> relation ids
         self._index: _NameIndex | None = None
 
@@ -239,9 +256,9 @@ class EmbeddedStore:
             self._by_path[report.path] = report.id
         self._g.add_node(report.id)
 
-    def _add_relation(self, relation: Relation, rid: str | None = None) -> None:
-        rid = rid or relation.id
-        self._relations[rid] = relation
+    def _add_relation(self, relation: Relation) -> None:
+        rid = relation.id
+        self._relations[rid] = _Fact.of(relation)
         self._by_report[relation.report_id].add(rid)
         self._g.add_edge(relation.source, relation.target, key=rid)
 
@@ -279,7 +296,7 @@ class EmbeddedStore:
             payload = _read_payload(self.path)
             try:
                 self._ingest(payload)
-            except (KeyError, ValueError, TypeError) as exc:
+            except (KeyError, ValueError, TypeError, AttributeError) as exc:
                 self._reset()
                 raise StoreFileError(f"{self.path} is corrupt: {type(exc).__name__}: {exc}") from exc
         self._signature = signature
@@ -298,34 +315,19 @@ class EmbeddedStore:
             for eid, label, name, aliases, props in payload["entities"]:
                 entities[eid] = Entity(eid, label, name, aliases, props)
             self._g.add_nodes_from(entities)
-            relations = self._relations
+            self._relations = {rid: _Fact._make(row) for rid, row in payload["relations"].items()}
             by_report = self._by_report
             edges = []
-            for rid, rtype, source, target, report, props, evidence in payload["relations"]:
-                relations[rid] = Relation(rtype, source, target, report, props, [Evidence(*ev) for ev in evidence])
-                by_report[report].add(rid)
-                edges.append((source, target, rid))
+            for rid, fact in self._relations.items():
+                by_report[fact.report_id].add(rid)
+                edges.append((fact.source, fact.target, rid))
             self._g.add_edges_from(edges)
 
     def _payload(self) -> dict[str, Any]:
         return {
             "reports": [r.to_dict() for r in self._reports.values()],
             "entities": [(e.id, e.label, e.name, e.aliases, e.properties) for e in self._entities.values()],
-            "relations": [
-                (
-                    rid,
-                    r.type,
-                    r.source,
-                    r.target,
-                    r.report_id,
-                    r.properties,
-                    [
-                        (e.report_id, e.section, e.section_kind, e.sentence, e.start, e.end, e.marks)
-                        for e in r.evidence
-                    ],
-                )
-                for rid, r in self._relations.items()
-            ],
+            "relations": {rid: tuple(fact) for rid, fact in self._relations.items()},
         }
 
     def _changed(self) -> None:
@@ -454,8 +456,8 @@ class EmbeddedStore:
                 graph.reports[report.id] = copy_report(report)
             for entity in self._entities.values():
                 graph.entities[entity.id] = copy_entity(entity)
-            for rel in self._relations.values():
-                graph.relations[rel.id] = copy_relation(rel)
+            for rid, fact in self._relations.items():
+                graph.relations[rid] = fact.relation()
             return graph
 
     def stats(self) -> dict[str, Any]:
@@ -539,7 +541,7 @@ class EmbeddedStore:
             if entity_id not in self._entities:
                 return []
             found = [
-                copy_relation(self._relations[key])
+                self._relations[key].relation()
                 for view in (self._g.out_edges, self._g.in_edges)
                 for _, _, key in view(entity_id, keys=True)
             ]
@@ -600,7 +602,7 @@ class EmbeddedStore:
             for _, other, key in self._g.out_edges(node, keys=True):
                 rel = self._relations[key]
                 if other in inside and rel.type in allowed:
-                    result.relations.append(copy_relation(rel))
+                    result.relations.append(rel.relation())
         return result
 
     def shortest_path(self, source_id: str, target_id: str, max_hops: int = 6) -> Subgraph:
@@ -620,7 +622,7 @@ class EmbeddedStore:
                 keys = list(self._g.get_edge_data(a, b, default={})) + list(
                     self._g.get_edge_data(b, a, default={})
                 )
-                result.relations.append(copy_relation(self._relations[min(keys)]))
+                result.relations.append(self._relations[min(keys)].relation())
             return result
 
     def report(self, report_id: str) -> Report | None:
@@ -638,7 +640,7 @@ class EmbeddedStore:
     def report_relations(self, report_id: str) -> list[Relation]:
         with self._lock:
             self._refresh()
-            found = [copy_relation(self._relations[k]) for k in self._by_report.get(report_id, ())]
+            found = [self._relations[k].relation() for k in self._by_report.get(report_id, ())]
         return sorted(found, key=relation_order)
 
     def close(self) -> None:
