@@ -12,7 +12,7 @@ NON_NAME_TAGS = frozenset(
     ["v", "vd", "vi", "vn", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "q", "y", "e", "o", "f", "t", "ad", "an", "a", "b", "z", "zg", "l", "i"]
 )
 # Tags that end a project or company name (verbs may be inside one: 生态治理工程, 旅游开发有限公司).
-FUNCTION_TAGS = frozenset(["p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "y", "e", "o", "t", "mq"])
+FUNCTION_TAGS = frozenset(["p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "y", "e", "o", "mq"])
 
 
 @cache

@@ -45,7 +45,7 @@ def has_proper_part(stem: str, starts: list[int], offset: int, first_only: bool 
 def _inner_phrase() -> re.Pattern[str]:
     inner = words("construction_verbs.txt") | words("project_categories.txt")
     multi = sorted((w for w in words("function_words.txt") if len(w) > 1 and w not in inner), key=len, reverse=True)
-    return re.compile("[获被把对在]|" + "|".join(map(re.escape, multi)))
+    return re.compile("[获被把对在以]|" + "|".join(map(re.escape, multi)))
 
 
 def cut_inner(text: str, start: int, head: int) -> int:
@@ -55,3 +55,9 @@ def cut_inner(text: str, start: int, head: int) -> int:
         start = found.end()
         found = _inner_phrase().search(text, start, head)
     return start
+
+
+# words that end a company's short name (（略）, （略）)
+TRADE = re.compile(
+    r"(?:物流|光电|科技|置业|电子|实业|集团|股份|食品|生物|医药|新材料|能源|汽车|智能|制造|商贸|贸易|传媒|农业|环保|机械|电气)$"
+)

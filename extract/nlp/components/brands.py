@@ -14,7 +14,7 @@ from extract.nlp.boundaries import doc_text, token_starts
 from extract.nlp.components.admin_places import automaton
 from extract.nlp.lexicon import jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import has_proper_part
+from extract.nlp.names import TRADE, has_proper_part
 from graph.model import PLACE_LABELS
 
 _LEGAL = re.compile(r"(?:(?:股份)?有限(?:责任)?公司|集团(?:有限公司|公司)?|(?:股份经济|专业)?合作社|公司)$")
@@ -40,7 +40,6 @@ def core(name: str) -> str:
 
 _LISTED = re.compile(r"(?:引进|入驻|签约|落户|招引)(?:了)?([^。；;：:\n]{2,80}?[、，,][^。；;：:\n]{2,80})")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
-_TRADE = re.compile(r"(?:物流|光电|科技|置业|电子|实业|集团|股份|食品|生物|医药|新材料|能源|汽车|智能|制造|商贸|贸易|传媒|农业|环保|机械|电气)$")
 _ITEM_TAIL = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:家|个)?(?:企业|项目|公司)?$")
 _GEOGRAPHIC = frozenset("区路湖山河街村镇乡港湾江园岛道桥")
 _BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|项目)$")
@@ -72,7 +71,7 @@ def _listed(text: str, starts: set[int], taken: list[tuple[int, int]]) -> list[M
             item = _ITEM_TAIL.sub("", raw)
             if not 2 <= len(item) <= 6 or not _CJK.fullmatch(item) or a not in starts or _NOT_COMPANY.search(item) or any(x <= a < y for x, y in taken):
                 continue
-            if looks_like_brand(item) and (_TRADE.search(item) or has_proper_part(item, sorted(starts), a, first_only=True)):
+            if looks_like_brand(item) and (TRADE.search(item) or has_proper_part(item, sorted(starts), a, first_only=True)):
                 found.append(Mention(a, a + len(item), "Enterprise", item))
     return found
 

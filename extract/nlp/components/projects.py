@@ -16,11 +16,11 @@ from spacy.tokens import Doc
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.lexicon import FUNCTION_TAGS, NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
+from extract.nlp.names import TRADE, cut_inner, has_proper_part, is_masked, strip_mask
 from graph.model import PLACE_LABELS
 
 _OPEN_HEADS = r"项目|工程|产业园|(?<!宅)基地|示范园|小微园|工业园|科技园|园区"
-_NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区|总部|小屋|一条街|一条巷|体验园|采摘园"
+_NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区|总部|党校|小屋|一条街|一条巷|体验园|采摘园"
 _HEAD = re.compile(rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
 _KEEP = frozenset({"及", "至", "将", "经"})
 _LEAD_WORD = re.compile(r"(?:[以在对把被向从由为与及和]|街道|社区|辖区|全街|全镇|全乡)")
@@ -35,6 +35,7 @@ def _category_pattern() -> re.Pattern[str]:
 
 _CATEGORY = _category_pattern()
 _ROAD = re.compile(r"[\u4e00-\u9fff]{2,5}(?:路|大道|大街|河|桥)")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff()（）]+")
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|全国|全省|全市|全区)")
 _NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
 
@@ -122,5 +123,33 @@ def projects(doc: Doc) -> Doc:
             road = text[road_start : start - 1]
             if _ROAD.fullmatch(road):
                 found.append(Mention(road_start, start - 1, "Project", road + name[len(stem) :]))
+    found += _enumerated(doc, text, generic)
     out.extend(found)
     return doc
+
+
+# （略）: every item of a list closed by 等…项目 is a project
+_ENUMERATION = re.compile(
+    r"((?:[^，。；、,;：:等\n]{2,20}、)+[^，。；、,;：:等\n]{2,20})等(?:[\d一二三四五六七八九十]+个)?(?:重点|在建|续建|新建|存量|重大|民生|亿元)*(?:项目|工程)"
+)
+
+
+def _enumerated(doc: Doc, text: str, generic: frozenset[str]) -> list[Mention]:
+    found: list[Mention] = []
+    starts = token_starts(doc)
+    for m in _ENUMERATION.finditer(text):
+        items = m.group(1).split("、")
+        pos = m.start(1)
+        for i, item in enumerate(items):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            if i == 0:
+                start = extend_left(doc, end, 20, FUNCTION_TAGS, verbs_inside=True, keep=_KEEP)
+                start = cut_inner(text, start, end)
+            name = text[start:end]
+            named = _HEAD.search(name) is not None or has_proper_part(name, starts, start)
+            fine = len(name) >= 3 and _CJK_NAME.fullmatch(name) and not is_masked(name) and named
+            fine = fine and not TRADE.search(name)
+            if fine and name not in generic and not _CATEGORY.fullmatch(name):
+                found.append(Mention(start, end, "Project", name))
+    return found
