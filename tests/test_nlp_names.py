@@ -83,3 +83,22 @@ def test_bodies_campaigns_and_indicators() -> None:
     assert ("Organization", "镇党委") in labels
     assert ("Initiative", "清河净岸行动") in labels
     assert ("Indicator", "地区生产总值") in labels
+
+
+def test_items_of_a_project_list_are_projects() -> None:
+    names = found("全力保障樟溪人民医院、远舟总部、青石湖湿地公园等重点项目推进。", "Project")
+    assert {"樟溪人民医院", "远舟总部", "青石湖湿地公园"} <= set(names)
+
+
+def test_companies_listed_after_a_verb() -> None:
+    names = found("全年引进远舟光电、青禾物流等3家企业。", "Enterprise")
+    assert names == ["远舟光电", "青禾物流"]
+
+
+def test_prizes_swept_in_one_contest() -> None:
+    text = "在全区消防技能比武中囊括理论考试、实操演练两个模块及团体总分全部一等奖。"
+    assert found(text, "Honour") == ["全区消防技能比武理论考试一等奖", "全区消防技能比武实操演练一等奖", "全区消防技能比武团体总分一等奖"]
+
+
+def test_masked_place_head_is_cut_from_a_project() -> None:
+    assert found("治理xx社区远舟地块污染问题。", "Project") == ["远舟地块"]
