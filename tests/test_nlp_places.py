@@ -61,3 +61,10 @@ def test_street_short_form_only_when_the_report_uses_it() -> None:
 
 def test_natural_village_groups() -> None:
     assert found("樟木村枫树湾组修通道路。", "Village") == ["樟木村", "枫树湾组"]
+
+
+def test_doc_keeps_the_input_text_and_token_offsets() -> None:
+    text = "樟溪镇  2024年\t工作总结\n\n樟木村完成改厕。"
+    doc = build_nlp()(text)
+    assert doc.text == text == doc.user_data["govkg_text"]
+    assert doc._.token_starts == [t.idx for t in doc]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
@@ -58,15 +59,20 @@ def automaton() -> ahocorasick.Automaton:
     return auto
 
 
+def _at_token_start(starts: list[int], offset: int) -> bool:
+    i = bisect_left(starts, offset)
+    return i < len(starts) and starts[i] == offset
+
+
 @Language.component("govkg_admin_places")
 def admin_places(doc: Doc) -> Doc:
     """Add Province/City/District mentions (properties['key'] = canonical full name)."""
     text = doc_text(doc)
-    starts = set(token_starts(doc))
+    starts = token_starts(doc)
     found = sorted(
         (end + 1 - size, -size, label, full)
         for end, (size, label, full, short) in automaton().iter(text)
-        if not short or end + 1 - size in starts  # 广安 inside 推广安全 is no city
+        if not short or _at_token_start(starts, end + 1 - size)  # 广安 inside 推广安全 is no city
     )
     out = mentions(doc)
     last_end = -1

@@ -8,6 +8,7 @@ suffix (石桥、柳塘、新田等村) give each member the suffix.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.language import Language
@@ -68,13 +69,17 @@ def is_place_name(name: str, stem: str) -> bool:
         return False
     if name in words("generic_places.txt") or stem[-1] in words("place_stem_stops.txt"):
         return False
-    return not any(name.endswith(g) and name[: -len(g)] in ("", "各", "全", "本", "该") for g in words("generic_places.txt"))
+    generic = words("generic_places.txt")
+    return not any(name[-k:] in generic for k in range(2, min(len(name), 5) + 1) if name[:-k] in ("各", "全", "本", "该"))
 
 
 def _verb_stem(stem: str, starts: list[int], offset: int) -> bool:
     """深化街道, 研究部署街道: a stem holding a verb or an abbreviation is no township name."""
     tags = jieba_tags()
-    cuts = [s - offset for s in starts if offset <= s < offset + len(stem)] + [len(stem)]
+    lo, hi = bisect_left(starts, offset), bisect_left(starts, offset + len(stem))
+    cuts = [s - offset for s in starts[lo:hi]] + [len(stem)]
+    if not cuts or cuts[0] != 0:
+        cuts.insert(0, 0)
     return any(tags.get(stem[a:b]) in _VERBISH for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 1)
 
 

@@ -40,17 +40,6 @@ _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|全国|全省|�
 _NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
 
 
-def _place_at(found: list[Mention], start: int) -> Mention:
-    return next(p for p in found if p.start == start and p.label in PLACE_LABELS)
-
-
-def _shared_place(text: str, found: list[Mention], start: int) -> Mention | None:
-    """The place listed right before a project's own place (（略）、（略）…项目)."""
-    if start < 2 or text[start - 1] != "、" or not any(p.start == start and p.label in PLACE_LABELS for p in found):
-        return None
-    return next((p for p in found if p.end == start - 1 and p.label in PLACE_LABELS), None)
-
-
 def _token_at(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
@@ -81,6 +70,8 @@ def projects(doc: Doc) -> Doc:
     generic = words("generic_projects.txt")
     starts = token_starts(doc)
     found: list[Mention] = []
+    places = {p.start: p for p in out if p.label in PLACE_LABELS}
+    place_ends = {p.end: p for p in out if p.label in PLACE_LABELS}
     for m in _HEAD.finditer(text):
         if _COMPANY_TAIL.match(text, m.end()):
             continue  # 湖州绿源环境工程有限公司 is a company
@@ -105,7 +96,7 @@ def projects(doc: Doc) -> Doc:
             continue
         if _loose_verb_before(text, starts, m.start()) and not has_proper_part(stem, starts, start):
             continue  # 解决项目, 跟着项目: a verb's object, not a name
-        placed = any(p.start == start and p.label in PLACE_LABELS for p in out)
+        placed = start in places
         if m.group("named") and not placed and not has_proper_part(stem, starts, start, first_only=True):
             continue
         if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem):
@@ -115,9 +106,9 @@ def projects(doc: Doc) -> Doc:
         if found and found[-1].start == start and found[-1].end <= m.end():
             found.pop()
         found.append(Mention(start, m.end(), "Project", name))
-        shared = _shared_place(text, out, start)
+        shared = place_ends.get(start - 1) if placed and start > 1 and text[start - 1] == "、" else None
         if shared is not None:  # （略）: one project per place
-            found.append(Mention(shared.start, shared.end, "Project", shared.name + name[len(_place_at(out, start).name):]))
+            found.append(Mention(shared.start, shared.end, "Project", shared.name + name[len(places[start].name) :]))
         if _ROAD.fullmatch(stem) and start > 2 and text[start - 1] == "、":  # （略）
             road_start = extend_left(doc, start - 1, 6, NON_NAME_TAGS)
             road = text[road_start : start - 1]
