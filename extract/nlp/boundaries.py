@@ -27,6 +27,7 @@ _OUTPUT_FIGURE = re.compile(
 )
 _DIGITS = re.compile(r"[\d.]+")
 _UNIT = re.compile(r"英寸|万吨|吨|万件|万套|万台|兆瓦|千瓦|GW|MW|万平方米|平方米")
+_NUMERALS = re.compile(r"[\d.一二两三四五六七八九十百千万亿几多余第个]+")
 _PHASE = re.compile(r"^(?:[一二三四五六七八九十]期|第[一二三四五六七八九十]+)$")
 _VERB_TAGS = frozenset({"v", "vn", "vd", "vi"})
 
@@ -85,7 +86,8 @@ def extend_left(
             continue
         verb_chain = False
         if ok and piece not in keep and not (verbs_inside and _PHASE.match(piece)):
-            ok = piece not in stops and not (len(piece) > 1 and tag in tags)
+            numeral_word = tag == "m" and not _NUMERALS.fullmatch(piece) and "元" not in piece  # 纵四路, 万亩
+            ok = piece not in stops and not (len(piece) > 1 and tag in tags and not numeral_word)
         if not ok and keep and piece == "”":  # a quoted part of a name: （略）
             quote = text.rfind("“", max(0, s - 16), s)
             if quote >= 0 and end - quote <= max_len:
