@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from graph.model import LABELS, Entity, Evidence, Graph, Relation, Report, entity_id
+from graph.store.base import GraphStore
 
 _SYLLABLES = "青溪枫林龙潭石桥柳塘新田清河双峰白沙金塘鹤岭东湖南岸西山北门中和安乐永兴长宁"
 _SUFFIX = {
@@ -152,6 +153,7 @@ def bench_neo4j(parts: list[Graph], uri: str, user: str, password: str, database
             rates.append(rate)
             print(f"neo4j run {run}: {entities} entities + {relations} relations in {elapsed:.1f} s "
                   f"= {rate:,.0f} per second", flush=True)
+        _bench_search(store, parts)
         store.clear()
     finally:
         store.close()
@@ -184,7 +186,7 @@ def bench_embedded(parts: list[Graph]) -> None:
         _compare_formats(reopened)
 
 
-def _bench_search(store: object, parts: list[Graph]) -> None:
+def _bench_search(store: GraphStore, parts: list[Graph]) -> None:
     """p95 of search and 1-hop neighbours over random names of the graph (the viewer's target: 50 ms)."""
     rnd = random.Random(3)
     names = [e for g in parts[:20] for e in g.entities.values()]
@@ -200,7 +202,7 @@ def _bench_search(store: object, parts: list[Graph]) -> None:
             call(e)
             times.append((time.perf_counter() - started) * 1000)
         times.sort()
-        print(f"embedded {what}: p50 {times[len(times) // 2]:.1f} ms, p95 {times[int(len(times) * 0.95)]:.1f} ms")
+        print(f"{store.name} {what}: p50 {times[len(times) // 2]:.1f} ms, p95 {times[int(len(times) * 0.95)]:.1f} ms")
 
 
 def _compare_formats(store: object) -> None:

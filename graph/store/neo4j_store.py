@@ -454,10 +454,23 @@ def _relation_row(relation: Relation) -> dict[str, Any]:
         **stored.properties,
         "id": relation.id,
         "report_id": stored.report_id,
-        "evidence": json.dumps([e.to_dict() for e in stored.evidence], ensure_ascii=False),
+        "evidence": json.dumps([_evidence_dict(e) for e in stored.evidence], ensure_ascii=False),
         "section": first.section if first else "",
     }
     return {"source": stored.source, "target": stored.target, "type": stored.type, "props": props}
+
+
+def _evidence_dict(e: Evidence) -> dict[str, Any]:
+    """Evidence.to_dict without dataclasses.asdict's deep copy (hot when saving)."""
+    return {
+        "report_id": e.report_id,
+        "section": e.section,
+        "section_kind": e.section_kind,
+        "sentence": e.sentence,
+        "start": e.start,
+        "end": e.end,
+        "marks": [list(m) for m in e.marks],
+    }
 
 
 def _report_props(report: Report) -> dict[str, Any]:
