@@ -102,3 +102,8 @@ def test_prizes_swept_in_one_contest() -> None:
 
 def test_masked_place_head_is_cut_from_a_project() -> None:
     assert found("治理xx社区远舟地块污染问题。", "Project") == ["远舟地块"]
+
+
+def test_people_in_a_signature_and_leading_a_visit() -> None:
+    text = "樟溪镇人民政府镇长\n邹立新\n各位代表：街道工委书记邓春华带队走访企业。"
+    assert found(text, "Person") == ["邹立新", "邓春华"]
