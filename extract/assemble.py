@@ -1,6 +1,6 @@
 """Turn an annotated Doc plus the report's metadata and sections into a graph fragment.
 
-Mentions become entities: each gets a canonical key (西山街 and （略） are one
+Mentions become entities: each gets a canonical key (樟溪街 and 樟溪街道 are one
 sub-district; 湖北 is 湖北省) and a scope (villages belong to the report's own
 sub-district, so two 新田村 in two townships stay apart); the display name is the
 fullest form the report uses, the other forms are aliases.
@@ -36,7 +36,7 @@ _OWN_SCOPED = frozenset({"Village", "Community", "Project", "Person", "Organizat
 _STREET = re.compile(r"(街道|街)$")
 _OWN_STREET_WORDS = re.compile(r"全街|我街|本街")
 _STREET_OWNER = re.compile(r"([\u4e00-\u9fff]{2}街)(?=社区基金会|党工委|办事处|纪工委)")
-# 创府产业园 and （略） 金十字片区 and （略） are one project
+# 云帆产业园 and 云帆产业园二期, 白沙片区 and 白沙片区工程 are one project
 _PROJECT_TAIL = re.compile(r"(?:项目|工程)?(?:[(（]?[一二三四五六七八九十]期[)）]?)?(?:项目|工程)?$")
 
 
@@ -53,7 +53,7 @@ def canonical_key(mention: Mention) -> str:
 
 def own_place(meta: ReportMeta, found: list[Mention], text: str) -> str:
     """The report's own sub-district: from the metadata, else the one it names most, else
-    (a report that says 全街/我街) the X街 that owns its bodies (（略） X街党工委)."""
+    (a report that says 全街/我街) the X街 that owns its bodies (樟溪街社区基金会, X街党工委)."""
     if meta.subdistrict:
         return meta.subdistrict
     counts = Counter(_STREET.sub("街道", m.name) if m.name.endswith("街") else m.name for m in found if m.label == "Subdistrict")
@@ -101,7 +101,7 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         labels[eid] = m.label
         extra = {k: v for k, v in m.properties.items() if k not in ("key", "trigger", "awarded", "nested")}
         props.setdefault(eid, {}).update(extra)
-    for m in nested:  # （略） inside a company name names the fullest form of 鄂州
+    for m in nested:  # 湘潭市 inside a company name names the fullest form of 湘潭
         eid = entity_id(m.label, canonical_key(m), "" if m.label != "District" else place_ids.get("City", ""))
         if eid in names:
             names[eid].append(m.name)

@@ -21,23 +21,23 @@ from graph.model import Entity, Graph, Relation, entity_id
 
 
 def test_names_are_compared_without_quotes_brackets_spaces_and_width() -> None:
-    assert score_name("“将军山 景观改造（二期）工程”") == "将军山景观改造二期工程"
+    assert score_name("“青石山 景观改造（二期）工程”") == "青石山景观改造二期工程"
     assert score_name("ＡＢ村") == "AB村"
 
 
 def test_fuzzy_needs_containment_and_sixty_percent() -> None:
-    assert fuzzy_match("创府产业园", "（略）")  # 5/7
+    assert fuzzy_match("云帆产业园", "云帆产业园二期")  # 5/7
     assert not fuzzy_match("锦程", "锦程智能装备")  # 2/6
     assert not fuzzy_match("青溪工业园", "青溪工业小区")  # no containment
 
 
 def test_matching_is_one_to_one() -> None:
-    count = match(["（略）"], ["（略）项目", "（略）项目二"], fuzzy_match)
+    count = match(["青禾项目二期"], ["青禾项目", "青禾项目二"], fuzzy_match)
     assert (count.tp, count.fp, count.fn) == (1, 1, 0)
 
 
 def test_places_match_exactly_only() -> None:
-    count = match(["（略）"], ["西山街"], None)
+    count = match(["樟溪街道"], ["樟溪街"], None)
     assert (count.tp, count.fp, count.fn) == (0, 1, 1)
 
 

@@ -42,8 +42,8 @@ def test_project_named_after_a_company_gives_the_company() -> None:
 
 
 def test_shared_place_list_gives_one_project_each() -> None:
-    names = found("完成樟木村、白沙（略）立项。", "Project")
-    assert sorted(names) == ["樟木（略）", "白沙（略）"]
+    names = found("完成樟木村、白沙村文化礼堂建设项目立项。", "Project")
+    assert sorted(names) == ["樟木村文化礼堂建设项目", "白沙村文化礼堂建设项目"]
 
 
 def test_honour_after_award_verb() -> None:
@@ -60,8 +60,8 @@ def test_bare_title_takes_the_contest() -> None:
 
 
 def test_list_of_honours_shares_its_head() -> None:
-    names = found("（略）荣誉。", "Honour")
-    assert names == ["（略）", "（略）", "（略）"]
+    names = found("荣获市文明示范社区、区优秀志愿服务组织和项目等荣誉。", "Honour")
+    assert names == ["市文明示范社区", "区优秀志愿服务组织", "区优秀志愿服务项目"]
 
 
 def test_honour_level() -> None:
@@ -69,7 +69,7 @@ def test_honour_level() -> None:
     assert honour_level("湖南省生态村") == "provincial"
     assert honour_level("全市平安建设先进乡镇") == "city"
     assert honour_level("区级文明单位") == "district"
-    assert honour_level("（略）") == "other"
+    assert honour_level("优秀新型经营主体") == "other"
 
 
 def test_people_after_a_role_or_before_tongzhi() -> None:

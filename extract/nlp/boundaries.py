@@ -88,7 +88,7 @@ def extend_left(
         if ok and piece not in keep and not (verbs_inside and _PHASE.match(piece)):
             numeral_word = tag == "m" and not _NUMERALS.fullmatch(piece) and "元" not in piece  # 纵四路, 万亩
             ok = piece not in stops and not (len(piece) > 1 and tag in tags and not numeral_word)
-        if not ok and keep and piece == "”":  # a quoted part of a name: （略）
+        if not ok and keep and piece == "”":  # a quoted part of a name: “平安家庭”培育工程
             quote = text.rfind("“", max(0, s - 16), s)
             if quote >= 0 and end - quote <= max_len:
                 pos = quote

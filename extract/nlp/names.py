@@ -13,7 +13,7 @@ _MASK = re.compile(r"[XxＸｘ×*＊○]{2,}|某")
 
 
 def strip_mask(name: str) -> tuple[str, int]:
-    """Drop a masked head (XXX南铝… -> 南铝…, （略） -> （略）); returns the
+    """Drop a masked head (XXX远舟… -> 远舟…, xx社区远舟云地块 -> 远舟云地块); returns the
     name and how many chars went."""
     m = _MASKED_HEAD.match(name)
     return (name[m.end() :], m.end()) if m else (name, 0)
@@ -25,7 +25,7 @@ def is_masked(name: str) -> bool:
 
 def has_proper_part(stem: str, starts: list[int], offset: int, first_only: bool = False) -> bool:
     """True when the stem holds a word jieba does not know or tags as a name (ns/nr/nz);
-    with `first_only`, when it starts with one (（略）, not 新时代文明实践中心)."""
+    with `first_only`, when it starts with one (青石坪党群服务中心, not 新时代文明实践中心)."""
     tags = jieba_tags()
     bodies = words("bodies.txt")
     lo, hi = bisect_left(starts, offset), bisect_left(starts, offset + len(stem))
@@ -57,7 +57,7 @@ def cut_inner(text: str, start: int, head: int) -> int:
     return start
 
 
-# words that end a company's short name (（略）, （略）)
+# words that end a company's short name (远舟光电, 青禾物流)
 TRADE = re.compile(
     r"(?:物流|光电|科技|置业|电子|实业|集团|股份|食品|生物|医药|新材料|能源|汽车|智能|制造|商贸|贸易|传媒|农业|环保|机械|电气)$"
 )

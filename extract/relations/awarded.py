@@ -1,5 +1,5 @@
 """AWARDED: recipient -> Honour. The recipient is the named entity right before the award
-verb (with its list mates: （略）…), else the report's own place (我镇获评…)."""
+verb (with its list mates: 樟木村、白沙村被评为…), else the report's own place (我镇获评…)."""
 
 from __future__ import annotations
 
@@ -42,13 +42,13 @@ def recipients(ctx: Context, trigger: int) -> list[Mention]:
 
 def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     """Recipient when none stands right before the verb: the entity opening the sentence
-    (（略）…,并在…竞赛中荣获第一名); [] for the report's own place; None for unknown."""
+    (樟木村…,并在…竞赛中荣获第一名); [] for the report's own place; None for unknown."""
     start = ctx.sentence(trigger)[0]
     opening = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.start - start <= 3 and m.end <= trigger]
     if opening and opening[0].label in ("Village", "Community", "Enterprise", "Project", "Person"):
         return [opening[0]]
     clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
-    contest = _CONTEST.search(ctx.text, clause_start, trigger)  # 在（略）…竞赛中: a place naming the contest
+    contest = _CONTEST.search(ctx.text, clause_start, trigger)  # 在岳塘区…竞赛中: a place naming the contest
     skip = contest.span() if contest else (0, 0)
     if any(clause_start <= m.start < trigger and not skip[0] <= m.start < skip[1] for m in ctx.in_sentence(trigger, RECIPIENT_LABELS)):
         return None
@@ -61,7 +61,7 @@ def extract(ctx: Context) -> list[Relation]:
         if honour.label != "Honour":
             continue
         if honour.properties.get("awarded") is False:
-            continue  # 评选“（略）”, 创建省级…: a selection or an aim, not an award
+            continue  # 评选“好邻居”, 创建省级…: a selection or an aim, not an award
         trigger = honour.properties.get("trigger")
         who = recipients(ctx, int(trigger)) if trigger is not None else []
         if not who and trigger is not None:

@@ -1,4 +1,4 @@
-"""PART_OF: place -> place, stated (湖北省（略）（略） written together) or inferred
+"""PART_OF: place -> place, stated (湖南省湘潭市岳塘区 written together) or inferred
 (a village or community of the report -> the report's own sub-district)."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Provinces, cities and districts from the national division list shipped with cpca.
 
-Full names (湖北省, （略）, 浏阳市) and the short forms of provinces and cities
-(湖北, （略）) are matched with one Aho-Corasick automaton; the longest match at a
+Full names (湖北省, 岳塘区, 浏阳市) and the short forms of provinces and cities
+(湖北, 湘潭) are matched with one Aho-Corasick automaton; the longest match at a
 place wins. Named development zones (东湖高新区) are found by their suffix.
 """
 

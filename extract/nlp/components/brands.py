@@ -1,6 +1,6 @@
 """Short company names: the head of a full name used again (恒固新材料 after
-长沙恒固新材料科技有限公司), the unknown word a project is named after (（略）
-gives （略）), and short names listed after 引进/入驻 (（略）…)."""
+长沙恒固新材料科技有限公司), the unknown word a project is named after (远舟大数据产业园
+gives 远舟), and short names listed after 引进/入驻 (引进远舟光电、青禾物流…)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ _NOT_COMPANY = re.compile(r"(?:项目|工程|产业园|园区|基地|中心|企�
 
 
 def _project_brand(text: str, starts: list[int], project: Mention) -> str:
-    """The unknown word opening a project's name (（略） in （略）), if any."""
+    """The unknown word opening a project's name (远舟 in 远舟大数据产业园), if any."""
     k = bisect_right(starts, project.start) - 1
     if k < 0 or starts[k] != project.start or k + 1 >= len(starts):
         return ""

@@ -125,7 +125,7 @@ def honours(doc: Doc) -> Doc:
                 title = previous[: -len(title)] + title  # 服务组织和项目 -> 服务项目
             shared = _CONTEST_LEVEL.search(previous) if previous else None
             if shared and _CONTEST_LEVEL.match(title):
-                title = previous[: shared.start()] + title  # （略）、市赛银奖
+                title = previous[: shared.start()] + title  # 创客大赛省赛铜奖、市赛银奖
             if title and _BARE.match(title):
                 line_start = max(text.rfind("\n", 0, trig.start()), text.rfind("。", 0, trig.start())) + 1
                 contest = _last(_CONTEST.finditer(text, line_start, trig.end()))

@@ -18,7 +18,7 @@ _CAMPAIGN = re.compile(r"[“\"]([^”\"\n]{2,20})[”\"](专项行动|专项整
 def initiatives(doc: Doc) -> Doc:
     out = mentions(doc)
     for m in _CAMPAIGN.finditer(doc_text(doc)):
-        if m.group(2) == "工程":  # a quoted …工程 is a project (“（略）”)
+        if m.group(2) == "工程":  # a quoted …工程 is a project (“幸福工程”)
             continue
         name = m.group(1) + m.group(2)
         if not is_masked(name):

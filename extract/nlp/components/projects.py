@@ -1,7 +1,7 @@
 """Named undertakings by their head noun: …项目, …工程, …产业园, …基地, named facilities and roads.
 
 Heads that also make common nouns (中心, 广场, 学校) need a stem with a proper
-part (a word jieba does not know, or a place name: （略）); 项目 and
+part (a word jieba does not know, or a place name: 青石坪党群服务中心); 项目 and
 工程 only need a stem that is not a generic phrase (重点项目, 民生工程).
 """
 
@@ -107,9 +107,9 @@ def projects(doc: Doc) -> Doc:
             found.pop()
         found.append(Mention(start, m.end(), "Project", name))
         shared = place_ends.get(start - 1) if placed and start > 1 and text[start - 1] == "、" else None
-        if shared is not None:  # （略）: one project per place
+        if shared is not None:  # 樟木村、白沙村文化礼堂建设项目: one project per place
             found.append(Mention(shared.start, shared.end, "Project", shared.name + name[len(places[start].name) :]))
-        if _ROAD.fullmatch(stem) and start > 2 and text[start - 1] == "、":  # （略）
+        if _ROAD.fullmatch(stem) and start > 2 and text[start - 1] == "、":  # 樟溪路、青石路项目
             road_start = extend_left(doc, start - 1, 6, NON_NAME_TAGS)
             road = text[road_start : start - 1]
             if _ROAD.fullmatch(road):
@@ -119,7 +119,7 @@ def projects(doc: Doc) -> Doc:
     return doc
 
 
-# （略）: every item of a list closed by 等…项目 is a project
+# 樟溪医院、远舟总部、青石人民医院等重点项目: every item of a list closed by 等…项目 is a project
 _ENUMERATION = re.compile(
     r"((?:[^，。；、,;：:等\n]{2,20}、)+[^，。；、,;：:等\n]{2,20})等(?:[\d一二三四五六七八九十]+个)?(?:重点|在建|续建|新建|存量|重大|民生|亿元)*(?:项目|工程)"
 )

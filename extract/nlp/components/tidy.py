@@ -27,10 +27,10 @@ def tidy_mentions(found: list[Mention]) -> list[Mention]:
         if m.label in _NAMES:
             name_end = max(name_end, m.end)
     honours = [(m.start, m.end) for m in found if m.label == "Honour"]
-    for m in found:  # a title is not a project (（略） after 获评)
+    for m in found:  # a title is not a project (全国生态文化基地 after 获评)
         if m.label == "Project" and any(a <= m.start and m.end <= b for a, b in honours):
             inside.add(id(m))
-    for m in found:  # a region opening a company name still tells the fullest form (（略）)
+    for m in found:  # a region opening a company name still tells the fullest form (湘潭市)
         if id(m) in inside and m.label in _ADMIN:
             m.properties["nested"] = True
     found = [m for m in found if id(m) not in inside or m.properties.get("nested")]
