@@ -69,18 +69,12 @@ def admin_places(doc: Doc) -> Doc:
     """Add Province/City/District mentions (properties['key'] = canonical full name)."""
     text = doc_text(doc)
     starts = token_starts(doc)
-    found = sorted(
-        (end + 1 - size, -size, label, full)
-        for end, (size, label, full, short) in automaton().iter(text)
-        if not short or _at_token_start(starts, end + 1 - size)  # 广安 inside 推广安全 is no city
-    )
     out = mentions(doc)
-    last_end = -1
-    for start, neg_size, label, full in found:  # leftmost, then longest, never overlapping
-        if start < last_end:
-            continue
-        last_end = start - neg_size
-        out.append(Mention(start, last_end, label, text[start:last_end], {"key": full}))
+    for end, (size, label, full, short) in automaton().iter_long(text):  # leftmost-longest, no overlaps
+        start = end + 1 - size
+        if short and not _at_token_start(starts, start):
+            continue  # 广安 inside 推广安全 is no city
+        out.append(Mention(start, end + 1, label, text[start : end + 1], {"key": full}))
     for m in _ZONE.finditer(text):
         start = extend_left(doc, m.start(), 4, NON_NAME_TAGS)
         stem = text[start : m.start()]
