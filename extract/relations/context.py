@@ -97,5 +97,9 @@ class Context:
         found = self._by_sentence.get(bisect_right(self._sentence_starts, offset) - 1, [])
         return [m for m in found if labels is None or m.label in labels]
 
+    def groups(self) -> list[list[Mention]]:
+        """The mentions of each sentence that has any, in text order."""
+        return [self._by_sentence[i] for i in sorted(self._by_sentence)]
+
     def entity(self, mention: Mention) -> str:
         return self.entity_of[id(mention)]

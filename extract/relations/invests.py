@@ -13,8 +13,8 @@ _INVEST = re.compile(r"投资|建设|实施|投建|承建")
 
 def extract(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
-    for start, _end in ctx.sentences:
-        mentions = ctx.in_sentence(start, frozenset({"Enterprise", "Project"}))
+    for group in ctx.groups():
+        mentions = [m for m in group if m.label in ("Enterprise", "Project")]
         companies = [m for m in mentions if m.label == "Enterprise"]
         for project in (m for m in mentions if m.label == "Project"):
             before = [c for c in companies if c.end <= project.start]

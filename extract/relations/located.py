@@ -15,8 +15,8 @@ _PLACES = frozenset(PLACE_LABELS)
 def extract(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
     seen: set[tuple[str, str]] = set()
-    for start, _ in ctx.sentences:
-        mentions = sorted(ctx.in_sentence(start), key=lambda m: m.start)
+    for group in ctx.groups():
+        mentions = sorted(group, key=lambda m: m.start)
         things = [m for m in mentions if m.label in ("Project", "Enterprise")]
         places = [m for m in mentions if m.label in _PLACES]
         for thing in things:
