@@ -87,3 +87,21 @@ def test_plan_section_facts_are_planned(graph: Graph) -> None:
 def test_unreadable_file_raises_read_error(tmp_path: Path) -> None:
     with pytest.raises(ReadError):
         extract_path(tmp_path / "absent.txt")
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "获评", "“”荣获“"])
+def test_degenerate_texts_give_an_empty_fragment(text: str) -> None:
+    from extract.api import extract_source
+    from extract.document import SourceText
+
+    graph = extract_source(SourceText("x.txt", text, "txt"))
+    assert len(graph.reports) == 1 and not graph.entities and not graph.relations
+
+
+def test_masked_recipient_gets_no_award() -> None:
+    from extract.api import extract_source
+    from extract.document import SourceText
+
+    graph = extract_source(SourceText("x.txt", "XX街道荣获“全国文明单位”。", "txt"))
+    assert [e.name for e in graph.entities.values()] == ["全国文明单位"]
+    assert not [r for r in graph.relations.values() if r.type == "AWARDED"]
