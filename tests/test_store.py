@@ -312,6 +312,17 @@ def test_search_by_alias_filters_and_limits(store: GraphStore) -> None:
     assert [h.id for h in store.search(" 青禾 ")] == [QINGHE.id]  # spaces are folded away
 
 
+def test_search_finds_single_characters_and_text_inside_latin_words(store: GraphStore) -> None:
+    road = ent("Project", "G106国道青禾段改造工程", QINGHE.id)
+    store.save(both())
+    store.save(mentions_only("reports/road.txt", "G106国道青禾段改造工程完工。", "青禾街道", [road]))
+    assert [h.id for h in store.search("G10")] == [road.id]
+    assert [h.id for h in store.search("g106国道")] == [road.id]
+    assert [h.id for h in store.search("段")] == [road.id]
+    assert {h.id for h in store.search("镇")} == {BAISHA.id}
+    assert store.search("()") == []
+
+
 def test_entity_relations_include_mentions_with_evidence(store: GraphStore) -> None:
     store.save(both())
     rels = store.entity_relations(HONOUR.id)

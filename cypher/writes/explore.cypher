@@ -7,12 +7,19 @@ CALL db.index.fulltext.queryNodes('entity_search', $phrase, {limit: $cap}) YIELD
 WHERE $labels IS NULL OR node.label IN $labels
 RETURN node.id AS id, node.label AS label, node.name AS name, coalesce(node.aliases, []) AS aliases
 
-// name: search_contains
-// description: Candidate entities for a search the bigram index cannot answer (one character, or Latin text inside a word): a case-insensitive CONTAINS scan, shortest names first.
-// params: text, labels, cap
-MATCH (e:Entity)
-WHERE ($labels IS NULL OR e.label IN $labels)
-  AND (toLower(e.name) CONTAINS $text OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) CONTAINS $text))
+// name: search_mixed
+// description: Candidate entities for a search the bigram index alone cannot answer (one character, or digits/Latin text inside a word): names containing the text as typed, upper- or lower-cased (TEXT index), plus phrase hits on names and aliases; shortest names first.
+// params: variants, phrase, labels, cap
+CALL () {
+  UNWIND $variants AS variant
+  MATCH (e:Entity) WHERE e.name CONTAINS variant
+  RETURN e
+  UNION
+  CALL db.index.fulltext.queryNodes('entity_search', $phrase, {limit: $cap}) YIELD node
+  RETURN node AS e
+}
+WITH e
+WHERE $labels IS NULL OR e.label IN $labels
 RETURN e.id AS id, e.label AS label, e.name AS name, coalesce(e.aliases, []) AS aliases
 ORDER BY size(e.name)
 LIMIT $cap

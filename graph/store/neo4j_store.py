@@ -27,7 +27,7 @@ from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
 
-from graph.model import PLACE_LABELS, Entity, Evidence, Graph, Relation, Report
+from graph.model import PLACE_LABELS, Entity, Evidence, Graph, Relation, Report, normalise_name
 from graph.queries import Query, schema_statements, writes
 from graph.store.base import SaveSummary, SearchHit, Subgraph
 from graph.store.embedded import (
@@ -267,18 +267,20 @@ class Neo4jStore:
         }
 
     def search(self, text: str, limit: int = 20, labels: Sequence[str] | None = None) -> list[SearchHit]:
-        """Candidates from the cjk full-text index (a CONTAINS scan when it cannot answer),
+        """Candidates from the cjk full-text index (plus a TEXT-index CONTAINS when it cannot answer),
         ranked exactly as the embedded store ranks them."""
         query = fold(text)
         if not query or limit <= 0:
             return []
         cap = max(SEARCH_CANDIDATES, 10 * limit)
         wanted = list(labels) if labels else None
+        phrase = '"' + _LUCENE_SPECIAL.sub(r"\\\1", query) + '"'
         if _CJK_ONLY.match(query):
-            phrase = '"' + _LUCENE_SPECIAL.sub(r"\\\1", query) + '"'
             records = self._read("search_fulltext", phrase=phrase, labels=wanted, cap=cap)
         else:
-            records = self._read("search_contains", text=query, labels=wanted, cap=cap)
+            raw = normalise_name(text)  # names are stored as written: try the usual cases
+            variants = sorted({raw, raw.upper(), raw.lower()})
+            records = self._read("search_mixed", variants=variants, phrase=phrase, labels=wanted, cap=cap)
         hits = []
         for rec in records:
             score = match_score(query, rec["name"], rec["aliases"])
