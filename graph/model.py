@@ -115,7 +115,7 @@ class Report:
     id: str
     path: str
     title: str = ""
-    place: str = ""  # the report's own place name, e.g. （略）
+    place: str = ""  # the report's own place name, e.g. 青溪镇
     place_id: str = ""  # entity id of that place, when known
     year: int | None = None  # the main year the report covers
     years: list[int] = field(default_factory=list)
@@ -246,9 +246,10 @@ class Graph:
 
     def add_relation(self, relation: Relation) -> Relation:
         """Add a fact; the same fact read twice keeps both pieces of evidence."""
-        held = self.relations.get(relation.id)
+        rid = relation.id  # a hash: compute it once
+        held = self.relations.get(rid)
         if held is None:
-            self.relations[relation.id] = relation
+            self.relations[rid] = relation
             return relation
         for ev in relation.evidence:
             if ev not in held.evidence:

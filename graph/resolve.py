@@ -3,8 +3,8 @@
 The extractor already gives the same id to the same name under the same
 parent place, so most merging happens by id. What is left needs the whole
 batch: a place read with its parent in one report and without it in another,
-and an enterprise's short name (（略）) beside its full legal name
-(（略）（略）有限公司). Both merge only when the match is unambiguous.
+and an enterprise's short name (晨光物流) beside its full legal name
+(岳阳市晨光物流有限公司). Both merge only when the match is unambiguous.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _PARENTHESES = re.compile(r"\(.*?\)")
 
 
 def place_key(label: str, name: str) -> str:
-    """The comparable core of a place name: （略）, （略）道 and 徐古镇人民政府 share a key per class."""
+    """The comparable core of a place name: 青石街, 青石街道 and 青石街道办事处 share a key per class."""
     text = normalise_name(name)
     if label == "Subdistrict":
         match = _SUBDISTRICT_SUFFIX.search(text)
