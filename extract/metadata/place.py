@@ -16,7 +16,7 @@ _PLACE_SUFFIXES = ("街道办事处", "街道办", "街道", "镇", "乡", "街"
 _AFTER_TITLE_PLACE = re.compile(
     r"(?:人民政府|党工委|党委|办事处|政府|委员会|工作|关于|上半年|下半年|全年|年度|二〇|〇|20\d\d|\d|[（(\s]|$)"
 )
-# The bodies a township writes as: "青溪镇党委", "（略）道办事处", "云岭乡人民政府".
+# The bodies a township writes as: "青溪镇党委", "青石街道办事处", "云岭乡人民政府".
 _ORGAN = re.compile(
     rf"({_NAME_CHAR}{{2,5}}?)(街道办事处|街道党工委|街道工委|街道办|街道|镇|乡)"
     r"(?=党工委|党委|人民政府|政府|办事处|工作委员会|委员会|人大|纪委)"
@@ -111,7 +111,7 @@ def place_in_body(text: str) -> str:
 
 
 def _fullest(name: str) -> str:
-    """"（略）道办事处" → "（略）道": the place, not its office."""
+    """"青石街道办事处" → "青石街道": the place, not its office."""
     for office in ("办事处", "党工委", "工委", "办"):
         if name.endswith("街道" + office):
             return name[: -len(office)]
