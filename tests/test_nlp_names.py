@@ -107,3 +107,24 @@ def test_masked_place_head_is_cut_from_a_project() -> None:
 def test_people_in_a_signature_and_leading_a_visit() -> None:
     text = "樟溪镇人民政府镇长\n邹立新\n各位代表：街道工委书记邓春华带队走访企业。"
     assert found(text, "Person") == ["邹立新", "邓春华"]
+
+
+def test_rankings_take_a_contest_named_earlier_in_the_sentence() -> None:
+    text = "全年（略）整治（略），（略）2次、第2名1次。"
+    assert found(text, "Honour") == ["全区人居环境整治考核第1名", "全区人居环境整治考核第2名"]
+
+
+def test_phase_after_the_head_stays_in_the_project_name() -> None:
+    assert found("推进远舟项目二期拆迁工作。", "Project") == ["远舟项目二期"]
+
+
+def test_quoted_name_after_a_project_description_is_the_name() -> None:
+    assert found("助推全区首个设施农业项目“青禾方舟”投产运营。", "Project") == ["青禾方舟"]
+
+
+def test_head_followed_by_a_count_is_a_kind() -> None:
+    assert found("（略），确定共同缔造项目88件。", "Project") == []
+
+
+def test_road_being_built_is_a_project() -> None:
+    assert found("加快启动青龙路北段建设。", "Project") == ["青龙路北段"]

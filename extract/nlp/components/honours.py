@@ -28,7 +28,7 @@ _LEAD = re.compile(
     r"^(?:(?:\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}年度?|年度|全区首个|全市首个|全省首个|首个|首批|唯一|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
-_TAIL = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|名单|的好成绩|好成绩|殊荣|表彰|等次|等|[\dxX]+[个次项人名家户])+$")
+_TAIL = re.compile(r"(?:等)?(?:荣誉称号|称号|荣誉|名单|的好成绩|好成绩|殊荣|表彰|等次|等|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 _HEADS = re.compile(
@@ -38,7 +38,13 @@ _GENERIC = frozenset({"单位", "集体", "个人", "称号", "荣誉", "奖项"
 _BARE = re.compile(r"^(?:全[区市省县]?第[一二三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+名|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
 _CONTEST_LEVEL = re.compile(r"[国省市区县]赛")
 _QUOTED_CONTEST = re.compile(r"“([^”]{2,20})”(?:评比|评选|表彰)")
-_CONTEST = re.compile(r"在([^，。；,;在]{2,30}?)(?:中|上)(?:荣获|获得|取得|获)")
+# 在…竞赛中荣获…, also with a result between: 在…（略），累计荣获…
+_CONTEST = re.compile(
+    r"在([^，。；,;在]{2,30}?)(?:中|上)(?:(?:取得|获得)?(?:优异|优秀|良好|较好|好)?成绩[，,]?)?(?:累计|共计?|先后|多次)?(?:荣获|获得|取得|获)"
+)
+# levels that only say who ran the contest (在省、市、区…考核中): the ranking's own scope says it
+_CONTEST_LEVELS = re.compile(r"^(?:[省市区县][、和及])+[省市区县]?")
+_SCOPE = re.compile(r"^全[国省市区县镇]")
 _TIME_HEAD = re.compile(r"^(?:第?[一二三四]季度|\d{4}年度?|上半年|下半年|年度)")
 _LIST_HEADING = re.compile(r"^[^\n]{0,20}(?:荣誉|表彰|获奖)[^\n]{0,12}\n((?:[ \t　]*\d+[、.．][^\n]+\n?)+)", re.M)
 _LIST_ITEM = re.compile(r"^[ \t　]*\d+[、.．]\s*([^\n；;。]+)", re.M)
@@ -112,6 +118,7 @@ def honours(doc: Doc) -> Doc:
         clause = text[trig.end() : clause_end]
         pos = trig.end()
         previous = ""
+        scope = ""  # 全区第1名3次、第2名3次: the later rankings share the first one's scope
         for part in _parts(clause):
             part_start = text.find(part, pos)
             if part_start < 0:
@@ -131,11 +138,16 @@ def honours(doc: Doc) -> Doc:
                 contest = _last(_CONTEST.finditer(text, line_start, trig.end()))
                 if contest is not None:
                     bare = title
-                    pieces = contest.group(1).split("、")
+                    own_scope = _SCOPE.match(bare)
+                    if own_scope:
+                        scope, bare = own_scope.group(), bare[own_scope.end() :]
+                    pieces = _CONTEST_LEVELS.sub("", contest.group(1)).split("、")
                     if min(len(c) for c in pieces) < 4:
                         pieces = ["".join(pieces)]
                     heads = [_TIME_HEAD.sub("", c).translate(_QUOTES).replace(" ", "") for c in pieces]
                     piece_start = contest.start(1)
+                    if scope and not any(h.startswith(scope) for h in heads):
+                        heads = [scope + h for h in heads]  # 全区第1名 of a contest: 全区…考核第1名
                     for piece, extra in zip(pieces[:-1], heads[:-1], strict=True):
                         out.append(Mention(piece_start, piece_start + len(piece), "Honour", extra + bare,
                                            {"level": honour_level(extra + bare), "trigger": trig.start()}))

@@ -38,6 +38,16 @@ _ROAD = re.compile(r"[\u4e00-\u9fff]{2,5}(?:路|大道|大街|河|桥)")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff()（）]+")
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|全国|全省|全市|全区)")
 _NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
+# 产业园二期, 远舟项目（二期）: a phase after the head belongs to the name
+_PHASE_AFTER = re.compile(r"[(（]?[一二三四五六七八九十]期[)）]?")
+# 养老服务中心已建成3个, 实事项目88件: a head followed by a count names a kind, not one place
+_COUNT_AFTER = re.compile(r"(?:已|共|累计)?(?:建成|新建|完成|实施|开工|建设)?[\d一二三四五六七八九十]+(?:个|件|项|处|座|所)")
+# 重点项目“青禾方舟”: the quoted name after a description is the project's name
+_QUOTED_AFTER = re.compile(r"“([\u4e00-\u9fffA-Za-z]{2,12})”")
+# 樟溪路北段建设, 青石大道改造: a road being built, named without 项目/工程
+_ROAD_WORKS = re.compile(
+    r"(?:路|大道|大街)(?:[东南西北中]段|[一二三四五六七八九十]期)?(?=(?:新建|改扩建|扩建|改造|修建|拓宽|建设|提升|刷黑|硬化|白改黑|升级)(?!项目|工程))"
+)
 
 
 def _token_at(starts: list[int], offset: int) -> int:
@@ -75,6 +85,10 @@ def projects(doc: Doc) -> Doc:
     for m in _HEAD.finditer(text):
         if _COMPANY_TAIL.match(text, m.end()):
             continue  # 湖州绿源环境工程有限公司 is a company
+        phase = _PHASE_AFTER.match(text, m.end())
+        end = phase.end() if phase else m.end()
+        if _COUNT_AFTER.match(text, end):
+            continue
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
         lead = _LEAD_WORD.match(text, start)
         while text[start] in "及至" or (lead and m.start() - lead.end() >= 2):
@@ -101,11 +115,15 @@ def projects(doc: Doc) -> Doc:
             continue
         if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem):
             continue
-        name = name.replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
+        quoted = _QUOTED_AFTER.match(text, end)
+        if quoted and not phase:
+            found.append(Mention(quoted.start(1), quoted.end(1), "Project", quoted.group(1)))
+            continue
+        name = (name + text[m.end() : end]).replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
         # 产业园二期 after 产业园: the longer name at the same start replaces the shorter one
-        if found and found[-1].start == start and found[-1].end <= m.end():
+        if found and found[-1].start == start and found[-1].end <= end:
             found.pop()
-        found.append(Mention(start, m.end(), "Project", name))
+        found.append(Mention(start, end, "Project", name))
         shared = place_ends.get(start - 1) if placed and start > 1 and text[start - 1] == "、" else None
         if shared is not None:  # 樟木村、白沙村文化礼堂建设项目: one project per place
             found.append(Mention(shared.start, shared.end, "Project", shared.name + name[len(places[start].name) :]))
@@ -115,6 +133,7 @@ def projects(doc: Doc) -> Doc:
             if _ROAD.fullmatch(road):
                 found.append(Mention(road_start, start - 1, "Project", road + name[len(stem) :]))
     found += _enumerated(doc, text, generic)
+    found += _road_works(doc, text, places)
     out.extend(found)
     return doc
 
@@ -143,4 +162,17 @@ def _enumerated(doc: Doc, text: str, generic: frozenset[str]) -> list[Mention]:
             fine = fine and not TRADE.search(name)
             if fine and name not in generic and not _CATEGORY.fullmatch(name):
                 found.append(Mention(start, end, "Project", name))
+    return found
+
+
+def _road_works(doc: Doc, text: str, places: dict[int, Mention]) -> list[Mention]:
+    """Roads being built (樟溪路北段建设): a proper stem, no 项目/工程 head needed."""
+    found: list[Mention] = []
+    starts = token_starts(doc)
+    for m in _ROAD_WORKS.finditer(text):
+        start = extend_left(doc, m.start(), 6, NON_NAME_TAGS)
+        stem = text[start : m.start()]
+        proper = start in places or has_proper_part(stem, starts, start, first_only=True)
+        if len(stem) >= 2 and _CJK_NAME.fullmatch(stem) and not is_masked(stem) and proper:
+            found.append(Mention(start, m.end(), "Project", text[start : m.end()]))
     return found
