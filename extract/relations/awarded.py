@@ -78,7 +78,7 @@ def extract(ctx: Context) -> list[Relation]:
             found.append(
                 ctx.relation(
                     "AWARDED", source, ctx.entity(honour), honour.start,
-                    marks + [(honour.start, honour.end)], year=ctx.year_at(honour.start),
+                    marks + [(honour.start, honour.end)], year=ctx.year_at(int(trigger) if trigger is not None else honour.start, later=False),
                 )
             )
     return found

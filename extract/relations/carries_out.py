@@ -1,41 +1,94 @@
-"""CARRIES_OUT: place or Organization -> Project or Initiative, with status:
-planned in a plan section, completed for 建成/完成/竣工/投用, ongoing otherwise."""
+"""CARRIES_OUT: place or Organization -> Project or Initiative, with status and year.
+
+The actor is an Organization or place written right before an action verb that leads to
+the project (镇妇联开展“巾帼建功”行动, 樟木村完成饮水工程), else the report's own place.
+Status: planned in a plan section; ongoing when the text says the work is unfinished
+(未能按期完成, 完成计划的70%, 剩余…结转); completed for 建成/完成/竣工/投用 unless a
+plan word leads the verb (将于年内建成); planned after 计划/拟/将/力争; else ongoing
+(推进, 在建, 开工, 实施).
+"""
 
 from __future__ import annotations
 
 import re
 
+from extract.nlp.mention import Mention
 from extract.relations.context import Context
 from graph.model import Relation
 
-_DONE = re.compile(r"建成|完成|竣工|投用|投产|交付|通车|验收|已封顶|落成")
-_PLANNED = re.compile(r"计划|拟|将|力争|谋划|启动|争取|明年|下半年")
+_TARGETS = frozenset({"Project", "Initiative"})
+_ACTORS = frozenset({"Organization", "Village", "Community", "Subdistrict"})
+# completion, but not 完成投资 / 完成产值 (money spent or output, not the work done)
+_DONE = re.compile(r"建成|完成(?!\S{0,3}(?:投资|产值|营收|税收|任务量))|竣工|投用|投入使用|投产|交付|通车|验收|已封顶|落成|完工")
+_UNFINISHED = re.compile(
+    r"未(?:能|按期|如期|全面)*(?:完成|建成|完工|竣工)|尚未|仍未|(?:完成|建成)[^，。；\d]{0,8}(?!100[%％])\d+(?:\.\d+)?[%％]"
+    r"|剩余|结转|滞后|不及预期|推进缓慢|进展缓慢|停工"
+)
+_LEADS_PLAN = re.compile(r"(?:将|计划|拟|力争|争取|预计|确保|年内|年底前?)\S{0,4}$")
+_PLANNED = re.compile(r"(?<!总)计划(?!总?投资)|拟|将|力争|谋划|争取|明年|下半年|预计")
+# 开展/实施/推进…: the actor before the verb does the work; 在/于/为 make the place a location
+_ACTION = re.compile(
+    r"^(?:[^，。；,;：:]{0,6}?)(?:牵头|联合|组织|积极|持续|深入|全面|扎实|大力)?"
+    r"(?:开展|实施|推进|组织|举办|启动|承办|打造|建设|新建|完成|建成|推动|发起|落实|抓好)"
+)
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
+_OTHER_PHASE = re.compile(r"[，,；;][一二三四五六七八九十\d]期")  # 一期投产，二期完成70%: the next clause is another phase
+_NOT_ACTOR = re.compile(r"(?:在|于|为|向|帮助|指导|协助|对)$")
 
 
-def status(ctx: Context, offset: int) -> str:
+def status(ctx: Context, offset: int, after_end: int | None = None, before_start: int = 0) -> str:
+    """Status of the project named at offset, read in its sentence between the previous
+    project (`before_start`) and the next one (`after_end`)."""
     start, end = ctx.sentence(offset)
-    kind = ctx.section(start)[1]
-    clause = ctx.text[offset:end]
-    if kind == "plan":
+    if ctx.section(start)[1] == "plan":
         return "planned"
-    if _DONE.search(clause) or _DONE.search(ctx.text[start:offset][-12:]):
-        return "completed"
-    if _PLANNED.search(ctx.text[start:offset][-12:]):
+    after = ctx.text[offset : min(end, after_end) if after_end is not None else end]
+    after = _OTHER_PHASE.split(after)[0]
+    before = ctx.text[max(start, before_start, offset - 12) : offset]
+    before = _CLAUSE_BREAK.split(before)[-1]
+    if _UNFINISHED.search(after):
+        return "ongoing"
+    for text in (after, before):
+        hit = _DONE.search(text)
+        if hit is not None:
+            return "planned" if _LEADS_PLAN.search(text[: hit.start()][-8:]) else "completed"
+    if _PLANNED.search(before):
         return "planned"
     return "ongoing"
 
 
+def actor(ctx: Context, target: Mention) -> Mention | None:
+    """The Organization or place that the sentence says carries out `target`, if any."""
+    start = ctx.sentence(target.start)[0]
+    before = [m for m in ctx.in_sentence(target.start) if m.end <= target.start]
+    best: Mention | None = None
+    for m in sorted(before, key=lambda m: (m.end, m.end - m.start)):
+        if m.label in _TARGETS:
+            best = None  # another project stands between: its actor is not ours
+        elif m.label in _ACTORS and target.start - m.end <= 20:
+            gap = ctx.text[m.end : target.start]
+            lead = ctx.text[max(start, m.start - 2) : m.start]
+            if _ACTION.match(gap) and not _NOT_ACTOR.search(lead):
+                best = m
+    return best
+
+
 def extract(ctx: Context) -> list[Relation]:
-    if not ctx.own_place_id:
-        return []
     found: list[Relation] = []
-    for m in ctx.mentions:
-        if m.label not in ("Project", "Initiative"):
-            continue
-        found.append(
-            ctx.relation(
-                "CARRIES_OUT", ctx.own_place_id, ctx.entity(m), m.start, [(m.start, m.end)],
-                status=status(ctx, m.start), year=ctx.year_at(m.start),
+    for group in ctx.groups():
+        targets = sorted((m for m in group if m.label in _TARGETS), key=lambda m: m.start)
+        for i, m in enumerate(targets):
+            stop = next((t.start for t in targets[i + 1 :] if t.start >= m.end), None)
+            prev = max((t.end for t in targets[:i] if t.end <= m.start), default=0)
+            who = actor(ctx, m)
+            if who is None and not ctx.own_place_id:
+                continue
+            source = ctx.entity(who) if who is not None else ctx.own_place_id
+            marks = [(m.start, m.end)] + ([(who.start, who.end)] if who is not None else [])
+            found.append(
+                ctx.relation(
+                    "CARRIES_OUT", source, ctx.entity(m), m.start, marks,
+                    status=status(ctx, m.start, stop, prev), year=ctx.year_at(m.start),
+                )
             )
-        )
     return found

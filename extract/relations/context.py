@@ -3,6 +3,7 @@ sentences, sections, the report's own place, and how to write evidence."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -10,6 +11,12 @@ from extract.document import Section
 from extract.nlp.mention import Mention
 from extract.sections import heading_path
 from graph.model import Evidence, Relation
+
+# a year the sentence states for its fact; not a base of comparison (比2020年), a start (2020年以来),
+# one end of a span (2021—2025年) or the period of a title (2022年度先进集体)
+_YEAR = re.compile(r"(?<![比较与同至到\d—–\-~])((?:19|20)\d\d)年(?!度|以来|来|起|至今|同期|以前|[—–\-~至到])")
+_YEAR_REACH = 40  # characters before a fact in which a written year still governs it
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
 
 
 @dataclass
@@ -68,9 +75,26 @@ class Context:
             out.append(paths[sec.id])
         self._sentence_sections = out
 
-    def year_at(self, offset: int) -> int | None:
+    def year_at(self, offset: int, later: bool = True) -> int | None:
+        """The year a fact at offset belongs to: a year its sentence writes (the last one
+        shortly before it, else, if `later`, one further on in its clause) wins; else the
+        plan year in a plan section, else the report's year."""
+        stated = self.stated_year(offset, later)
+        if stated is not None:
+            return stated
         kind = self.section(self.sentence(offset)[0])[1]
         return self.plan_year if kind == "plan" and self.plan_year else self.year
+
+    def stated_year(self, offset: int, later: bool = True) -> int | None:
+        start, end = self.sentence(offset)
+        before = list(_YEAR.finditer(self.text, max(start, offset - _YEAR_REACH), offset))
+        if before:
+            return int(before[-1].group(1))
+        if not later:
+            return None
+        brk = _CLAUSE_BREAK.search(self.text, offset, end)
+        after = _YEAR.search(self.text, offset, brk.start() if brk else end)
+        return int(after.group(1)) if after else None
 
     def evidence(self, offset: int, marks: list[tuple[int, int]]) -> Evidence:
         start, end = self.sentence(offset)

@@ -5,12 +5,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONEY = re.compile(r"(?:总投资|计划总投资|投资|引资额?|合同引资额|金额)(?:超过?|约|达到?|近|逾|共计|累计|为)?\s*([\d.]+)\s*(亿|万|千)?元")
+# an investment amount: 投资1.2亿元, 总投资约3500万元, 计划投资2-3亿元 (a range keeps its lower end),
+# 投资额超1,200万元; 亿美元 and other currencies are not yuan and are left alone
+_NUM = r"\d[\d,]*(?:\.\d+)?"
+MONEY = re.compile(
+    r"(?:计划总投资|总投资额?|协议投资|计划投资|投资额|投资|引资额?|合同引资额|签约金额|金额)"
+    r"(?:预计|分别为|共计|累计|超过?|逾|约|近|达到?|高达|为|了)*\s*"
+    rf"(?P<low>{_NUM})\s*(?:(?P<low_scale>亿|万|千)元?)?\s*(?:[-—–~～至到]\s*(?P<high>{_NUM})\s*)?(?P<scale>亿|万|千)?元"
+)
 FIGURE = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|万亩|亩|万吨|吨|万人次|人次|万人|人|公里|千米|平方米|万平方米|户|个|家|件|%|％|‰)"
 )
-COMPARISON = re.compile(r"(同比增长|同比下降|同比减少|较上年增长|较上年下降|比上年增长|比上年下降|增长|下降|增幅)\s*(\d+(?:\.\d+)?)\s*(%|％|个百分点)")
-
+# a change against a base: 同比增长9%, 较上年下降1.2个百分点, 比上年提高2个百分点, 增幅6.8%
+_BASE_WORDS = r"(?:同比|环比|较上年同期|较上年|比上年同期|比上年|较去年同期|较去年|比去年同期|比去年)"
+_CHANGE_WORDS = r"(?:增长|下降|减少|增加|提高|提升|上升|回落|降低|下滑|增幅|降幅|增速)"
+COMPARISON = re.compile(
+    rf"(?P<words>{_BASE_WORDS}?{_CHANGE_WORDS}|{_BASE_WORDS})(?:了|为|达|约)?\s*"
+    r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|％|个百分点|百分点|倍)"
+)
+_FALLING = re.compile(r"下降|减少|回落|降低|下滑|降幅")
 _SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
 _BASE = {
     "亿元": (1e8, "yuan"),
@@ -35,7 +48,9 @@ _BASE = {
     "%": (0.01, "ratio"),
     "％": (0.01, "ratio"),
     "‰": (0.001, "ratio"),
-    "个百分点": (0.01, "ratio"),
+    "个百分点": (1.0, "points"),
+    "百分点": (1.0, "points"),
+    "倍": (1.0, "times"),
 }
 
 
@@ -61,9 +76,16 @@ def figure(value: str, unit: str, comparison: str = "", start: int = 0, end: int
     return Figure(v, unit, norm, base, comparison, start, end)
 
 
+def change(words: str, value: str, unit: str) -> tuple[float, str]:
+    """A comparison as a signed change: 同比下降2% -> (-0.02, ratio), 提高1.5个百分点 -> (1.5, points)."""
+    norm, base = normalise(float(value), unit)
+    return (-norm if _FALLING.search(words) else norm), base
+
+
 def money(text: str, start: int = 0, end: int | None = None) -> tuple[float, str] | None:
-    """The first investment amount in text[start:end] as (yuan, as written)."""
+    """The first investment amount in text[start:end] as (yuan, as written); a range gives its lower end."""
     m = MONEY.search(text, start, len(text) if end is None else end)
     if m is None:
         return None
-    return round(float(m.group(1)) * _SCALE[m.group(2) or ""], 2), m.group(0)
+    scale = m.group("low_scale") or m.group("scale") or ""
+    return round(float(m.group("low").replace(",", "")) * _SCALE[scale], 2), m.group(0)
