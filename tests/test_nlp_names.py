@@ -18,6 +18,10 @@ def test_masked_head_is_dropped_from_a_company_name() -> None:
     assert found("XXX远舟精密机械有限公司二期项目成功签约。", "Enterprise")[0] == "远舟精密机械有限公司"
 
 
+def test_mask_glued_to_a_landform_masks_the_name() -> None:
+    assert found("（略），（略）。", "Project") == []
+
+
 def test_generic_company_words_are_not_companies() -> None:
     assert found("督促物业公司整改，村集体公司完成改制。", "Enterprise") == []
 
@@ -128,3 +132,14 @@ def test_head_followed_by_a_count_is_a_kind() -> None:
 
 def test_road_being_built_is_a_project() -> None:
     assert found("加快启动青龙路北段建设。", "Project") == ["青龙路北段"]
+
+
+def test_project_brand_runs_over_name_words() -> None:
+    assert "远舟环科" in found("协调远舟（略）。", "Enterprise")
+
+
+def test_level_titles_built_or_created_are_honours() -> None:
+    assert found("建成全区唯一（略），做优文化圈。", "Honour") == ["（略）"]
+    text = "街道（略），得到表扬。"
+    assert found(text, "Honour") == ["（略）"]
+    assert found("建成高标准农田3000亩。", "Honour") == []

@@ -68,3 +68,8 @@ def test_doc_keeps_the_input_text_and_token_offsets() -> None:
     doc = build_nlp()(text)
     assert doc.text == text == doc.user_data["govkg_text"]
     assert doc._.token_starts == [t.idx for t in doc]
+
+
+def test_city_naming_a_metropolitan_region_is_no_city() -> None:
+    assert found("认领长沙都市圈一圈通办事项。", "City") == []
+    assert found("长沙市开展活动。", "City") == ["长沙市"]

@@ -24,6 +24,7 @@ from extract.nlp.names import has_proper_part
 
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
+_REGION_AFTER = re.compile(r"都市圈|城市圈|经济圈|城市群|一体化")
 _ZONE = re.compile(r"(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|新区)")
 
 
@@ -74,6 +75,8 @@ def admin_places(doc: Doc) -> Doc:
         start = end + 1 - size
         if short and not _at_token_start(starts, start):
             continue  # 广安 inside 推广安全 is no city
+        if short and _REGION_AFTER.match(text, end + 1):
+            continue  # 长沙都市圈 names a region around the city, not the city
         out.append(Mention(start, end + 1, label, text[start : end + 1], {"key": full}))
     for m in _ZONE.finditer(text):
         start = extend_left(doc, m.start(), 4, NON_NAME_TAGS)

@@ -46,15 +46,29 @@ _BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|
 _NOT_COMPANY = re.compile(r"(?:项目|工程|产业园|园区|基地|中心|企业|村|社区|街道|镇|乡|区|市|县|省|人才|资金|技术|团队)$")
 
 
+_BRAND_TAGS = (None, "nz", "nt", "nr", "ns")
+
+
 def _project_brand(text: str, starts: list[int], project: Mention) -> str:
-    """The unknown word opening a project's name (远舟 in 远舟大数据产业园), if any."""
+    """The name words opening a project's name (远舟 in 远舟大数据产业园, 远舟环科 in
+    远舟环科绿色产业园): words jieba does not know or tags as names, up to a known word."""
     k = bisect_right(starts, project.start) - 1
     if k < 0 or starts[k] != project.start or k + 1 >= len(starts):
         return ""
-    word = text[project.start : starts[k + 1]]
-    if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or project.end - starts[k + 1] < 2:
+    first = text[project.start : starts[k + 1]]
+    if len(first) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", first) or project.end - starts[k + 1] < 2:
         return ""
-    return word if jieba_tags().get(word) in (None, "nz", "nt") and looks_like_brand(word) else ""
+    if jieba_tags().get(first) not in (None, "nz", "nt") or not looks_like_brand(first):
+        return ""
+    end = starts[k + 1]
+    k += 1
+    while k + 1 < len(starts) and starts[k + 1] - project.start <= 4 and project.end - starts[k + 1] >= 2:
+        word = text[starts[k] : starts[k + 1]]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or jieba_tags().get(word, None) not in _BRAND_TAGS:
+            break
+        end, k = starts[k + 1], k + 1
+    word = text[project.start : end]
+    return word if word[-1] not in _GEOGRAPHIC else ""
 
 
 def looks_like_brand(word: str) -> bool:
