@@ -114,17 +114,23 @@ def build(
             summary.read += 1
             fragments.append(result.graph)
     parts = split_by_report(resolve(fragments))
-    for part in tqdm(parts, unit="report", disable=not progress, desc="load"):
-        report = next(iter(part.reports.values()))
-        try:
-            saved = store.save(part)
-        except Exception as exc:  # keep what is stored; report this one as failed
-            summary.read -= 1
-            summary.failed.append((report.path, f"could not be stored: {type(exc).__name__}: {exc}"))
-            continue
-        summary.written += len(saved.written)
-        summary.unchanged += len(saved.unchanged)
-        summary.replaced += len(saved.replaced)
-        summary.entities += saved.entities
-        summary.relations += saved.relations
+    with store.batch():
+        for part in tqdm(parts, unit="report", disable=not progress, desc="load"):
+            _save_part(store, part, summary)
     return summary
+
+
+def _save_part(store: GraphStore, part: Graph, summary: BuildSummary) -> None:
+    """Save one report's graph; a failure is recorded and leaves the store as it was."""
+    report = next(iter(part.reports.values()))
+    try:
+        saved = store.save(part)
+    except Exception as exc:  # keep what is stored; report this one as failed
+        summary.read -= 1
+        summary.failed.append((report.path, f"could not be stored: {type(exc).__name__}: {exc}"))
+        return
+    summary.written += len(saved.written)
+    summary.unchanged += len(saved.unchanged)
+    summary.replaced += len(saved.replaced)
+    summary.entities += saved.entities
+    summary.relations += saved.relations

@@ -7,6 +7,7 @@ interface only; the same test suite runs against both implementations.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -72,6 +73,10 @@ class GraphStore(Protocol):
     def clear(self) -> None:
         """Remove everything (tests, benchmarks, `govkg build --fresh`)."""
 
+    def batch(self) -> AbstractContextManager[Any]:
+        """Group many saves (a build): the embedded store writes its file once at the end;
+        Neo4j, which commits per report anyway, does nothing special."""
+
     # --- reading -------------------------------------------------------------
     def load(self) -> Graph:
         """The whole graph, reports with their text."""
@@ -92,6 +97,9 @@ class GraphStore(Protocol):
         """Entities whose name or alias contains the text, best first."""
 
     def entity(self, entity_id: str) -> Entity | None: ...
+
+    def entities(self, entity_ids: Sequence[str]) -> list[Entity]:
+        """Many entities in one call (a report page names dozens); unknown ids are left out."""
 
     def entity_relations(self, entity_id: str) -> list[Relation]:
         """Every fact touching the entity, with evidence (MENTIONS included)."""

@@ -19,6 +19,7 @@ import json
 import math
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,6 +126,11 @@ class Neo4jStore:
             session.run(self._text("await_indexes")).consume()
 
     # --- writing ----------------------------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[Neo4jStore]:
+        """Nothing to defer: every report is committed in its own transaction."""
+        yield self
 
     def save(self, graph: Graph) -> SaveSummary:
         summary = SaveSummary()
