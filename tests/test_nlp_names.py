@@ -143,3 +143,18 @@ def test_level_titles_built_or_created_are_honours() -> None:
     text = "街道（略），得到表扬。"
     assert found(text, "Honour") == ["（略）"]
     assert found("建成高标准农田3000亩。", "Honour") == []
+
+
+def test_facilities_listed_beside_a_named_one_are_named() -> None:
+    text = "打造青禾（略）。"
+    assert found(text, "Project") == ["青禾田园漂流", "（略）", "（略）"]
+
+
+def test_roads_are_projects_only_where_they_are_built() -> None:
+    assert found("以青石公路、樟溪大道为两条主轴，发展旅游。", "Project") == []
+    assert found("完成樟溪公路拓宽。", "Project") == ["樟溪公路"]
+
+
+def test_landform_names_and_tiered_kinds() -> None:
+    assert found("（略）。", "Project") == ["（略）"]
+    assert found("（略）。", "Project") == []

@@ -20,7 +20,8 @@ from extract.nlp.names import TRADE, cut_inner, has_proper_part, is_masked, stri
 from graph.model import PLACE_LABELS
 
 _OPEN_HEADS = r"项目|工程|产业园|(?<!宅)基地|示范园|小微园|工业园|科技园|园区"
-_NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区|总部|党校|小屋|一条街|一条巷|体验园|采摘园"
+_OPEN_HEADS += r"|一条街|一条巷"  # （略）: a named street or lane of a theme
+_NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区|总部|党校|小屋|体验园|采摘园"
 _HEAD = re.compile(rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
 _KEEP = frozenset({"及", "至", "将", "经"})
 _LEAD_WORD = re.compile(r"(?:[以在对把被向从由为与及和]|街道|社区|辖区|全街|全镇|全乡)")
@@ -38,6 +39,13 @@ _ROAD = re.compile(r"[\u4e00-\u9fff]{2,5}(?:路|大道|大街|河|桥)")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff()（）]+")
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|全国|全省|全市|全区)")
 _NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
+_TIERS = re.compile(r"[两三四五]级")  # （略）: a kind at every level, not one facility
+# a road is a project only where the clause builds it (以青石公路为主轴 names a road in use)
+_ROAD_HEADS = frozenset({"公路", "大道", "步道"})
+_WORKS = re.compile(r"建设|修建|新建|改造|提升|硬化|拓宽|通车|建成|开工|竣工|完工|铺设|打通|贯通|施工|项目|工程")
+_CLAUSE = re.compile(r"[，。；,;！？\n]")
+# a landform after a common word makes a place name: 将军山, 青石湖
+_LANDFORM = frozenset("山湖河江岭峰岛洲溪塘")
 # 产业园二期, 远舟项目（二期）: a phase after the head belongs to the name
 _PHASE_AFTER = re.compile(r"[(（]?[一二三四五六七八九十]期[)）]?")
 # 养老服务中心已建成3个, 实事项目88件: a head followed by a count names a kind, not one place
@@ -80,6 +88,7 @@ def projects(doc: Doc) -> Doc:
     generic = words("generic_projects.txt")
     starts = token_starts(doc)
     found: list[Mention] = []
+    unnamed: list[Mention] = []  # named heads without a proper stem: kept only beside a list mate
     places = {p.start: p for p in out if p.label in PLACE_LABELS}
     place_ends = {p.end: p for p in out if p.label in PLACE_LABELS}
     for m in _HEAD.finditer(text):
@@ -110,12 +119,17 @@ def projects(doc: Doc) -> Doc:
             continue
         if _loose_verb_before(text, starts, m.start()) and not has_proper_part(stem, starts, start):
             continue  # 解决项目, 跟着项目: a verb's object, not a name
-        placed = start in places
+        if cut and start in places:
+            continue  # xx青山…: the mask and the place make one masked name
+        placed = start in places or _landform_start(text, starts, start)
+        if m.group() in _ROAD_HEADS and not _built(text, start, end):
+            continue
+        if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem) or _TIERS.search(stem):
+            continue
         if m.group("named") and not placed and not has_proper_part(stem, starts, start, first_only=True):
+            unnamed.append(Mention(start, end, "Project", name + text[m.end() : end], {"head": m.group()}))
             continue
-        if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem):
-            continue
-        quoted = _QUOTED_AFTER.match(text, end)
+        quoted = _QUOTED_AFTER.match(text, end) if m.group() in ("项目", "工程") and not placed else None
         if quoted and not phase:
             found.append(Mention(quoted.start(1), quoted.end(1), "Project", quoted.group(1)))
             continue
@@ -132,6 +146,10 @@ def projects(doc: Doc) -> Doc:
             road = text[road_start : start - 1]
             if _ROAD.fullmatch(road):
                 found.append(Mention(road_start, start - 1, "Project", road + name[len(stem) :]))
+    mates = _list_mates(text, found, unnamed)
+    # （略）（略） after the mate （略）: a summary starting inside a name
+    found = [f for f in found if not any(a < f.start < b < f.end for a, b in ((x.start, x.end) for x in mates))]
+    found += mates
     found += _enumerated(doc, text, generic)
     found += _road_works(doc, text, places)
     out.extend(found)
@@ -176,3 +194,38 @@ def _road_works(doc: Doc, text: str, places: dict[int, Mention]) -> list[Mention
         if len(stem) >= 2 and _CJK_NAME.fullmatch(stem) and not is_masked(stem) and proper:
             found.append(Mention(start, m.end(), "Project", text[start : m.end()]))
     return found
+
+
+def _landform_start(text: str, starts: list[int], start: int) -> bool:
+    """The name opens with a word and a landform (（略）): a place name."""
+    k = _token_at(starts, start)
+    if k < 0 or starts[k] != start or k + 2 >= len(starts):
+        return False
+    word, next_word = text[start : starts[k + 1]], text[starts[k + 1] : starts[k + 2]]
+    return len(word) >= 2 and len(next_word) == 1 and next_word in _LANDFORM
+
+
+def _built(text: str, start: int, end: int) -> bool:
+    """The clause around a road name speaks of building it."""
+    before = max((m.end() for m in _CLAUSE.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
+    after = _CLAUSE.search(text, end)
+    return bool(_WORKS.search(text, before, after.start() if after else len(text)))
+
+
+def _list_mates(text: str, found: list[Mention], unnamed: list[Mention]) -> list[Mention]:
+    """青禾田园漂流、（略）: a facility listed beside a named one of the same kind is named too."""
+    heads = {(m.start, m.end): m.name for m in found}
+    mates: list[Mention] = []
+    changed = True
+    while changed and unnamed:
+        changed = False
+        for cand in list(unnamed):
+            head = cand.properties["head"]
+            left = [n for (a, b), n in heads.items() if b == cand.start - 1 and text[b] == "、"]
+            right = [n for (a, b), n in heads.items() if a == cand.end + 1 and text[cand.end] == "、"]
+            if any(n.endswith(head) for n in left + right):
+                unnamed.remove(cand)
+                heads[(cand.start, cand.end)] = cand.name
+                mates.append(Mention(cand.start, cand.end, "Project", cand.name))
+                changed = True
+    return mates
