@@ -206,3 +206,25 @@ def test_a_growth_rate_alone_is_the_value_as_a_ratio() -> None:
 def test_change(words: str, value: str, unit: str, expected: tuple[float, str]) -> None:
     got = change(words, value, unit)
     assert got[0] == pytest.approx(expected[0]) and got[1] == expected[1]
+
+
+def test_items_of_one_list_share_the_status_written_after_the_list() -> None:
+    got = carried(report("樟木村饮水提质工程、白沙村饮水提质工程全面竣工。"))
+    assert got["樟木村饮水提质工程"][1] == got["白沙村饮水提质工程"][1] == "completed"
+
+
+def test_finished_preparation_is_not_a_finished_project() -> None:
+    got = carried(report("樟溪油茶精深加工基地项目已完成前期选址。"))
+    assert got["樟溪油茶精深加工基地项目"][1] == "ongoing"
+
+
+def test_opening_for_business_is_completed() -> None:
+    got = carried(report("樟溪商业综合体项目开业运营，引进商户60余家。"))
+    assert got["樟溪商业综合体项目"][1] == "completed"
+
+
+def test_one_status_per_project_and_sentence() -> None:
+    graph = report("大力推进樟溪河生态治理工程建设，樟溪河生态治理工程完成率100%。")
+    names = {e.id: e.name for e in graph.entities.values()}
+    statuses = [r.properties["status"] for r in graph.relations.values() if r.type == "CARRIES_OUT" and names[r.target] == "樟溪河生态治理工程"]
+    assert statuses == ["completed"]

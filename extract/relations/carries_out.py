@@ -19,7 +19,10 @@ from graph.model import Relation
 _TARGETS = frozenset({"Project", "Initiative"})
 _ACTORS = frozenset({"Organization", "Village", "Community", "Subdistrict"})
 # completion, but not 完成投资 / 完成产值 (money spent or output, not the work done)
-_DONE = re.compile(r"建成|完成(?!\S{0,3}(?:投资|产值|营收|税收|任务量))|竣工|投用|投入使用|投产|交付|通车|验收|已封顶|落成|完工")
+_DONE = re.compile(
+    r"建成|完成(?!\S{0,3}(?:投资|产值|营收|税收|任务量))|竣工|投用|投入使用|投产|交付|通车|验收|已封顶|落成|完工"
+    r"|开园|开业|开馆|启用|揭牌|开通|正式运营|通水|并网"
+)
 _UNFINISHED = re.compile(
     r"未(?:能|按期|如期|全面)*(?:完成|建成|完工|竣工)|尚未|仍未|(?:完成|建成)[^，。；\d]{0,8}(?!100[%％])\d+(?:\.\d+)?[%％]"
     r"|剩余|结转|滞后|不及预期|推进缓慢|进展缓慢|停工"
@@ -33,23 +36,29 @@ _ACTION = re.compile(
 )
 _NOT_ACTOR = re.compile(r"(?:在|于|为|向|帮助|指导|协助|对|以|由)$")
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+_LIST_SEP = re.compile(r"^(?:、|和|及|与|以及)$")
+_RANK = {"planned": 0, "ongoing": 1, "completed": 2}
+# 完成甲项目的立项申报工作: only the preparation is done
+_PREPARED_ONLY = re.compile(r"^[^，。；,;]{0,6}?(?:立项|申报|前期|规划|设计|招标|可研|征地|征收|拆迁|选址|方案|评审|审批)")
 _OTHER_PHASE = re.compile(r"[，,；;][一二三四五六七八九十\d]期")  # 一期投产，二期完成70%: the next clause is another phase
 
 
-def status(ctx: Context, offset: int, after_end: int | None = None, before_start: int = 0) -> str:
-    """Status of the project named at offset, read in its sentence between the previous
-    project (`before_start`) and the next one (`after_end`)."""
-    start, end = ctx.sentence(offset)
+def status(ctx: Context, first: Mention, last: Mention, after_end: int | None = None, before_start: int = 0) -> str:
+    """Status of the projects named from `first` to `last` (one, or a list 甲、乙项目), read in
+    their sentence between the previous project (`before_start`) and the next one (`after_end`)."""
+    start, end = ctx.sentence(first.start)
     if ctx.section(start)[1] == "plan":
         return "planned"
-    after = ctx.text[offset : min(end, after_end) if after_end is not None else end]
+    after = ctx.text[last.end : min(end, after_end) if after_end is not None else end]
     after = _OTHER_PHASE.split(after)[0]
-    before = ctx.text[max(start, before_start, offset - 12) : offset]
+    before = ctx.text[max(start, before_start, first.start - 12) : first.start]
     before = _CLAUSE_BREAK.split(before)[-1]
     if _UNFINISHED.search(after):
         return "ongoing"
     for text in (after, before):
         hit = _DONE.search(text)
+        if hit is not None and _PREPARED_ONLY.match(after):
+            return "ongoing"
         if hit is not None:
             return "planned" if _LEADS_PLAN.search(text[: hit.start()][-8:]) else "completed"
     if _PLANNED.search(before):
@@ -73,22 +82,34 @@ def actor(ctx: Context, target: Mention) -> Mention | None:
     return best
 
 
+def runs(ctx: Context, targets: list[Mention]) -> list[list[Mention]]:
+    """Targets in text order, those of one list (甲项目、乙工程和丙基地) in one run."""
+    out: list[list[Mention]] = []
+    for m in targets:
+        if out and out[-1][-1].end <= m.start and _LIST_SEP.match(ctx.text[out[-1][-1].end : m.start]):
+            out[-1].append(m)
+        else:
+            out.append([m])
+    return out
+
+
 def extract(ctx: Context) -> list[Relation]:
-    found: list[Relation] = []
+    best: dict[tuple[int, str, str], Relation] = {}  # one fact per sentence and pair: the furthest status
     for group in ctx.groups():
-        targets = sorted((m for m in group if m.label in _TARGETS), key=lambda m: m.start)
-        for i, m in enumerate(targets):
-            stop = next((t.start for t in targets[i + 1 :] if t.start >= m.end), None)
-            prev = max((t.end for t in targets[:i] if t.end <= m.start), default=0)
-            who = actor(ctx, m)
-            if who is None and not ctx.own_place_id:
-                continue
-            source = ctx.entity(who) if who is not None else ctx.own_place_id
-            marks = [(m.start, m.end)] + ([(who.start, who.end)] if who is not None else [])
-            found.append(
-                ctx.relation(
-                    "CARRIES_OUT", source, ctx.entity(m), m.start, marks,
-                    status=status(ctx, m.start, stop, prev), year=ctx.year_at(m.start),
-                )
-            )
-    return found
+        targets = runs(ctx, sorted((m for m in group if m.label in _TARGETS), key=lambda m: m.start))
+        for i, run in enumerate(targets):
+            stop = next((r[0].start for r in targets[i + 1 :] if r[0].start >= run[-1].end), None)
+            prev = max((r[-1].end for r in targets[:i] if r[-1].end <= run[0].start), default=0)
+            state = status(ctx, run[0], run[-1], stop, prev)
+            for m in run:
+                who = actor(ctx, m)
+                if who is None and not ctx.own_place_id:
+                    continue
+                source = ctx.entity(who) if who is not None else ctx.own_place_id
+                marks = [(m.start, m.end)] + ([(who.start, who.end)] if who is not None else [])
+                rel = ctx.relation("CARRIES_OUT", source, ctx.entity(m), m.start, marks, status=state, year=ctx.year_at(m.start))
+                key = (ctx.sentence(m.start)[0], source, rel.target)
+                held = best.get(key)
+                if held is None or _RANK[state] > _RANK[str(held.properties["status"])]:
+                    best[key] = rel
+    return list(best.values())
