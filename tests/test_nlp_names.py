@@ -158,3 +158,7 @@ def test_roads_are_projects_only_where_they_are_built() -> None:
 def test_landform_names_and_tiered_kinds() -> None:
     assert found("（略）。", "Project") == ["（略）"]
     assert found("（略）。", "Project") == []
+
+
+def test_facility_before_a_construction_verb_owns_a_generic_works_name() -> None:
+    assert found("启动樟溪中学新建教学楼工程。", "Project") == ["樟溪中学新建教学楼工程"]

@@ -73,3 +73,12 @@ def test_doc_keeps_the_input_text_and_token_offsets() -> None:
 def test_city_naming_a_metropolitan_region_is_no_city() -> None:
     assert found("认领长沙都市圈一圈通办事项。", "City") == []
     assert found("长沙市开展活动。", "City") == ["长沙市"]
+
+
+def test_village_stems_cut_at_the_last_joint_and_a_leading_preposition() -> None:
+    assert found("实施樟木村至白沙村道路拓宽工程。", "Village") == ["樟木村", "白沙村"]
+    assert found("以茶山村为核心发展茶旅。", "Village") == ["茶山村"]
+
+
+def test_village_level_is_no_village() -> None:
+    assert found("全面推行村级事务公开，镇级财政平稳。", "Village") == []

@@ -18,19 +18,22 @@ from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 
-_SUFFIX = re.compile(r"社区|街道|股经社|湾组|村(?![规务落寨居庄])|镇|乡(?![村镇贤土愁情亲间音里])|街|家[\u4e00-\u9fff]?湾(?![村社组区])")
+_SUFFIX = re.compile(r"社区|街道|股经社|湾组|村(?![规务落寨居庄级])|镇(?!级)|乡(?![村镇贤土愁情亲间音里级])|街|家[\u4e00-\u9fff]?湾(?![村社组区])")
 _LABEL = {"社区": "Community", "街道": "Subdistrict", "镇": "Subdistrict", "乡": "Subdistrict", "街": "Subdistrict"}
 _MAX_STEM = {"Community": 6, "Subdistrict": 3, "Village": 5}
 _LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:[\d一二三四五六七八九十]+个)?(村|社区)")
 # cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
 # preposition (以茶山村) or a verb phrase jieba kept whole (全面推行村)
-_JOINT = re.compile(r".*(?:[至到和与及村镇乡]|社区|街道)|^[以在对将把被向从由为]")
+_JOINT = re.compile(r"[至到和与及村镇乡]|社区|街道")
+_LEADING = re.compile(r"[以在对将把被向从由为]")
 
 
 def trim_stem(text: str, start: int, stem_end: int) -> int:
-    joint = _JOINT.search(text, start, stem_end)
-    if joint and stem_end - joint.end() >= 2:
-        start = joint.end()
+    joints = [j.end() for j in _JOINT.finditer(text, start, stem_end) if stem_end - j.end() >= 2]
+    if joints:
+        start = joints[-1]
+    elif _LEADING.match(text, start) and stem_end - start >= 3:
+        start += 1
     verb = function_phrase().search(text, start, stem_end)
     while verb and stem_end - verb.end() >= 2:
         start = verb.end()

@@ -115,6 +115,12 @@ def projects(doc: Doc) -> Doc:
             start = unit.end()
         name = text[start : m.end()]
         stem = name[: m.start() - start]
+        owner = _owner_before(text, found, start)
+        if owner is not None and (name in generic or stem in generic or _CATEGORY.fullmatch(stem)):
+            found.remove(owner)  # 樟溪中学 + 新建 + 教学楼工程: the facility owns the kind of works
+            start = owner.start
+            name = text[start : m.end()]
+            stem = name[: m.start() - start]
         if len(stem) < 2 or is_masked(name) or name in generic or stem in generic:
             continue
         if _loose_verb_before(text, starts, m.start()) and not has_proper_part(stem, starts, start):
@@ -229,3 +235,11 @@ def _list_mates(text: str, found: list[Mention], unnamed: list[Mention]) -> list
                 mates.append(Mention(cand.start, cand.end, "Project", cand.name))
                 changed = True
     return mates
+
+
+def _owner_before(text: str, found: list[Mention], start: int) -> Mention | None:
+    """A named facility right before a construction verb that opens this name (樟溪中学新建…)."""
+    for verb_len in (2, 3):
+        if text[start - verb_len : start] in words("construction_verbs.txt"):
+            return next((f for f in reversed(found) if f.end == start - verb_len), None)
+    return None
