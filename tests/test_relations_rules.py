@@ -228,3 +228,40 @@ def test_one_status_per_project_and_sentence() -> None:
     names = {e.id: e.name for e in graph.entities.values()}
     statuses = [r.properties["status"] for r in graph.relations.values() if r.type == "CARRIES_OUT" and names[r.target] == "樟溪河生态治理工程"]
     assert statuses == ["completed"]
+
+
+def test_a_project_built_by_a_signed_company_gets_the_deals_amount() -> None:
+    got = facts(
+        report("湘南恒固新材料科技有限公司成功落户樟溪工业小区，计划总投资3.5亿元，建设樟溪环保建材产业园项目。"),
+        "INTRODUCED",
+    )
+    amounts = {t: p.get("amount_yuan") for (_, t), p in got.items()}
+    assert amounts["湘南恒固新材料科技有限公司"] == pytest.approx(350_000_000)
+    assert amounts["樟溪环保建材产业园项目"] == pytest.approx(350_000_000)
+
+
+def test_the_cost_of_a_park_is_not_the_amount_of_its_tenants() -> None:
+    got = facts(report("樟木村投资2000多万元建设樟木村创业园,目前已入驻湘南远舟物流有限公司。"), "INTRODUCED")
+    assert got[("樟溪镇", "湘南远舟物流有限公司")].get("amount_yuan") is None
+
+
+def test_a_project_before_the_trigger_in_another_clause_is_not_introduced() -> None:
+    got = facts(report("盘活樟溪产业园区闲置厂房30亩,引进湘南远舟金属材料有限公司。"), "INTRODUCED")
+    assert {t for _, t in got} == {"湘南远舟金属材料有限公司"}
+
+
+def test_a_company_supported_after_a_full_stop_is_not_introduced() -> None:
+    got = facts(report("引进湘南远舟农业开发有限公司,投资2800万元建设樟溪茶旅示范园项目.支持樟溪云雾茶业有限责任公司扩建加工厂."), "INTRODUCED")
+    assert ("樟溪镇", "樟溪云雾茶业有限责任公司") not in got
+    assert got[("樟溪镇", "湘南远舟农业开发有限公司")]["amount_yuan"] == pytest.approx(28_000_000)
+
+
+def test_putting_plans_into_practice_is_not_bringing_in_a_project() -> None:
+    graph = report("有针对性落地落实樟溪民生实事项目。")
+    assert "樟溪民生实事项目" in carried(graph)
+    assert facts(graph, "INTRODUCED") == {}
+
+
+def test_money_with_more_than_words() -> None:
+    assert money("投资2000多万元")[0] == pytest.approx(20_000_000)
+    assert money("投资1亿余元")[0] == pytest.approx(100_000_000)

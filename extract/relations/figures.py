@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 
 # an investment amount: 投资1.2亿元, 总投资约3500万元, 计划投资2-3亿元 (a range keeps its lower end),
-# 投资额超1,200万元; 亿美元 and other currencies are not yuan and are left alone
+# 投资额超1,200万元, 投资2000多万元; 亿美元 and other currencies are not yuan and are left alone
 _NUM = r"\d[\d,]*(?:\.\d+)?"
 MONEY = re.compile(
     r"(?:计划总投资|总投资额?|协议投资|计划投资|投资额|投资|引资额?|合同引资额|签约金额|金额)"
     r"(?:预计|分别为|共计|累计|超过?|逾|约|近|达到?|高达|为|了)*\s*"
-    rf"(?P<low>{_NUM})\s*(?:(?P<low_scale>亿|万|千)元?)?\s*(?:[-—–~～至到]\s*(?P<high>{_NUM})\s*)?(?P<scale>亿|万|千)?元"
+    rf"(?P<low>{_NUM})(?:多|余)?\s*(?:(?P<low_scale>亿|万|千)(?:多|余)?元?)?\s*(?:[-—–~～至到]\s*(?P<high>{_NUM})\s*)?(?P<scale>亿|万|千)?元"
 )
 FIGURE = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|万亩|亩|万吨|吨|万人次|人次|万人|人|公里|千米|平方米|万平方米|户|个|家|件|%|％|‰)"

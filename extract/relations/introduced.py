@@ -1,8 +1,9 @@
 """INTRODUCED: the report's place -> Enterprise or Project brought in (招商, 引进, 签约, 落地, 落户).
 
 The amount is the first one written after the target and before the next target of its
-label in the sentence (引进甲公司，投资2亿元；乙公司…), else the last one since the previous
-one (投资3.2亿元的丙项目签约): one total is not spread over every company of a list."""
+label in the sentence (引进甲公司，投资2亿元；乙公司…), else the last one before it in its
+clause (投资3.2亿元的丙项目签约): one total is not spread over every company of a list,
+nor is the cost of a park given to the companies that later move in."""
 
 from __future__ import annotations
 
@@ -13,35 +14,45 @@ from extract.relations.context import Context
 from extract.relations.figures import MONEY, money
 from graph.model import Relation
 
-TRIGGER = re.compile(r"引进|签约|落地|落户|招引|招商|入驻|成功引入")
+TRIGGER = re.compile(r"引进|签约|落地(?!落实|见效|生根)|落户|招引|招商|入驻|成功引入")
+# a target before the trigger is brought in only when nothing breaks the clause between them
+# (甲项目正式签约落户), not 盘活乙园区，引进丙公司
+_BREAK = re.compile(r"[，,；;。：:]")
+_STOP = re.compile(r"[；;。]|(?<!\d)\.|\.(?!\d)")
 _LIST_GAP = re.compile(r"^[、和及与,，]$")
 _TARGETS = frozenset({"Enterprise", "Project"})
 
 
-def amount_of(ctx: Context, target: Mention, targets: list[Mention], sentence: tuple[int, int]) -> tuple[float, str] | None:
-    """The investment amount that belongs to `target` among the sentence's `targets`."""
+def amount_of(ctx: Context, target: Mention, targets: list[Mention], sentence: tuple[int, int]) -> re.Match | None:
+    """The investment amount (a MONEY match) that belongs to `target` among the sentence's `targets`."""
     start, end = sentence
-    # 甲公司签约乙项目，投资5亿元 is one deal: only targets of the same label part amounts,
-    # and not a short name inside a project's name (松间 in 松间竹海项目)
+    outer = next((o for o in targets if o is not target and o.start <= target.start and target.end <= o.end), None)
+    if outer is not None:
+        return amount_of(ctx, outer, targets, sentence)  # 松间 inside 松间竹海项目: the project's amount
+    # 甲公司签约乙项目，投资5亿元 is one deal: only targets of the same label part amounts
     peers = sorted(
         (t for t in targets if t.label == target.label and not any(o is not t and o.start <= t.start and t.end <= o.end for o in targets)),
         key=lambda t: t.start,
     )
     nxt = min((t.start for t in peers if t.start >= target.end), default=end)
-    prev = start
-    for t in reversed([t for t in peers if t.end <= target.start]):
-        if not _LIST_GAP.match(ctx.text[t.end : target.start]):
-            prev = t.end  # the amount before a list (投资8000万元打造甲、乙项目) belongs to all its items
-            break
-        target = t
-    after = money(ctx.text, target.end, nxt)
+    after = MONEY.search(ctx.text, target.end, nxt)
     if after is not None:
         return after
+    head = target  # the amount before a list (投资8000万元打造甲、乙项目) belongs to all its items
+    for t in reversed([t for t in peers if t.end <= target.start]):
+        if not _LIST_GAP.match(ctx.text[t.end : head.start]):
+            break
+        head = t
+    breaks = [b.end() for b in _BREAK.finditer(ctx.text, start, head.start)]
+    prev = max([start] + breaks + [t.end for t in peers if t.end <= head.start])
     found = None
-    pos = prev
-    while (hit := MONEY.search(ctx.text, pos, target.start)) is not None:  # target: the list's first item
-        found, pos = hit, hit.end()
-    return money(ctx.text, found.start(), found.end()) if found is not None else None
+    while (hit := MONEY.search(ctx.text, prev, head.start)) is not None:
+        found, prev = hit, hit.end()
+    if found is None and target.label == "Project":  # 甲公司落户…，总投资3.5亿元，建设乙项目: the company's deal
+        company = max((t for t in targets if t.label == "Enterprise" and t.end <= head.start), key=lambda t: t.end, default=None)
+        deal = amount_of(ctx, company, targets, sentence) if company is not None else None
+        found = deal if deal is not None and deal.end() <= head.start else None
+    return found
 
 
 def extract(ctx: Context) -> list[Relation]:
@@ -55,8 +66,13 @@ def extract(ctx: Context) -> list[Relation]:
         for m in targets:
             if id(m) in seen or abs(m.start - trig.start()) > 60:
                 continue
+            if m.end <= trig.start() and _BREAK.search(ctx.text, m.end, trig.start()):
+                continue
+            if m.start >= trig.end() and _STOP.search(ctx.text, trig.end(), m.start):
+                continue  # 引进甲公司…。支持乙公司扩建: a new sentence, even after an ASCII full stop
             seen.add(id(m))
-            amount = amount_of(ctx, m, targets, sentence)
+            hit = amount_of(ctx, m, targets, sentence)
+            amount = money(ctx.text, hit.start(), hit.end()) if hit is not None else None
             found.append(
                 ctx.relation(
                     "INTRODUCED", ctx.own_place_id, ctx.entity(m), m.start,
