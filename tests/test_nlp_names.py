@@ -162,3 +162,15 @@ def test_landform_names_and_tiered_kinds() -> None:
 
 def test_facility_before_a_construction_verb_owns_a_generic_works_name() -> None:
     assert found("启动樟溪中学新建教学楼工程。", "Project") == ["樟溪中学新建教学楼工程"]
+
+
+def test_short_names_closing_a_list_of_projects_are_companies() -> None:
+    doc = build_nlp()("以远帆、青禾（略），推进樟溪医院、樟木等重点项目。")
+    companies = sorted(m.name for m in doc._.mentions if m.label == "Enterprise")
+    assert companies == ["（略）", "远帆", "青禾"]
+
+
+def test_short_name_of_a_company_named_in_full_is_not_listed_again() -> None:
+    doc = build_nlp()("引进远帆置业发展有限公司。以远帆、青禾等存量项目为依托。")
+    companies = sorted(m.name for m in doc._.mentions if m.label == "Enterprise")
+    assert companies == ["远帆置业发展有限公司", "青禾"]

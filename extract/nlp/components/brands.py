@@ -10,9 +10,9 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import doc_text, token_starts
+from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.components.admin_places import automaton
-from extract.nlp.lexicon import jieba_tags, words
+from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import TRADE, has_proper_part
 from graph.model import PLACE_LABELS
@@ -90,12 +90,52 @@ def _listed(text: str, starts: set[int], taken: list[tuple[int, int]]) -> list[M
     return found
 
 
+# 青禾、远帆等存量项目: short names closing a list of projects are the companies behind them
+_PROJECT_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等(?:[\d一二三四五六七八九十]+个)?(?:存量|在建|新建|续建|签约|重点|亿元|招商|落地|储备)+项目"
+)
+_PREPOSITIONS = frozenset("以在对将把被向从由为与和及")
+_PROJECT_WORD = re.compile(r"项目|工程|园|基地|中心|地块|总部|线|厂|村|社区|镇|乡|街|区|市|县|路")
+
+
+def _project_owners(doc: Doc, text: str, starts: list[int], places: list[Mention]) -> list[Mention]:
+    found = []
+    tags = jieba_tags()
+    for m in _PROJECT_LIST.finditer(text):
+        pos = m.start(1)
+        for i, item in enumerate(m.group(1).split("、")):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            if i == 0:  # 以远帆: the name starts where the words of a name start
+                a = max(a, extend_left(doc, b, 4, NON_NAME_TAGS))
+                if text[a] in _PREPOSITIONS and b - a >= 3:
+                    a += 1
+            name = text[a:b]
+            if not 2 <= len(name) <= 4 or _PROJECT_WORD.search(name) or any(p.start <= a < p.end for p in places):
+                continue
+            lo, hi = bisect_right(starts, a - 1), bisect_right(starts, b - 1)
+            cuts = sorted({a, *starts[lo:hi], b})
+            words_in = [text[x:y] for x, y in zip(cuts, cuts[1:], strict=False)]
+            if len(words_in[0]) < 2 or tags.get(words_in[0]) not in (None, "nz", "nt") or not looks_like_brand(words_in[0]):
+                continue
+            if all(tags.get(w) in _BRAND_TAGS for w in words_in) or (tags.get(words_in[0]) is None and TRADE.search(name)):
+                found.append(Mention(a, b, "Enterprise", name))
+    return found
+
+
 @Language.component("govkg_brands")
 def brands(doc: Doc) -> Doc:
     text = doc_text(doc)
     out = mentions(doc)
     token_list = token_starts(doc)
     listed = _listed(text, set(token_list), [(m.start, m.end) for m in out if m.label != "Enterprise"])
+    full_cores = [core(m.name) for m in out if m.label == "Enterprise"]
+    listed += [  # a short name of a company the report names in full is that company
+        m for m in _project_owners(doc, text, token_list, [m for m in out if m.label in PLACE_LABELS])
+        if not any(c.startswith(m.name) for c in full_cores)
+    ]
+    owned = {(m.start, m.end) for m in listed}
+    out[:] = [m for m in out if not (m.label == "Project" and (m.start, m.end) in owned)]
     out.extend(listed)
     companies = [m for m in out if m.label == "Enterprise"]
     covered = [(m.start, m.end) for m in out if m.label not in ("Project", "Honour")]
