@@ -265,3 +265,17 @@ def test_putting_plans_into_practice_is_not_bringing_in_a_project() -> None:
 def test_money_with_more_than_words() -> None:
     assert money("投资2000多万元")[0] == pytest.approx(20_000_000)
     assert money("投资1亿余元")[0] == pytest.approx(100_000_000)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "project", "expected"),
+    [
+        ("樟溪科创产业园项目完成桩基施工。", "樟溪科创产业园项目", "ongoing"),
+        ("樟溪镇卫生院综合楼项目完成主体施工。", "樟溪镇卫生院综合楼项目", "ongoing"),
+        ("樟溪至白沙公路改造工程全线贯通。", "樟溪至白沙公路改造工程", "completed"),
+        ("深入开展“洁净家园”行动，完成农村户厕改造860户。", "洁净家园行动", "ongoing"),
+        ("“百日攻坚”行动顺利完成。", "百日攻坚行动", "completed"),
+    ],
+)
+def test_a_stage_or_an_output_is_not_the_end_of_the_work(sentence: str, project: str, expected: str) -> None:
+    assert carried(report(sentence))[project][1] == expected

@@ -21,11 +21,12 @@ _ACTORS = frozenset({"Organization", "Village", "Community", "Subdistrict"})
 # completion, but not 完成投资 / 完成产值 (money spent or output, not the work done)
 _DONE = re.compile(
     r"建成|完成(?!\S{0,3}(?:投资|产值|营收|税收|任务量))|竣工|投用|投入使用|投产|交付|通车|验收|已封顶|落成|完工"
-    r"|开园|开业|开馆|启用|揭牌|开通|正式运营|通水|并网"
+    r"|开园|开业|开馆|启用|揭牌|开通|正式运营|通水|并网|贯通"
 )
 _UNFINISHED = re.compile(
     r"未(?:能|按期|如期|全面)*(?:完成|建成|完工|竣工)|尚未|仍未|(?:完成|建成)[^，。；\d]{0,8}(?!100[%％])\d+(?:\.\d+)?[%％]"
     r"|剩余|结转|滞后|不及预期|推进缓慢|进展缓慢|停工"
+    r"|(?:完成|建成)了?(?:主体|桩基|路基|基础|土建|部分|前期|征收|征地|拆迁|签约|立项|选址)"  # a stage, not the whole
 )
 _LEADS_PLAN = re.compile(r"(?:将|计划|拟|力争|争取|预计|确保|年内|年底前?)\S{0,4}$")
 _PLANNED = re.compile(r"(?<!总)计划(?!总?投资)|拟|将|力争|谋划|争取|明年|下半年|预计")
@@ -51,6 +52,8 @@ def status(ctx: Context, first: Mention, last: Mention, after_end: int | None = 
         return "planned"
     after = ctx.text[last.end : min(end, after_end) if after_end is not None else end]
     after = _OTHER_PHASE.split(after)[0]
+    if last.label == "Initiative":  # 开展“洁净家园”行动，完成改厕860户: the outputs, not the campaign's end
+        after = _CLAUSE_BREAK.split(after)[0]
     before = ctx.text[max(start, before_start, first.start - 12) : first.start]
     before = _CLAUSE_BREAK.split(before)[-1]
     if _UNFINISHED.search(after):
