@@ -279,3 +279,10 @@ def test_money_with_more_than_words() -> None:
 )
 def test_a_stage_or_an_output_is_not_the_end_of_the_work(sentence: str, project: str, expected: str) -> None:
     assert carried(report(sentence))[project][1] == expected
+
+
+def test_a_masked_recipient_after_an_ascii_full_stop_gets_no_award() -> None:
+    graph = report('樟木村村民邓春华荣获"全国劳动模范"称号.此外,XXX公司获评"县级诚信企业".')
+    pairs = set(facts(graph, "AWARDED"))
+    assert ("邓春华", "全国劳动模范") in pairs
+    assert not any(t == "县级诚信企业" for _, t in pairs)

@@ -17,6 +17,8 @@ _GAP = re.compile(r"^(?:等(?:[\d一二三四五六七八九十]+个)?(?:村|社
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
+_FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")  # an ASCII full stop ends a sentence the layout kept whole
+_MASKED = re.compile(r"[XＸ×*＊]{2,}")
 
 
 def recipients(ctx: Context, trigger: int) -> list[Mention]:
@@ -44,10 +46,13 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     """Recipient when none stands right before the verb: the entity opening the sentence
     (樟木村…,并在…竞赛中荣获第一名); [] for the report's own place; None for unknown."""
     start = ctx.sentence(trigger)[0]
-    opening = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.start - start <= 3 and m.end <= trigger]
+    start = max((m.end() for m in _FULL_STOP.finditer(ctx.text, start, trigger)), default=start)
+    opening = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if 0 <= m.start - start <= 3 and m.end <= trigger]
     if opening and opening[0].label in ("Village", "Community", "Enterprise", "Project", "Person"):
         return [opening[0]]
     clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
+    if _MASKED.search(ctx.text, clause_start, trigger):
+        return None  # XXX公司获评…: a recipient whose name was masked
     contest = _CONTEST.search(ctx.text, clause_start, trigger)  # 在岳塘区…竞赛中: a place naming the contest
     skip = contest.span() if contest else (0, 0)
     if any(clause_start <= m.start < trigger and not skip[0] <= m.start < skip[1] for m in ctx.in_sentence(trigger, RECIPIENT_LABELS)):
