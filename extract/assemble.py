@@ -38,6 +38,9 @@ _OWN_STREET_WORDS = re.compile(r"全街|我街|本街")
 _STREET_OWNER = re.compile(r"([\u4e00-\u9fff]{2}街)(?=社区基金会|党工委|办事处|纪工委)")
 # 云帆产业园 and 云帆产业园二期, 白沙片区 and 白沙片区工程 are one project
 _PROJECT_TAIL = re.compile(r"(?:项目|工程)?(?:[(（]?[一二三四五六七八九十]期[)）]?)?(?:项目|工程)?$")
+# 云帆产业园一期及配套项目 and 云帆产业园及配套项目 are one project
+_INNER_PHASE = re.compile(r"[(（]?[一二三四五六七八九十]期[)）]?(?=.)")
+_SHORT_HEAD = 4  # 温泉度假区 after 青溪温泉度假区: the same project without its place
 
 
 def canonical_key(mention: Mention) -> str:
@@ -45,7 +48,8 @@ def canonical_key(mention: Mention) -> str:
     if "key" in mention.properties:
         return str(mention.properties["key"])
     if mention.label == "Project":
-        return _PROJECT_TAIL.sub("", normalise_name(mention.name)) or normalise_name(mention.name)
+        name = _INNER_PHASE.sub("", normalise_name(mention.name))
+        return _PROJECT_TAIL.sub("", name) or name
     if mention.label == "Subdistrict":
         return _STREET.sub("", mention.name) + ("街" if _STREET.search(mention.name) else "")
     return normalise_name(mention.name)
@@ -79,6 +83,12 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
     own_key = canonical_key(Mention(0, 0, "Subdistrict", own)) if own else ""
     own_id = entity_id("Subdistrict", own_key, place_ids.get("District", "")) if own else ""
 
+    project_keys = {canonical_key(m) for m in found if m.label == "Project"}
+    longer = {  # the report's longer name ending in this one, when only a short head is added
+        k: max(ls, key=len)
+        for k in project_keys
+        if len(k) >= 4 and (ls := [x for x in project_keys if x.endswith(k) and 0 < len(x) - len(k) <= _SHORT_HEAD])
+    }
     names: dict[str, list[str]] = {}
     labels: dict[str, str] = {}
     props: dict[str, dict] = {}
@@ -88,6 +98,8 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         eid = ids.get((m.label, m.name))
         if eid is None:
             key = canonical_key(m)
+            if m.label == "Project":
+                key = longer.get(key, key)
             if m.label in _SCOPE_FREE:
                 scope = ""
             elif m.label in _OWN_SCOPED:

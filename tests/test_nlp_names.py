@@ -174,3 +174,9 @@ def test_short_name_of_a_company_named_in_full_is_not_listed_again() -> None:
     doc = build_nlp()("引进远帆置业发展有限公司。以远帆、青禾等存量项目为依托。")
     companies = sorted(m.name for m in doc._.mentions if m.label == "Enterprise")
     assert companies == ["远帆置业发展有限公司", "青禾"]
+
+
+def test_quoted_level_title_is_an_honour_without_an_award() -> None:
+    doc = build_nlp()("推动樟溪森林公园“（略）”试点，开展“全省统一”行动。")
+    honours = [m for m in doc._.mentions if m.label == "Honour"]
+    assert [m.name for m in honours] == ["（略）"] and honours[0].properties["awarded"] is False
