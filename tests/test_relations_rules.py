@@ -286,3 +286,11 @@ def test_a_masked_recipient_after_an_ascii_full_stop_gets_no_award() -> None:
     pairs = set(facts(graph, "AWARDED"))
     assert ("邓春华", "全国劳动模范") in pairs
     assert not any(t == "县级诚信企业" for _, t in pairs)
+
+
+def test_a_company_investing_in_a_project_and_what_a_base_becomes() -> None:
+    got = facts(report("湘南远舟农业发展有限公司投资2800万元建设樟溪油茶精深加工基地。"), "INVESTS_IN")
+    assert got[("湘南远舟农业发展有限公司", "樟溪油茶精深加工基地")]["amount_yuan"] == pytest.approx(28_000_000)
+    graph = report("助力湘南远舟农业发展有限公司育种基地建设成为省级育种示范区和樟溪水稻良种繁育基地。")
+    assert "樟溪水稻良种繁育基地" in carried(graph)
+    assert facts(graph, "INVESTS_IN") == {}

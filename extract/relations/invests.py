@@ -9,6 +9,8 @@ from extract.relations.figures import money
 from graph.model import Relation
 
 _INVEST = re.compile(r"投资|建设|实施|投建|承建")
+# 甲基地建设成为…示范区: what a place becomes, not what a company builds
+_BECOMES = re.compile(r"成为|作为|列为|纳入|列入")
 
 
 def extract(ctx: Context) -> list[Relation]:
@@ -22,7 +24,7 @@ def extract(ctx: Context) -> list[Relation]:
                 continue
             company = before[-1]
             between = ctx.text[company.end : project.start]
-            if not _INVEST.search(between) or len(between) > 40:
+            if not _INVEST.search(between) or len(between) > 40 or _BECOMES.search(between):
                 continue
             amount = money(ctx.text, company.end, project.end + 20)
             found.append(
