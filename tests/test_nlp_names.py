@@ -180,3 +180,8 @@ def test_quoted_level_title_is_an_honour_without_an_award() -> None:
     doc = build_nlp()("推动樟溪森林公园“（略）”试点，开展“全省统一”行动。")
     honours = [m for m in doc._.mentions if m.label == "Honour"]
     assert [m.name for m in honours] == ["（略）"] and honours[0].properties["awarded"] is False
+
+
+def test_people_listed_with_a_named_person() -> None:
+    assert found("表彰村民张德明、李秀英、王强等先进个人。", "Person") == ["张德明", "李秀英", "王强"]
+    assert sorted(found("王建华、刘芳同志荣获先进个人。", "Person")) == ["刘芳", "王建华"]

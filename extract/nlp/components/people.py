@@ -31,14 +31,60 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _mate() -> re.Pattern[str]:
+    """A name in a list, between separators: 张三、李四、王五等."""
+    surnames = "".join(sorted(words("surnames.txt")))
+    return re.compile(rf"[{surnames}][\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志)")
+
+
+_OPENERS = frozenset("、，,；;。：:\n（( ")
+_ROLE_END = re.compile(rf"(?:{_ROLES}|表彰|表扬)$")
+
+
+def _is_name(name: str) -> bool:
+    tag = jieba_tags().get(name)
+    return name not in words("public_figures.txt") and name[-1] not in _PLACE_TAIL and tag in (None, "nr", "nrfg", "nrt")
+
+
+def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
+    """People listed with a named person (村民张三、李四等): each list mate is a person too."""
+    mates: list[Mention] = []
+    todo = list(found)
+    seen = {m.start for m in found}
+    while todo:
+        person = todo.pop()
+        for pos in (person.end + 1,) if text[person.end : person.end + 1] == "、" else ():
+            m = _mate().match(text, pos)
+            if m and m.start() not in seen and _is_name(m.group()):
+                mate = Mention(m.start(), m.end(), "Person", m.group())
+                mates.append(mate)
+                todo.append(mate)
+                seen.add(m.start())
+        if person.start > 1 and text[person.start - 1] == "、":
+            for size in (3, 2):
+                c = person.start - 1 - size
+                m = _mate().match(text, c) if c >= 0 else None
+                opens = c == 0 or text[c - 1] in _OPENERS or _ROLE_END.search(text, max(0, c - 6), c) is not None
+                if m and m.end() == person.start - 1 and opens and m.start() not in seen and _is_name(m.group()):
+                    mate = Mention(m.start(), m.end(), "Person", m.group())
+                    mates.append(mate)
+                    todo.append(mate)
+                    seen.add(m.start())
+                    break
+    return mates
+
+
 @Language.component("govkg_people")
 def people(doc: Doc) -> Doc:
     out = mentions(doc)
-    excluded = words("public_figures.txt")
-    for m in _pattern().finditer(doc_text(doc)):
+    text = doc_text(doc)
+    found = []
+    for m in _pattern().finditer(text):
         group = next(i for i in (1, 2, 3) if m.group(i))
         name = m.group(group)
-        tag = jieba_tags().get(name)
-        if name not in excluded and name[-1] not in _PLACE_TAIL and tag in (None, "nr", "nrfg", "nrt"):
-            out.append(Mention(m.start(group), m.end(group), "Person", name))
+        if _is_name(name):
+            found.append(Mention(m.start(group), m.end(group), "Person", name))
+    out.extend(found)
+    out.extend(_list_mates(text, found))
     return doc
