@@ -9,6 +9,7 @@ import pytest
 
 from graph.model import Entity, Evidence, Graph, Relation, Report, entity_id, report_id
 from graph.store.base import GraphStore
+from graph.store.embedded import match_score
 
 # --- fictional reports ------------------------------------------------------------------
 
@@ -321,6 +322,30 @@ def test_search_finds_single_characters_and_text_inside_latin_words(store: Graph
     assert [h.id for h in store.search("段")] == [road.id]
     assert {h.id for h in store.search("镇")} == {BAISHA.id}
     assert store.search("()") == []
+
+
+def test_entities_fetches_many_in_the_order_asked_without_unknown_ids(store: GraphStore) -> None:
+    store.save(both())
+    found = store.entities([YUANSHAN.id, "village-missing", QINGHE.id, YUANSHAN.id, HONOUR.id])
+    assert [e.id for e in found] == [YUANSHAN.id, QINGHE.id, HONOUR.id]
+    assert found[0].to_dict() == store.entity(YUANSHAN.id).to_dict()
+    assert found[2].properties["level"] == "provincial"
+    assert store.entities([]) == [] and store.entities(["village-missing"]) == []
+    report = next(iter(qinghe_graph().reports))
+    assert store.entities([report]) == []  # reports are not entities
+
+
+def test_search_scores_names_and_aliases_like_match_score(store: GraphStore) -> None:
+    store.save(both())
+    wide = ent("Enterprise", "Ｂｅｉｆｅｎｇ “远山” 材料厂", aliases=["青禾北峰材料"])
+    store.save(mentions_only("reports/wide.txt", "北峰远山材料厂投产。", "青禾街道", [wide]))
+    hits = {h.id: h.score for h in store.search("材料")}
+    assert hits == {
+        YUANSHAN.id: match_score("材料", YUANSHAN.name, YUANSHAN.aliases),
+        PROJECT.id: match_score("材料", PROJECT.name, PROJECT.aliases),
+        wide.id: match_score("材料", wide.name, wide.aliases),
+    }
+    assert store.search("青禾北峰材料")[0].score == 1.5  # exact alias beats an alias substring
 
 
 def test_entity_relations_include_mentions_with_evidence(store: GraphStore) -> None:

@@ -7,7 +7,6 @@ them from here; the functions never touch a concrete store.
 from __future__ import annotations
 
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from graph.model import RELATION_TYPES, Entity, Relation, Report
@@ -15,18 +14,8 @@ from graph.store.base import GraphStore, Subgraph
 from web.labels import label_of_id
 
 # An entity page names the other end of each relation; past this many distinct
-# others, the rest are shown by id (the store has no batch lookup).
+# others, the rest are shown by id.
 MAX_NAMED_OTHERS = 1000
-LOOKUP_THREADS = 8
-
-
-def lookup_entities(store: GraphStore, ids: list[str]) -> list[Entity | None]:
-    """Many `store.entity()` calls at once: the store has no batch lookup, and over Neo4j
-    each call is a round trip, so they overlap in a few threads (both stores are thread-safe)."""
-    if len(ids) <= 2:
-        return [store.entity(i) for i in ids]
-    with ThreadPoolExecutor(max_workers=LOOKUP_THREADS) as pool:
-        return list(pool.map(store.entity, ids))
 
 
 def report_brief(report: Report) -> dict[str, Any]:
@@ -43,7 +32,7 @@ def node_of_report(report: Report) -> dict[str, Any]:
 
 def _around(store: GraphStore, entity_id: str, ids: set[str]) -> dict[str, dict[str, Any]]:
     """Name and label of everything joined to one entity, reports included (through
-    MENTIONS), from one neighbourhood query; stragglers are looked up one by one."""
+    MENTIONS), from one neighbourhood query; stragglers in one batch lookup (reports one by one)."""
     if not ids:
         return {}
     around = store.neighbours(
@@ -51,10 +40,10 @@ def _around(store: GraphStore, entity_id: str, ids: set[str]) -> dict[str, dict[
     )
     named = {e.id: node_of_entity(e) for e in around.entities if e.id in ids}
     named.update({r.id: node_of_report(r) for r in around.reports if r.id in ids})
-    for other in sorted(ids - named.keys())[: max(0, MAX_NAMED_OTHERS - len(named))]:
-        entity = store.entity(other)
-        if entity is not None:
-            named[other] = node_of_entity(entity)
+    stragglers = sorted(ids - named.keys())[: max(0, MAX_NAMED_OTHERS - len(named))]
+    named.update({e.id: node_of_entity(e) for e in store.entities(stragglers)})
+    for other in stragglers:
+        if other in named:
             continue
         report = store.report(other)
         if report is not None:
@@ -115,9 +104,9 @@ def subgraph_payload(sub: Subgraph) -> dict[str, Any]:
 
 
 def relation_rows(store: GraphStore, relations: list[Relation]) -> list[dict[str, Any]]:
-    """Relations of one report with both ends named (one lookup per distinct entity)."""
+    """Relations of one report with both ends named (one batch lookup of the distinct entities)."""
     ids = sorted({r.source for r in relations} | {r.target for r in relations})[:MAX_NAMED_OTHERS]
-    names = {e.id: node_of_entity(e) for e in lookup_entities(store, ids) if e is not None}
+    names = {e.id: node_of_entity(e) for e in store.entities(ids)}
     rows = []
     for rel in relations:
         row = rel.to_dict()

@@ -26,6 +26,13 @@ RETURN r, a.id AS source, b.id AS target
 MATCH (e:Entity {id: $id})
 RETURN e
 
+// name: get_entities
+// description: Many entities by id in one round trip (a report page names dozens); unknown ids give no row.
+// params: ids
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e
+
 // name: get_report
 // description: One report by id, with its text.
 // params: id

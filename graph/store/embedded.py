@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import gc
+import heapq
 import os
 import pickle
 import tempfile
@@ -85,8 +86,7 @@ def match_score(query: str, name: str, aliases: Iterable[str]) -> float | None:
 
 def rank_hits(hits: list[SearchHit], limit: int) -> list[SearchHit]:
     """Best first; ties go to the shorter name, then alphabetical, so both stores agree."""
-    hits.sort(key=lambda h: (-h.score, len(h.name), h.name, h.id))
-    return hits[:limit]
+    return heapq.nsmallest(limit, hits, key=lambda h: (-h.score, len(h.name), h.name, h.id))
 
 
 def clean_properties(properties: dict[str, Any], reserved: frozenset[str] = frozenset()) -> dict[str, Any]:
@@ -519,21 +519,29 @@ class EmbeddedStore:
             if self._index is None:
                 self._index = _NameIndex(self._entities.values())
             wanted = set(labels) if labels else None
+            entities = self._entities
+            scored = [
+                (-score, len(entities[eid].name), entities[eid].name, eid)
+                for eid, score in self._index.scores(query).items()
+                if wanted is None or entities[eid].label in wanted
+            ]
             hits = []
-            for eid in self._index.containing(query):
-                entity = self._entities[eid]
-                if wanted is not None and entity.label not in wanted:
-                    continue
-                score = match_score(query, entity.name, entity.aliases)
-                if score is not None:
-                    hits.append(SearchHit(eid, entity.label, entity.name, list(entity.aliases), score))
-            return rank_hits(hits, limit)
+            for neg_score, _, name, eid in heapq.nsmallest(limit, scored):
+                entity = entities[eid]
+                hits.append(SearchHit(eid, entity.label, name, list(entity.aliases), -neg_score))
+            return hits
 
     def entity(self, entity_id: str) -> Entity | None:
         with self._lock:
             self._refresh()
             held = self._entities.get(entity_id)
             return copy_entity(held) if held is not None else None
+
+    def entities(self, entity_ids: Sequence[str]) -> list[Entity]:
+        with self._lock:
+            self._refresh()
+            held = (self._entities.get(eid) for eid in dict.fromkeys(entity_ids))
+            return [copy_entity(e) for e in held if e is not None]
 
     def entity_relations(self, entity_id: str) -> list[Relation]:
         with self._lock:
@@ -654,16 +662,26 @@ def report_order(report: Report) -> tuple[str, int, str, str]:
 
 
 class _NameIndex:
-    """Every folded name and alias in one string, so a substring search is one C-level scan."""
+    """Every folded name and alias in one string, so a substring search is one C-level scan.
+
+    The folded keys are kept with their owner and whether they are the name, so a hit is
+    scored from the key itself (the ranking of `match_score`) without folding anything again."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         keys: list[str] = []
         owners: list[str] = []
+        is_name: list[bool] = []
         for entity in entities:
-            for text in (entity.name, *entity.aliases):
-                keys.append(fold(text))
+            keys.append(fold(entity.name))
+            owners.append(entity.id)
+            is_name.append(True)
+            for alias in entity.aliases:
+                keys.append(fold(alias))
                 owners.append(entity.id)
+                is_name.append(False)
+        self._keys = keys
         self._owners = owners
+        self._is_name = is_name
         self._starts: list[int] = []
         offset = 0
         for key in keys:
@@ -671,19 +689,27 @@ class _NameIndex:
             offset += len(key) + 1
         self._haystack = "\n".join(keys)
 
-    def containing(self, query: str) -> set[str]:
-        """Ids of entities with a name or alias containing the (folded) query."""
+    def scores(self, query: str) -> dict[str, float]:
+        """Entity id -> best `match_score` of its name and aliases containing the (folded) query."""
         if "\n" in query:
-            return set()
-        found: set[str] = set()
+            return {}
+        found: dict[str, float] = {}
         find = self._haystack.find
+        starts, keys, owners, is_name = self._starts, self._keys, self._owners, self._is_name
+        last = len(starts) - 1
         pos = find(query)
         while pos != -1:
-            entry = bisect.bisect_right(self._starts, pos) - 1
-            found.add(self._owners[entry])
-            # skip to the next entry: one hit per name is enough
-            nxt = self._starts[entry + 1] if entry + 1 < len(self._starts) else len(self._haystack)
-            pos = find(query, nxt)
+            entry = bisect.bisect_right(starts, pos) - 1
+            key = keys[entry]
+            if is_name[entry]:
+                score = 4.0 if key == query else 3.0 if pos == starts[entry] else 2.0
+            else:
+                score = 1.5 if key == query else 1.0
+            owner = owners[entry]
+            if score > found.get(owner, 0.0):
+                found[owner] = score
+            # skip to the next entry: one hit per key is enough
+            pos = find(query, starts[entry + 1]) if entry < last else -1
         return found
 
 

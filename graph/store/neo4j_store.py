@@ -298,6 +298,13 @@ class Neo4jStore:
         records = self._read("get_entity", id=entity_id)
         return _entity(records[0]["e"]) if records else None
 
+    def entities(self, entity_ids: Sequence[str]) -> list[Entity]:
+        ids = list(dict.fromkeys(entity_ids))
+        if not ids:
+            return []
+        found = {e.id: e for e in (_entity(rec["e"]) for rec in self._read("get_entities", ids=ids))}
+        return [found[eid] for eid in ids if eid in found]
+
     def entity_relations(self, entity_id: str) -> list[Relation]:
         return [_relation(r["r"], r["source"], r["target"]) for r in self._read("entity_relations", id=entity_id)]
 
