@@ -294,3 +294,8 @@ def test_a_company_investing_in_a_project_and_what_a_base_becomes() -> None:
     graph = report("助力湘南远舟农业发展有限公司育种基地建设成为省级育种示范区和樟溪水稻良种繁育基地。")
     assert "樟溪水稻良种繁育基地" in carried(graph)
     assert facts(graph, "INVESTS_IN") == {}
+
+
+def test_settling_in_our_town_is_located_in_the_reports_own_place() -> None:
+    got = facts(report("湘南远舟数据服务有限公司落户我镇，注册资本1亿元。"), "LOCATED_IN")
+    assert ("湘南远舟数据服务有限公司", "樟溪镇") in got

@@ -10,6 +10,8 @@ from graph.model import PLACE_LABELS, Relation
 
 _VERB = re.compile(r"^(?:成功)?(?:落户|入驻|位于|落地|坐落于|选址)(?:在|于)?$")
 _PLACES = frozenset(PLACE_LABELS)
+# 落户我街道 / 入驻本镇: the report's own place, written as a pronoun
+_OWN = re.compile(r"(?:成功)?(?:落户|入驻|位于|落地|坐落于|选址)(?:在|于)?(?:我|本)(?:街道|街|镇|乡)")
 
 
 def extract(ctx: Context) -> list[Relation]:
@@ -32,4 +34,8 @@ def extract(ctx: Context) -> list[Relation]:
                 found.append(
                     ctx.relation("LOCATED_IN", key[0], key[1], thing.start, [(thing.start, thing.end), (place.start, place.end)])
                 )
+            own = _OWN.match(ctx.text, thing.end) if ctx.own_place_id else None
+            if own is not None and (ctx.entity(thing), ctx.own_place_id) not in seen:
+                seen.add((ctx.entity(thing), ctx.own_place_id))
+                found.append(ctx.relation("LOCATED_IN", ctx.entity(thing), ctx.own_place_id, thing.start, [(thing.start, thing.end), own.span()]))
     return found
