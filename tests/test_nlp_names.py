@@ -185,3 +185,8 @@ def test_quoted_level_title_is_an_honour_without_an_award() -> None:
 def test_people_listed_with_a_named_person() -> None:
     assert found("表彰村民张德明、李秀英、王强等先进个人。", "Person") == ["张德明", "李秀英", "王强"]
     assert sorted(found("王建华、刘芳同志荣获先进个人。", "Person")) == ["刘芳", "王建华"]
+
+
+def test_short_name_opening_a_clause_before_an_investment_verb_is_a_company() -> None:
+    assert found("全年，远舟光电成功落户樟溪。", "Enterprise") == ["远舟光电"]
+    assert found("项目签约落地，企业入驻。", "Enterprise") == []

@@ -123,6 +123,31 @@ def _project_owners(doc: Doc, text: str, starts: list[int], places: list[Mention
     return found
 
 
+# 远舟光电成功落户, 青禾物流正式投产: a short name opening a clause before an investment verb
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[，。；,;\n、]))([\u4e00-\u9fff]{2,6}?)(?=(?:成功|正式|顺利|已)?(?:签约|落户|入驻|投产|开工|竣工投产|落地))", re.M
+)
+
+
+def _subjects(text: str, starts: list[int], places: list[Mention]) -> list[Mention]:
+    found = []
+    tags = jieba_tags()
+    for m in _SUBJECT.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if _NOT_COMPANY.search(name) or _PROJECT_WORD.search(name) or any(p.start <= a < p.end for p in places):
+            continue
+        lo, hi = bisect_right(starts, a - 1), bisect_right(starts, b - 1)
+        cuts = sorted({a, *starts[lo:hi], b})
+        pieces = [text[x:y] for x, y in zip(cuts, cuts[1:], strict=False)]
+        first = pieces[0]
+        if len(first) < 2 or tags.get(first) not in (None, "nz", "nt") or not looks_like_brand(first):
+            continue
+        if TRADE.search(name) or all(tags.get(w) in _BRAND_TAGS for w in pieces):
+            found.append(Mention(a, b, "Enterprise", name))
+    return found
+
+
 @Language.component("govkg_brands")
 def brands(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -130,10 +155,10 @@ def brands(doc: Doc) -> Doc:
     token_list = token_starts(doc)
     listed = _listed(text, set(token_list), [(m.start, m.end) for m in out if m.label != "Enterprise"])
     full_cores = [core(m.name) for m in out if m.label == "Enterprise"]
-    listed += [  # a short name of a company the report names in full is that company
-        m for m in _project_owners(doc, text, token_list, [m for m in out if m.label in PLACE_LABELS])
-        if not any(c.startswith(m.name) for c in full_cores)
-    ]
+    places_found = [m for m in out if m.label in PLACE_LABELS]
+    short = _project_owners(doc, text, token_list, places_found) + _subjects(text, token_list, places_found)
+    # a short name of a company the report names in full is that company
+    listed += [m for m in short if not any(c.startswith(m.name) for c in full_cores)]
     owned = {(m.start, m.end) for m in listed}
     out[:] = [m for m in out if not (m.label == "Project" and (m.start, m.end) in owned)]
     out.extend(listed)
