@@ -8,7 +8,7 @@ import pytest
 from extract.assemble import assemble
 from extract.document import ReportMeta, Section, SourceText
 from extract.nlp.pipeline import build_nlp
-from extract.relations.figures import change, money
+from extract.relations.figures import FIGURE, change, figure, figure_unit, money
 from graph.model import Graph
 
 PLAN_HEADING = "二、2025年工作计划\n"
@@ -299,3 +299,21 @@ def test_a_company_investing_in_a_project_and_what_a_base_becomes() -> None:
 def test_settling_in_our_town_is_located_in_the_reports_own_place() -> None:
     got = facts(report("湘南远舟数据服务有限公司落户我镇，注册资本1亿元。"), "LOCATED_IN")
     assert ("湘南远舟数据服务有限公司", "樟溪镇") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "norm", "base"),
+    [
+        ("1,200万元", "万元", 12_000_000, "yuan"),
+        ("3.2万余人", "万人", 32_000, "persons"),
+        ("2.1万头", "万头", 21_000, "head"),
+        ("3万户", "万户", 30_000, "households"),
+        ("5千米", "千米", 5, "km"),
+        ("86.5%", "%", 0.865, "ratio"),
+    ],
+)
+def test_figures_with_scales_commas_and_more_than(text: str, unit: str, norm: float, base: str) -> None:
+    match = FIGURE.search(text)
+    assert match is not None and match.group(0) == text
+    fig = figure(match.group("value"), figure_unit(match))
+    assert (fig.unit, fig.base_unit) == (unit, base) and fig.value_normalised == pytest.approx(norm)

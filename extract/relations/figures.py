@@ -13,8 +13,10 @@ MONEY = re.compile(
     r"(?:预计|分别为|共计|累计|超过?|逾|约|近|达到?|高达|为|了)*\s*"
     rf"(?P<low>{_NUM})(?:多|余)?\s*(?:(?P<low_scale>亿|万|千)(?:多|余)?元?)?\s*(?:[-—–~～至到]\s*(?P<high>{_NUM})\s*)?(?P<scale>亿|万|千)?元"
 )
+# a figure: 48.03亩, 1,200万元, 3.2万余人 (unit 万人), 86.5%; the scale (万, 亿) goes with the unit
 FIGURE = re.compile(
-    r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|万亩|亩|万吨|吨|万人次|人次|万人|人|公里|千米|平方米|万平方米|户|个|家|件|%|％|‰)"
+    rf"(?P<value>{_NUM})\s*(?P<scale>亿|万)?(?:多|余)?"
+    r"(?P<base>元|亩|公顷|吨|人次|人|公里|千米|平方米|立方米|户|个|家|件|头|只|台|辆|座|处|条|套|间|所|%|％|‰)"
 )
 # a change against a base: 同比增长9%, 较上年下降1.2个百分点, 比上年提高2个百分点, 增幅6.8%
 _BASE_WORDS = r"(?:同比|环比|较上年同期|较上年|比上年同期|比上年|较去年同期|较去年|比去年同期|比去年)"
@@ -45,6 +47,18 @@ _BASE = {
     "个": (1.0, "count"),
     "家": (1.0, "count"),
     "件": (1.0, "count"),
+    "台": (1.0, "count"),
+    "辆": (1.0, "count"),
+    "座": (1.0, "count"),
+    "处": (1.0, "count"),
+    "条": (1.0, "count"),
+    "套": (1.0, "count"),
+    "间": (1.0, "count"),
+    "所": (1.0, "count"),
+    "头": (1.0, "head"),
+    "只": (1.0, "head"),
+    "公顷": (1.0, "hectare"),
+    "立方米": (1.0, "m3"),
     "%": (0.01, "ratio"),
     "％": (0.01, "ratio"),
     "‰": (0.001, "ratio"),
@@ -66,12 +80,20 @@ class Figure:
 
 
 def normalise(value: float, unit: str) -> tuple[float, str]:
+    if unit not in _BASE and unit[:1] in _SCALE and unit[1:] in _BASE:  # 万户, 亿吨
+        factor, base = _BASE[unit[1:]]
+        return round(value * factor * _SCALE[unit[:1]], 6), base
     factor, base = _BASE.get(unit, (1.0, unit))
     return round(value * factor, 6), base
 
 
+def figure_unit(match: re.Match) -> str:
+    """The unit of a FIGURE match as written, scale included (万余人 -> 万人)."""
+    return (match.group("scale") or "") + match.group("base")
+
+
 def figure(value: str, unit: str, comparison: str = "", start: int = 0, end: int = 0) -> Figure:
-    v = float(value)
+    v = float(value.replace(",", ""))
     norm, base = normalise(v, unit)
     return Figure(v, unit, norm, base, comparison, start, end)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from extract.relations.context import Context
-from extract.relations.figures import COMPARISON, FIGURE, change, figure
+from extract.relations.figures import COMPARISON, FIGURE, change, figure, figure_unit
 from graph.model import Relation
 
 _CLAUSE_END = re.compile(r"[；;。\n]|[，,](?!同比|环比|较上年|比上年|较去年|比去年|增长|下降|增幅|降幅|提高|减少)")
@@ -34,7 +34,7 @@ def extract(ctx: Context) -> list[Relation]:
             span = lead.span("value")[0], lead.end()
         else:
             comp = COMPARISON.search(text, value.end(), end)
-            fig = figure(value.group("value"), value.group("unit"))
+            fig = figure(value.group("value"), figure_unit(value))
             span = value.span()
         props = dict(
             value=fig.value, unit=fig.unit, value_normalised=fig.value_normalised,
