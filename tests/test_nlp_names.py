@@ -190,3 +190,10 @@ def test_people_listed_with_a_named_person() -> None:
 def test_short_name_opening_a_clause_before_an_investment_verb_is_a_company() -> None:
     assert found("全年，远舟光电成功落户樟溪。", "Enterprise") == ["远舟光电"]
     assert found("项目签约落地，企业入驻。", "Enterprise") == []
+
+
+def test_company_core_drops_the_longest_region() -> None:
+    from extract.nlp.components.brands import core
+
+    assert core("湘潭市远舟农业发展有限公司") == "远舟农业发展"
+    assert found("督促强村公司规范运营。", "Enterprise") == []

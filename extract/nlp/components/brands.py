@@ -30,11 +30,11 @@ def core(name: str) -> str:
     changed = True
     while changed:
         changed = False
-        for end, (size, *_rest) in auto.iter(body):
-            if end + 1 - size == 0 and size < len(body) - 1:
-                body = body[size:]
-                changed = True
-                break
+        # the longest region opening the name (梅州市, not 梅州)
+        size = max((size for end, (size, *_rest) in auto.iter(body) if end + 1 - size == 0), default=0)
+        if 0 < size < len(body) - 1:
+            body = body[size:]
+            changed = True
     return body
 
 
