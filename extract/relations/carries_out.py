@@ -11,6 +11,7 @@ plan word leads the verb (将于年内建成); planned after 计划/拟/将/力�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from extract.nlp.mention import Mention
 from extract.relations.context import Context
@@ -38,6 +39,7 @@ _ACTION = re.compile(
 _NOT_ACTOR = re.compile(r"(?:在|于|为|向|帮助|指导|协助|对|以|由)$")
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _LIST_SEP = re.compile(r"^(?:、|和|及|与|以及)$")
+_ACTOR_REACH = 20  # characters between an actor and the project it carries out
 _RANK = {"planned": 0, "ongoing": 1, "completed": 2}
 # 完成甲项目的立项申报工作: only the preparation is done
 _PREPARED_ONLY = re.compile(r"^[^，。；,;]{0,6}?(?:立项|申报|前期|规划|设计|招标|可研|征地|征收|拆迁|选址|方案|评审|审批)")
@@ -69,15 +71,19 @@ def status(ctx: Context, first: Mention, last: Mention, after_end: int | None = 
     return "ongoing"
 
 
-def actor(ctx: Context, target: Mention) -> Mention | None:
-    """The Organization or place that the sentence says carries out `target`, if any."""
+def actor(ctx: Context, target: Mention, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    """The Organization or place that the sentence says carries out `target`, if any.
+    `mentions` are the sentence's mentions sorted by start (`starts`); only those ending
+    at most _ACTOR_REACH characters before the target are read, so a long sentence stays linear."""
     start = ctx.sentence(target.start)[0]
-    before = [m for m in ctx.in_sentence(target.start) if m.end <= target.start]
+    lo = bisect_left(starts, target.start - _ACTOR_REACH - 40)  # no actor name is longer than 40 characters
+    hi = bisect_left(starts, target.start)
+    before = [m for m in mentions[lo:hi] if target.start - _ACTOR_REACH <= m.end <= target.start]
     best: Mention | None = None
     for m in sorted(before, key=lambda m: (m.end, m.end - m.start)):
         if m.label in _TARGETS:
             best = None  # another project stands between: its actor is not ours
-        elif m.label in _ACTORS and target.start - m.end <= 20:
+        elif m.label in _ACTORS:
             gap = ctx.text[m.end : target.start]
             lead = ctx.text[max(start, m.start - 2) : m.start]
             if _ACTION.match(gap) and not _NOT_ACTOR.search(lead):
@@ -99,13 +105,16 @@ def runs(ctx: Context, targets: list[Mention]) -> list[list[Mention]]:
 def extract(ctx: Context) -> list[Relation]:
     best: dict[tuple[int, str, str], Relation] = {}  # one fact per sentence and pair: the furthest status
     for group in ctx.groups():
-        targets = runs(ctx, sorted((m for m in group if m.label in _TARGETS), key=lambda m: m.start))
+        mentions = sorted(group, key=lambda m: m.start)
+        starts = [m.start for m in mentions]
+        targets = runs(ctx, [m for m in mentions if m.label in _TARGETS])
         for i, run in enumerate(targets):
-            stop = next((r[0].start for r in targets[i + 1 :] if r[0].start >= run[-1].end), None)
-            prev = max((r[-1].end for r in targets[:i] if r[-1].end <= run[0].start), default=0)
+            # the nearest runs that do not overlap this one (usually the very next and previous)
+            stop = next((targets[j][0].start for j in range(i + 1, len(targets)) if targets[j][0].start >= run[-1].end), None)
+            prev = next((targets[j][-1].end for j in range(i - 1, -1, -1) if targets[j][-1].end <= run[0].start), 0)
             state = status(ctx, run[0], run[-1], stop, prev)
             for m in run:
-                who = actor(ctx, m)
+                who = actor(ctx, m, mentions, starts)
                 if who is None and not ctx.own_place_id:
                     continue
                 source = ctx.entity(who) if who is not None else ctx.own_place_id

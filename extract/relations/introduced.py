@@ -21,21 +21,34 @@ _BREAK = re.compile(r"[，,；;。：:]")
 _STOP = re.compile(r"[；;。]|(?<!\d)\.|\.(?!\d)")
 _LIST_GAP = re.compile(r"^[、和及与,，]$")
 _TARGETS = frozenset({"Enterprise", "Project"})
+_REACH = 80  # characters around a target in which its amount is written
 
 
-def amount_of(ctx: Context, target: Mention, targets: list[Mention], sentence: tuple[int, int]) -> re.Match | None:
-    """The investment amount (a MONEY match) that belongs to `target` among the sentence's `targets`."""
+def outer_of(targets: list[Mention]) -> dict[int, Mention]:
+    """id(target) -> the longer target holding it (松间 inside 松间竹海项目), in one sweep over
+    targets sorted by start."""
+    out: dict[int, Mention] = {}
+    widest: Mention | None = None
+    for t in sorted(targets, key=lambda t: (t.start, -t.end)):
+        if widest is not None and t.end <= widest.end:
+            out[id(t)] = widest
+        else:
+            widest = t
+    return out
+
+
+def amount_of(
+    ctx: Context, target: Mention, targets: list[Mention], outer: dict[int, Mention], sentence: tuple[int, int]
+) -> re.Match | None:
+    """The investment amount (a MONEY match) that belongs to `target` among the sentence's
+    `targets` (sorted by start), read within _REACH characters of it."""
     start, end = sentence
-    outer = next((o for o in targets if o is not target and o.start <= target.start and target.end <= o.end), None)
-    if outer is not None:
-        return amount_of(ctx, outer, targets, sentence)  # 松间 inside 松间竹海项目: the project's amount
+    if id(target) in outer:
+        return amount_of(ctx, outer[id(target)], targets, outer, sentence)  # the project's amount
     # 甲公司签约乙项目，投资5亿元 is one deal: only targets of the same label part amounts
-    peers = sorted(
-        (t for t in targets if t.label == target.label and not any(o is not t and o.start <= t.start and t.end <= o.end for o in targets)),
-        key=lambda t: t.start,
-    )
-    nxt = min((t.start for t in peers if t.start >= target.end), default=end)
-    after = MONEY.search(ctx.text, target.end, nxt)
+    peers = [t for t in targets if t.label == target.label and id(t) not in outer]
+    nxt = next((t.start for t in peers if t.start >= target.end), end)
+    after = MONEY.search(ctx.text, target.end, min(nxt, target.end + _REACH))
     if after is not None:
         return after
     head = target  # the amount before a list (投资8000万元打造甲、乙项目) belongs to all its items
@@ -43,14 +56,15 @@ def amount_of(ctx: Context, target: Mention, targets: list[Mention], sentence: t
         if not _LIST_GAP.match(ctx.text[t.end : head.start]):
             break
         head = t
-    breaks = [b.end() for b in _BREAK.finditer(ctx.text, start, head.start)]
-    prev = max([start] + breaks + [t.end for t in peers if t.end <= head.start])
+    lo = max(start, head.start - _REACH)
+    breaks = [b.end() for b in _BREAK.finditer(ctx.text, lo, head.start)]
+    prev = max([lo] + breaks + [t.end for t in peers if t.end <= head.start])
     found = None
     while (hit := MONEY.search(ctx.text, prev, head.start)) is not None:
         found, prev = hit, hit.end()
     if found is None and target.label == "Project":  # 甲公司落户…，总投资3.5亿元，建设乙项目: the company's deal
         company = max((t for t in targets if t.label == "Enterprise" and t.end <= head.start), key=lambda t: t.end, default=None)
-        deal = amount_of(ctx, company, targets, sentence) if company is not None else None
+        deal = amount_of(ctx, company, targets, outer, sentence) if company is not None else None
         found = deal if deal is not None and deal.end() <= head.start else None
     return found
 
@@ -60,9 +74,13 @@ def extract(ctx: Context) -> list[Relation]:
         return []
     found: list[Relation] = []
     seen: set[int] = set()
+    cache: dict[int, tuple[list[Mention], dict[int, Mention]]] = {}  # per sentence: targets, nesting
     for trig in TRIGGER.finditer(ctx.text):
         sentence = ctx.sentence(trig.start())
-        targets = sorted(ctx.in_sentence(trig.start(), _TARGETS), key=lambda m: m.start)
+        if sentence[0] not in cache:
+            ordered = sorted(ctx.in_sentence(trig.start(), _TARGETS), key=lambda m: m.start)
+            cache[sentence[0]] = (ordered, outer_of(ordered))
+        targets, outer = cache[sentence[0]]
         for m in targets:
             if id(m) in seen or abs(m.start - trig.start()) > 60:
                 continue
@@ -71,7 +89,7 @@ def extract(ctx: Context) -> list[Relation]:
             if m.start >= trig.end() and _STOP.search(ctx.text, trig.end(), m.start):
                 continue  # 引进甲公司…。支持乙公司扩建: a new sentence, even after an ASCII full stop
             seen.add(id(m))
-            hit = amount_of(ctx, m, targets, sentence)
+            hit = amount_of(ctx, m, targets, outer, sentence)
             amount = money(ctx.text, hit.start(), hit.end()) if hit is not None else None
             found.append(
                 ctx.relation(
