@@ -8,6 +8,8 @@ nor is the cost of a park given to the companies that later move in."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from extract.nlp.mention import Mention
 from extract.relations.context import Context
@@ -24,47 +26,62 @@ _TARGETS = frozenset({"Enterprise", "Project"})
 _REACH = 80  # characters around a target in which its amount is written
 
 
-def outer_of(targets: list[Mention]) -> dict[int, Mention]:
-    """id(target) -> the longer target holding it (松间 inside 松间竹海项目), in one sweep over
-    targets sorted by start."""
-    out: dict[int, Mention] = {}
-    widest: Mention | None = None
-    for t in sorted(targets, key=lambda t: (t.start, -t.end)):
-        if widest is not None and t.end <= widest.end:
-            out[id(t)] = widest
-        else:
-            widest = t
-    return out
+@dataclass
+class _Targets:
+    """One sentence's targets, sorted by start, with what amount_of looks up in them."""
+
+    ordered: list[Mention]
+    starts: list[int]
+    outer: dict[int, Mention]  # id(target) -> the longer target holding it (松间 inside 松间竹海项目)
+    peers: dict[str, list[Mention]]  # label -> the targets of that label not inside another
+    peer_starts: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> _Targets:
+        ordered = sorted(mentions, key=lambda t: (t.start, -t.end))
+        outer: dict[int, Mention] = {}
+        widest: Mention | None = None
+        for t in ordered:
+            if widest is not None and t.end <= widest.end:
+                outer[id(t)] = widest
+            else:
+                widest = t
+        peers: dict[str, list[Mention]] = {}
+        for t in ordered:
+            if id(t) not in outer:
+                peers.setdefault(t.label, []).append(t)
+        return cls(ordered, [t.start for t in ordered], outer, peers, {k: [t.start for t in v] for k, v in peers.items()})
+
+    def near(self, offset: int, reach: int) -> list[Mention]:
+        return self.ordered[bisect_left(self.starts, offset - reach) : bisect_right(self.starts, offset + reach)]
 
 
-def amount_of(
-    ctx: Context, target: Mention, targets: list[Mention], outer: dict[int, Mention], sentence: tuple[int, int]
-) -> re.Match | None:
-    """The investment amount (a MONEY match) that belongs to `target` among the sentence's
-    `targets` (sorted by start), read within _REACH characters of it."""
+def amount_of(ctx: Context, target: Mention, targets: _Targets, sentence: tuple[int, int]) -> re.Match | None:
+    """The investment amount (a MONEY match) that belongs to `target`, read within _REACH
+    characters of it."""
     start, end = sentence
-    if id(target) in outer:
-        return amount_of(ctx, outer[id(target)], targets, outer, sentence)  # the project's amount
+    if id(target) in targets.outer:
+        return amount_of(ctx, targets.outer[id(target)], targets, sentence)  # the project's amount
     # 甲公司签约乙项目，投资5亿元 is one deal: only targets of the same label part amounts
-    peers = [t for t in targets if t.label == target.label and id(t) not in outer]
-    nxt = next((t.start for t in peers if t.start >= target.end), end)
+    peers, peer_starts = targets.peers[target.label], targets.peer_starts[target.label]
+    i = bisect_left(peer_starts, target.end)
+    nxt = peer_starts[i] if i < len(peers) else end
     after = MONEY.search(ctx.text, target.end, min(nxt, target.end + _REACH))
     if after is not None:
         return after
+    j = bisect_left(peer_starts, target.start) - 1  # the peers before, nearest first
     head = target  # the amount before a list (投资8000万元打造甲、乙项目) belongs to all its items
-    for t in reversed([t for t in peers if t.end <= target.start]):
-        if not _LIST_GAP.match(ctx.text[t.end : head.start]):
-            break
-        head = t
-    lo = max(start, head.start - _REACH)
-    breaks = [b.end() for b in _BREAK.finditer(ctx.text, lo, head.start)]
-    prev = max([lo] + breaks + [t.end for t in peers if t.end <= head.start])
+    while j >= 0 and peers[j].end <= head.start and _LIST_GAP.match(ctx.text[peers[j].end : head.start]):
+        head, j = peers[j], j - 1
+    lo = max(start, head.start - _REACH, peers[j].end if j >= 0 and peers[j].end <= head.start else start)
+    prev = max([lo] + [b.end() for b in _BREAK.finditer(ctx.text, lo, head.start)])
     found = None
     while (hit := MONEY.search(ctx.text, prev, head.start)) is not None:
         found, prev = hit, hit.end()
-    if found is None and target.label == "Project":  # 甲公司落户…，总投资3.5亿元，建设乙项目: the company's deal
-        company = max((t for t in targets if t.label == "Enterprise" and t.end <= head.start), key=lambda t: t.end, default=None)
-        deal = amount_of(ctx, company, targets, outer, sentence) if company is not None else None
+    companies = targets.peers.get("Enterprise", [])
+    k = bisect_left(targets.peer_starts.get("Enterprise", []), head.start) - 1
+    if found is None and target.label == "Project" and k >= 0 and companies[k].end <= head.start:
+        deal = amount_of(ctx, companies[k], targets, sentence)  # 甲公司落户…，总投资3.5亿元，建设乙项目: its deal
         found = deal if deal is not None and deal.end() <= head.start else None
     return found
 
@@ -74,22 +91,21 @@ def extract(ctx: Context) -> list[Relation]:
         return []
     found: list[Relation] = []
     seen: set[int] = set()
-    cache: dict[int, tuple[list[Mention], dict[int, Mention]]] = {}  # per sentence: targets, nesting
+    cache: dict[int, _Targets] = {}
     for trig in TRIGGER.finditer(ctx.text):
         sentence = ctx.sentence(trig.start())
         if sentence[0] not in cache:
-            ordered = sorted(ctx.in_sentence(trig.start(), _TARGETS), key=lambda m: m.start)
-            cache[sentence[0]] = (ordered, outer_of(ordered))
-        targets, outer = cache[sentence[0]]
-        for m in targets:
-            if id(m) in seen or abs(m.start - trig.start()) > 60:
+            cache[sentence[0]] = _Targets.of(ctx.in_sentence(trig.start(), _TARGETS))
+        targets = cache[sentence[0]]
+        for m in targets.near(trig.start(), 60):
+            if id(m) in seen:
                 continue
             if m.end <= trig.start() and _BREAK.search(ctx.text, m.end, trig.start()):
                 continue
             if m.start >= trig.end() and _STOP.search(ctx.text, trig.end(), m.start):
                 continue  # 引进甲公司…。支持乙公司扩建: a new sentence, even after an ASCII full stop
             seen.add(id(m))
-            hit = amount_of(ctx, m, targets, outer, sentence)
+            hit = amount_of(ctx, m, targets, sentence)
             amount = money(ctx.text, hit.start(), hit.end()) if hit is not None else None
             found.append(
                 ctx.relation(
