@@ -16,13 +16,13 @@ _BECOMES = re.compile(r"成为|作为|列为|纳入|列入")
 def extract(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
     for group in ctx.groups():
-        mentions = [m for m in group if m.label in ("Enterprise", "Project")]
-        companies = [m for m in mentions if m.label == "Enterprise"]
-        for project in (m for m in mentions if m.label == "Project"):
-            before = [c for c in companies if c.end <= project.start]
-            if not before:
+        companies = sorted((m for m in group if m.label == "Enterprise"), key=lambda m: (m.end, -m.start))
+        i, company = 0, None
+        for project in sorted((m for m in group if m.label == "Project"), key=lambda m: m.start):
+            while i < len(companies) and companies[i].end <= project.start:  # the company ending last before it
+                company, i = companies[i], i + 1
+            if company is None:
                 continue
-            company = before[-1]
             between = ctx.text[company.end : project.start]
             if not _INVEST.search(between) or len(between) > 40 or _BECOMES.search(between):
                 continue
