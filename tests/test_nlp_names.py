@@ -197,3 +197,18 @@ def test_company_core_drops_the_longest_region() -> None:
 
     assert core("湘潭市远舟农业发展有限公司") == "远舟农业发展"
     assert found("督促强村公司规范运营。", "Enterprise") == []
+
+
+def test_company_inside_a_project_name_is_its_trade_name() -> None:
+    doc = build_nlp()("湖南远驰智能装备有限公司投资3亿元。推动远驰智能装备制造产业园项目开工，零部件有限公司除外。")
+    companies = sorted(m.name for m in doc._.mentions if m.label == "Enterprise")
+    assert companies == ["湖南远驰智能装备有限公司", "远驰"]
+
+
+def test_company_name_keeps_a_word_jieba_counts_as_quantity() -> None:
+    assert found("江苏恒拓新能源汽车零部件有限公司投资15亿元。", "Enterprise") == ["江苏恒拓新能源汽车零部件有限公司"]
+
+
+def test_company_stem_needs_a_proper_part_and_split_trade_names_are_rejoined() -> None:
+    assert found("长沙润和新材料科技有限公司签约。", "Enterprise") == ["长沙润和新材料科技有限公司"]
+    assert found("零部件有限公司除外。", "Enterprise") == []

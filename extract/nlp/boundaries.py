@@ -86,7 +86,10 @@ def extend_left(
             continue
         verb_chain = False
         if ok and piece not in keep and not (verbs_inside and _PHASE.match(piece)):
-            numeral_word = tag == "m" and not _NUMERALS.fullmatch(piece) and "元" not in piece  # 纵四路, 万亩
+            # 纵四路, 万亩 (m); 零部件 (mq) holds no numeral at all
+            numeral_word = "元" not in piece and (
+                (tag == "m" and not _NUMERALS.fullmatch(piece)) or (tag == "mq" and not _NUMERALS.search(piece))
+            )
             ok = piece not in stops and not (len(piece) > 1 and tag in tags and not numeral_word)
         if not ok and keep and piece == "”":  # a quoted part of a name: “平安家庭”培育工程
             quote = text.rfind("“", max(0, s - 16), s)

@@ -47,6 +47,7 @@ _NOT_COMPANY = re.compile(r"(?:项目|工程|产业园|园区|基地|中心|企�
 
 
 _BRAND_TAGS = (None, "nz", "nt", "nr", "ns")
+_DESCRIPTORS = frozenset({"智能"})  # an adjective before the product, no trade (远舟智能装备)
 
 
 def _project_brand(text: str, starts: list[int], project: Mention) -> str:
@@ -67,6 +68,12 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
         if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or jieba_tags().get(word, None) not in _BRAND_TAGS:
             break
         end, k = starts[k + 1], k + 1
+    for j in (k + 1, k + 2):  # 远舟光电, 远舟新/材料; not 远舟智能
+        if j < len(starts) and project.end - starts[j] >= 2:
+            trade = text[starts[k] : starts[j]]
+            if TRADE.fullmatch(trade) and trade not in _DESCRIPTORS:
+                end = starts[j]
+                break
     word = text[project.start : end]
     return word if word[-1] not in _GEOGRAPHIC else ""
 
@@ -166,8 +173,13 @@ def brands(doc: Doc) -> Doc:
     covered = [(m.start, m.end) for m in out if m.label not in ("Project", "Honour")]
     place_heads = {m.name[:2] for m in out if m.label in PLACE_LABELS}
     cores = [core(c.name) for c in companies]
-    for project in [m for m in out if m.label == "Project" and _BRANDED_HEAD.search(m.name)]:
+    project_brands = {}  # project start -> the trade name opening it
+    for project in [m for m in out if m.label == "Project"]:
         word = _project_brand(text, token_list, project)
+        if word:
+            project_brands[project.start] = word
+        if not _BRANDED_HEAD.search(project.name):
+            continue
         if word and word[:2] not in place_heads and not any(c.startswith(word) for c in cores):
             companies.append(Mention(project.start, project.start + len(word), "Enterprise", word))
     places = [m.name for m in out if m.label in PLACE_LABELS]
@@ -186,6 +198,8 @@ def brands(doc: Doc) -> Doc:
                 size = _MIN
                 while size < len(head) and text.startswith(head[: size + 1], pos):
                     size += 1
+                # inside a project's name the company is its trade name (远舟 of 远舟新能源汽车零件基地)
+                size = min(size, len(project_brands.get(pos, head)))
                 out.append(Mention(pos, pos + size, "Enterprise", head[:size]))
             pos = text.find(head[:_MIN], pos + 1)
     return doc

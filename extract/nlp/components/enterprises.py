@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
-from extract.nlp.lexicon import FUNCTION_TAGS, words
+from extract.nlp.lexicon import FUNCTION_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
 
@@ -18,7 +19,20 @@ _SUFFIX = re.compile(
 _MAX = 32
 _KEEP = frozenset({"将", "经", "共", "全", "为", "由"})  # single characters common inside company names
 _LEVEL = re.compile(r"^(?:[\d个]*(?:国家级|省级|市级|区级|县级|镇级|乡级|村级|村))")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _BARE = frozenset({"公司", "合作社", "集团", "银行"})  # bare kinds need a proper name before them
+
+
+def _split_trade_name(text: str, starts: list[int], start: int) -> int:
+    """jieba cut a trade name into single characters, one of them a function word (滁州润和新材料…):
+    take the characters back to the region before them."""
+    k = bisect_right(starts, start - 1) - 1
+    pos = start
+    while k >= 0 and pos - starts[k] == 1 and _CJK_CHAR.match(text, starts[k]):
+        pos, k = starts[k], k - 1
+    if pos < start and k >= 0 and jieba_tags().get(text[starts[k] : pos]) == "ns":
+        pos = starts[k]
+    return pos
 
 
 @Language.component("govkg_enterprises")
@@ -38,8 +52,11 @@ def enterprises(doc: Doc) -> Doc:
         stem = name[: len(name) - len(m.group())]
         if len(stem) < 2 or is_masked(name) or stem in generic or name in generic:
             continue
-        if m.group() in _BARE and not has_proper_part(stem, token_starts(doc), start + cut):
-            continue
+        if not has_proper_part(stem, token_starts(doc), start + cut):
+            start, cut = _split_trade_name(text, token_starts(doc), start + cut), 0
+            name = text[start : m.end()]
+            if not has_proper_part(name[: -len(m.group())], token_starts(doc), start):
+                continue  # 零部件有限公司 names no company
         if start < last_end:  # 集团 inside 集团有限公司 was already taken
             continue
         last_end = m.end()
