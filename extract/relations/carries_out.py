@@ -3,9 +3,11 @@
 The actor is an Organization or place written right before an action verb that leads to
 the project (镇妇联开展“巾帼建功”行动, 樟木村完成饮水工程), else the report's own place.
 Status: planned in a plan section; ongoing when the text says the work is unfinished
-(未能按期完成, 完成计划的70%, 剩余…结转); completed for 建成/完成/竣工/投用 unless a
-plan word leads the verb (将于年内建成); planned after 计划/拟/将/力争; else ongoing
-(推进, 在建, 开工, 实施).
+(未能按期完成, 完成计划的70%, 剩余…结转) or only a stage is done (完成主体施工, 完成前期
+选址); completed for 建成/完成/竣工/投用/开业 unless a plan word leads the verb
+(将于年内建成); planned after 计划/拟/将/力争; else ongoing (推进, 在建, 开工, 实施).
+The items of one list (甲、乙项目) share the status written after the list; an initiative
+completes only in its own clause; one fact per project and sentence, the furthest status.
 """
 
 from __future__ import annotations
