@@ -317,3 +317,19 @@ def test_figures_with_scales_commas_and_more_than(text: str, unit: str, norm: fl
     assert match is not None and match.group(0) == text
     fig = figure(match.group("value"), figure_unit(match))
     assert (fig.unit, fig.base_unit) == (unit, base) and fig.value_normalised == pytest.approx(norm)
+
+
+def test_a_company_investing_in_an_item_of_a_list_of_signings_is_introduced() -> None:
+    got = facts(
+        report("湘南远舟半导体有限公司投资3亿元的远舟晶圆项目正式签约落户；樟溪恒拓汽车零部件有限公司投资15亿元建设樟溪电驱系统生产基地；"),
+        "INTRODUCED",
+    )
+    assert got[("樟溪镇", "樟溪恒拓汽车零部件有限公司")]["amount_yuan"] == pytest.approx(1_500_000_000)
+
+
+def test_a_company_investing_after_a_full_stop_or_outside_a_signing_list_is_not_introduced() -> None:
+    after_stop = report("湘南远舟半导体有限公司正式签约落户。樟溪恒拓汽车零部件有限公司投资15亿元建设樟溪电驱系统生产基地。")
+    no_signing = report("樟溪镇召开企业座谈会；樟溪恒拓汽车零部件有限公司投资15亿元建设樟溪电驱系统生产基地。")
+    for graph in (after_stop, no_signing):
+        assert ("樟溪恒拓汽车零部件有限公司", "樟溪电驱系统生产基地") in facts(graph, "INVESTS_IN")
+        assert ("樟溪镇", "樟溪恒拓汽车零部件有限公司") not in facts(graph, "INTRODUCED")

@@ -20,9 +20,11 @@ TRIGGER = re.compile(r"引进|签约|落地(?!落实|见效|生根)|落户|招�
 # a target before the trigger is brought in only when nothing breaks the clause between them
 # (甲项目正式签约落户), not 盘活乙园区，引进丙公司
 _BREAK = re.compile(r"[，,；;。：:]")
-_STOP = re.compile(r"[；;。]|(?<!\d)\.|\.(?!\d)")
+_STOP = re.compile(r"。|(?<!\d)\.|\.(?!\d)")
 _LIST_GAP = re.compile(r"^[、和及与,，]$")
 _TARGETS = frozenset({"Enterprise", "Project"})
+_ENTERPRISE = frozenset({"Enterprise"})
+_INVESTS = re.compile(r"(?:计划|拟|追加)?投资")
 _REACH = 80  # characters around a target in which its amount is written
 
 
@@ -105,15 +107,35 @@ def extract(ctx: Context) -> list[Relation]:
             if m.start >= trig.end() and _STOP.search(ctx.text, trig.end(), m.start):
                 continue  # 引进甲公司…。支持乙公司扩建: a new sentence, even after an ASCII full stop
             seen.add(id(m))
-            hit = amount_of(ctx, m, targets, sentence)
-            amount = money(ctx.text, hit.start(), hit.end()) if hit is not None else None
-            found.append(
-                ctx.relation(
-                    "INTRODUCED", ctx.own_place_id, ctx.entity(m), m.start,
-                    [(m.start, m.end), trig.span()],
-                    amount_yuan=amount[0] if amount else None,
-                    amount_text=amount[1] if amount else None,
-                    year=ctx.year_at(m.start),
-                )
-            )
+            found.append(_introduced(ctx, m, targets, sentence, trig.span()))
+    found += _listed_investors(ctx, seen)
+    return found
+
+
+def _introduced(ctx: Context, m: Mention, targets: _Targets, sentence: tuple[int, int], trigger: tuple[int, int]) -> Relation:
+    hit = amount_of(ctx, m, targets, sentence)
+    amount = money(ctx.text, hit.start(), hit.end()) if hit is not None else None
+    return ctx.relation(
+        "INTRODUCED", ctx.own_place_id, ctx.entity(m), m.start, [(m.start, m.end), trigger],
+        amount_yuan=amount[0] if amount else None,
+        amount_text=amount[1] if amount else None,
+        year=ctx.year_at(m.start),
+    )
+
+
+def _listed_investors(ctx: Context, seen: set[int]) -> list[Relation]:
+    """Companies opening an item of a list of signings (甲公司…签约落户；乙公司投资15亿元建设…；):
+    the list's trigger covers its items up to the full stop."""
+    found: list[Relation] = []
+    signing = False
+    for start, end in ctx.sentences:
+        has_trigger = TRIGGER.search(ctx.text, start, end) is not None
+        if signing and not has_trigger:
+            opening = min(ctx.in_sentence(start, _ENTERPRISE), key=lambda m: (m.start, -m.end), default=None)
+            invests = opening is not None and opening.start - start <= 2 and _INVESTS.match(ctx.text, opening.end)
+            if invests and id(opening) not in seen:
+                seen.add(id(opening))
+                targets = _Targets.of(ctx.in_sentence(start, _TARGETS))
+                found.append(_introduced(ctx, opening, targets, (start, end), _INVESTS.match(ctx.text, opening.end).span()))
+        signing = (signing or has_trigger) and ctx.text[start:end].rstrip().endswith(("；", ";"))
     return found
