@@ -21,34 +21,24 @@ CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.i
 CREATE CONSTRAINT initiative_id IF NOT EXISTS FOR (n:Initiative) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT indicator_id IF NOT EXISTS FOR (n:Indicator) REQUIRE n.id IS UNIQUE;
 
-// Name lookups (exact names in the query library, `e.name = $x`), per label and on :Entity.
+// Exact name lookups (`e.name = $x` on :Entity in the query library). No per-label name
+// indexes: no query looks a name up by a specific label, and each one was an index entry
+// more per entity written (bench/load_neo4j.py: about 15% of the server's CPU per load).
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
-CREATE INDEX province_name IF NOT EXISTS FOR (n:Province) ON (n.name);
-CREATE INDEX city_name IF NOT EXISTS FOR (n:City) ON (n.name);
-CREATE INDEX district_name IF NOT EXISTS FOR (n:District) ON (n.name);
-CREATE INDEX subdistrict_name IF NOT EXISTS FOR (n:Subdistrict) ON (n.name);
-CREATE INDEX village_name IF NOT EXISTS FOR (n:Village) ON (n.name);
-CREATE INDEX community_name IF NOT EXISTS FOR (n:Community) ON (n.name);
-CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name);
-CREATE INDEX enterprise_name IF NOT EXISTS FOR (n:Enterprise) ON (n.name);
-CREATE INDEX honour_name IF NOT EXISTS FOR (n:Honour) ON (n.name);
-CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
-CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
-CREATE INDEX initiative_name IF NOT EXISTS FOR (n:Initiative) ON (n.name);
-CREATE INDEX indicator_name IF NOT EXISTS FOR (n:Indicator) ON (n.name);
 
 // A report's identity for replacement: the same path under a new content hash.
 CREATE INDEX report_path IF NOT EXISTS FOR (n:Report) ON (n.path);
 
 // Search: names and aliases of every entity. The cjk analyzer indexes Chinese text as
 // overlapping character bigrams, so a phrase query for any substring of two or more
-// characters finds the name (one-character searches use a CONTAINS scan instead).
+// characters finds the name (other text is sent as wildcard terms, see below).
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 
-// Search text the bigram index cannot answer (one character, digits or Latin letters cut
-// inside a word, e.g. "G10" in G106国道): a trigram TEXT index makes `name CONTAINS` fast.
-CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (n:Entity) ON (n.name);
+// Search text the bigram index cannot answer as a phrase (one character, digits or Latin
+// letters cut inside a word, e.g. "G10" in G106国道) goes to the same full-text index as
+// wildcard terms (`*g10*`, `*段*`); a TEXT index on names for it cost about 20% of the
+// server's CPU per load and did not cover aliases.
 
 // Deleting or replacing a report finds its relationships by `report_id`, type by type
 // (relationship indexes are per type), instead of scanning every relationship.
@@ -60,3 +50,19 @@ CREATE INDEX located_in_report_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.r
 CREATE INDEX carries_out_report_id IF NOT EXISTS FOR ()-[r:CARRIES_OUT]-() ON (r.report_id);
 CREATE INDEX reported_report_id IF NOT EXISTS FOR ()-[r:REPORTED]-() ON (r.report_id);
 CREATE INDEX mentions_report_id IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.report_id);
+
+// Indexes earlier versions of this schema created, dropped from databases that have them.
+DROP INDEX entity_name_text IF EXISTS;
+DROP INDEX province_name IF EXISTS;
+DROP INDEX city_name IF EXISTS;
+DROP INDEX district_name IF EXISTS;
+DROP INDEX subdistrict_name IF EXISTS;
+DROP INDEX village_name IF EXISTS;
+DROP INDEX community_name IF EXISTS;
+DROP INDEX project_name IF EXISTS;
+DROP INDEX enterprise_name IF EXISTS;
+DROP INDEX honour_name IF EXISTS;
+DROP INDEX person_name IF EXISTS;
+DROP INDEX organization_name IF EXISTS;
+DROP INDEX initiative_name IF EXISTS;
+DROP INDEX indicator_name IF EXISTS;

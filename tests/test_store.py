@@ -324,6 +324,16 @@ def test_search_finds_single_characters_and_text_inside_latin_words(store: Graph
     assert store.search("()") == []
 
 
+def test_search_finds_latin_and_single_characters_inside_aliases(store: GraphStore) -> None:
+    plant = ent("Enterprise", "青禾北峰新材料有限公司", aliases=["BF-Tech青禾坊"])
+    store.save(both())
+    store.save(mentions_only("reports/plant.txt", "青禾北峰新材料有限公司投产。", "青禾街道", [plant]))
+    assert [h.id for h in store.search("bf-te")] == [plant.id]  # other case, cut inside a word
+    assert [(h.id, h.score) for h in store.search("tech青禾")] == [(plant.id, 1.0)]
+    assert [h.id for h in store.search("坊")] == [plant.id]  # one character, only in the alias
+    assert store.search("bf-tex") == []
+
+
 def test_entities_fetches_many_in_the_order_asked_without_unknown_ids(store: GraphStore) -> None:
     store.save(both())
     found = store.entities([YUANSHAN.id, "village-missing", QINGHE.id, YUANSHAN.id, HONOUR.id])

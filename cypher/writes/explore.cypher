@@ -7,18 +7,11 @@ CALL db.index.fulltext.queryNodes('entity_search', $phrase, {limit: $cap}) YIELD
 WHERE $labels IS NULL OR node.label IN $labels
 RETURN node.id AS id, node.label AS label, node.name AS name, coalesce(node.aliases, []) AS aliases
 
-// name: search_mixed
-// description: Candidate entities for a search the bigram index alone cannot answer (one character, or digits/Latin text inside a word): names containing the text as typed, upper- or lower-cased (TEXT index), plus phrase hits on names and aliases; shortest names first.
-// params: variants, phrase, labels, cap
-CALL () {
-  UNWIND $variants AS variant
-  MATCH (e:Entity) WHERE e.name CONTAINS variant
-  RETURN e
-  UNION
-  CALL db.index.fulltext.queryNodes('entity_search', $phrase, {limit: $cap}) YIELD node
-  RETURN node AS e
-}
-WITH e
+// name: search_terms
+// description: Candidate entities for a search the phrase query cannot answer (one character, or digits/Latin text inside a word): a Lucene query of wildcard terms and phrases ANDed (built from the folded text's letter runs by the caller, nothing else in it) on the full-text index over names and aliases; shortest names first.
+// params: lucene, labels, cap
+CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node
+WITH node AS e
 WHERE $labels IS NULL OR e.label IN $labels
 RETURN e.id AS id, e.label AS label, e.name AS name, coalesce(e.aliases, []) AS aliases
 ORDER BY size(e.name)

@@ -28,7 +28,7 @@ from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
 
-from graph.model import PLACE_LABELS, Entity, Evidence, Graph, Relation, Report, normalise_name
+from graph.model import PLACE_LABELS, Entity, Evidence, Graph, Relation, Report
 from graph.queries import Query, schema_statements, writes
 from graph.store.base import SaveSummary, SearchHit, Subgraph
 from graph.store.embedded import (
@@ -47,7 +47,10 @@ __all__ = ["Neo4jStore", "QueryError", "ReadOnlyViolation", "ReadResult"]
 
 BATCH_ROWS = 5000  # rows per UNWIND; one report's rows rarely need more than one batch
 SEARCH_CANDIDATES = 200  # full-text candidates ranked in Python (at least 10 x limit)
-_CJK_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]{2,}$")
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_CJK_ONLY = re.compile(f"^[{_CJK}]{{2,}}$")
+_RUNS = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+")  # what the cjk analyzer keeps: ideograph runs, letter/digit words
+_CJK_RUN = re.compile(f"[{_CJK}]{{2,}}")
 _LUCENE_SPECIAL = re.compile(r'([\\"])')
 
 
@@ -273,8 +276,8 @@ class Neo4jStore:
         }
 
     def search(self, text: str, limit: int = 20, labels: Sequence[str] | None = None) -> list[SearchHit]:
-        """Candidates from the cjk full-text index (plus a TEXT-index CONTAINS when it cannot answer),
-        ranked exactly as the embedded store ranks them."""
+        """Candidates from the cjk full-text index (a phrase, or wildcard terms when a phrase
+        cannot answer), ranked exactly as the embedded store ranks them."""
         query = fold(text)
         if not query or limit <= 0:
             return []
@@ -284,9 +287,10 @@ class Neo4jStore:
         if _CJK_ONLY.match(query):
             records = self._read("search_fulltext", phrase=phrase, labels=wanted, cap=cap)
         else:
-            raw = normalise_name(text)  # names are stored as written: try the usual cases
-            variants = sorted({raw, raw.upper(), raw.lower()})
-            records = self._read("search_mixed", variants=variants, phrase=phrase, labels=wanted, cap=cap)
+            lucene = _term_query(query)
+            if not lucene:
+                return []
+            records = self._read("search_terms", lucene=lucene, labels=wanted, cap=cap)
         hits = []
         for rec in records:
             score = match_score(query, rec["name"], rec["aliases"])
@@ -443,6 +447,16 @@ class Neo4jStore:
 
 
 # --- rows in, model objects out ------------------------------------------------------------
+
+
+def _term_query(query: str) -> str:
+    """A Lucene query finding every indexed name or alias that may contain the folded text:
+    each ideograph run of two or more as a phrase (the index holds its bigrams), every other
+    run (one ideograph, letters and digits, which the analyzer keeps as whole words) as a
+    `*run*` wildcard, all ANDed. Runs hold no Lucene syntax; punctuation is left out, as the
+    analyzer leaves it out, and the ranking then keeps only true substrings."""
+    clauses = [f'"{run}"' if _CJK_RUN.fullmatch(run) else f"*{run}*" for run in _RUNS.findall(query)]
+    return " AND ".join(clauses)
 
 
 def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
