@@ -40,7 +40,7 @@ _STREET_OWNER = re.compile(r"([\u4e00-\u9fff]{2}街)(?=社区基金会|党工委
 _PROJECT_TAIL = re.compile(r"(?:项目|工程)?(?:[(（]?[一二三四五六七八九十]期[)）]?)?(?:项目|工程)?$")
 # 云帆产业园一期及配套项目 and 云帆产业园及配套项目 are one project
 _INNER_PHASE = re.compile(r"[(（]?[一二三四五六七八九十]期[)）]?(?=.)")
-_SHORT_HEAD = 4  # 温泉度假区 after 青溪温泉度假区: the same project without its place
+_SHORT_HEAD = 4  # 湖滨度假区 after 青溪湖滨度假区: the same project without its place
 
 
 def canonical_key(mention: Mention) -> str:

@@ -71,7 +71,7 @@ def test_doc_keeps_the_input_text_and_token_offsets() -> None:
 
 
 def test_city_naming_a_metropolitan_region_is_no_city() -> None:
-    assert found("认领长沙都市圈一圈通办事项。", "City") == []
+    assert found("融入长沙都市圈协同发展。", "City") == []
     assert found("长沙市开展活动。", "City") == ["长沙市"]
 
 

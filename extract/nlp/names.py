@@ -9,7 +9,7 @@ from functools import lru_cache
 from extract.nlp.lexicon import jieba_tags, words
 
 # a masked unit (xx社区) or mask before a name is dropped; a mask glued to a one-character
-# landform (xx山矿坑治理项目, xx圩堤) is a masked place, so the whole name is masked
+# landform (xx岭采石场复绿项目, xx湖堤) is a masked place, so the whole name is masked
 _MASKED_HEAD = re.compile(r"^(?:[^，。；]*?[XxＸｘ×*＊○]{2,}(?:村|社区|街道|镇|乡|区|县|市)|[XxＸｘ×*＊○]+(?![XxＸｘ×*＊○]|[山湖河圩江岭桥港湾塘坝洲岛垸畈冲坪]))")
 _MASK = re.compile(r"[XxＸｘ×*＊○]{2,}|某")
 

@@ -42,7 +42,7 @@ _LISTED = re.compile(r"(?:引进|入驻|签约|落户|招引)(?:了)?([^。；;�
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _ITEM_TAIL = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:家|个)?(?:企业|项目|公司)?$")
 _GEOGRAPHIC = frozenset("区路湖山河街村镇乡港湾江园岛道桥")
-_BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|项目)$")
+_BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|项目)(?:\(?[一二三四五六七八九十]期\)?)?$")
 _NOT_COMPANY = re.compile(r"(?:项目|工程|产业园|园区|基地|中心|企业|村|社区|街道|镇|乡|区|市|县|省|人才|资金|技术|团队)$")
 
 
@@ -51,8 +51,8 @@ _DESCRIPTORS = frozenset({"智能"})  # an adjective before the product, no trad
 
 
 def _project_brand(text: str, starts: list[int], project: Mention) -> str:
-    """The name words opening a project's name (远舟 in 远舟大数据产业园, 远舟环科 in
-    远舟环科绿色产业园): words jieba does not know or tags as names, up to a known word."""
+    """The name words opening a project's name (远舟 in 远舟大数据产业园, 远舟华科 in
+    远舟华科智造产业园): words jieba does not know or tags as names, up to a known word."""
     k = bisect_right(starts, project.start) - 1
     if k < 0 or starts[k] != project.start or k + 1 >= len(starts):
         return ""

@@ -41,7 +41,7 @@ _GENERIC = frozenset({"单位", "集体", "个人", "称号", "荣誉", "奖项"
 _BARE = re.compile(r"^(?:全[区市省县]?第[一二三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+名|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
 _CONTEST_LEVEL = re.compile(r"[国省市区县]赛")
 _QUOTED_CONTEST = re.compile(r"“([^”]{2,20})”(?:评比|评选|表彰)")
-# a quoted title with its level (争创“全国文明村”, “（略）”试点) names an honour even
+# a quoted title with its level (争创“全国文明村”, “全国生态康养示范基地”试点) names an honour even
 # where nobody has it yet
 _QUOTED_LEVEL = re.compile(r"“((?:全国|全省|省级|国家级|市级|全市)[^”]{2,18})”")
 # 在…竞赛中荣获…, also with a result between: 在…（略），累计荣获…

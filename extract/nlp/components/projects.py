@@ -20,7 +20,7 @@ from extract.nlp.names import TRADE, cut_inner, has_proper_part, is_masked, stri
 from graph.model import PLACE_LABELS
 
 _OPEN_HEADS = r"项目|工程|产业园|(?<!宅)基地|示范园|小微园|工业园|科技园|园区"
-_OPEN_HEADS += r"|一条街|一条巷"  # （略）: a named street or lane of a theme
+_OPEN_HEADS += r"|一条街|一条巷"  # 平安一条街: a named street or lane of a theme
 _NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区|总部|党校|小屋|体验园|采摘园"
 _HEAD = re.compile(rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
 _KEEP = frozenset({"及", "至", "将", "经"})
@@ -39,12 +39,12 @@ _ROAD = re.compile(r"[\u4e00-\u9fff]{2,5}(?:路|大道|大街|河|桥)")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff()（）]+")
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|全国|全省|全市|全区)")
 _NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
-_TIERS = re.compile(r"[两三四五]级")  # （略）: a kind at every level, not one facility
+_TIERS = re.compile(r"[两三四五]级")  # 镇村两级调解中心: a kind at every level, not one facility
 # a road is a project only where the clause builds it (以青石公路为主轴 names a road in use)
 _ROAD_HEADS = frozenset({"公路", "大道", "步道"})
 _WORKS = re.compile(r"建设|修建|新建|改造|提升|硬化|拓宽|通车|建成|开工|竣工|完工|铺设|打通|贯通|施工|项目|工程")
 _CLAUSE = re.compile(r"[，。；,;！？\n]")
-# a landform after a common word makes a place name: 将军山, 青石湖
+# a landform after a common word makes a place name: 凤凰岭, 青石湖
 _LANDFORM = frozenset("山湖河江岭峰岛洲溪塘")
 # 产业园二期, 远舟项目（二期）: a phase after the head belongs to the name
 _PHASE_AFTER = re.compile(r"[(（]?[一二三四五六七八九十]期[)）]?")
@@ -153,8 +153,8 @@ def projects(doc: Doc) -> Doc:
             if _ROAD.fullmatch(road):
                 found.append(Mention(road_start, start - 1, "Project", road + name[len(stem) :]))
     mates = _list_mates(text, found, unnamed)
-    # （略）（略） after the mate （略）: a summary starting inside a name
-    found = [f for f in found if not any(a < f.start < b < f.end for a, b in ((x.start, x.end) for x in mates))]
+    # 亲子戏水漂流两段式漂流项目 after the mate 亲子戏水漂流: a summary starting inside a name
+    found = [f for f in found if not any(a <= f.start < b < f.end for a, b in ((x.start, x.end) for x in mates))]
     found += mates
     found += _enumerated(doc, text, generic)
     found += _road_works(doc, text, places)
@@ -203,7 +203,7 @@ def _road_works(doc: Doc, text: str, places: dict[int, Mention]) -> list[Mention
 
 
 def _landform_start(text: str, starts: list[int], start: int) -> bool:
-    """The name opens with a word and a landform (（略）): a place name."""
+    """The name opens with a word and a landform (凤凰岭森林公园): a place name."""
     k = _token_at(starts, start)
     if k < 0 or starts[k] != start or k + 2 >= len(starts):
         return False
@@ -219,17 +219,18 @@ def _built(text: str, start: int, end: int) -> bool:
 
 
 def _list_mates(text: str, found: list[Mention], unnamed: list[Mention]) -> list[Mention]:
-    """青禾田园漂流、（略）: a facility listed beside a named one of the same kind is named too."""
+    """青禾田园漂流、亲子戏水漂流: a facility listed beside a named one of the same kind is named too."""
     heads = {(m.start, m.end): m.name for m in found}
     mates: list[Mention] = []
     changed = True
     while changed and unnamed:
         changed = False
-        for cand in list(unnamed):
+        for cand in sorted(unnamed, key=lambda c: (c.start, c.end)):  # the shortest name at a start
             head = cand.properties["head"]
             left = [n for (a, b), n in heads.items() if b == cand.start - 1 and text[b] == "、"]
             right = [n for (a, b), n in heads.items() if a == cand.end + 1 and text[cand.end] == "、"]
-            if any(n.endswith(head) for n in left + right):
+            single = cand.name.count(head) == 1  # 家庭漂流三段式漂流 sums the list up
+            if single and any(n.endswith(head) for n in left + right) and not any(m.start == cand.start for m in mates):
                 unnamed.remove(cand)
                 heads[(cand.start, cand.end)] = cand.name
                 mates.append(Mention(cand.start, cand.end, "Project", cand.name))
