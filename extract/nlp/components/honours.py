@@ -44,7 +44,7 @@ _QUOTED_CONTEST = re.compile(r"“([^”]{2,20})”(?:评比|评选|表彰)")
 # a quoted title with its level (争创“全国文明村”, “全国生态康养示范基地”试点) names an honour even
 # where nobody has it yet
 _QUOTED_LEVEL = re.compile(r"“((?:全国|全省|省级|国家级|市级|全市)[^”]{2,18})”")
-# 在…竞赛中荣获…, also with a result between: 在…（略），累计荣获…
+# 在…竞赛中荣获…, also with a result between: 在…测评中取得好成绩，先后荣获…
 _CONTEST = re.compile(
     r"在([^，。；,;在]{2,30}?)(?:中|上)(?:(?:取得|获得)?(?:优异|优秀|良好|较好|好)?成绩[，,]?)?(?:累计|共计?|先后|多次)?(?:荣获|获得|取得|获)"
 )

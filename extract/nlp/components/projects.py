@@ -48,7 +48,7 @@ _CLAUSE = re.compile(r"[，。；,;！？\n]")
 _LANDFORM = frozenset("山湖河江岭峰岛洲溪塘")
 # 产业园二期, 远舟项目（二期）: a phase after the head belongs to the name
 _PHASE_AFTER = re.compile(r"[(（]?[一二三四五六七八九十]期[)）]?")
-# 养老服务中心已建成3个, 实事项目88件: a head followed by a count names a kind, not one place
+# 日间照料中心已建成4个, 微改造项目12件: a head followed by a count names a kind, not one place
 _COUNT_AFTER = re.compile(r"(?:已|共|累计)?(?:建成|新建|完成|实施|开工|建设)?[\d一二三四五六七八九十]+(?:个|件|项|处|座|所)")
 # 重点项目“青禾方舟”: the quoted name after a description is the project's name
 _QUOTED_AFTER = re.compile(r"“([\u4e00-\u9fffA-Za-z]{2,12})”")
@@ -229,7 +229,7 @@ def _list_mates(text: str, found: list[Mention], unnamed: list[Mention]) -> list
             head = cand.properties["head"]
             left = [n for (a, b), n in heads.items() if b == cand.start - 1 and text[b] == "、"]
             right = [n for (a, b), n in heads.items() if a == cand.end + 1 and text[cand.end] == "、"]
-            single = cand.name.count(head) == 1  # 家庭漂流三段式漂流 sums the list up
+            single = cand.name.count(head) == 1  # 竹林漂流两段式漂流 sums the list up
             if single and any(n.endswith(head) for n in left + right) and not any(m.start == cand.start for m in mates):
                 unnamed.remove(cand)
                 heads[(cand.start, cand.end)] = cand.name
