@@ -98,9 +98,10 @@ def _listed(text: str, starts: set[int], taken: list[tuple[int, int]]) -> list[M
 
 
 # 青禾、远帆等存量项目: short names closing a list of projects are the companies behind them
-_PROJECT_LIST = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})等(?:[\d一二三四五六七八九十]+个)?(?:存量|在建|新建|续建|签约|重点|亿元|招商|落地|储备)+项目"
-)
+# (searched back from its closing words, so the scan stays linear)
+_PROJECT_LIST_END = re.compile(r"等(?:[\d一二三四五六七八九十]+个)?(?:存量|在建|新建|续建|签约|重点|亿元|招商|落地|储备)+项目")
+_PROJECT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})$")
+_LIST_REACH = 80
 _PREPOSITIONS = frozenset("以在对将把被向从由为与和及")
 _PROJECT_WORD = re.compile(r"项目|工程|园|基地|中心|地块|总部|线|厂|村|社区|镇|乡|街|区|市|县|路")
 
@@ -108,7 +109,12 @@ _PROJECT_WORD = re.compile(r"项目|工程|园|基地|中心|地块|总部|线|�
 def _project_owners(doc: Doc, text: str, starts: list[int], places: list[Mention]) -> list[Mention]:
     found = []
     tags = jieba_tags()
-    for m in _PROJECT_LIST.finditer(text):
+    taken = 0  # a list does not run back into the one closed before it
+    for end in _PROJECT_LIST_END.finditer(text):
+        m = _PROJECT_LIST.search(text, max(taken, end.start() - _LIST_REACH), end.start())
+        taken = end.end()
+        if m is None:
+            continue
         pos = m.start(1)
         for i, item in enumerate(m.group(1).split("、")):
             a, b = pos, pos + len(item)
@@ -131,15 +137,18 @@ def _project_owners(doc: Doc, text: str, starts: list[int], places: list[Mention
 
 
 # 远舟光电成功落户, 青禾物流正式投产: a short name opening a clause before an investment verb
-_SUBJECT = re.compile(
-    r"(?:^|(?<=[，。；,;\n、]))([\u4e00-\u9fff]{2,6}?)(?=(?:成功|正式|顺利|已)?(?:签约|落户|入驻|投产|开工|竣工投产|落地))", re.M
-)
+# (searched back from the verb, so the scan stays linear)
+_SUBJECT_VERB = re.compile(r"(?:成功|正式|顺利|已)?(?:签约|落户|入驻|投产|开工|竣工投产|落地)")
+_SUBJECT = re.compile(r"(?:^|(?<=[，。；,;\n、]))([\u4e00-\u9fff]{2,6}?)$", re.M)
 
 
 def _subjects(text: str, starts: list[int], places: list[Mention]) -> list[Mention]:
     found = []
     tags = jieba_tags()
-    for m in _SUBJECT.finditer(text):
+    for verb in _SUBJECT_VERB.finditer(text):
+        m = _SUBJECT.search(text, max(0, verb.start() - 6), verb.start())
+        if m is None:
+            continue
         a, b = m.span(1)
         name = m.group(1)
         if _NOT_COMPANY.search(name) or _PROJECT_WORD.search(name) or any(p.start <= a < p.end for p in places):

@@ -163,15 +163,21 @@ def projects(doc: Doc) -> Doc:
 
 
 # 樟溪医院、远舟总部、青石人民医院等重点项目: every item of a list closed by 等…项目 is a project
-_ENUMERATION = re.compile(
-    r"((?:[^，。；、,;：:等\n]{2,20}、)+[^，。；、,;：:等\n]{2,20})等(?:[\d一二三四五六七八九十]+个)?(?:重点|在建|续建|新建|存量|重大|民生|亿元)*(?:项目|工程)"
-)
+# (searched back from 等…项目, so the scan stays linear)
+_ENUMERATION_END = re.compile(r"等(?:[\d一二三四五六七八九十]+个)?(?:重点|在建|续建|新建|存量|重大|民生|亿元)*(?:项目|工程)")
+_ENUMERATION = re.compile(r"((?:[^，。；、,;：:等\n]{2,20}、)+[^，。；、,;：:等\n]{2,20})$")
+_ENUMERATION_REACH = 240
 
 
 def _enumerated(doc: Doc, text: str, generic: frozenset[str]) -> list[Mention]:
     found: list[Mention] = []
     starts = token_starts(doc)
-    for m in _ENUMERATION.finditer(text):
+    taken = 0  # a list does not run back into the one closed before it
+    for tail in _ENUMERATION_END.finditer(text):
+        m = _ENUMERATION.search(text, max(taken, tail.start() - _ENUMERATION_REACH), tail.start())
+        taken = tail.end()
+        if m is None:
+            continue
         items = m.group(1).split("、")
         pos = m.start(1)
         for i, item in enumerate(items):
