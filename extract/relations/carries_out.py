@@ -33,7 +33,7 @@ _UNFINISHED = re.compile(
 )
 _LEADS_PLAN = re.compile(r"(?:将|计划|拟|力争|争取|预计|确保|年内|年底前?)\S{0,4}$")
 _PLANNED = re.compile(r"(?<!总)计划(?!总?投资)|拟|将|力争|谋划|争取|明年|下半年|预计")
-# 开展/实施/推进…: the actor before the verb does the work (in the same clause, （略）盘活
+# 开展/实施/推进…: the actor before the verb does the work (in the same clause, 桃源村盘活
 # 闲置厂房以建设…); 在/于/为 before it make the place a location or a beneficiary
 _ACTION = re.compile(
     r"^[^，。；,;：:、]*?(?:开展|实施|推进|组织|举办|启动|承办|打造|建设|新建|完成|建成|推动|发起|落实|抓好|聚焦|牵头)"
