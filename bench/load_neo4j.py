@@ -8,6 +8,11 @@ and the median, then the embedded store's save and load times at the same size.
     NEO4J_PORT=7711 scripts/neo4j start
     .venv/bin/python bench/load_neo4j.py --uri bolt://127.0.0.1:7711
 
+Each run also prints the load average (the machine is shared) and, when the
+server's pid is known (--neo4j-pid, or scripts/neo4j's pid file for the URI's
+port), the CPU seconds the Neo4j process spent and the rate per CPU second,
+which the other jobs on the machine disturb less than the wall-clock rate.
+
 All names are generated; nothing here comes from real reports.
 """
 
@@ -132,7 +137,39 @@ def _count(parts: list[Graph]) -> tuple[int, int]:
     return entities, sum(len(g.relations) for g in parts)
 
 
-def bench_neo4j(parts: list[Graph], uri: str, user: str, password: str, database: str, runs: int) -> list[float]:
+def _server_pid(uri: str, given: int | None) -> int | None:
+    """The Neo4j process: given, or from scripts/neo4j's pid file for the URI's port."""
+    if given:
+        return given
+    port = uri.rsplit(":", 1)[-1].strip("/")
+    pid_file = Path(__file__).resolve().parent.parent / ".neo4j" / port / "neo4j.pid"
+    try:
+        return int(pid_file.read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU seconds of a process (Linux /proc), None when unknown."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+def bench_neo4j(
+    parts: list[Graph], uri: str, user: str, password: str, database: str, runs: int, pid: int | None = None
+) -> list[float]:
     from graph.store.neo4j_store import Neo4jStore
 
     entities, relations = _count(parts)
@@ -141,18 +178,25 @@ def bench_neo4j(parts: list[Graph], uri: str, user: str, password: str, database
     try:
         for run in range(1, runs + 1):
             store.clear()
+            load_before = _load_average()
+            cpu_before = _cpu_seconds(pid)
             started = time.perf_counter()
             for part in parts:
                 store.save(part)
             elapsed = time.perf_counter() - started
+            cpu_after = _cpu_seconds(pid)
             stats = store.stats()
             if stats["entities"] != entities or stats["relations"] != relations:
                 raise SystemExit(f"run {run}: stored {stats['entities']}/{stats['relations']}, "
                                  f"expected {entities}/{relations}")
             rate = (entities + relations) / elapsed
             rates.append(rate)
+            server = ""
+            if cpu_before is not None and cpu_after is not None and cpu_after > cpu_before:
+                cpu = cpu_after - cpu_before
+                server = f"; Neo4j CPU {cpu:.1f} s = {(entities + relations) / cpu:,.0f} per CPU second"
             print(f"neo4j run {run}: {entities} entities + {relations} relations in {elapsed:.1f} s "
-                  f"= {rate:,.0f} per second", flush=True)
+                  f"= {rate:,.0f} per second{server}; load average {load_before} -> {_load_average()}", flush=True)
         _bench_search(store, parts)
         store.clear()
     finally:
@@ -236,6 +280,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--relations", type=int, default=300_000)
     parser.add_argument("--reports", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--neo4j-pid", type=int, help="the server's pid, for its CPU time (default: scripts/neo4j's)")
     parser.add_argument("--skip-neo4j", action="store_true")
     parser.add_argument("--skip-embedded", action="store_true")
     args = parser.parse_args(argv)
@@ -246,7 +291,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"synthetic graph: {entities} entities, {relations} relations, {len(parts)} reports "
           f"({time.perf_counter() - started:.1f} s to generate)", flush=True)
     if not args.skip_neo4j:
-        bench_neo4j(parts, args.uri, args.user, args.password, args.database, args.runs)
+        pid = _server_pid(args.uri, args.neo4j_pid)
+        bench_neo4j(parts, args.uri, args.user, args.password, args.database, args.runs, pid)
     if not args.skip_embedded:
         bench_embedded(parts)
 

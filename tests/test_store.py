@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pickle
+import random
 from pathlib import Path
 
 import pytest
 
 from graph.model import Entity, Evidence, Graph, Relation, Report, entity_id, report_id
-from graph.store.base import GraphStore
-from graph.store.embedded import match_score
+from graph.store.base import GraphStore, SearchHit
+from graph.store.embedded import EmbeddedStore, match_score, rank_hits
 
 # --- fictional reports ------------------------------------------------------------------
 
@@ -356,6 +357,31 @@ def test_search_scores_names_and_aliases_like_match_score(store: GraphStore) -> 
         wide.id: match_score("材料", wide.name, wide.aliases),
     }
     assert store.search("青禾北峰材料")[0].score == 1.5  # exact alias beats an alias substring
+
+
+def test_embedded_search_agrees_with_ranking_every_candidate(tmp_path: Path) -> None:
+    """The embedded index stops scanning early; the result must be what scoring every entity gives."""
+    rnd = random.Random(5)
+    stems = ["青禾", "白沙", "远山", "北峰", "石岭"]
+    kinds = [("Enterprise", "材料有限公司"), ("Project", "新厂项目"), ("Village", "村"), ("Organization", "服务中心")]
+    names = {}
+    for n in range(300):
+        label, suffix = rnd.choice(kinds)
+        name = "".join(rnd.sample(stems, rnd.randint(1, 2))) + rnd.choice(["", str(n)]) + suffix
+        aliases = [rnd.choice(stems) + suffix[:2]] if rnd.random() < 0.3 else []
+        entity = ent(label, name, aliases=aliases)
+        names[entity.id] = entity
+    store = EmbeddedStore(tmp_path)
+    store.save(mentions_only("reports/many.txt", "青禾白沙远山北峰石岭。", "青禾街道", list(names.values())))
+    for query in ["青禾", "有限公司", "村", "白沙远山", "1", "北峰材料", "服务", "石岭新厂", "远山材"]:
+        for limit, labels in ((12, None), (3, None), (50, ["Village", "Project"])):
+            every = [
+                SearchHit(e.id, e.label, e.name, e.aliases, score)
+                for e in names.values()
+                if (score := match_score(query, e.name, e.aliases)) is not None and (not labels or e.label in labels)
+            ]
+            expected = [(h.id, h.score) for h in rank_hits(every, limit)]
+            assert [(h.id, h.score) for h in store.search(query, limit, labels)] == expected, (query, limit)
 
 
 def test_entity_relations_include_mentions_with_evidence(store: GraphStore) -> None:

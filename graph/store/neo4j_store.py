@@ -19,6 +19,7 @@ import json
 import math
 import re
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -145,14 +146,17 @@ class Neo4jStore:
                 touched.update((rel.source, rel.target))
         loose = [eid for eid in graph.entities if eid not in touched]  # named by no relation
         written_entities: set[str] = set()
-        with self._driver.session(database=self.database) as session:
+        # The relation rows (evidence JSON and all) are built in a second thread while the
+        # transaction's first statements run on the server: the client's share of a save.
+        with self._driver.session(database=self.database) as session, ThreadPoolExecutor(1) as pool:
             for report in graph.reports.values():
                 relations = by_report[report.id]
+                rows = pool.submit(_relation_rows, relations)
                 ends = {e for rel in relations for e in (rel.source, rel.target)}
                 ids = [eid for eid in graph.entities if eid in ends] + loose
                 entities = [stored_entity(graph.entities[eid]) for eid in ids]
                 missing = sorted(ends - set(graph.entities) - {report.id})
-                outcome = session.execute_write(self._save_report, report, entities, relations, missing)
+                outcome = session.execute_write(self._save_report, report, entities, rows, missing)
                 if outcome == "unchanged":
                     summary.unchanged.append(report.id)
                     continue
@@ -168,12 +172,13 @@ class Neo4jStore:
         tx: ManagedTransaction,
         report: Report,
         entities: list[Entity],
-        relations: list[Relation],
+        relation_rows: Future[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
         missing: list[str],
     ) -> str:
         """One report in one transaction: 'unchanged', 'replaced' or 'written'."""
         status = tx.run(self._text("report_status"), id=report.id, path=report.path).single(strict=True)
         if status["stored"]:
+            relation_rows.cancel()
             return "unchanged"
         if missing:
             found = tx.run(self._text("existing_entities"), ids=missing).single(strict=True)["ids"]
@@ -196,8 +201,7 @@ class Neo4jStore:
             rows.append(_entity_row(entity))
         for batch in _batches(rows):
             tx.run(self._text("merge_entities"), rows=batch).consume()
-        mentions = [_relation_row(r) for r in relations if r.type == "MENTIONS"]
-        facts = [_relation_row(r) for r in relations if r.type != "MENTIONS"]
+        mentions, facts = relation_rows.result()
         for name, rows in (("create_mentions", mentions), ("create_facts", facts)):
             for batch in _batches(rows):
                 created = tx.run(self._text(name), rows=batch).single(strict=True)["written"]
@@ -462,6 +466,14 @@ def _term_query(query: str) -> str:
 def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(rows), BATCH_ROWS):
         yield rows[start : start + BATCH_ROWS]
+
+
+def _relation_rows(relations: list[Relation]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows for create_mentions and for create_facts."""
+    mentions, facts = [], []
+    for relation in relations:
+        (mentions if relation.type == "MENTIONS" else facts).append(_relation_row(relation))
+    return mentions, facts
 
 
 def _entity_row(entity: Entity) -> dict[str, Any]:
