@@ -212,3 +212,8 @@ def test_company_name_keeps_a_word_jieba_counts_as_quantity() -> None:
 def test_company_stem_needs_a_proper_part_and_split_trade_names_are_rejoined() -> None:
     assert found("长沙润和新材料科技有限公司签约。", "Enterprise") == ["长沙润和新材料科技有限公司"]
     assert found("零部件有限公司除外。", "Enterprise") == []
+
+
+def test_autonomous_region_levels_and_people_before_an_award_verb() -> None:
+    assert found("建成全市首个自治区级示范性家庭农场。", "Honour") == ["自治区级示范性家庭农场"]
+    assert found("村民黄秀兰、韦小红、蒙金花被评为“最美家庭”。", "Person") == ["黄秀兰", "韦小红", "蒙金花"]

@@ -18,7 +18,7 @@ from extract.nlp.boundaries import doc_text
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 
-_LEVELS = r"(?:全国|全省|全市|国家级|省级|市级|[\u4e00-\u9fff]{2,3}省)"
+_LEVELS = r"(?:全国|全省|全市|国家级|省级|自治区级|市级|[\u4e00-\u9fff]{2,3}省)"
 TRIGGER = re.compile(
     r"(?:建成(?=(?:全[国省市区县])?(?:首个|唯一|首家)?" + _LEVELS + r"[^，。；,;]{0,16}?(?:示范|特级|星级|标杆|样板))"
     r"|完成(?=(?:\d{4}年度?)?" + _LEVELS + r"[^，。；,;]{2,24}?创建(?:工作)?(?:[，。；,;]|$))"
@@ -35,7 +35,7 @@ _TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|荣誉称号|称号|�
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 _HEADS = re.compile(
-    r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进|员|主体|师|婆|妇)$"
+    r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进|员|主体|师|婆|妇|农场|示范社)$"
 )
 _GENERIC = frozenset({"单位", "集体", "个人", "称号", "荣誉", "奖项", "成绩", "好成绩", "第一", "表彰"})
 _BARE = re.compile(r"^(?:全[区市省县]?第[一二三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+名|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
@@ -43,7 +43,7 @@ _CONTEST_LEVEL = re.compile(r"[国省市区县]赛")
 _QUOTED_CONTEST = re.compile(r"“([^”]{2,20})”(?:评比|评选|表彰)")
 # a quoted title with its level (争创“全国文明村”, “全国生态康养示范基地”试点) names an honour even
 # where nobody has it yet
-_QUOTED_LEVEL = re.compile(r"“((?:全国|全省|省级|国家级|市级|全市)[^”]{2,18})”")
+_QUOTED_LEVEL = re.compile(r"“((?:全国|全省|省级|自治区级|国家级|市级|全市)[^”]{2,18})”")
 # 在…竞赛中荣获…, also with a result between: 在…测评中取得好成绩，先后荣获…
 _CONTEST = re.compile(
     r"在([^，。；,;在]{2,30}?)(?:中|上)(?:(?:取得|获得)?(?:优异|优秀|良好|较好|好)?成绩[，,]?)?(?:累计|共计?|先后|多次)?(?:荣获|获得|取得|获)"
@@ -92,7 +92,7 @@ def clean_title(raw: str) -> str:
 def honour_level(name: str) -> str:
     if name.startswith(("全国", "国家", "中国", "中华")):
         return "national"
-    if name.startswith(("省", "全省")) or re.match(r"^[\u4e00-\u9fff]{2,7}省", name):
+    if name.startswith(("省", "全省", "自治区")) or re.match(r"^[\u4e00-\u9fff]{2,7}省", name):
         return "provincial"
     if name.startswith(("市", "全市")) or re.match(r"^[\u4e00-\u9fff]{2,4}市", name):
         return "city"

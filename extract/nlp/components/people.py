@@ -35,7 +35,7 @@ def _pattern() -> re.Pattern[str]:
 def _mate() -> re.Pattern[str]:
     """A name in a list, between separators: 张三、李四、王五等."""
     surnames = "".join(sorted(words("surnames.txt")))
-    return re.compile(rf"[{surnames}][\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志)")
+    return re.compile(rf"[{surnames}][\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志|被|{_AWARD})")
 
 
 _OPENERS = frozenset("、，,；;。：:\n（( ")
