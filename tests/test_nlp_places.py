@@ -82,3 +82,8 @@ def test_village_stems_cut_at_the_last_joint_and_a_leading_preposition() -> None
 
 def test_village_level_is_no_village() -> None:
     assert found("全面推行村级事务公开，镇级财政平稳。", "Village") == []
+
+
+def test_natural_villages_of_the_north_and_south() -> None:
+    assert found("靠山屯修建水泥路，哈日嘎查发展肉牛养殖。", "Village") == ["靠山屯", "哈日嘎查"]
+    assert found("开展屯田教育，全镇各屯完成清理。", "Village") == []
