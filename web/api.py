@@ -102,10 +102,11 @@ def neighbours(entity_id: str):
 def path():
     store = get_store()
     source, target = request.args.get("source", ""), request.args.get("target", "")
+    if not source or not target:
+        abort(400, "source and target are required")
+    known = {e.id for e in store.entities([source, target])}
     for node_id in (source, target):
-        if not node_id:
-            abort(400, "source and target are required")
-        if store.entity(node_id) is None:
+        if node_id not in known:
             abort(404, f"no entity {node_id}")
     sub = store.shortest_path(source, target, max_hops=_int_arg("max_hops", 6, 1, 10))
     data = subgraph_payload(sub)
