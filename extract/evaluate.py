@@ -16,23 +16,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.model import Graph
+from extract.read import SUFFIXES
+from graph.model import PLACE_LABELS, Graph
 
-GUIDELINE_LABELS: tuple[str, ...] = (
-    "Province",
-    "City",
-    "District",
-    "Subdistrict",
-    "Village",
-    "Community",
-    "Enterprise",
-    "Project",
-    "Honour",
-    "Person",
-)
+# The labels the gold guideline annotates (not Organization, Initiative, Indicator).
+GUIDELINE_LABELS: tuple[str, ...] = (*PLACE_LABELS, "Enterprise", "Project", "Honour", "Person")
 FUZZY_LABELS = frozenset({"Enterprise", "Project", "Honour"})
 FUZZY_RATIO = 0.6
-REPORT_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".pdf")
 _DROP = dict.fromkeys(map(ord, " \u3000\t\r\n“”\"'‘’《》「」『』〈〉()[]{}【】〔〕<>"))
 
 
@@ -157,7 +147,7 @@ def score_report(gold: dict, graph: Graph, scores: Scores, name: str = "") -> No
 
 
 def find_report(reports_dir: Path, stem: str) -> Path | None:
-    for suffix in REPORT_SUFFIXES:
+    for suffix in SUFFIXES:
         candidate = reports_dir / f"{stem}{suffix}"
         if candidate.is_file():
             return candidate
