@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc
@@ -30,6 +30,25 @@ _UNIT = re.compile(r"英寸|万吨|吨|万件|万套|万台|兆瓦|千瓦|GW|MW|
 _NUMERALS = re.compile(r"[\d.一二两三四五六七八九十百千万亿几多余第个]+")
 _PHASE = re.compile(r"^(?:[一二三四五六七八九十]期|第[一二三四五六七八九十]+)$")
 _VERB_TAGS = frozenset({"v", "vn", "vd", "vi"})
+
+
+def closed_list_items(
+    text: str, closing: re.Pattern[str], listing: re.Pattern[str], reach: int
+) -> Iterator[tuple[int, int, int]]:
+    """(index, start, end) of the items of each 、-list that `closing` ends (甲、乙等…项目).
+
+    Searched back from the closing words, so the scan stays linear; `listing` must end at
+    `$` with the list in group 1. A list does not run back into the one closed before it."""
+    taken = 0
+    for tail in closing.finditer(text):
+        m = listing.search(text, max(taken, tail.start() - reach), tail.start())
+        taken = tail.end()
+        if m is None:
+            continue
+        pos = m.start(1)
+        for i, item in enumerate(m.group(1).split("、")):
+            yield i, pos, pos + len(item)
+            pos += len(item) + 1
 
 
 def doc_text(doc: Doc) -> str:

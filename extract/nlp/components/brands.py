@@ -10,7 +10,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import doc_text, extend_left, token_starts
+from extract.nlp.boundaries import closed_list_items, doc_text, extend_left, token_starts
 from extract.nlp.components.admin_places import automaton
 from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
@@ -109,30 +109,21 @@ _PROJECT_WORD = re.compile(r"项目|工程|园|基地|中心|地块|总部|线|�
 def _project_owners(doc: Doc, text: str, starts: list[int], places: list[Mention]) -> list[Mention]:
     found = []
     tags = jieba_tags()
-    taken = 0  # a list does not run back into the one closed before it
-    for end in _PROJECT_LIST_END.finditer(text):
-        m = _PROJECT_LIST.search(text, max(taken, end.start() - _LIST_REACH), end.start())
-        taken = end.end()
-        if m is None:
+    for i, a, b in closed_list_items(text, _PROJECT_LIST_END, _PROJECT_LIST, _LIST_REACH):
+        if i == 0:  # 以远帆: the name starts where the words of a name start
+            a = max(a, extend_left(doc, b, 4, NON_NAME_TAGS))
+            if text[a] in _PREPOSITIONS and b - a >= 3:
+                a += 1
+        name = text[a:b]
+        if not 2 <= len(name) <= 4 or _PROJECT_WORD.search(name) or any(p.start <= a < p.end for p in places):
             continue
-        pos = m.start(1)
-        for i, item in enumerate(m.group(1).split("、")):
-            a, b = pos, pos + len(item)
-            pos = b + 1
-            if i == 0:  # 以远帆: the name starts where the words of a name start
-                a = max(a, extend_left(doc, b, 4, NON_NAME_TAGS))
-                if text[a] in _PREPOSITIONS and b - a >= 3:
-                    a += 1
-            name = text[a:b]
-            if not 2 <= len(name) <= 4 or _PROJECT_WORD.search(name) or any(p.start <= a < p.end for p in places):
-                continue
-            lo, hi = bisect_right(starts, a - 1), bisect_right(starts, b - 1)
-            cuts = sorted({a, *starts[lo:hi], b})
-            words_in = [text[x:y] for x, y in zip(cuts, cuts[1:], strict=False)]
-            if len(words_in[0]) < 2 or tags.get(words_in[0]) not in (None, "nz", "nt") or not looks_like_brand(words_in[0]):
-                continue
-            if all(tags.get(w) in _BRAND_TAGS for w in words_in) or (tags.get(words_in[0]) is None and TRADE.search(name)):
-                found.append(Mention(a, b, "Enterprise", name))
+        lo, hi = bisect_right(starts, a - 1), bisect_right(starts, b - 1)
+        cuts = sorted({a, *starts[lo:hi], b})
+        words_in = [text[x:y] for x, y in zip(cuts, cuts[1:], strict=False)]
+        if len(words_in[0]) < 2 or tags.get(words_in[0]) not in (None, "nz", "nt") or not looks_like_brand(words_in[0]):
+            continue
+        if all(tags.get(w) in _BRAND_TAGS for w in words_in) or (tags.get(words_in[0]) is None and TRADE.search(name)):
+            found.append(Mention(a, b, "Enterprise", name))
     return found
 
 

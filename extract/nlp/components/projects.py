@@ -13,7 +13,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp.boundaries import doc_text, extend_left, token_starts
+from extract.nlp.boundaries import closed_list_items, doc_text, extend_left, token_starts
 from extract.nlp.lexicon import FUNCTION_TAGS, NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import TRADE, cut_inner, has_proper_part, is_masked, strip_mask
@@ -172,26 +172,16 @@ _ENUMERATION_REACH = 240
 def _enumerated(doc: Doc, text: str, generic: frozenset[str]) -> list[Mention]:
     found: list[Mention] = []
     starts = token_starts(doc)
-    taken = 0  # a list does not run back into the one closed before it
-    for tail in _ENUMERATION_END.finditer(text):
-        m = _ENUMERATION.search(text, max(taken, tail.start() - _ENUMERATION_REACH), tail.start())
-        taken = tail.end()
-        if m is None:
-            continue
-        items = m.group(1).split("、")
-        pos = m.start(1)
-        for i, item in enumerate(items):
-            start, end = pos, pos + len(item)
-            pos = end + 1
-            if i == 0:
-                start = extend_left(doc, end, 20, FUNCTION_TAGS, verbs_inside=True, keep=_KEEP)
-                start = cut_inner(text, start, end)
-            name = text[start:end]
-            named = _HEAD.search(name) is not None or has_proper_part(name, starts, start)
-            fine = len(name) >= 3 and _CJK_NAME.fullmatch(name) and not is_masked(name) and named
-            fine = fine and not TRADE.search(name)
-            if fine and name not in generic and not _CATEGORY.fullmatch(name):
-                found.append(Mention(start, end, "Project", name))
+    for i, start, end in closed_list_items(text, _ENUMERATION_END, _ENUMERATION, _ENUMERATION_REACH):
+        if i == 0:
+            start = extend_left(doc, end, 20, FUNCTION_TAGS, verbs_inside=True, keep=_KEEP)
+            start = cut_inner(text, start, end)
+        name = text[start:end]
+        named = _HEAD.search(name) is not None or has_proper_part(name, starts, start)
+        fine = len(name) >= 3 and _CJK_NAME.fullmatch(name) and not is_masked(name) and named
+        fine = fine and not TRADE.search(name)
+        if fine and name not in generic and not _CATEGORY.fullmatch(name):
+            found.append(Mention(start, end, "Project", name))
     return found
 
 
