@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 _SIGNATURE_PREFIX = re.compile(r"^(?:中共|中国共产党)")
 # Development zones govern townships like districts but are not in the division table;
@@ -55,25 +55,16 @@ def divisions() -> dict[str, list[Division]]:
 
 
 @functools.cache
-def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for name in divisions():
-        automaton.add_word(name, name)
-    automaton.make_automaton()
-    return automaton
+def _names() -> tuple[list[str], AhoCorasick]:
+    """The division names and one leftmost-longest automaton over them (its hits index the list)."""
+    names = list(divisions())
+    return names, AhoCorasick(names, matchkind=MatchKind.LeftmostLongest)
 
 
 def division_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of division names in the text, leftmost-longest, not overlapping."""
-    if not text:
-        return []
-    hits = sorted(((end - len(name) + 1, end + 1, name) for end, name in _automaton().iter(text)),
-                  key=lambda hit: (hit[0], -(hit[1] - hit[0])))
-    chosen: list[tuple[int, int, str]] = []
-    for hit in hits:
-        if not chosen or hit[0] >= chosen[-1][1]:
-            chosen.append(hit)
-    return chosen
+    names, automaton = _names()
+    return [(start, end, names[i]) for i, start, end in automaton.find_matches_as_indexes(text)]
 
 
 @functools.cache

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, MatchKind
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,9 +36,27 @@ def _level(adcode: str) -> str:
     return "District"
 
 
+class PlaceNames:
+    """Division names and short forms, found leftmost-longest by one automaton."""
+
+    def __init__(self, entries: dict[str, tuple[str, str, bool]]) -> None:
+        self._values = list(entries.values())
+        self._automaton = AhoCorasick(list(entries), matchkind=MatchKind.LeftmostLongest)
+
+    def find(self, text: str) -> list[tuple[int, int, str, str, bool]]:
+        """(start, end, label, canonical full name, is a short form), not overlapping."""
+        values = self._values
+        return [(start, end, *values[i]) for i, start, end in self._automaton.find_matches_as_indexes(text)]
+
+    def opening(self, text: str) -> int:
+        """Length of the longest name `text` starts with, 0 if none."""
+        hits = self._automaton.find_matches_as_indexes(text)
+        return hits[0][2] if hits and hits[0][1] == 0 else 0
+
+
 @lru_cache(maxsize=1)
-def automaton() -> ahocorasick.Automaton:
-    """Name -> (label, canonical full name); built once per process."""
+def place_names() -> PlaceNames:
+    """The national division list and the short forms of its provinces and cities; built once per process."""
     table = resources.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
     entries: dict[str, tuple[str, str]] = {}
     short_forms: dict[str, tuple[str, str]] = {}
@@ -53,11 +71,10 @@ def automaton() -> ahocorasick.Automaton:
             short = suffix.sub("", name)
             if len(short) >= 2 and short != name and short not in unsafe:
                 short_forms.setdefault(short, (label, name))
-    auto = ahocorasick.Automaton()
-    for name, value in {**short_forms, **entries}.items():
-        auto.add_word(name, (len(name), *value, name in short_forms and name not in entries))
-    auto.make_automaton()
-    return auto
+    return PlaceNames({
+        name: (*value, name in short_forms and name not in entries)
+        for name, value in {**short_forms, **entries}.items()
+    })
 
 
 def _at_token_start(starts: list[int], offset: int) -> bool:
@@ -71,13 +88,12 @@ def admin_places(doc: Doc) -> Doc:
     text = doc_text(doc)
     starts = token_starts(doc)
     out = mentions(doc)
-    for end, (size, label, full, short) in automaton().iter_long(text):  # leftmost-longest, no overlaps
-        start = end + 1 - size
+    for start, end, label, full, short in place_names().find(text):
         if short and not _at_token_start(starts, start):
             continue  # 广安 inside 推广安全 is no city
-        if short and _REGION_AFTER.match(text, end + 1):
+        if short and _REGION_AFTER.match(text, end):
             continue  # 长沙都市圈 names a region around the city, not the city
-        out.append(Mention(start, end + 1, label, text[start : end + 1], {"key": full}))
+        out.append(Mention(start, end, label, text[start:end], {"key": full}))
     for m in _ZONE.finditer(text):
         start = extend_left(doc, m.start(), 4, NON_NAME_TAGS)
         stem = text[start : m.start()]

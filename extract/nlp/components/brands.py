@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import closed_list_items, doc_text, extend_left, token_starts
-from extract.nlp.components.admin_places import automaton
+from extract.nlp.components.admin_places import place_names
 from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import TRADE, has_proper_part
@@ -26,12 +26,11 @@ def core(name: str) -> str:
     """The distinctive part of a company name: no region ahead, no legal form behind."""
     body = _LEGAL.sub("", name)
     body = _REGION_TAIL.sub("", body)
-    auto = automaton()
+    places = place_names()
     changed = True
     while changed:
         changed = False
-        # the longest region opening the name (梅州市, not 梅州)
-        size = max((size for end, (size, *_rest) in auto.iter(body) if end + 1 - size == 0), default=0)
+        size = places.opening(body)  # the longest region opening the name (梅州市, not 梅州)
         if 0 < size < len(body) - 1:
             body = body[size:]
             changed = True
