@@ -230,12 +230,18 @@ def section_at(sections: list[Section], offset: int) -> Section | None:
     return max(containing, key=lambda s: (s.start, _depth(sections, s)))
 
 
-def heading_path(sections: list[Section], section: Section) -> str:
-    """Headings from the top level down to the section, e.g. "一、… / （二）…" (the title is left out)."""
+def heading_paths(sections: list[Section]) -> dict[int, str]:
+    """Section id -> headings from the top level down to it, e.g. "一、… / （二）…" (the title is
+    left out); each path extends its parent's, so all of them cost one pass."""
     by_id = {s.id: s for s in sections}
-    parts = []
-    current: Section | None = section
-    while current is not None and current.level > 0:
-        parts.append(current.heading)
-        current = by_id.get(current.parent) if current.parent is not None else None
-    return " / ".join(reversed(parts))
+    chains: dict[int, tuple[str, ...]] = {}
+
+    def chain(section: Section | None) -> tuple[str, ...]:
+        if section is None or section.level <= 0:
+            return ()
+        if section.id not in chains:
+            parent = by_id.get(section.parent) if section.parent is not None else None
+            chains[section.id] = (*chain(parent), section.heading)
+        return chains[section.id]
+
+    return {s.id: " / ".join(chain(s)) for s in sections}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.sections import heading_path, parse_sections, section_at, starts_heading, title_span
+from extract.sections import heading_paths, parse_sections, section_at, starts_heading, title_span
 
 REPORT = "\n".join(
     [
@@ -127,8 +127,9 @@ def test_section_at_returns_the_deepest_section():
 def test_heading_path_leaves_out_the_title():
     sections = parse_sections(REPORT)
     item = section_at(sections, REPORT.index("柳湾村收入"))
-    assert heading_path(sections, item) == "一、2023年工作完成情况 / (二)乡村振兴全面推进 / 二是集体经济增收"
-    assert heading_path(sections, sections[0]) == ""
+    paths = heading_paths(sections)
+    assert paths[item.id] == "一、2023年工作完成情况 / (二)乡村振兴全面推进 / 二是集体经济增收"
+    assert paths[sections[0].id] == ""
 
 
 def test_numbers_in_sentences_are_not_headings():

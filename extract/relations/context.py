@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from extract.document import Section
 from extract.nlp.mention import Mention
-from extract.sections import heading_path
+from extract.sections import heading_paths
 from graph.model import Evidence, Relation
 
 # a year the sentence states for its fact; not a base of comparison (比2020年), a start (2020年以来),
@@ -64,16 +64,9 @@ class Context:
             lo = bisect_left(self._sentence_starts, sec.start)
             hi = bisect_left(self._sentence_starts, max(sec.end, sec.start + 1))
             best[lo:hi] = [sec] * (hi - lo)
-        paths: dict[int, tuple[str, str]] = {}
-        out: list[tuple[str, str]] = []
-        for sec in best:
-            if sec is None:
-                out.append(("", "other"))
-                continue
-            if sec.id not in paths:
-                paths[sec.id] = (heading_path(self.sections, sec), sec.kind)
-            out.append(paths[sec.id])
-        self._sentence_sections = out
+        paths = heading_paths(self.sections)
+        placed = {sec.id: (paths[sec.id], sec.kind) for sec in self.sections}
+        self._sentence_sections = [("", "other") if sec is None else placed[sec.id] for sec in best]
 
     def year_at(self, offset: int, later: bool = True) -> int | None:
         """The year a fact at offset belongs to: a year its sentence writes (the last one
