@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from extract.document import Section
+from extract.patterns import guarded
 
 CN_DIGITS = "一二三四五六七八九十"
 
@@ -26,7 +27,7 @@ _HEADINGS: tuple[tuple[re.Pattern[str], float, int], ...] = (
     (re.compile(r"^(?:[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩])"), 3.5, 3),
 )
 INLINE_LEVEL = 4
-_INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;：:，,！？!?\s]))([{CN_DIGITS}]{{1,3}})是(?=\S)")
+_INLINE_ITEM = guarded(CN_DIGITS, rf"(?:^|(?<=[。；;：:，,！？!?\s]))([{CN_DIGITS}]{{1,3}})是(?=\S)")
 _HEADING_END = re.compile(r"[。；;！!？?]|[：:](?=.)")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
 _TERMINAL = tuple("。；;，,！!？?")

@@ -15,6 +15,7 @@ from extract.nlp.components.admin_places import place_names
 from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import TRADE, has_proper_part
+from extract.patterns import guarded
 from graph.model import PLACE_LABELS
 
 _LEGAL = re.compile(r"(?:(?:股份)?有限(?:责任)?公司|集团(?:有限公司|公司)?|(?:股份经济|专业)?合作社|公司)$")
@@ -128,7 +129,7 @@ def _project_owners(doc: Doc, text: str, starts: list[int], places: list[Mention
 
 # 远舟光电成功落户, 青禾物流正式投产: a short name opening a clause before an investment verb
 # (searched back from the verb, so the scan stays linear)
-_SUBJECT_VERB = re.compile(r"(?:成功|正式|顺利|已)?(?:签约|落户|入驻|投产|开工|竣工投产|落地)")
+_SUBJECT_VERB = guarded("成正顺已签落入投开竣", r"(?:成功|正式|顺利|已)?(?:签约|落户|入驻|投产|开工|竣工投产|落地)")
 _SUBJECT = re.compile(r"(?:^|(?<=[，。；,;\n、]))([\u4e00-\u9fff]{2,6}?)$", re.M)
 
 

@@ -12,8 +12,10 @@ from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.lexicon import FUNCTION_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
+from extract.patterns import guarded
 
-_SUFFIX = re.compile(
+_SUFFIX = guarded(
+    "股有集专合公农银",
     r"(?:股份)?有限(?:责任)?公司|集团(?:有限公司|公司)?|(?:股份经济|专业)?合作社|(?<!分)公司|农商银行|农村商业银行|银行"
 )
 _MAX = 32

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from extract.nlp.boundaries import doc_text
 from extract.nlp.lexicon import jieba_tags, words
 from extract.nlp.mention import Mention, mentions
+from extract.patterns import guarded
 
 _ROLES = (
     "书记|副书记|主任|副主任|主席|委员|负责人|村民|居民|镇长|乡长|站长|所长|队长|组长|网格员|党员|代表|干部|"
@@ -26,8 +27,9 @@ _PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会")
 def _pattern() -> re.Pattern[str]:
     surnames = "".join(sorted(words("surnames.txt")))
     name = rf"([{surnames}][\u4e00-\u9fff]{{1,2}}?)"
-    return re.compile(
-        rf"(?:(?:{_ROLES})\s?{name}(?={_AFTER}|[，,、；;。]|\s))|(?:{name}(?=同志))|(?:(?<=[，,；;。\n]){name}(?={_AWARD}))"
+    return guarded(
+        [*_ROLES.split("|"), *surnames],  # a match opens with a role or a surname
+        rf"(?:(?:{_ROLES})\s?{name}(?={_AFTER}|[，,、；;。]|\s))|(?:{name}(?=同志))|(?:(?<=[，,；;。\n]){name}(?={_AWARD}))",
     )
 
 

@@ -1,0 +1,51 @@
+"""Guarded scans find exactly what the bare patterns find."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extract import sections
+from extract.nlp.components import brands, enterprises, people, projects
+from extract.patterns import guarded
+from extract.read import read_source
+
+EXAMPLES = sorted(p for p in (Path(__file__).parent.parent / "examples").glob("*") if p.suffix in (".txt", ".docx", ".html"))
+_GUARD = re.compile(r"^\(\?=\[(?:\\.|[^\]])*\]\)\(\?:(.*)\)$", re.S)
+
+
+def bare(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without its guard."""
+    inner = _GUARD.match(pattern.pattern)
+    assert inner is not None, pattern.pattern
+    return re.compile(inner.group(1), pattern.flags)
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(m.span(g) for g in range(pattern.groups + 1)) for m in pattern.finditer(text)]
+
+
+FICTIONAL = (
+    "青石镇党委书记张明同志带领村民李华、王芳等完成樟溪路北段建设，远舟科技有限公司成功签约落户，"
+    "青禾专业合作社与樟溪农商银行共建青石坪党群服务中心、湿地公园、宅基地改革示范园项目。"
+    "一是抓产业，二是强基础；（三）青溪小学新建教学楼工程竣工投产。被评为先进的赵强荣获表彰。"
+)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [projects._HEAD, projects._ROAD_WORKS, enterprises._SUFFIX, brands._SUBJECT_VERB, sections._INLINE_ITEM, people._pattern()],
+)
+def test_guarded_scans_match_the_bare_pattern(pattern: re.Pattern[str]) -> None:
+    texts = [FICTIONAL] + [read_source(p).text for p in EXAMPLES]
+    assert spans(pattern, FICTIONAL)  # the fictional text exercises every pattern
+    for text in texts:
+        assert spans(pattern, text) == spans(bare(pattern), text)
+
+
+def test_lookbehinds_and_escaped_characters_work_behind_the_guard() -> None:
+    pattern = guarded(["项目", "工程"], r"(?<!宅)[项工][目程]")
+    assert [m.group() for m in pattern.finditer("宅项目、新工程、目程")] == ["工程"]
+    assert guarded("^]-\\", r"[\^\]\-\\]x").findall("a^x]x-x\\x") == ["^x", "]x", "-x", "\\x"]
