@@ -56,7 +56,7 @@ class _KeepText:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        words = [w for w in self.tokenizer.jieba_seg.cut(text, cut_all=False) if w]
+        words = list(self.tokenizer.jieba_seg.cut(text, cut_all=False))  # never an empty word
         doc = Doc(self.tokenizer.vocab, words=words, spaces=[False] * len(words))
         doc.user_data["govkg_text"] = text
         return doc

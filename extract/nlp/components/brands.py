@@ -83,7 +83,7 @@ def looks_like_brand(word: str) -> bool:
     return word[-1] not in _GEOGRAPHIC and not (word[0] in words("surnames.txt") and len(word) == 3)
 
 
-def _listed(text: str, starts: set[int], taken: list[tuple[int, int]]) -> list[Mention]:
+def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tuple[int, int]]) -> list[Mention]:
     found = []
     for m in _LISTED.finditer(text):
         pos = m.start(1)
@@ -92,7 +92,7 @@ def _listed(text: str, starts: set[int], taken: list[tuple[int, int]]) -> list[M
             item = _ITEM_TAIL.sub("", raw)
             if not 2 <= len(item) <= 6 or not _CJK.fullmatch(item) or a not in starts or _NOT_COMPANY.search(item) or any(x <= a < y for x, y in taken):
                 continue
-            if looks_like_brand(item) and (TRADE.search(item) or has_proper_part(item, sorted(starts), a, first_only=True)):
+            if looks_like_brand(item) and (TRADE.search(item) or has_proper_part(item, token_list, a, first_only=True)):
                 found.append(Mention(a, a + len(item), "Enterprise", item))
     return found
 
@@ -160,7 +160,8 @@ def brands(doc: Doc) -> Doc:
     text = doc_text(doc)
     out = mentions(doc)
     token_list = token_starts(doc)
-    listed = _listed(text, set(token_list), [(m.start, m.end) for m in out if m.label != "Enterprise"])
+    starts = set(token_list)
+    listed = _listed(text, token_list, starts, [(m.start, m.end) for m in out if m.label != "Enterprise"])
     full_cores = [core(m.name) for m in out if m.label == "Enterprise"]
     places_found = [m for m in out if m.label in PLACE_LABELS]
     short = _project_owners(doc, text, token_list, places_found) + _subjects(text, token_list, places_found)
@@ -183,7 +184,6 @@ def brands(doc: Doc) -> Doc:
         if word and word[:2] not in place_heads and not any(c.startswith(word) for c in cores):
             companies.append(Mention(project.start, project.start + len(word), "Enterprise", word))
     places = [m.name for m in out if m.label in PLACE_LABELS]
-    starts = set(token_starts(doc))
     seen: set[str] = set()
     for company in companies:
         head = core(company.name) if company.name.endswith(("公司", "集团", "合作社")) else company.name
