@@ -83,7 +83,8 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
     own_key = canonical_key(Mention(0, 0, "Subdistrict", own)) if own else ""
     own_id = entity_id("Subdistrict", own_key, place_ids.get("District", "")) if own else ""
 
-    project_keys = {canonical_key(m) for m in found if m.label == "Project"}
+    keys = {(m.label, m.name): canonical_key(m) for m in found}  # one key per distinct name
+    project_keys = {key for (label, _name), key in keys.items() if label == "Project"}
     longer = {  # the report's longer name ending in this one, when only a short head is added
         k: max(ls, key=len)
         for k in project_keys
@@ -97,7 +98,7 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
     for m in found:
         eid = ids.get((m.label, m.name))
         if eid is None:
-            key = canonical_key(m)
+            key = keys[(m.label, m.name)]
             if m.label == "Project":
                 key = longer.get(key, key)
             if m.label in _SCOPE_FREE:
@@ -111,8 +112,9 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         entity_of[id(m)] = eid
         names.setdefault(eid, []).append(m.name)
         labels[eid] = m.label
-        extra = {k: v for k, v in m.properties.items() if k not in ("key", "trigger", "awarded", "nested")}
-        props.setdefault(eid, {}).update(extra)
+        held = props.setdefault(eid, {})
+        if m.properties:
+            held.update((k, v) for k, v in m.properties.items() if k not in ("key", "trigger", "awarded", "nested"))
     for m in nested:  # 湘潭市 inside a company name names the fullest form of 湘潭
         eid = entity_id(m.label, canonical_key(m), "" if m.label != "District" else place_ids.get("City", ""))
         if eid in names:
