@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 _SIGNATURE_PREFIX = re.compile(r"^(?:中共|中国共产党)")
 # Development zones govern townships like districts but are not in the division table;
@@ -58,7 +58,7 @@ def divisions() -> dict[str, list[Division]]:
 def _names() -> tuple[list[str], AhoCorasick]:
     """The division names and one leftmost-longest automaton over them (its hits index the list)."""
     names = list(divisions())
-    return names, AhoCorasick(names, matchkind=MatchKind.LeftmostLongest)
+    return names, AhoCorasick(names, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA)
 
 
 def division_mentions(text: str) -> list[tuple[int, int, str]]:

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,7 +41,7 @@ class PlaceNames:
 
     def __init__(self, entries: dict[str, tuple[str, str, bool]]) -> None:
         self._values = list(entries.values())
-        self._automaton = AhoCorasick(list(entries), matchkind=MatchKind.LeftmostLongest)
+        self._automaton = AhoCorasick(list(entries), matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA)
 
     def find(self, text: str) -> list[tuple[int, int, str, str, bool]]:
         """(start, end, label, canonical full name, is a short form), not overlapping."""
