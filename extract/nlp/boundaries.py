@@ -67,6 +67,15 @@ def token_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def _numeral_word(piece: str, tag: str | None) -> bool:
+    """A word jieba tags as a numeral that is part of a name: 纵四路, 万亩 (m); 零部件 (mq) holds no numeral at all."""
+    if tag == "m":
+        return "元" not in piece and not _NUMERALS.fullmatch(piece)
+    if tag == "mq":
+        return "元" not in piece and not _NUMERALS.search(piece)
+    return False
+
+
 def extend_left(
     doc: Doc,
     end: int,
@@ -94,22 +103,18 @@ def extend_left(
     pattern = _NAME_CHARS if allow_latin else _CJK
     while k >= 0:
         s = starts[k]
-        piece = text[s:pos]
         if end - s > max_len:
             break
+        piece = text[s:pos]
         tag = pos_tags.get(piece)
-        ok = bool(pattern.match(piece))
-        if ok and verb_chain and len(piece) > 1 and (piece in words("construction_verbs.txt") or tag == "vn"):
+        ok = pattern.match(piece) is not None
+        if ok and verb_chain and len(piece) > 1 and (tag == "vn" or piece in words("construction_verbs.txt")):
             pos = s
             k -= 1
             continue
         verb_chain = False
         if ok and piece not in keep and not (verbs_inside and _PHASE.match(piece)):
-            # 纵四路, 万亩 (m); 零部件 (mq) holds no numeral at all
-            numeral_word = "元" not in piece and (
-                (tag == "m" and not _NUMERALS.fullmatch(piece)) or (tag == "mq" and not _NUMERALS.search(piece))
-            )
-            ok = piece not in stops and not (len(piece) > 1 and tag in tags and not numeral_word)
+            ok = piece not in stops and not (len(piece) > 1 and tag in tags and not _numeral_word(piece, tag))
         if not ok and keep and piece == "”":  # a quoted part of a name: “平安家庭”培育工程
             quote = text.rfind("“", max(0, s - 16), s)
             if quote >= 0 and end - quote <= max_len:

@@ -90,8 +90,14 @@ class Context:
         return int(after.group(1)) if after else None
 
     def evidence(self, offset: int, marks: list[tuple[int, int]]) -> Evidence:
-        start, end = self.sentence(offset)
-        path, kind = self.section(start)
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i < 0:
+            start, end = self.sentence(offset)
+            path, kind = self.section(start)
+        else:  # one lookup gives the sentence and its section
+            if not self._sentence_sections:
+                self._sweep_sections()
+            (start, end), (path, kind) = self.sentences[i], self._sentence_sections[i]
         return Evidence(
             report_id=self.report_id,
             section=path,
