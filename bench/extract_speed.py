@@ -15,6 +15,7 @@ Prints chars/s for both and their ratio (target: full <= 2x bare).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -95,8 +96,11 @@ def main() -> None:
         pstats.Stats("/tmp/extract_speed.prof").sort_stats("cumulative").print_stats(30)
         return
     bare()  # warm caches once
+    load_before = os.getloadavg()
     t_bare, t_full = timed(args.runs, bare, full)
+    load_after = os.getloadavg()
     print(f"text: {mb:.2f} MB, {chars} chars in {len(parts)} reports; median of {args.runs} runs")
+    print("load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}, after: {:.2f} {:.2f} {:.2f}".format(*load_before, *load_after))
     print(f"bare jieba.cut : {chars / t_bare:>12,.0f} chars/s  ({t_bare:.2f} s)")
     print(f"full extraction: {chars / t_full:>12,.0f} chars/s  ({t_full:.2f} s)")
     print(f"ratio full/bare: {t_full / t_bare:.2f}x (target <= 2x)")
