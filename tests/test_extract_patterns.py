@@ -11,6 +11,7 @@ from extract import sections
 from extract.nlp.components import brands, enterprises, people, projects
 from extract.patterns import guarded
 from extract.read import read_source
+from extract.relations import context
 
 EXAMPLES = sorted(p for p in (Path(__file__).parent.parent / "examples").glob("*") if p.suffix in (".txt", ".docx", ".html"))
 _GUARD = re.compile(r"^\(\?=\[(?:\\.|[^\]])*\]\)\(\?:(.*)\)$", re.S)
@@ -31,12 +32,16 @@ FICTIONAL = (
     "青石镇党委书记张明同志带领村民李华、王芳等完成樟溪路北段建设，远舟科技有限公司成功签约落户，"
     "青禾专业合作社与樟溪农商银行共建青石坪党群服务中心、湿地公园、宅基地改革示范园项目。"
     "一是抓产业，二是强基础；（三）青溪小学新建教学楼工程竣工投产。被评为先进的赵强荣获表彰。"
+    "2023年比2022年增长，2021—2025年规划，2024年度先进。"
 )
 
 
 @pytest.mark.parametrize(
     "pattern",
-    [projects._HEAD, projects._ROAD_WORKS, enterprises._SUFFIX, brands._SUBJECT_VERB, sections._INLINE_ITEM, people._pattern()],
+    [
+        projects._HEAD, projects._ROAD_WORKS, enterprises._SUFFIX, brands._SUBJECT_VERB, sections._INLINE_ITEM,
+        people._pattern(), context._YEAR,
+    ],
 )
 def test_guarded_scans_match_the_bare_pattern(pattern: re.Pattern[str]) -> None:
     texts = [FICTIONAL] + [read_source(p).text for p in EXAMPLES]

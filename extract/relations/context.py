@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 
 from extract.document import Section
 from extract.nlp.mention import Mention
+from extract.patterns import guarded
 from extract.sections import heading_paths
 from graph.model import Evidence, Relation
 
 # a year the sentence states for its fact; not a base of comparison (比2020年), a start (2020年以来),
 # one end of a span (2021—2025年) or the period of a title (2022年度先进集体)
-_YEAR = re.compile(r"(?<![比较与同至到\d—–\-~])((?:19|20)\d\d)年(?!度|以来|来|起|至今|同期|以前|[—–\-~至到])")
+_YEAR = guarded("12", r"(?<![比较与同至到\d—–\-~])((?:19|20)\d\d)年(?!度|以来|来|起|至今|同期|以前|[—–\-~至到])")
 _YEAR_REACH = 40  # characters before a fact in which a written year still governs it
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
 
