@@ -40,18 +40,20 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 // wildcard terms (`*g10*`, `*段*`); a TEXT index on names for it cost about 20% of the
 // server's CPU per load and did not cover aliases.
 
-// Deleting or replacing a report finds its relationships by `report_id`, type by type
-// (relationship indexes are per type), instead of scanning every relationship.
-CREATE INDEX part_of_report_id IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.report_id);
-CREATE INDEX awarded_report_id IF NOT EXISTS FOR ()-[r:AWARDED]-() ON (r.report_id);
-CREATE INDEX introduced_report_id IF NOT EXISTS FOR ()-[r:INTRODUCED]-() ON (r.report_id);
-CREATE INDEX invests_in_report_id IF NOT EXISTS FOR ()-[r:INVESTS_IN]-() ON (r.report_id);
-CREATE INDEX located_in_report_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.report_id);
-CREATE INDEX carries_out_report_id IF NOT EXISTS FOR ()-[r:CARRIES_OUT]-() ON (r.report_id);
-CREATE INDEX reported_report_id IF NOT EXISTS FOR ()-[r:REPORTED]-() ON (r.report_id);
-CREATE INDEX mentions_report_id IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.report_id);
+// No relationship property indexes: a report finds its own relationships by traversal (its
+// MENTIONS from the report node, its facts from the entities in the report's fact_sources),
+// and one `report_id` index per relationship type cost an index entry per relationship
+// written, about a tenth of the server's CPU in bench/load_neo4j.py.
 
 // Indexes earlier versions of this schema created, dropped from databases that have them.
+DROP INDEX part_of_report_id IF EXISTS;
+DROP INDEX awarded_report_id IF EXISTS;
+DROP INDEX introduced_report_id IF EXISTS;
+DROP INDEX invests_in_report_id IF EXISTS;
+DROP INDEX located_in_report_id IF EXISTS;
+DROP INDEX carries_out_report_id IF EXISTS;
+DROP INDEX reported_report_id IF EXISTS;
+DROP INDEX mentions_report_id IF EXISTS;
 DROP INDEX entity_name_text IF EXISTS;
 DROP INDEX province_name IF EXISTS;
 DROP INDEX city_name IF EXISTS;

@@ -17,7 +17,7 @@ from tqdm import tqdm
 from extract.read import SUFFIXES
 from graph.model import Graph
 from graph.resolve import resolve, split_by_report
-from graph.store.base import GraphStore
+from graph.store.base import GraphStore, SaveSummary
 
 
 @dataclass
@@ -114,23 +114,21 @@ def build(
             summary.read += 1
             fragments.append(result.graph)
     parts = split_by_report(resolve(fragments))
-    with store.batch():
-        for part in tqdm(parts, unit="report", disable=not progress, desc="load"):
-            _save_part(store, part, summary)
+    saved = store.save_each(parts)
+    for part, outcome in tqdm(saved, total=len(parts), unit="report", disable=not progress, desc="load"):
+        _count(summary, part, outcome)
     return summary
 
 
-def _save_part(store: GraphStore, part: Graph, summary: BuildSummary) -> None:
-    """Save one report's graph; a failure is recorded and leaves the store as it was."""
-    report = next(iter(part.reports.values()))
-    try:
-        saved = store.save(part)
-    except Exception as exc:  # keep what is stored; report this one as failed
+def _count(summary: BuildSummary, part: Graph, outcome: SaveSummary | Exception) -> None:
+    """Add one report's save to the summary; a failure is recorded and left the store as it was."""
+    if isinstance(outcome, Exception):
+        report = next(iter(part.reports.values()))
         summary.read -= 1
-        summary.failed.append((report.path, f"could not be stored: {type(exc).__name__}: {exc}"))
+        summary.failed.append((report.path, f"could not be stored: {type(outcome).__name__}: {outcome}"))
         return
-    summary.written += len(saved.written)
-    summary.unchanged += len(saved.unchanged)
-    summary.replaced += len(saved.replaced)
-    summary.entities += saved.entities
-    summary.relations += saved.relations
+    summary.written += len(outcome.written)
+    summary.unchanged += len(outcome.unchanged)
+    summary.replaced += len(outcome.replaced)
+    summary.entities += outcome.entities
+    summary.relations += outcome.relations

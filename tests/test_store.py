@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import random
 from pathlib import Path
@@ -232,6 +233,56 @@ def test_relations_to_unknown_nodes_are_refused(store: GraphStore) -> None:
     with pytest.raises(ValueError, match="unknown node"):
         store.save(graph)
     assert store.stats()["reports"] == 0
+
+
+def lakeside_graph() -> Graph:
+    """A report sharing no entity with the others (so Neo4j may write it alongside them)."""
+    text = "一、工作回顾\n湖畔社区获评市级文明社区。\n"
+    lakeside, honour = ent("Community", "湖畔社区"), ent("Honour", "市级文明社区", level="city")
+    graph = mentions_only("reports/lakeside-2023.txt", text, "湖畔社区", [lakeside, honour])
+    rid = next(iter(graph.reports))
+    graph.add_relation(fact("AWARDED", lakeside, honour, rid, evidence(rid, text, "湖畔社区获评市级文明社区。", "湖畔社区")))
+    return graph
+
+
+def test_save_each_stores_what_saving_one_by_one_stores(store: GraphStore, tmp_path: Path) -> None:
+    changed = qinghe_graph(QINGHE_TEXT.replace("短板", "明显短板"))
+    parts = [qinghe_graph(), baisha_graph(), lakeside_graph(), changed, qinghe_graph(QINGHE_TEXT)]
+    outcomes = list(store.save_each(parts))
+    assert [part for part, _ in outcomes] == parts
+    kinds = [next(k for k in ("written", "replaced", "unchanged") if getattr(s, k)) for _, s in outcomes]
+    assert kinds == ["written", "written", "written", "replaced", "replaced"]
+    reference = EmbeddedStore(tmp_path / "one-by-one")
+    for part in parts:
+        reference.save(part)
+    assert as_sets(store.load()) == as_sets(reference.load())
+
+
+def test_save_each_goes_on_after_a_failing_part(store: GraphStore) -> None:
+    bad = baisha_graph()
+    ghost = ent("Indicator", "不存在的指标")
+    rid = next(iter(bad.reports))
+    bad.add_relation(Relation("REPORTED", BAISHA.id, ghost.id, rid, {"section_kind": "review", "year": 2022}))
+    outcomes = [outcome for _, outcome in store.save_each([qinghe_graph(), bad, lakeside_graph()])]
+    assert isinstance(outcomes[1], ValueError) and "unknown node" in str(outcomes[1])
+    assert outcomes[0].written and outcomes[2].written
+    assert {r.path for r in store.reports()} == {"reports/qinghe-2023.txt", "reports/lakeside-2023.txt"}
+
+
+@pytest.mark.neo4j
+def test_reports_stored_without_fact_sources_are_still_deleted_whole(neo4j_store: GraphStore, neo4j_uri: str) -> None:
+    """Databases written before reports listed their fact sources: their facts are found by a scan."""
+    import neo4j
+
+    auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
+    neo4j_store.save(both())
+    qinghe = report_id(QINGHE_TEXT)
+    expected = neo4j_store.report_relations(qinghe)
+    with neo4j.GraphDatabase.driver(neo4j_uri, auth=auth) as driver:
+        driver.execute_query("MATCH (r:Report) REMOVE r.fact_sources")
+    assert neo4j_store.report_relations(qinghe) == expected
+    assert neo4j_store.delete_report(qinghe) is True
+    assert neo4j_store.stats()["relations"] == len(baisha_graph().relations)
 
 
 def test_set_properties_writes_and_removes_values(store: GraphStore) -> None:

@@ -1,8 +1,9 @@
 // Honours (AWARDED -> :Honour). Honour nodes carry `level`:
 // national, provincial, city, district or other. An empty `level` parameter lists every level.
 // `sentences` quotes the first evidence sentence of each award (what it was for): the stores
-// write `evidence` as JSON text, `[{"report_id": …, "section_kind": …, "sentence": "…", "start": …}]`,
-// and Cypher without plugins cannot parse JSON, so the sentence is cut out between its keys.
+// write `evidence` as compact JSON text, `[{"report_id":…,"section_kind":…,"sentence":"…","start":…}]`
+// (earlier versions put a space after `:` and `,`, taken out first), and Cypher without plugins
+// cannot parse JSON, so the sentence is cut out between its keys.
 
 // name: village_honours
 // description: 按级别列出获得荣誉的村及所获荣誉 / Villages with honours, by level, and what they were honoured for
@@ -12,7 +13,7 @@ MATCH (v:Village)-[a:AWARDED]->(h:Honour)
 WHERE coalesce($level, '') = '' OR h.level = $level
 OPTIONAL MATCH (rep:Report {id: a.report_id})
 WITH v, h, a.year AS year, collect(DISTINCT rep.title) AS reports,
-     collect(DISTINCT split(split(a.evidence, '"sentence": "')[1], '", "start"')[0]) AS sentences,
+     collect(DISTINCT split(split(replace(replace(a.evidence, '": "', '":"'), '", "', '","'), '"sentence":"')[1], '","start"')[0]) AS sentences,
      head([(v)-[:PART_OF]->(parent:Place) | parent.name]) AS parent
 RETURN v.name AS village, parent, h.name AS honour, h.level AS level, year, sentences, reports
 ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'city' THEN 2
@@ -27,7 +28,7 @@ WHERE (coalesce($level, '') = '' OR h.level = $level)
   AND (coalesce($label, '') = '' OR p.label = $label)
 OPTIONAL MATCH (rep:Report {id: a.report_id})
 WITH p, h, a.year AS year, collect(DISTINCT rep.title) AS reports,
-     collect(DISTINCT split(split(a.evidence, '"sentence": "')[1], '", "start"')[0]) AS sentences
+     collect(DISTINCT split(split(replace(replace(a.evidence, '": "', '":"'), '", "', '","'), '"sentence":"')[1], '","start"')[0]) AS sentences
 RETURN p.name AS place, p.label AS place_label, h.name AS honour, h.level AS level, year, sentences, reports
 ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'city' THEN 2
          WHEN 'district' THEN 3 ELSE 4 END, place, year, honour
@@ -39,7 +40,7 @@ MATCH (p:Place)-[a:AWARDED]->(h:Honour)
 WHERE p.id = $place OR p.name = $place OR $place IN coalesce(p.aliases, [])
 OPTIONAL MATCH (rep:Report {id: a.report_id})
 WITH p, h, a.year AS year, collect(DISTINCT rep.title) AS reports,
-     collect(DISTINCT split(split(a.evidence, '"sentence": "')[1], '", "start"')[0]) AS sentences
+     collect(DISTINCT split(split(replace(replace(a.evidence, '": "', '":"'), '", "', '","'), '"sentence":"')[1], '","start"')[0]) AS sentences
 RETURN p.name AS place, h.name AS honour, h.level AS level, year, sentences, reports
 ORDER BY year, honour
 

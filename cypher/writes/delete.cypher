@@ -2,24 +2,21 @@
 // transaction that writes the new one) and emptying the database.
 
 // name: delete_report_relations
-// description: Delete a report's relationships, found per type through the report_id indexes; returns the entities they touched (candidates for removal).
+// description: Delete a report's relationships: its MENTIONS from the report node, its facts from the entities they start at (the report keeps their ids in fact_sources; reports written before that scan the fact types); returns the entities they touched (candidates for removal).
 // params: id
-CALL () {
-  MATCH ()-[r:MENTIONS]->() WHERE r.report_id = $id RETURN r
+MATCH (rep:Report {id: $id})
+CALL (rep) {
+  MATCH (rep)-[r:MENTIONS]->() RETURN r
   UNION ALL
-  MATCH ()-[r:PART_OF]->() WHERE r.report_id = $id RETURN r
+  UNWIND coalesce(rep.fact_sources, []) AS source
+  MATCH (:Entity {id: source})-[r:PART_OF|AWARDED|INTRODUCED|INVESTS_IN|LOCATED_IN|CARRIES_OUT|REPORTED]->()
+  WHERE r.report_id = rep.id
+  RETURN r
   UNION ALL
-  MATCH ()-[r:AWARDED]->() WHERE r.report_id = $id RETURN r
-  UNION ALL
-  MATCH ()-[r:INTRODUCED]->() WHERE r.report_id = $id RETURN r
-  UNION ALL
-  MATCH ()-[r:INVESTS_IN]->() WHERE r.report_id = $id RETURN r
-  UNION ALL
-  MATCH ()-[r:LOCATED_IN]->() WHERE r.report_id = $id RETURN r
-  UNION ALL
-  MATCH ()-[r:CARRIES_OUT]->() WHERE r.report_id = $id RETURN r
-  UNION ALL
-  MATCH ()-[r:REPORTED]->() WHERE r.report_id = $id RETURN r
+  WITH rep WHERE rep.fact_sources IS NULL
+  MATCH ()-[r:PART_OF|AWARDED|INTRODUCED|INVESTS_IN|LOCATED_IN|CARRIES_OUT|REPORTED]->()
+  WHERE r.report_id = rep.id
+  RETURN r
 }
 WITH r, [n IN [startNode(r), endNode(r)] WHERE n:Entity | n.id] AS ends
 DELETE r

@@ -43,7 +43,7 @@ RETURN r
 // description: Every report without its text and sections, by place then year (unknown years last).
 // params: -
 MATCH (r:Report)
-RETURN r {.*, text: null, sections: null} AS r
+RETURN r {.*, text: null, sections: null, fact_sources: null} AS r
 ORDER BY r.place, coalesce(r.year, 1000000), r.path, r.id
 
 // name: entity_relations
@@ -54,24 +54,21 @@ RETURN r, startNode(r).id AS source, endNode(r).id AS target
 ORDER BY type(r), r.report_id, r.id
 
 // name: report_relations
-// description: The relationships one report stated, found per type through the report_id indexes.
+// description: The relationships one report stated: MENTIONS from the report node, facts from the entities in its fact_sources (reports written before that: a scan of the fact types).
 // params: id
-CALL () {
-  MATCH (:Report {id: $id})-[r:MENTIONS]->() RETURN r
+MATCH (rep:Report {id: $id})
+CALL (rep) {
+  MATCH (rep)-[r:MENTIONS]->() RETURN r
   UNION ALL
-  MATCH ()-[r:PART_OF]->() WHERE r.report_id = $id RETURN r
+  UNWIND coalesce(rep.fact_sources, []) AS source
+  MATCH (:Entity {id: source})-[r:PART_OF|AWARDED|INTRODUCED|INVESTS_IN|LOCATED_IN|CARRIES_OUT|REPORTED]->()
+  WHERE r.report_id = rep.id
+  RETURN r
   UNION ALL
-  MATCH ()-[r:AWARDED]->() WHERE r.report_id = $id RETURN r
-  UNION ALL
-  MATCH ()-[r:INTRODUCED]->() WHERE r.report_id = $id RETURN r
-  UNION ALL
-  MATCH ()-[r:INVESTS_IN]->() WHERE r.report_id = $id RETURN r
-  UNION ALL
-  MATCH ()-[r:LOCATED_IN]->() WHERE r.report_id = $id RETURN r
-  UNION ALL
-  MATCH ()-[r:CARRIES_OUT]->() WHERE r.report_id = $id RETURN r
-  UNION ALL
-  MATCH ()-[r:REPORTED]->() WHERE r.report_id = $id RETURN r
+  WITH rep WHERE rep.fact_sources IS NULL
+  MATCH ()-[r:PART_OF|AWARDED|INTRODUCED|INVESTS_IN|LOCATED_IN|CARRIES_OUT|REPORTED]->()
+  WHERE r.report_id = rep.id
+  RETURN r
 }
 RETURN r, startNode(r).id AS source, endNode(r).id AS target
 ORDER BY type(r), r.id
@@ -131,11 +128,21 @@ UNION ALL
 MATCH ()-[r:MENTIONS]->() RETURN 'MENTIONS' AS type, count(r) AS n
 
 // name: existing_entities
-// description: Which of these entity ids are stored (a report's relations may name entities saved earlier).
+// description: Which of these entity ids are stored (a report's relations may name entities saved earlier), with their element ids for create_facts.
 // params: ids
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-RETURN collect(e.id) AS ids
+RETURN e.id AS id, elementId(e) AS element_id
+
+// name: reports_replacing
+// description: Of these reports ({id, path}), the ids of those whose path is stored under another id (saving them deletes the old version).
+// params: reports
+UNWIND $reports AS rep
+OPTIONAL MATCH (old:Report {path: rep.path})
+WHERE old.id <> rep.id
+WITH rep, count(old) AS olds
+WHERE olds > 0
+RETURN collect(rep.id) AS ids
 
 // name: nodes_by_element_id
 // description: Nodes by element id: the end nodes of relationships a console query returned without their nodes, so the viewer can draw them.

@@ -6,7 +6,7 @@ interface only; the same test suite runs against both implementations.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
@@ -63,6 +63,11 @@ class GraphStore(Protocol):
     def save(self, graph: Graph) -> SaveSummary:
         """Idempotent: a report already stored (same id) changes nothing; a report
         whose path is stored under another id replaces that report's facts."""
+
+    def save_each(self, parts: Iterable[Graph]) -> Iterator[tuple[Graph, SaveSummary | Exception]]:
+        """Save many graphs (a build: one per report), yielding each with its summary or the
+        exception that stopped it, in the order given: one failure never stops the rest.
+        Neo4j writes parts that share no entity side by side."""
 
     def delete_report(self, report_id: str) -> bool:
         """Remove a report, its facts, and entities no remaining report mentions."""

@@ -98,6 +98,9 @@ def clean_properties(properties: dict[str, Any], reserved: frozenset[str] = froz
     }
 
 
+_RESERVED_RELATION_KEYS = frozenset({"id", "report_id", "evidence", "section"})
+
+
 def stored_entity(entity: Entity) -> Entity:
     """A private copy of an entity as both stores hold it."""
     return Entity(
@@ -111,17 +114,23 @@ def stored_entity(entity: Entity) -> Entity:
 
 def stored_relation(relation: Relation) -> Relation:
     """A private copy of a relation as both stores hold it: `section_kind` always set."""
-    properties = clean_properties(relation.properties, frozenset({"id", "report_id", "evidence", "section"}))
-    if "section_kind" not in properties:
-        properties["section_kind"] = relation.evidence[0].section_kind if relation.evidence else "other"
     return Relation(
         type=relation.type,
         source=relation.source,
         target=relation.target,
         report_id=relation.report_id,
-        properties=properties,
+        properties=stored_relation_properties(relation),
         evidence=list(relation.evidence),
     )
+
+
+def stored_relation_properties(relation: Relation) -> dict[str, Any]:
+    """A relation's properties as both stores hold them: keys the stores own dropped,
+    `section_kind` always set."""
+    properties = clean_properties(relation.properties, _RESERVED_RELATION_KEYS)
+    if "section_kind" not in properties:
+        properties["section_kind"] = relation.evidence[0].section_kind if relation.evidence else "other"
+    return properties
 
 
 def brief_report(report: Report) -> Report:
@@ -370,6 +379,14 @@ class EmbeddedStore:
                     self._flush()
 
     # --- writing ----------------------------------------------------------------------
+
+    def save_each(self, parts: Iterable[Graph]) -> Iterator[tuple[Graph, SaveSummary | Exception]]:
+        with self.batch():
+            for part in parts:
+                try:
+                    yield part, self.save(part)
+                except Exception as exc:  # the caller records it; the batch goes on
+                    yield part, exc
 
     def save(self, graph: Graph) -> SaveSummary:
         with self._lock:

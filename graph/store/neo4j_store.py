@@ -15,16 +15,17 @@ access session anyway, with a timeout and a row limit.
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import math
 import re
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
+import orjson
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
@@ -32,6 +33,7 @@ from neo4j.graph import Node, Path, Relationship
 from graph.model import PLACE_LABELS, Entity, Evidence, Graph, Relation, Report
 from graph.queries import Query, schema_statements, writes
 from graph.store.base import SaveSummary, SearchHit, Subgraph
+from graph.store.disjoint import Job, run_disjoint
 from graph.store.embedded import (
     FACT_TYPES,
     OVERVIEW_TOP,
@@ -40,12 +42,13 @@ from graph.store.embedded import (
     match_score,
     rank_hits,
     stored_entity,
-    stored_relation,
+    stored_relation_properties,
 )
 from graph.store.readonly import ReadOnlyViolation, check_read_only
 
 __all__ = ["Neo4jStore", "QueryError", "ReadOnlyViolation", "ReadResult"]
 
+WRITERS = 2  # reports written side by side by save_each (a transaction each)
 BATCH_ROWS = 5000  # rows per UNWIND; one report's rows rarely need more than one batch
 SEARCH_CANDIDATES = 200  # full-text candidates ranked in Python (at least 10 x limit)
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
@@ -93,9 +96,11 @@ class Neo4jStore:
         password: str = "",
         database: str = "neo4j",
         ensure_schema: bool = True,
+        writers: int = WRITERS,
     ) -> None:
         self.uri = uri
         self.database = database
+        self.writers = writers
         self._driver = GraphDatabase.driver(uri, auth=(user, password))
         self._q: dict[str, Query] = writes()
         try:
@@ -137,57 +142,90 @@ class Neo4jStore:
         yield self
 
     def save(self, graph: Graph) -> SaveSummary:
-        summary = SaveSummary()
-        by_report: dict[str, list[Relation]] = {rid: [] for rid in graph.reports}
-        touched: set[str] = set()
-        for rel in graph.relations.values():
-            if rel.report_id in by_report:
-                by_report[rel.report_id].append(rel)
-                touched.update((rel.source, rel.target))
-        loose = [eid for eid in graph.entities if eid not in touched]  # named by no relation
-        written_entities: set[str] = set()
-        # The relation rows (evidence JSON and all) are built in a second thread while the
-        # transaction's first statements run on the server: the client's share of a save.
-        with self._driver.session(database=self.database) as session, ThreadPoolExecutor(1) as pool:
-            for report in graph.reports.values():
-                relations = by_report[report.id]
-                rows = pool.submit(_relation_rows, relations)
-                ends = {e for rel in relations for e in (rel.source, rel.target)}
-                ids = [eid for eid in graph.entities if eid in ends] + loose
-                entities = [stored_entity(graph.entities[eid]) for eid in ids]
-                missing = sorted(ends - set(graph.entities) - {report.id})
-                outcome = session.execute_write(self._save_report, report, entities, rows, missing)
-                if outcome == "unchanged":
-                    summary.unchanged.append(report.id)
+        """Each report of the graph in its own transaction; a failure is raised after the
+        graph's other reports are written."""
+        [(_, outcome)] = list(self.save_each([graph]))
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    def save_each(self, parts: Iterable[Graph]) -> Iterator[tuple[Graph, SaveSummary | Exception]]:
+        """Reports that share no entity are written side by side, one session per writer
+        thread (graph.store.disjoint); those that share one take turns, in the order given."""
+        parts = list(parts)
+        plans = [_plan(part) for part in parts]
+        writes = [write for plan in plans for write in plan]
+        alone = self._replacing(writes) if self.writers > 1 and len(writes) > 1 else set()
+        jobs = [Job(write, write.keys, write.report.id in alone) for write in writes]
+        outcomes = run_disjoint(jobs, self._write_report, self.writers)
+        for part, plan in zip(parts, plans, strict=True):
+            summary, failure, entities = SaveSummary(), None, set()
+            for write, outcome in itertools.islice(outcomes, len(plan)):
+                if isinstance(outcome, Exception):
+                    failure = failure or outcome
                     continue
-                (summary.replaced if outcome == "replaced" else summary.written).append(report.id)
-                written_entities.update(ids)
-                summary.relations += len(relations)
-                loose = []
-        summary.entities = len(written_entities)
-        return summary
+                getattr(summary, outcome).append(write.report.id)
+                if outcome != "unchanged":
+                    entities.update(e.id for e in write.entities)
+                    summary.relations += len(write.relations)
+            summary.entities = len(entities)
+            yield part, summary if failure is None else failure
+
+    def _replacing(self, writes: list[_ReportWrite]) -> set[str]:
+        """Reports whose path is stored under another id: deleting the old version may touch
+        any entity, so such a save runs with no other in flight."""
+        reports = [{"id": w.report.id, "path": w.report.path} for w in writes]
+        return set(self._read("reports_replacing", reports=reports)[0]["ids"])
+
+    def _write_report(self, write: _ReportWrite) -> str:
+        """One report in one managed transaction: 'written', 'replaced' or 'unchanged'."""
+        mentions, facts = _relation_rows(write.relations)
+        with self._driver.session(database=self.database) as session:
+            return session.execute_write(self._save_report, write, mentions, facts)
 
     def _save_report(
         self,
         tx: ManagedTransaction,
-        report: Report,
-        entities: list[Entity],
-        relation_rows: Future[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
-        missing: list[str],
+        write: _ReportWrite,
+        mentions: list[dict[str, Any]],
+        facts: list[dict[str, Any]],
     ) -> str:
-        """One report in one transaction: 'unchanged', 'replaced' or 'written'."""
+        report = write.report
         status = tx.run(self._text("report_status"), id=report.id, path=report.path).single(strict=True)
         if status["stored"]:
-            relation_rows.cancel()
+            if write.loose:  # entities named by no relation travel with the graph's first report
+                self._merge_entities(tx, [e for e in write.entities if e.id in write.loose])
             return "unchanged"
-        if missing:
-            found = tx.run(self._text("existing_entities"), ids=missing).single(strict=True)["ids"]
-            unknown = sorted(set(missing) - set(found))
+        element: dict[str, str] = {}  # entity id -> element id, how relationships find their ends
+        if write.missing:
+            rows = tx.run(self._text("existing_entities"), ids=write.missing)
+            element.update((rec["id"], rec["element_id"]) for rec in rows)
+            unknown = sorted(set(write.missing) - element.keys())
             if unknown:
                 raise ValueError(f"relations of {report.id} point at unknown node(s) {unknown[:5]}")
         for old in status["replaces"]:
             self._delete_in(tx, old)
-        tx.run(self._text("merge_report"), id=report.id, props=_report_props(report)).consume()
+        props = _report_props(report, write.fact_sources)
+        report_node = tx.run(self._text("merge_report"), id=report.id, props=props).single(strict=True)
+        element.update(self._merge_entities(tx, write.entities))
+        try:
+            mention_rows = [{"target": element[row["target"]], "props": row["props"]} for row in mentions]
+            fact_rows = [{**row, "source": element[row["source"]], "target": element[row["target"]]} for row in facts]
+        except KeyError as exc:
+            raise ValueError(f"relations of {report.id} point at unknown node {exc}") from None
+        for name, rows, params in (
+            ("create_mentions", mention_rows, {"report": report_node["element_id"]}),
+            ("create_facts", fact_rows, {}),
+        ):
+            for batch in _batches(rows):
+                created = tx.run(self._text(name), rows=batch, **params).single(strict=True)["written"]
+                if created != len(batch):  # an end node vanished: roll the whole report back
+                    raise ValueError(f"relations of {report.id} point at unknown node(s)")
+        return "replaced" if status["replaces"] else "written"
+
+    def _merge_entities(self, tx: ManagedTransaction, entities: list[Entity]) -> dict[str, str]:
+        """Merge entities with their stored versions (as Entity.merge does) and write them;
+        returns their element ids."""
         stored = {
             rec["e"]["id"]: _entity(rec["e"])
             for rec in tx.run(self._text("stored_entities"), ids=[e.id for e in entities])
@@ -199,15 +237,10 @@ class Neo4jStore:
                 held.merge(entity)
                 entity = held
             rows.append(_entity_row(entity))
+        element: dict[str, str] = {}
         for batch in _batches(rows):
-            tx.run(self._text("merge_entities"), rows=batch).consume()
-        mentions, facts = relation_rows.result()
-        for name, rows in (("create_mentions", mentions), ("create_facts", facts)):
-            for batch in _batches(rows):
-                created = tx.run(self._text(name), rows=batch).single(strict=True)["written"]
-                if created != len(batch):  # an end node vanished: roll the whole report back
-                    raise ValueError(f"relations of {report.id} point at unknown node(s)")
-        return "replaced" if status["replaces"] else "written"
+            element.update((rec["id"], rec["element_id"]) for rec in tx.run(self._text("merge_entities"), rows=batch))
+        return element
 
     def _delete_in(self, tx: ManagedTransaction, report_id: str) -> bool:
         touched = tx.run(self._text("delete_report_relations"), id=report_id).single(strict=True)["touched"]
@@ -463,16 +496,73 @@ def _term_query(query: str) -> str:
     return " AND ".join(clauses)
 
 
+@dataclass
+class _ReportWrite:
+    """What one report's transaction writes, decided on the client before it starts."""
+
+    report: Report
+    entities: list[Entity]  # the entities its relations touch (stored form), plus `loose`
+    relations: list[tuple[str, Relation]]  # (relation id, relation)
+    missing: list[str]  # ends of its relations stored by earlier saves, not in this graph
+    loose: frozenset[str] = frozenset()  # entities of the graph named by no relation
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """What two concurrent writes must not share (graph.store.disjoint)."""
+        return frozenset(
+            [report_key(self.report.id), path_key(self.report.path), *self.missing, *(e.id for e in self.entities)]
+        )
+
+    @property
+    def fact_sources(self) -> list[str]:
+        return sorted({rel.source for _, rel in self.relations if rel.type != "MENTIONS"})
+
+
+def report_key(report_id: str) -> str:
+    return "report:" + report_id
+
+
+def path_key(path: str) -> str:
+    return "path:" + path
+
+
+def _plan(graph: Graph) -> list[_ReportWrite]:
+    """One write per report of the graph; entities named by no relation go with the first."""
+    by_report: dict[str, list[tuple[str, Relation]]] = {rid: [] for rid in graph.reports}
+    touched: set[str] = set()
+    for rid, rel in graph.relations.items():
+        if rel.report_id in by_report:
+            by_report[rel.report_id].append((rid, rel))
+            touched.update((rel.source, rel.target))
+    loose = frozenset(eid for eid in graph.entities if eid not in touched)
+    writes = []
+    for report in graph.reports.values():
+        relations = by_report[report.id]
+        ends = {e for _, rel in relations for e in (rel.source, rel.target)}
+        mine = loose if not writes else frozenset()
+        ids = [eid for eid in graph.entities if eid in ends or eid in mine]
+        writes.append(
+            _ReportWrite(
+                report=report,
+                entities=[stored_entity(graph.entities[eid]) for eid in ids],
+                relations=relations,
+                missing=sorted(ends - graph.entities.keys() - {report.id}),
+                loose=mine,
+            )
+        )
+    return writes
+
+
 def _batches(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(rows), BATCH_ROWS):
         yield rows[start : start + BATCH_ROWS]
 
 
-def _relation_rows(relations: list[Relation]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _relation_rows(relations: list[tuple[str, Relation]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Rows for create_mentions and for create_facts."""
     mentions, facts = [], []
-    for relation in relations:
-        (mentions if relation.type == "MENTIONS" else facts).append(_relation_row(relation))
+    for rid, relation in relations:
+        (mentions if relation.type == "MENTIONS" else facts).append(_relation_row(rid, relation))
     return mentions, facts
 
 
@@ -488,17 +578,16 @@ def _entity_row(entity: Entity) -> dict[str, Any]:
     return {"id": entity.id, "labels": labels, "props": props}
 
 
-def _relation_row(relation: Relation) -> dict[str, Any]:
-    stored = stored_relation(relation)
-    first = stored.evidence[0] if stored.evidence else None
+def _relation_row(rid: str, relation: Relation) -> dict[str, Any]:
+    evidence = relation.evidence
     props = {
-        **stored.properties,
-        "id": relation.id,
-        "report_id": stored.report_id,
-        "evidence": json.dumps([_evidence_dict(e) for e in stored.evidence], ensure_ascii=False),
-        "section": first.section if first else "",
+        **stored_relation_properties(relation),
+        "id": rid,
+        "report_id": relation.report_id,
+        "evidence": orjson.dumps([_evidence_dict(e) for e in evidence]).decode(),
+        "section": evidence[0].section if evidence else "",
     }
-    return {"source": stored.source, "target": stored.target, "type": stored.type, "props": props}
+    return {"source": relation.source, "target": relation.target, "type": relation.type, "props": props}
 
 
 def _evidence_dict(e: Evidence) -> dict[str, Any]:
@@ -514,11 +603,14 @@ def _evidence_dict(e: Evidence) -> dict[str, Any]:
     }
 
 
-def _report_props(report: Report) -> dict[str, Any]:
+def _report_props(report: Report, fact_sources: list[str]) -> dict[str, Any]:
+    """The report node's properties; `fact_sources` (the entities its facts start at) is how
+    delete_report_relations and report_relations find its facts without a relationship index."""
     data = report.to_dict()
     data.pop("id")
     data["sections"] = json.dumps(report.sections, ensure_ascii=False)
     data["years"] = list(report.years)
+    data["fact_sources"] = fact_sources
     return data
 
 
