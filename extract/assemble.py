@@ -83,7 +83,10 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
     own_key = canonical_key(Mention(0, 0, "Subdistrict", own)) if own else ""
     own_id = entity_id("Subdistrict", own_key, place_ids.get("District", "")) if own else ""
 
-    keys = {(m.label, m.name): canonical_key(m) for m in found}  # one key per distinct name
+    keys: dict[tuple[str, str], str] = {}  # one key per distinct name
+    for m in found:
+        if (m.label, m.name) not in keys:
+            keys[(m.label, m.name)] = canonical_key(m)
     project_keys = {key for (label, _name), key in keys.items() if label == "Project"}
     longer = {  # the report's longer name ending in this one, when only a short head is added
         k: max(ls, key=len)
