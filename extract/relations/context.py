@@ -113,7 +113,7 @@ class Context:
         self, type_: str, source: str, target: str, offset: int, marks: list[tuple[int, int]], **props: object
     ) -> Relation:
         ev = self.evidence(offset, marks)
-        properties = {k: v for k, v in props.items() if v is not None}
+        properties = {k: v for k, v in props.items() if v is not None} if None in props.values() else props
         properties["section_kind"] = ev.section_kind
         return Relation(type_, source, target, self.report_id, properties, [ev])
 
