@@ -29,6 +29,7 @@ _HEADINGS: tuple[tuple[re.Pattern[str], float, int], ...] = (
 INLINE_LEVEL = 4
 _INLINE_ITEM = guarded(CN_DIGITS, rf"(?:^|(?<=[。；;：:，,！？!?\s]))([{CN_DIGITS}]{{1,3}})是(?=\S)")
 _HEADING_END = re.compile(r"[。；;！!？?]|[：:](?=.)")
+_ASCII_STOP = re.compile(r"[.．](?=[\u4e00-\u9fff])")  # 1.标题.正文: a full stop before Chinese
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
 _TERMINAL = tuple("。；;，,！!？?")
 
@@ -101,7 +102,7 @@ def heading_text(line: str, limit: int = 60) -> str:
     marker = next((m for m in (p.match(line) for p, _r, _l in _HEADINGS) if m), None)
     start = marker.end() if marker else 0
     match = _HEADING_END.search(line, start)
-    stop = re.compile(r"[.．](?=[\u4e00-\u9fff])").search(line, start)
+    stop = _ASCII_STOP.search(line, start)
     ends = [m.start() for m in (match, stop) if m]
     head = line[: min(ends)] if ends else line
     return head.strip()[:limit].rstrip("，,、：:")
