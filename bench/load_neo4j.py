@@ -168,14 +168,12 @@ def _load_average() -> str:
 
 
 def bench_neo4j(
-    parts: list[Graph], uri: str, user: str, password: str, database: str, runs: int,
-    pid: int | None = None, writers: int | None = None,
+    parts: list[Graph], uri: str, user: str, password: str, database: str, runs: int, pid: int | None = None
 ) -> list[float]:
-    from graph.store.neo4j_store import WRITERS, Neo4jStore
+    from graph.store.neo4j_store import Neo4jStore
 
     entities, relations = _count(parts)
-    store = Neo4jStore(uri, user=user, password=password, database=database, writers=writers or WRITERS)
-    print(f"neo4j: {store.writers} writer(s)", flush=True)
+    store = Neo4jStore(uri, user=user, password=password, database=database)
     rates = []
     try:
         for run in range(1, runs + 1):
@@ -286,7 +284,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--relations", type=int, default=300_000)
     parser.add_argument("--reports", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--writers", type=int, help="reports written side by side (default: the store's)")
     parser.add_argument("--neo4j-pid", type=int, help="the server's pid, for its CPU time (default: scripts/neo4j's)")
     parser.add_argument("--skip-neo4j", action="store_true")
     parser.add_argument("--skip-embedded", action="store_true")
@@ -299,7 +296,7 @@ def main(argv: list[str] | None = None) -> None:
           f"({time.perf_counter() - started:.1f} s to generate)", flush=True)
     if not args.skip_neo4j:
         pid = _server_pid(args.uri, args.neo4j_pid)
-        bench_neo4j(parts, args.uri, args.user, args.password, args.database, args.runs, pid, args.writers)
+        bench_neo4j(parts, args.uri, args.user, args.password, args.database, args.runs, pid)
     if not args.skip_embedded:
         bench_embedded(parts)
 

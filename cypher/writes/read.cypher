@@ -134,16 +134,6 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 RETURN e.id AS id, elementId(e) AS element_id
 
-// name: reports_replacing
-// description: Of these reports ({id, path}), the ids of those whose path is stored under another id (saving them deletes the old version).
-// params: reports
-UNWIND $reports AS rep
-OPTIONAL MATCH (old:Report {path: rep.path})
-WHERE old.id <> rep.id
-WITH rep, count(old) AS olds
-WHERE olds > 0
-RETURN collect(rep.id) AS ids
-
 // name: nodes_by_element_id
 // description: Nodes by element id: the end nodes of relationships a console query returned without their nodes, so the viewer can draw them.
 // params: ids

@@ -19,7 +19,9 @@ import itertools
 import json
 import math
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,7 +35,6 @@ from neo4j.graph import Node, Path, Relationship
 from graph.model import PLACE_LABELS, Entity, Evidence, Graph, Relation, Report
 from graph.queries import Query, schema_statements, writes
 from graph.store.base import SaveSummary, SearchHit, Subgraph
-from graph.store.disjoint import Job, run_disjoint
 from graph.store.embedded import (
     FACT_TYPES,
     OVERVIEW_TOP,
@@ -48,7 +49,6 @@ from graph.store.readonly import ReadOnlyViolation, check_read_only
 
 __all__ = ["Neo4jStore", "QueryError", "ReadOnlyViolation", "ReadResult"]
 
-WRITERS = 2  # reports written side by side by save_each (a transaction each)
 BATCH_ROWS = 5000  # rows per UNWIND; one report's rows rarely need more than one batch
 SEARCH_CANDIDATES = 200  # full-text candidates ranked in Python (at least 10 x limit)
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
@@ -96,11 +96,9 @@ class Neo4jStore:
         password: str = "",
         database: str = "neo4j",
         ensure_schema: bool = True,
-        writers: int = WRITERS,
     ) -> None:
         self.uri = uri
         self.database = database
-        self.writers = writers
         self._driver = GraphDatabase.driver(uri, auth=(user, password))
         self._q: dict[str, Query] = writes()
         try:
@@ -150,14 +148,21 @@ class Neo4jStore:
         return outcome
 
     def save_each(self, parts: Iterable[Graph]) -> Iterator[tuple[Graph, SaveSummary | Exception]]:
-        """Reports that share no entity are written side by side, one session per writer
-        thread (graph.store.disjoint); those that share one take turns, in the order given."""
+        """One transaction per report, one after another: reports share entities (places,
+        common indicators), so concurrent writers would wait on each other's locks (measured:
+        two writers were slower than one). The client's share overlaps the server's instead."""
         parts = list(parts)
         plans = [_plan(part) for part in parts]
         writes = [write for plan in plans for write in plan]
-        alone = self._replacing(writes) if self.writers > 1 and len(writes) > 1 else set()
-        jobs = [Job(write, write.keys, write.report.id in alone) for write in writes]
-        outcomes = run_disjoint(jobs, self._write_report, self.writers)
+        with _RowsAhead(writes) as rows:
+            outcomes = ((write, self._try_write(write, *rows.take(n))) for n, write in enumerate(writes))
+            yield from self._summaries(parts, plans, outcomes)
+
+    @staticmethod
+    def _summaries(
+        parts: list[Graph], plans: list[list[_ReportWrite]], outcomes: Iterator[tuple[_ReportWrite, str | Exception]]
+    ) -> Iterator[tuple[Graph, SaveSummary | Exception]]:
+        """Each part with the summary of its reports' writes, or the first exception among them."""
         for part, plan in zip(parts, plans, strict=True):
             summary, failure, entities = SaveSummary(), None, set()
             for write, outcome in itertools.islice(outcomes, len(plan)):
@@ -171,15 +176,14 @@ class Neo4jStore:
             summary.entities = len(entities)
             yield part, summary if failure is None else failure
 
-    def _replacing(self, writes: list[_ReportWrite]) -> set[str]:
-        """Reports whose path is stored under another id: deleting the old version may touch
-        any entity, so such a save runs with no other in flight."""
-        reports = [{"id": w.report.id, "path": w.report.path} for w in writes]
-        return set(self._read("reports_replacing", reports=reports)[0]["ids"])
+    def _try_write(self, write: _ReportWrite, mentions: list[dict[str, Any]], facts: list[dict[str, Any]]) -> str | Exception:
+        try:
+            return self._write_report(write, mentions, facts)
+        except Exception as exc:  # the caller records it; the other reports go on
+            return exc
 
-    def _write_report(self, write: _ReportWrite) -> str:
+    def _write_report(self, write: _ReportWrite, mentions: list[dict[str, Any]], facts: list[dict[str, Any]]) -> str:
         """One report in one managed transaction: 'written', 'replaced' or 'unchanged'."""
-        mentions, facts = _relation_rows(write.relations)
         with self._driver.session(database=self.database) as session:
             return session.execute_write(self._save_report, write, mentions, facts)
 
@@ -507,23 +511,43 @@ class _ReportWrite:
     loose: frozenset[str] = frozenset()  # entities of the graph named by no relation
 
     @property
-    def keys(self) -> frozenset[str]:
-        """What two concurrent writes must not share (graph.store.disjoint)."""
-        return frozenset(
-            [report_key(self.report.id), path_key(self.report.path), *self.missing, *(e.id for e in self.entities)]
-        )
-
-    @property
     def fact_sources(self) -> list[str]:
         return sorted({rel.source for _, rel in self.relations if rel.type != "MENTIONS"})
 
 
-def report_key(report_id: str) -> str:
-    return "report:" + report_id
+class _RowsAhead:
+    """Builds the relationship rows of the next few writes in a background thread while the
+    current ones run on the server: the client's share of a save (most of it evidence JSON)
+    then overlaps the server's instead of adding to it."""
 
+    def __init__(self, writes: list[_ReportWrite], ahead: int = 4) -> None:
+        self._writes = writes
+        self._ahead = ahead
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="govkg-rows")
+        self._futures: dict[int, Future[tuple[list[dict[str, Any]], list[dict[str, Any]]]]] = {}
+        self._submitted = 0
+        self._lock = threading.Lock()
+        self._fill(0)
 
-def path_key(path: str) -> str:
-    return "path:" + path
+    def take(self, n: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Write n's rows for create_mentions and create_facts (built now if not ahead)."""
+        self._fill(n + 1)
+        with self._lock:
+            future = self._futures.pop(n, None)
+        return future.result() if future is not None else _relation_rows(self._writes[n].relations)
+
+    def _fill(self, start: int) -> None:
+        with self._lock:
+            while self._submitted < min(len(self._writes), start + self._ahead):
+                n = self._submitted
+                self._futures[n] = self._pool.submit(_relation_rows, self._writes[n].relations)
+                self._submitted += 1
+
+    def __enter__(self) -> _RowsAhead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(cancel_futures=True)
 
 
 def _plan(graph: Graph) -> list[_ReportWrite]:
