@@ -270,6 +270,18 @@ def test_save_each_goes_on_after_a_failing_part(store: GraphStore) -> None:
 
 
 @pytest.mark.neo4j
+def test_a_report_whose_rows_cannot_be_built_fails_alone_in_neo4j(neo4j_store: GraphStore) -> None:
+    """Rows are built ahead in a background thread; its error belongs to that report only."""
+    broken = baisha_graph()
+    rel = next(r for r in broken.relations.values() if r.type == "AWARDED")
+    rel.evidence[0] = Evidence(rel.report_id, "一、工作回顾", "review", "白沙镇获评。", 0, 6, ((object(), 1),))  # type: ignore[arg-type]
+    outcomes = [outcome for _, outcome in neo4j_store.save_each([qinghe_graph(), broken, lakeside_graph()])]
+    assert isinstance(outcomes[1], TypeError)
+    assert outcomes[0].written and outcomes[2].written
+    assert neo4j_store.stats()["reports"] == 2
+
+
+@pytest.mark.neo4j
 def test_reports_stored_without_fact_sources_are_still_deleted_whole(neo4j_store: GraphStore, neo4j_uri: str) -> None:
     """Databases written before reports listed their fact sources: their facts are found by a scan."""
     import neo4j

@@ -155,7 +155,7 @@ class Neo4jStore:
         plans = [_plan(part) for part in parts]
         writes = [write for plan in plans for write in plan]
         with _RowsAhead(writes) as rows:
-            outcomes = ((write, self._try_write(write, *rows.take(n))) for n, write in enumerate(writes))
+            outcomes = ((write, self._try_write(write, rows, n)) for n, write in enumerate(writes))
             yield from self._summaries(parts, plans, outcomes)
 
     @staticmethod
@@ -176,9 +176,9 @@ class Neo4jStore:
             summary.entities = len(entities)
             yield part, summary if failure is None else failure
 
-    def _try_write(self, write: _ReportWrite, mentions: list[dict[str, Any]], facts: list[dict[str, Any]]) -> str | Exception:
+    def _try_write(self, write: _ReportWrite, rows: _RowsAhead, n: int) -> str | Exception:
         try:
-            return self._write_report(write, mentions, facts)
+            return self._write_report(write, *rows.take(n))
         except Exception as exc:  # the caller records it; the other reports go on
             return exc
 
