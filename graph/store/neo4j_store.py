@@ -154,8 +154,8 @@ class Neo4jStore:
         parts = list(parts)
         plans = [_plan(part) for part in parts]
         writes = [write for plan in plans for write in plan]
-        with _RowsAhead(writes) as rows:
-            outcomes = ((write, self._try_write(write, rows, n)) for n, write in enumerate(writes))
+        with _RowsAhead(writes) as rows, self._driver.session(database=self.database) as session:
+            outcomes = ((write, self._try_write(session, write, rows, n)) for n, write in enumerate(writes))
             yield from self._summaries(parts, plans, outcomes)
 
     @staticmethod
@@ -176,16 +176,13 @@ class Neo4jStore:
             summary.entities = len(entities)
             yield part, summary if failure is None else failure
 
-    def _try_write(self, write: _ReportWrite, rows: _RowsAhead, n: int) -> str | Exception:
+    def _try_write(self, session: neo4j.Session, write: _ReportWrite, rows: _RowsAhead, n: int) -> str | Exception:
+        """One report in one managed transaction: 'written', 'replaced' or 'unchanged', or the
+        exception that rolled it back (the caller records it; the other reports go on)."""
         try:
-            return self._write_report(write, *rows.take(n))
-        except Exception as exc:  # the caller records it; the other reports go on
+            return session.execute_write(self._save_report, write, *rows.take(n))
+        except Exception as exc:
             return exc
-
-    def _write_report(self, write: _ReportWrite, mentions: list[dict[str, Any]], facts: list[dict[str, Any]]) -> str:
-        """One report in one managed transaction: 'written', 'replaced' or 'unchanged'."""
-        with self._driver.session(database=self.database) as session:
-            return session.execute_write(self._save_report, write, mentions, facts)
 
     def _save_report(
         self,
