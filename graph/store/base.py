@@ -66,8 +66,7 @@ class GraphStore(Protocol):
 
     def save_each(self, parts: Iterable[Graph]) -> Iterator[tuple[Graph, SaveSummary | Exception]]:
         """Save many graphs (a build: one per report), yielding each with its summary or the
-        exception that stopped it, in the order given: one failure never stops the rest.
-        Neo4j writes parts that share no entity side by side."""
+        exception that stopped it, in the order given: one failure never stops the rest."""
 
     def delete_report(self, report_id: str) -> bool:
         """Remove a report, its facts, and entities no remaining report mentions."""

@@ -19,7 +19,6 @@ import itertools
 import json
 import math
 import re
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -515,7 +514,7 @@ class _ReportWrite:
 class _RowsAhead:
     """Builds the relationship rows of the next few writes in a background thread while the
     current ones run on the server: the client's share of a save (most of it evidence JSON)
-    then overlaps the server's instead of adding to it."""
+    then overlaps the server's instead of adding to it. Writes are taken in order."""
 
     def __init__(self, writes: list[_ReportWrite], ahead: int = 4) -> None:
         self._writes = writes
@@ -523,22 +522,13 @@ class _RowsAhead:
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="govkg-rows")
         self._futures: dict[int, Future[tuple[list[dict[str, Any]], list[dict[str, Any]]]]] = {}
         self._submitted = 0
-        self._lock = threading.Lock()
-        self._fill(0)
 
     def take(self, n: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """Write n's rows for create_mentions and create_facts (built now if not ahead)."""
-        self._fill(n + 1)
-        with self._lock:
-            future = self._futures.pop(n, None)
-        return future.result() if future is not None else _relation_rows(self._writes[n].relations)
-
-    def _fill(self, start: int) -> None:
-        with self._lock:
-            while self._submitted < min(len(self._writes), start + self._ahead):
-                n = self._submitted
-                self._futures[n] = self._pool.submit(_relation_rows, self._writes[n].relations)
-                self._submitted += 1
+        """Write n's rows for create_mentions and create_facts."""
+        while self._submitted < min(len(self._writes), n + 1 + self._ahead):
+            self._futures[self._submitted] = self._pool.submit(_relation_rows, self._writes[self._submitted].relations)
+            self._submitted += 1
+        return self._futures.pop(n).result()
 
     def __enter__(self) -> _RowsAhead:
         return self
