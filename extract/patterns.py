@@ -18,3 +18,31 @@ def guarded(firsts: Iterable[str], pattern: str, flags: int = 0) -> re.Pattern[s
     (a string gives its characters; a word list gives its words' first characters)."""
     chars = "".join(sorted({s[0] for s in firsts if s}))
     return re.compile(f"(?=[{re.escape(chars)}])(?:{pattern})", flags)
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!][^()]*\)")
+
+
+def branch_heads(alternation: str) -> list[str]:
+    """The top-level branches of a plain word alternation (项目|(?<!宅)基地|小学(?!习|生)),
+    lookarounds dropped: the words whose first characters guard it, so the guard cannot
+    fall out of step with the words. Refuses a branch that opens with anything but a literal."""
+    branches, depth, start, escaped = [], 0, 0, False
+    for i, char in enumerate(alternation):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(alternation[start:i])
+            start = i + 1
+    branches.append(alternation[start:])
+    heads = [_LOOKAROUND.sub("", branch) for branch in branches]
+    for head in heads:
+        if not head or head[0] in "\\()[].^$*+?{|":
+            raise ValueError(f"not a plain word branch: {head!r} in {alternation!r}")
+    return heads

@@ -9,7 +9,7 @@ import pytest
 
 from extract import sections
 from extract.nlp.components import brands, enterprises, people, projects
-from extract.patterns import guarded
+from extract.patterns import branch_heads, guarded
 from extract.read import read_source
 from extract.relations import context
 
@@ -54,3 +54,10 @@ def test_lookbehinds_and_escaped_characters_work_behind_the_guard() -> None:
     pattern = guarded(["项目", "工程"], r"(?<!宅)[项工][目程]")
     assert [m.group() for m in pattern.finditer("宅项目、新工程、目程")] == ["工程"]
     assert guarded("^]-\\", r"[\^\]\-\\]x").findall("a^x]x-x\\x") == ["^x", "]x", "-x", "\\x"]
+
+
+def test_branch_heads_are_the_words_of_an_alternation_without_their_lookarounds() -> None:
+    assert branch_heads(r"项目|(?<!宅)基地|小学(?!习|生)|园区") == ["项目", "基地", "小学", "园区"]
+    with pytest.raises(ValueError, match="plain word"):
+        branch_heads(r"项目|(?:股份)?公司")
+

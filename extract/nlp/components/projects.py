@@ -17,13 +17,13 @@ from extract.nlp.boundaries import closed_list_items, doc_text, extend_left, tok
 from extract.nlp.lexicon import FUNCTION_TAGS, NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import TRADE, cut_inner, has_proper_part, is_masked, strip_mask
-from extract.patterns import guarded
+from extract.patterns import branch_heads, guarded
 from graph.model import PLACE_LABELS
 
 _OPEN_HEADS = r"项目|工程|产业园|(?<!宅)基地|示范园|小微园|工业园|科技园|园区"
 _OPEN_HEADS += r"|一条街|一条巷"  # 平安一条街: a named street or lane of a theme
 _NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区|总部|党校|小屋|体验园|采摘园"
-_HEAD = guarded("项工产基示小科园一中广公驿书学夜大步漂安地幼医卫敬度综纺森湿景片总党体采", rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
+_HEAD = guarded(branch_heads(_OPEN_HEADS) + branch_heads(_NAMED_HEADS), rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
 _KEEP = frozenset({"及", "至", "将", "经"})
 _LEAD_WORD = re.compile(r"(?:[以在对把被向从由为与及和]|街道|社区|辖区|全街|全镇|全乡)")
 _COMPANY_TAIL = re.compile(r"有限|股份|公司|集团")
