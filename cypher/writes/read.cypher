@@ -128,11 +128,11 @@ UNION ALL
 MATCH ()-[r:MENTIONS]->() RETURN 'MENTIONS' AS type, count(r) AS n
 
 // name: existing_entities
-// description: Which of these entity ids are stored (a report's relations may name entities saved earlier), with their element ids for create_facts.
+// description: Which of these entity ids are stored (a report's relations may name entities saved earlier), with their element ids for create_facts: two lists in one record.
 // params: ids
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-RETURN e.id AS id, elementId(e) AS element_id
+RETURN collect(e.id) AS ids, collect(elementId(e)) AS element_ids
 
 // name: nodes_by_element_id
 // description: Nodes by element id: the end nodes of relationships a console query returned without their nodes, so the viewer can draw them.

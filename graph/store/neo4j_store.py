@@ -196,10 +196,10 @@ class Neo4jStore:
             if write.loose:  # entities named by no relation travel with the graph's first report
                 self._merge_entities(tx, [e for e in write.entities if e.id in write.loose])
             return "unchanged"
-        element: dict[str, str] = {}  # entity id -> element id, how relationships find their ends
+        element = _ElementIds()  # entity id -> element id, how relationships find their ends
         if write.missing:
-            rows = tx.run(self._text("existing_entities"), ids=write.missing)
-            element.update((rec["id"], rec["element_id"]) for rec in rows)
+            found = tx.run(self._text("existing_entities"), ids=write.missing).single(strict=True)
+            element.update(zip(found["ids"], found["element_ids"], strict=True))
             unknown = sorted(set(write.missing) - element.keys())
             if unknown:
                 raise ValueError(f"relations of {report.id} point at unknown node(s) {unknown[:5]}")
@@ -208,19 +208,19 @@ class Neo4jStore:
         props = _report_props(report, write.fact_sources)
         report_node = tx.run(self._text("merge_report"), id=report.id, props=props).single(strict=True)
         element.update(self._merge_entities(tx, write.entities))
-        try:
-            mention_rows = [{"target": element[row["target"]], "props": row["props"]} for row in mentions]
-            fact_rows = [{**row, "source": element[row["source"]], "target": element[row["target"]]} for row in facts]
-        except KeyError as exc:
-            raise ValueError(f"relations of {report.id} point at unknown node {exc}") from None
-        for name, rows, params in (
-            ("create_mentions", mention_rows, {"report": report_node["element_id"]}),
-            ("create_facts", fact_rows, {}),
-        ):
-            for batch in _batches(rows):
-                created = tx.run(self._text(name), rows=batch, **params).single(strict=True)["written"]
-                if created != len(batch):  # an end node vanished: roll the whole report back
-                    raise ValueError(f"relations of {report.id} point at unknown node(s)")
+        # Send every batch before reading any count: the driver packs the next batch while the
+        # server runs the one before.
+        runs = [
+            (tx.run(self._text(name), rows=batch, elements=element, **params), len(batch))
+            for name, rows, params in (
+                ("create_mentions", mentions, {"report": report_node["element_id"]}),
+                ("create_facts", facts, {}),
+            )
+            for batch in _batches(rows)
+        ]
+        for result, size in runs:
+            if result.single(strict=True)["written"] != size:  # an end node vanished: roll the report back
+                raise ValueError(f"relations of {report.id} point at unknown node(s)")
         return "replaced" if status["replaces"] else "written"
 
     def _merge_entities(self, tx: ManagedTransaction, entities: list[Entity]) -> dict[str, str]:
@@ -237,9 +237,10 @@ class Neo4jStore:
                 held.merge(entity)
                 entity = held
             rows.append(_entity_row(entity))
-        element: dict[str, str] = {}
+        element = _ElementIds()
         for batch in _batches(rows):
-            element.update((rec["id"], rec["element_id"]) for rec in tx.run(self._text("merge_entities"), rows=batch))
+            written = tx.run(self._text("merge_entities"), rows=batch).single(strict=True)
+            element.update(zip(written["ids"], written["element_ids"], strict=True))
         return element
 
     def _delete_in(self, tx: ManagedTransaction, report_id: str) -> bool:
@@ -574,6 +575,13 @@ class _Rows(list):  # type: ignore[type-arg]
         return f"<{len(self)} rows>"
 
 
+class _ElementIds(dict):  # type: ignore[type-arg]
+    """Entity id -> element id, sent with every relationship batch; a short repr like _Rows."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} element ids>"
+
+
 def _batches(rows: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(rows), BATCH_ROWS):
         yield _Rows(rows[start : start + BATCH_ROWS])
@@ -583,7 +591,11 @@ def _relation_rows(relations: list[tuple[str, Relation]]) -> tuple[list[dict[str
     """Rows for create_mentions and for create_facts."""
     mentions, facts = [], []
     for rid, relation in relations:
-        (mentions if relation.type == "MENTIONS" else facts).append(_relation_row(rid, relation))
+        row = _relation_row(rid, relation)
+        if relation.type == "MENTIONS":  # from the report node: only the target travels
+            mentions.append({"target": row["target"], "props": row["props"]})
+        else:
+            facts.append(row)
     return mentions, facts
 
 
