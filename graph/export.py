@@ -42,7 +42,7 @@ _REPORT_JSON_FIELDS = ("years", "sections")
 
 
 def _section(relation: Relation) -> tuple[str, str]:
-    """The section and section kind the stores write on a relation (from its first evidence)."""
+    """A relation's section and section kind for the export's flat files (from its first evidence)."""
     kind = relation.properties.get("section_kind")
     if not relation.evidence:
         return "", kind if isinstance(kind, str) and kind else "other"

@@ -618,7 +618,6 @@ def _relation_row(rid: str, relation: Relation) -> dict[str, Any]:
         "id": rid,
         "report_id": relation.report_id,
         "evidence": orjson.dumps([_evidence_dict(e) for e in evidence]).decode(),
-        "section": evidence[0].section if evidence else "",
     }
     return {"source": relation.source, "target": relation.target, "type": relation.type, "props": props}
 
@@ -668,7 +667,7 @@ def _report(node: Node | dict[str, Any]) -> Report:
 def _relation(rel: Relationship, source: str, target: str) -> Relation:
     props = dict(rel)
     props.pop("id", None)
-    props.pop("section", None)
+    props.pop("section", None)  # written by earlier versions; the evidence has it
     report_id = props.pop("report_id")
     evidence = json.loads(props.pop("evidence", None) or "[]")
     return Relation(rel.type, source, target, report_id, props, [Evidence.from_dict(e) for e in evidence])
