@@ -258,6 +258,30 @@ def test_save_each_stores_what_saving_one_by_one_stores(store: GraphStore, tmp_p
     assert as_sets(store.load()) == as_sets(reference.load())
 
 
+def shared_entity_graph(n: int) -> Graph:
+    """Report n of a series: its own village, and 青禾街道 under another alias with a property
+    only some reports give (the first to give it must win, as saving one by one does)."""
+    text = f"一、工作回顾\n第{n}号报告：青禾街道{n}号村推进人居环境整治。\n"
+    town = Entity(QINGHE.id, "Subdistrict", "青禾街道", [f"青禾{n}"], {"rank": n} if n % 3 == 2 else {})
+    village = ent("Village", f"{n}号村", QINGHE.id)
+    graph = mentions_only(f"reports/series-{n:02d}.txt", text, "青禾街道", [town, village])
+    rid = next(iter(graph.reports))
+    graph.add_relation(fact("PART_OF", village, town, rid, evidence(rid, text, text.split("\n")[1], f"{n}号村")))
+    return graph
+
+
+def test_save_each_merges_shared_entities_in_report_order(store: GraphStore, tmp_path: Path) -> None:
+    """Neo4j writes two reports at once; an entity they share is still merged in report order."""
+    parts = [shared_entity_graph(n) for n in range(12)]
+    assert all(not isinstance(outcome, Exception) for _, outcome in store.save_each(parts))
+    reference = EmbeddedStore(tmp_path / "one-by-one")
+    for part in parts:
+        reference.save(part)
+    assert as_sets(store.load()) == as_sets(reference.load())
+    town = store.entity(QINGHE.id)
+    assert town is not None and town.aliases == [f"青禾{n}" for n in range(12)] and town.properties == {"rank": 2}
+
+
 def test_save_each_goes_on_after_a_failing_part(store: GraphStore) -> None:
     bad = baisha_graph()
     ghost = ent("Indicator", "不存在的指标")
@@ -271,7 +295,7 @@ def test_save_each_goes_on_after_a_failing_part(store: GraphStore) -> None:
 
 @pytest.mark.neo4j
 def test_a_report_whose_rows_cannot_be_built_fails_alone_in_neo4j(neo4j_store: GraphStore) -> None:
-    """Rows are built ahead in a background thread; its error belongs to that report only."""
+    """A report's rows are built in its writer thread; their error belongs to that report only."""
     broken = baisha_graph()
     rel = next(r for r in broken.relations.values() if r.type == "AWARDED")
     rel.evidence[0] = Evidence(rel.report_id, "一、工作回顾", "review", "白沙镇获评。", 0, 6, ((object(), 1),))  # type: ignore[arg-type]

@@ -19,10 +19,10 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import neo4j
@@ -45,10 +45,12 @@ from graph.store.embedded import (
     stored_relation_properties,
 )
 from graph.store.readonly import ReadOnlyViolation, check_read_only
+from graph.store.schedule import ALONE, Turn, run_in_turn, turns
 
 __all__ = ["Neo4jStore", "QueryError", "ReadOnlyViolation", "ReadResult"]
 
 BATCH_ROWS = 5000  # rows per UNWIND; one report's rows rarely need more than one batch
+WRITERS = 2  # reports written at once: the server runs a transaction on one core (see save_each)
 SEARCH_CANDIDATES = 200  # full-text candidates ranked in Python (at least 10 x limit)
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _CJK_ONLY = re.compile(f"^[{_CJK}]{{2,}}$")
@@ -147,15 +149,36 @@ class Neo4jStore:
         return outcome
 
     def save_each(self, parts: Iterable[Graph]) -> Iterator[tuple[Graph, SaveSummary | Exception]]:
-        """One transaction per report, one after another: reports share entities (places,
-        common indicators), so concurrent writers would wait on each other's locks (measured:
-        two writers were slower than one). The client's share overlaps the server's instead."""
+        """One transaction per report, WRITERS of them at once (graph.store.schedule): a report
+        writes what it shares with none of the reports before it while the one before is still
+        running, and the rest once those reports have finished, so shared entities are merged in
+        report order. A report replacing a stored version runs alone (deleting the old version's
+        orphans must not race another write). Parts come back in the given order."""
         parts = list(parts)
         plans = [_plan(part) for part in parts]
         writes = [write for plan in plans for write in plan]
-        with _RowsAhead(writes) as rows, self._driver.session(database=self.database) as session:
-            outcomes = ((write, self._try_write(session, write, rows, n)) for n, write in enumerate(writes))
-            yield from self._summaries(parts, plans, outcomes)
+        alone = self._replacing(writes)
+        order = turns([ALONE if write.report.id in alone else write.keys for write in writes])
+        outcomes = run_in_turn(writes, order, self._try_write, workers=WRITERS)
+        yield from self._summaries(parts, plans, zip(writes, outcomes, strict=True))
+
+    def _replacing(self, writes: list[_ReportWrite]) -> set[str]:
+        """Reports whose path is stored under another id, or comes earlier in this save."""
+        paths = sorted({write.report.path for write in writes})
+        with self._driver.session(database=self.database) as session:
+            stored = session.execute_read(
+                lambda tx: tx.run(self._text("stored_versions"), paths=paths).single(strict=True)["stored"]
+            )
+        ids: dict[str, set[str]] = {}
+        for path, rid in stored:
+            ids.setdefault(path, set()).add(rid)
+        replacing = set()
+        for write in writes:
+            report = write.report
+            if ids.get(report.path, {report.id}) - {report.id}:
+                replacing.add(report.id)
+            ids.setdefault(report.path, set()).add(report.id)
+        return replacing
 
     @staticmethod
     def _summaries(
@@ -175,11 +198,13 @@ class Neo4jStore:
             summary.entities = len(entities)
             yield part, summary if failure is None else failure
 
-    def _try_write(self, session: neo4j.Session, write: _ReportWrite, rows: _RowsAhead, n: int) -> str | Exception:
+    def _try_write(self, write: _ReportWrite, turn: Turn, wait_for_turn: Callable[[], None]) -> str | Exception:
         """One report in one managed transaction: 'written', 'replaced' or 'unchanged', or the
         exception that rolled it back (the caller records it; the other reports go on)."""
         try:
-            return session.execute_write(self._save_report, write, *rows.take(n))
+            mentions, facts = _relation_rows(write.relations)
+            with self._driver.session(database=self.database) as session:
+                return session.execute_write(self._save_report, write, mentions, facts, turn.shared, wait_for_turn)
         except Exception as exc:
             return exc
 
@@ -189,43 +214,66 @@ class Neo4jStore:
         write: _ReportWrite,
         mentions: list[dict[str, Any]],
         facts: list[dict[str, Any]],
+        shared: frozenset[str],
+        wait_for_turn: Callable[[], None],
     ) -> str:
+        """The report, its own entities and the relationships among them first; then, once the
+        earlier reports naming the `shared` entities have finished, the rest."""
         report = write.report
         status = tx.run(self._text("report_status"), id=report.id, path=report.path).single(strict=True)
         if status["stored"]:
             if write.loose:  # entities named by no relation travel with the graph's first report
+                wait_for_turn()
                 self._merge_entities(tx, [e for e in write.entities if e.id in write.loose])
             return "unchanged"
-        element = _ElementIds()  # entity id -> element id, how relationships find their ends
+        for old in status["replaces"]:
+            self._delete_in(tx, old)
+        props = _report_props(report, write.fact_sources)
+        report_node = tx.run(self._text("merge_report"), id=report.id, props=props).single(strict=True)
+        element = _ElementIds({report.id: report_node["element_id"]})  # how relationships find their ends
+        later = shared.union(write.missing)
+        element.update(self._merge_entities(tx, [e for e in write.entities if e.id not in later]))
+        mine = [row for row in mentions if row["target"] in element]
+        self._create(tx, report.id, element, mine, [row for row in facts if row["source"] in element and row["target"] in element])
+        wait_for_turn()
         if write.missing:
             found = tx.run(self._text("existing_entities"), ids=write.missing).single(strict=True)
             element.update(zip(found["ids"], found["element_ids"], strict=True))
             unknown = sorted(set(write.missing) - element.keys())
             if unknown:
                 raise ValueError(f"relations of {report.id} point at unknown node(s) {unknown[:5]}")
-        for old in status["replaces"]:
-            self._delete_in(tx, old)
-        props = _report_props(report, write.fact_sources)
-        report_node = tx.run(self._text("merge_report"), id=report.id, props=props).single(strict=True)
-        element.update(self._merge_entities(tx, write.entities))
-        # Send every batch before reading any count: the driver packs the next batch while the
-        # server runs the one before.
+        element.update(self._merge_entities(tx, [e for e in write.entities if e.id in shared]))
+        self._create(
+            tx,
+            report.id,
+            element,
+            [row for row in mentions if row["target"] in later],
+            [row for row in facts if row["source"] in later or row["target"] in later],
+        )
+        return "replaced" if status["replaces"] else "written"
+
+    def _create(
+        self, tx: ManagedTransaction, report_id: str, element: dict[str, str], mentions: list[Any], facts: list[Any]
+    ) -> None:
+        """MENTIONS and facts. Every batch is sent before any count is read: the driver packs the
+        next batch while the server runs the one before."""
         runs = [
             (tx.run(self._text(name), rows=batch, elements=element, **params), len(batch))
             for name, rows, params in (
-                ("create_mentions", mentions, {"report": report_node["element_id"]}),
+                ("create_mentions", mentions, {"report": element[report_id]}),
                 ("create_facts", facts, {}),
             )
             for batch in _batches(rows)
         ]
         for result, size in runs:
             if result.single(strict=True)["written"] != size:  # an end node vanished: roll the report back
-                raise ValueError(f"relations of {report.id} point at unknown node(s)")
-        return "replaced" if status["replaces"] else "written"
+                raise ValueError(f"relations of {report_id} point at unknown node(s)")
 
     def _merge_entities(self, tx: ManagedTransaction, entities: list[Entity]) -> dict[str, str]:
         """Merge entities with their stored versions (as Entity.merge does) and write them;
         returns their element ids."""
+        if not entities:
+            return {}
         stored = {
             rec["e"]["id"]: _entity(rec["e"])
             for rec in tx.run(self._text("stored_entities"), ids=_Rows(e.id for e in entities))
@@ -507,35 +555,16 @@ class _ReportWrite:
     missing: list[str]  # ends of its relations stored by earlier saves, not in this graph
     loose: frozenset[str] = frozenset()  # entities of the graph named by no relation
 
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """What two writes must not touch at once (graph.store.schedule): entities, report, path."""
+        return frozenset(
+            [*(e.id for e in self.entities), *self.missing, self.report.id, f"path\x1f{self.report.path}"]
+        )
+
     @property
     def fact_sources(self) -> list[str]:
         return sorted({rel.source for _, rel in self.relations if rel.type != "MENTIONS"})
-
-
-class _RowsAhead:
-    """Builds the relationship rows of the next few writes in a background thread while the
-    current ones run on the server: the client's share of a save (most of it evidence JSON)
-    then overlaps the server's instead of adding to it. Writes are taken in order."""
-
-    def __init__(self, writes: list[_ReportWrite], ahead: int = 4) -> None:
-        self._writes = writes
-        self._ahead = ahead
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="govkg-rows")
-        self._futures: dict[int, Future[tuple[list[dict[str, Any]], list[dict[str, Any]]]]] = {}
-        self._submitted = 0
-
-    def take(self, n: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """Write n's rows for create_mentions and create_facts."""
-        while self._submitted < min(len(self._writes), n + 1 + self._ahead):
-            self._futures[self._submitted] = self._pool.submit(_relation_rows, self._writes[self._submitted].relations)
-            self._submitted += 1
-        return self._futures.pop(n).result()
-
-    def __enter__(self) -> _RowsAhead:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._pool.shutdown(cancel_futures=True)
 
 
 def _plan(graph: Graph) -> list[_ReportWrite]:
