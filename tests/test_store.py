@@ -615,3 +615,10 @@ def test_open_store_picks_the_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         open_store("neo4j")
     with pytest.raises(ValueError, match="unknown store kind"):
         open_store("sqlite")
+
+
+def test_clean_properties_drops_none_and_owned_keys_and_lists_tuples() -> None:
+    from graph.store.embedded import clean_properties
+
+    assert clean_properties({"year": 2023, "unit": "亿元"}) == {"year": 2023, "unit": "亿元"}
+    assert clean_properties({"year": None, "marks": (1, 2), "id": "x"}, frozenset({"id"})) == {"marks": [1, 2]}
