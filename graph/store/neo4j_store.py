@@ -15,6 +15,7 @@ access session anyway, with a timeout and a row limit.
 from __future__ import annotations
 
 import base64
+import gc
 import itertools
 import json
 import math
@@ -159,8 +160,9 @@ class Neo4jStore:
         writes = [write for plan in plans for write in plan]
         alone = self._replacing(writes)
         order = turns([ALONE if write.report.id in alone else write.keys for write in writes])
-        outcomes = run_in_turn(writes, order, self._try_write, workers=WRITERS)
-        yield from self._summaries(parts, plans, zip(writes, outcomes, strict=True))
+        with _graph_frozen():
+            outcomes = run_in_turn(writes, order, self._try_write, workers=WRITERS)
+            yield from self._summaries(parts, plans, zip(writes, outcomes, strict=True))
 
     def _replacing(self, writes: list[_ReportWrite]) -> set[str]:
         """Reports whose path is stored under another id, or comes earlier in this save."""
@@ -231,25 +233,28 @@ class Neo4jStore:
         props = _report_props(report, write.fact_sources)
         report_node = tx.run(self._text("merge_report"), id=report.id, props=props).single(strict=True)
         element = _ElementIds({report.id: report_node["element_id"]})  # how relationships find their ends
-        later = shared.union(write.missing)
-        element.update(self._merge_entities(tx, [e for e in write.entities if e.id not in later]))
-        mine = [row for row in mentions if row["target"] in element]
-        self._create(tx, report.id, element, mine, [row for row in facts if row["source"] in element and row["target"] in element])
-        wait_for_turn()
-        if write.missing:
-            found = tx.run(self._text("existing_entities"), ids=write.missing).single(strict=True)
-            element.update(zip(found["ids"], found["element_ids"], strict=True))
-            unknown = sorted(set(write.missing) - element.keys())
-            if unknown:
-                raise ValueError(f"relations of {report.id} point at unknown node(s) {unknown[:5]}")
-        element.update(self._merge_entities(tx, [e for e in write.entities if e.id in shared]))
-        self._create(
-            tx,
-            report.id,
-            element,
-            [row for row in mentions if row["target"] in later],
-            [row for row in facts if row["source"] in later or row["target"] in later],
-        )
+        try:
+            later = shared.union(write.missing)
+            element.update(self._merge_entities(tx, [e for e in write.entities if e.id not in later]))
+            mine = [row for row in mentions if row["target"] in element]
+            self._create(tx, report.id, element, mine, [row for row in facts if row["source"] in element and row["target"] in element])
+            wait_for_turn()
+            if write.missing:
+                found = tx.run(self._text("existing_entities"), ids=write.missing).single(strict=True)
+                element.update(zip(found["ids"], found["element_ids"], strict=True))
+                unknown = sorted(set(write.missing) - element.keys())
+                if unknown:
+                    raise ValueError(f"relations of {report.id} point at unknown node(s) {unknown[:5]}")
+            element.update(self._merge_entities(tx, [e for e in write.entities if e.id in shared]))
+            self._create(
+                tx,
+                report.id,
+                element,
+                [row for row in mentions if row["target"] in later],
+                [row for row in facts if row["source"] in later or row["target"] in later],
+            )
+        finally:
+            element.clear()  # see _Rows: the driver keeps parameters in a cycle
         return "replaced" if status["replaces"] else "written"
 
     def _create(
@@ -257,27 +262,29 @@ class Neo4jStore:
     ) -> None:
         """MENTIONS and facts. Every batch is sent before any count is read: the driver packs the
         next batch while the server runs the one before."""
-        runs = [
-            (tx.run(self._text(name), rows=batch, elements=element, **params), len(batch))
+        batches = [
+            (name, batch, params)
             for name, rows, params in (
                 ("create_mentions", mentions, {"report": element[report_id]}),
                 ("create_facts", facts, {}),
             )
             for batch in _batches(rows)
         ]
+        runs = [(tx.run(self._text(name), rows=batch, elements=element, **params), len(batch)) for name, batch, params in batches]
         for result, size in runs:
             if result.single(strict=True)["written"] != size:  # an end node vanished: roll the report back
                 raise ValueError(f"relations of {report_id} point at unknown node(s)")
+        for _, batch, _ in batches:
+            batch.clear()
 
     def _merge_entities(self, tx: ManagedTransaction, entities: list[Entity]) -> dict[str, str]:
         """Merge entities with their stored versions (as Entity.merge does) and write them;
         returns their element ids."""
         if not entities:
             return {}
-        stored = {
-            rec["e"]["id"]: _entity(rec["e"])
-            for rec in tx.run(self._text("stored_entities"), ids=_Rows(e.id for e in entities))
-        }
+        ids = _Rows(e.id for e in entities)
+        stored = {rec["e"]["id"]: _entity(rec["e"]) for rec in tx.run(self._text("stored_entities"), ids=ids)}
+        ids.clear()
         rows = []
         for entity in entities:
             held = stored.get(entity.id)
@@ -289,6 +296,7 @@ class Neo4jStore:
         for batch in _batches(rows):
             written = tx.run(self._text("merge_entities"), rows=batch).single(strict=True)
             element.update(zip(written["ids"], written["element_ids"], strict=True))
+            batch.clear()
         return element
 
     def _delete_in(self, tx: ManagedTransaction, report_id: str) -> bool:
@@ -594,11 +602,29 @@ def _plan(graph: Graph) -> list[_ReportWrite]:
     return writes
 
 
+@contextmanager
+def _graph_frozen() -> Iterator[None]:
+    """Keep the garbage collector's full collections off the graph being saved: `gc.freeze`
+    moves every object alive now (the graph and its plan: millions of them) out of the
+    collector's reach until the save is over. Without it each full collection walks them all
+    (bench/load_neo4j.py: three of about 0.5 s each per load, holding the GIL)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 class _Rows(list):  # type: ignore[type-arg]
     """A parameter list with a short repr. The driver formats every RUN's parameters for
     its debug log even when debug logging is off (neo4j 5.28 and 6.x, `_bolt5.py` run());
     for a 5,000-row batch that repr costs about 20 ms (bench/load_neo4j.py: about 1 s of the
-    client's 13 s of CPU). Packing is unchanged: the packer takes any list."""
+    client's 13 s of CPU). Packing is unchanged: the packer takes any list.
+
+    The driver also keeps each query's parameters in its Result, which sits in a reference
+    cycle, so the rows would wait for the cyclic garbage collector (bench/load_neo4j.py:
+    800,000 objects and 2.7 s of GC, a third of the client's CPU, per load). The store
+    empties its parameter lists and maps once a query is done, and the rows go at once."""
 
     def __repr__(self) -> str:
         return f"<{len(self)} rows>"
