@@ -168,7 +168,14 @@ def _load_average() -> str:
 
 
 def bench_neo4j(
-    parts: list[Graph], uri: str, user: str, password: str, database: str, runs: int, pid: int | None = None
+    parts: list[Graph],
+    uri: str,
+    user: str,
+    password: str,
+    database: str,
+    runs: int,
+    pid: int | None = None,
+    warmup: int = 0,
 ) -> list[float]:
     from graph.store.neo4j_store import Neo4jStore
 
@@ -176,7 +183,7 @@ def bench_neo4j(
     store = Neo4jStore(uri, user=user, password=password, database=database)
     rates = []
     try:
-        for run in range(1, runs + 1):
+        for run in range(1 - warmup, runs + 1):  # runs below 1 warm the server's JIT up, not counted
             store.clear()
             load_before = _load_average()
             cpu_before = _cpu_seconds(pid)
@@ -193,13 +200,15 @@ def bench_neo4j(
                 raise SystemExit(f"run {run}: stored {stats['entities']}/{stats['relations']}, "
                                  f"expected {entities}/{relations}")
             rate = (entities + relations) / elapsed
-            rates.append(rate)
+            if run > 0:
+                rates.append(rate)
             server = ""
             if cpu_before is not None and cpu_after is not None and cpu_after > cpu_before:
                 cpu = cpu_after - cpu_before
                 server = f"; Neo4j CPU {cpu:.1f} s = {(entities + relations) / cpu:,.0f} per CPU second"
             server += f"; client CPU {client:.1f} s"
-            print(f"neo4j run {run}: {entities} entities + {relations} relations in {elapsed:.1f} s "
+            label = f"run {run}" if run > 0 else "warm-up (not counted)"
+            print(f"neo4j {label}: {entities} entities + {relations} relations in {elapsed:.1f} s "
                   f"= {rate:,.0f} per second{server}; load average {load_before} -> {_load_average()}", flush=True)
         _bench_search(store, parts)
         store.clear()
@@ -284,6 +293,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--relations", type=int, default=300_000)
     parser.add_argument("--reports", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=0,
+                        help="loads run first and not counted: a just-started server compiles its hot code "
+                             "during the first two or so (steady state: --warmup 2)")
     parser.add_argument("--neo4j-pid", type=int, help="the server's pid, for its CPU time (default: scripts/neo4j's)")
     parser.add_argument("--skip-neo4j", action="store_true")
     parser.add_argument("--skip-embedded", action="store_true")
@@ -296,7 +308,7 @@ def main(argv: list[str] | None = None) -> None:
           f"({time.perf_counter() - started:.1f} s to generate)", flush=True)
     if not args.skip_neo4j:
         pid = _server_pid(args.uri, args.neo4j_pid)
-        bench_neo4j(parts, args.uri, args.user, args.password, args.database, args.runs, pid)
+        bench_neo4j(parts, args.uri, args.user, args.password, args.database, args.runs, pid, args.warmup)
     if not args.skip_embedded:
         bench_embedded(parts)
 
