@@ -134,6 +134,16 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 RETURN collect(e.id) AS ids, collect(elementId(e)) AS element_ids
 
+// name: reports_replacing
+// description: Of these reports ({id, path}), the ids of those whose path is stored under another id (saving them deletes the old version, so save_each runs them alone).
+// params: reports
+UNWIND $reports AS rep
+OPTIONAL MATCH (old:Report {path: rep.path})
+WHERE old.id <> rep.id
+WITH rep, count(old) AS olds
+WHERE olds > 0
+RETURN collect(rep.id) AS ids
+
 // name: nodes_by_element_id
 // description: Nodes by element id: the end nodes of relationships a console query returned without their nodes, so the viewer can draw them.
 // params: ids

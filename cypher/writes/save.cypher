@@ -14,13 +14,6 @@ OPTIONAL MATCH (old:Report {path: $path})
 WHERE old.id <> $id
 RETURN same IS NOT NULL AS stored, collect(old.id) AS replaces
 
-// name: stored_versions
-// description: The ids stored under each of these report paths, as [path, id] pairs (save_each runs a report that replaces a stored version alone).
-// params: paths
-UNWIND $paths AS path
-MATCH (r:Report {path: path})
-RETURN collect([path, r.id]) AS stored
-
 // name: merge_report
 // description: Create the report node (MERGE on its constrained id) with its text and sections (JSON); returns its element id.
 // params: id, props

@@ -23,7 +23,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 import neo4j
@@ -165,21 +164,18 @@ class Neo4jStore:
             yield from self._summaries(parts, plans, zip(writes, outcomes, strict=True))
 
     def _replacing(self, writes: list[_ReportWrite]) -> set[str]:
-        """Reports whose path is stored under another id, or comes earlier in this save."""
-        paths = sorted({write.report.path for write in writes})
-        with self._driver.session(database=self.database) as session:
-            stored = session.execute_read(
-                lambda tx: tx.run(self._text("stored_versions"), paths=paths).single(strict=True)["stored"]
-            )
-        ids: dict[str, set[str]] = {}
-        for path, rid in stored:
-            ids.setdefault(path, set()).add(rid)
-        replacing = set()
+        """Reports whose path is stored under another id, or comes earlier in this save
+        (none to find when there is only one: nothing runs beside it)."""
+        if len(writes) < 2:
+            return set()
+        reports = _Rows({"id": w.report.id, "path": w.report.path} for w in writes)
+        replacing = set(self._read("reports_replacing", reports=reports)[0]["ids"])
+        earlier: dict[str, set[str]] = {}  # path -> ids of the writes before
         for write in writes:
-            report = write.report
-            if ids.get(report.path, {report.id}) - {report.id}:
-                replacing.add(report.id)
-            ids.setdefault(report.path, set()).add(report.id)
+            ids = earlier.setdefault(write.report.path, set())
+            if ids - {write.report.id}:
+                replacing.add(write.report.id)
+            ids.add(write.report.id)
         return replacing
 
     @staticmethod
@@ -236,8 +232,13 @@ class Neo4jStore:
         try:
             later = shared.union(write.missing)
             element.update(self._merge_entities(tx, [e for e in write.entities if e.id not in later]))
-            mine = [row for row in mentions if row["target"] in element]
-            self._create(tx, report.id, element, mine, [row for row in facts if row["source"] in element and row["target"] in element])
+            self._create(
+                tx,
+                report.id,
+                element,
+                [row for row in mentions if row["target"] in element],
+                [row for row in facts if row["source"] in element and row["target"] in element],
+            )
             wait_for_turn()
             if write.missing:
                 found = tx.run(self._text("existing_entities"), ids=write.missing).single(strict=True)
@@ -563,7 +564,7 @@ class _ReportWrite:
     missing: list[str]  # ends of its relations stored by earlier saves, not in this graph
     loose: frozenset[str] = frozenset()  # entities of the graph named by no relation
 
-    @cached_property
+    @property
     def keys(self) -> frozenset[str]:
         """What two writes must not touch at once (graph.store.schedule): entities, report, path."""
         return frozenset(
