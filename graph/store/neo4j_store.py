@@ -230,15 +230,11 @@ class Neo4jStore:
         report_node = tx.run(self._text("merge_report"), id=report.id, props=props).single(strict=True)
         element = _ElementIds({report.id: report_node["element_id"]})  # how relationships find their ends
         try:
-            later = shared.union(write.missing)
+            later = shared.union(write.missing)  # what waits for the earlier reports
+            own_mentions, later_mentions = _split(mentions, lambda row: row["target"] in later)
+            own_facts, later_facts = _split(facts, lambda row: row["source"] in later or row["target"] in later)
             element.update(self._merge_entities(tx, [e for e in write.entities if e.id not in later]))
-            self._create(
-                tx,
-                report.id,
-                element,
-                [row for row in mentions if row["target"] in element],
-                [row for row in facts if row["source"] in element and row["target"] in element],
-            )
+            self._create(tx, report.id, element, own_mentions, own_facts)
             wait_for_turn()
             if write.missing:
                 found = tx.run(self._text("existing_entities"), ids=write.missing).single(strict=True)
@@ -247,13 +243,7 @@ class Neo4jStore:
                 if unknown:
                     raise ValueError(f"relations of {report.id} point at unknown node(s) {unknown[:5]}")
             element.update(self._merge_entities(tx, [e for e in write.entities if e.id in shared]))
-            self._create(
-                tx,
-                report.id,
-                element,
-                [row for row in mentions if row["target"] in later],
-                [row for row in facts if row["source"] in later or row["target"] in later],
-            )
+            self._create(tx, report.id, element, later_mentions, later_facts)
         finally:
             element.clear()  # see _Rows: the driver keeps parameters in a cycle
         return "replaced" if status["replaces"] else "written"
@@ -637,6 +627,15 @@ class _ElementIds(dict):  # type: ignore[type-arg]
 
     def __repr__(self) -> str:
         return f"<{len(self)} element ids>"
+
+
+def _split(rows: list[dict[str, Any]], is_later: Callable[[dict[str, Any]], bool]) -> tuple[list[Any], list[Any]]:
+    """Rows written before a report's turn, and rows written after it."""
+    first: list[Any] = []
+    rest: list[Any] = []
+    for row in rows:
+        (rest if is_later(row) else first).append(row)
+    return first, rest
 
 
 def _batches(rows: list[Any]) -> Iterator[list[Any]]:
