@@ -113,7 +113,7 @@ def stored_entity(entity: Entity) -> Entity:
         id=entity.id,
         label=entity.label,
         name=entity.name,
-        aliases=list(dict.fromkeys(a for a in entity.aliases if a != entity.name)),
+        aliases=list(dict.fromkeys(a for a in entity.aliases if a != entity.name)) if entity.aliases else [],
         properties=clean_properties(entity.properties, RESERVED_ENTITY_KEYS),
     )
 
