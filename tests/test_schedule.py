@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from graph.store.schedule import ALONE, Turn, run_in_turn, turns
 
 
 def test_turns_name_what_each_job_shares_and_whom_it_waits_for() -> None:
-    order = turns([frozenset("ab"), frozenset("bc"), frozenset("xy"), frozenset("ac")])
+    order = list(turns([frozenset("ab"), frozenset("bc"), frozenset("xy"), frozenset("ac")]))
     assert order[0] == Turn()
     assert order[1] == Turn(shared=frozenset("b"), shared_after=(0,))
     assert order[2] == Turn()
@@ -18,7 +18,7 @@ def test_turns_name_what_each_job_shares_and_whom_it_waits_for() -> None:
 
 
 def test_a_job_alone_waits_for_all_before_it_and_all_after_wait_for_it() -> None:
-    order = turns([frozenset("a"), frozenset("b"), ALONE, frozenset("a"), frozenset("z")])
+    order = list(turns([frozenset("a"), frozenset("b"), ALONE, frozenset("a"), frozenset("z")]))
     assert order[2] == Turn(start_after=(0, 1))
     assert order[3].start_after == (2,) and order[3].shared_after == (0,)
     assert order[4] == Turn(start_after=(2,))
@@ -31,7 +31,7 @@ def test_jobs_sharing_nothing_run_at_the_same_time() -> None:
         both_running.wait()
         return job * 10
 
-    assert list(run_in_turn([1, 2], turns([frozenset("a"), frozenset("b")]), run)) == [10, 20]
+    assert list(run_in_turn([1, 2], {1: frozenset("a"), 2: frozenset("b")}.__getitem__, run)) == [10, 20]
 
 
 def test_shared_keys_are_touched_only_after_the_earlier_job_finished() -> None:
@@ -46,7 +46,7 @@ def test_shared_keys_are_touched_only_after_the_earlier_job_finished() -> None:
         return job
 
     keys = [frozenset({"town", "v0"}), frozenset({"town", "v1"})]
-    assert list(run_in_turn([0, 1], turns(keys), run)) == [0, 1]
+    assert list(run_in_turn([0, 1], keys.__getitem__, run)) == [0, 1]
     assert log.index("1 own") < log.index("0 shared") < log.index("1 shared")
 
 
@@ -56,7 +56,7 @@ def test_results_come_in_job_order_whatever_finishes_first() -> None:
         return job
 
     jobs = [0.2, 0.0, 0.1, 0.0]
-    assert list(run_in_turn(jobs, turns([frozenset({str(n)}) for n in range(4)]), run)) == jobs
+    assert list(run_in_turn(jobs, lambda job: frozenset({str(job)}), run)) == jobs
 
 
 def test_leaving_early_drops_jobs_not_started() -> None:
@@ -67,7 +67,23 @@ def test_leaving_early_drops_jobs_not_started() -> None:
         time.sleep(0.05)
         return job
 
-    results = run_in_turn(list(range(20)), turns([frozenset({str(n)}) for n in range(20)]), run)
+    results = run_in_turn(list(range(20)), lambda job: frozenset({str(job)}), run)
     assert next(results) == 0
     results.close()
     assert len(started) < 20
+
+
+def test_a_job_starts_while_later_jobs_are_still_being_produced() -> None:
+    first_ran = threading.Event()
+
+    def produce() -> Iterator[int]:
+        yield 0
+        assert first_ran.wait(5), "job 0 had not started when job 1 was asked for"
+        yield 1
+
+    def run(job: int, turn: Turn, wait: Callable[[], None]) -> int:
+        if job == 0:
+            first_ran.set()
+        return job
+
+    assert list(run_in_turn(produce(), lambda job: frozenset({str(job)}), run)) == [0, 1]

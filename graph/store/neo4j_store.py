@@ -45,7 +45,7 @@ from graph.store.embedded import (
     stored_relation_properties,
 )
 from graph.store.readonly import ReadOnlyViolation, check_read_only
-from graph.store.schedule import ALONE, Turn, run_in_turn, turns
+from graph.store.schedule import ALONE, Turn, run_in_turn
 
 __all__ = ["Neo4jStore", "QueryError", "ReadOnlyViolation", "ReadResult"]
 
@@ -153,48 +153,40 @@ class Neo4jStore:
         writes what it shares with none of the reports before it while the one before is still
         running, and the rest once those reports have finished, so shared entities are merged in
         report order. A report replacing a stored version runs alone (deleting the old version's
-        orphans must not race another write). Parts come back in the given order."""
+        orphans must not race another write). The first report is written while the others are
+        still being planned. Parts come back in the given order."""
         parts = list(parts)
         with _graph_frozen():
-            plans = [_plan(part) for part in parts]
-            writes = [write for plan in plans for write in plan]
-            alone = self._replacing(writes)
-            order = turns([ALONE if write.report.id in alone else write.keys for write in writes])
-            outcomes = run_in_turn(writes, order, self._try_write, workers=WRITERS)
-            yield from self._summaries(parts, plans, zip(writes, outcomes, strict=True))
+            alone = self._replacing([report for part in parts for report in part.reports.values()])
+            plans: list[list[_ReportWrite]] = []
 
-    def _replacing(self, writes: list[_ReportWrite]) -> set[str]:
+            def planned() -> Iterator[_ReportWrite]:
+                for part in parts:
+                    plans.append(_plan(part))
+                    yield from plans[-1]
+
+            def keys(write: _ReportWrite) -> frozenset[str] | None:
+                return ALONE if write.report.id in alone else write.keys
+
+            outcomes = run_in_turn(planned(), keys, self._try_write, workers=WRITERS)
+            for n, part in enumerate(parts):  # one write per report; plans[n] exists once its outcomes do
+                results = list(itertools.islice(outcomes, len(part.reports)))
+                yield part, _summary(zip(plans[n], results, strict=True))
+
+    def _replacing(self, reports: list[Report]) -> set[str]:
         """Reports whose path is stored under another id, or comes earlier in this save
         (none to find when there is only one: nothing runs beside it)."""
-        if len(writes) < 2:
+        if len(reports) < 2:
             return set()
-        reports = _Rows({"id": w.report.id, "path": w.report.path} for w in writes)
-        replacing = set(self._read("reports_replacing", reports=reports)[0]["ids"])
-        earlier: dict[str, set[str]] = {}  # path -> ids of the writes before
-        for write in writes:
-            ids = earlier.setdefault(write.report.path, set())
-            if ids - {write.report.id}:
-                replacing.add(write.report.id)
-            ids.add(write.report.id)
+        rows = _Rows({"id": report.id, "path": report.path} for report in reports)
+        replacing = set(self._read("reports_replacing", reports=rows)[0]["ids"])
+        earlier: dict[str, set[str]] = {}  # path -> ids of the reports before
+        for report in reports:
+            ids = earlier.setdefault(report.path, set())
+            if ids - {report.id}:
+                replacing.add(report.id)
+            ids.add(report.id)
         return replacing
-
-    @staticmethod
-    def _summaries(
-        parts: list[Graph], plans: list[list[_ReportWrite]], outcomes: Iterator[tuple[_ReportWrite, str | Exception]]
-    ) -> Iterator[tuple[Graph, SaveSummary | Exception]]:
-        """Each part with the summary of its reports' writes, or the first exception among them."""
-        for part, plan in zip(parts, plans, strict=True):
-            summary, failure, entities = SaveSummary(), None, set()
-            for write, outcome in itertools.islice(outcomes, len(plan)):
-                if isinstance(outcome, Exception):
-                    failure = failure or outcome
-                    continue
-                getattr(summary, outcome).append(write.report.id)
-                if outcome != "unchanged":
-                    entities.update(e.id for e in write.entities)
-                    summary.relations += len(write.relations)
-            summary.entities = len(entities)
-            yield part, summary if failure is None else failure
 
     def _try_write(self, write: _ReportWrite, turn: Turn, wait_for_turn: Callable[[], None]) -> str | Exception:
         """One report in one managed transaction: 'written', 'replaced' or 'unchanged', or the
@@ -591,6 +583,21 @@ def _plan(graph: Graph) -> list[_ReportWrite]:
             )
         )
     return writes
+
+
+def _summary(outcomes: Iterable[tuple[_ReportWrite, str | Exception]]) -> SaveSummary | Exception:
+    """The summary of one part's report writes, or the first exception among them."""
+    summary, failure, entities = SaveSummary(), None, set()
+    for write, outcome in outcomes:
+        if isinstance(outcome, Exception):
+            failure = failure or outcome
+            continue
+        getattr(summary, outcome).append(write.report.id)
+        if outcome != "unchanged":
+            entities.update(e.id for e in write.entities)
+            summary.relations += len(write.relations)
+    summary.entities = len(entities)
+    return summary if failure is None else failure
 
 
 @contextmanager

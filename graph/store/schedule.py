@@ -15,7 +15,7 @@ for has started and will finish: no job waits for one that waits for it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
@@ -36,46 +36,57 @@ class Turn:
     shared_after: tuple[int, ...] = ()
 
 
-def turns(keys: Sequence[frozenset[str] | None]) -> list[Turn]:
-    """Each job's Turn, from the keys of all jobs in order (ALONE: waits for every earlier
-    job, and every later job waits for it)."""
+def turns(keys: Iterable[frozenset[str] | None]) -> Iterator[Turn]:
+    """Each job's Turn, from the keys of the jobs in order (ALONE: waits for every earlier
+    job, and every later job waits for it). Lazy: a job's Turn needs only the jobs before it."""
     last: dict[str, int] = {}  # key -> the latest job holding it
     barrier: tuple[int, ...] = ()
-    result = []
     for n, mine in enumerate(keys):
         if mine is ALONE:
-            result.append(Turn(start_after=tuple(range(n))))
+            yield Turn(start_after=tuple(range(n)))
             barrier = (n,)
             continue
         shared = frozenset(key for key in mine if key in last)
-        result.append(Turn(barrier, shared, tuple(sorted({last[key] for key in shared}))))
+        yield Turn(barrier, shared, tuple(sorted({last[key] for key in shared})))
         last.update(dict.fromkeys(mine, n))
-    return result
 
 
 def run_in_turn(
-    jobs: Sequence[Job],
-    order: Sequence[Turn],
+    jobs: Iterable[Job],
+    keys: Callable[[Job], frozenset[str] | None],
     run: Callable[[Job, Turn, Callable[[], None]], Result],
     workers: int = 2,
 ) -> Iterator[Result]:
     """run(job, turn, wait_for_turn) for every job, `workers` at a time; results in order.
 
-    `run` calls wait_for_turn() before it touches turn.shared, and should not raise.
+    `keys(job)` names what the job touches (or is ALONE). Jobs are taken from `jobs` one by
+    one and each starts as soon as it is taken, so producing the rest (planning a save's
+    writes) overlaps the first ones. `run` calls wait_for_turn() before it touches
+    turn.shared, and should not raise.
     """
-    finished = [threading.Event() for _ in jobs]
+    finished: list[threading.Event] = []
 
-    def one(n: int) -> Result:
+    def one(n: int, job: Job, turn: Turn) -> Result:
         try:
-            for m in order[n].start_after:
+            for m in turn.start_after:
                 finished[m].wait()
-            return run(jobs[n], order[n], lambda: _wait_all(finished, order[n].shared_after))
+            return run(job, turn, lambda: _wait_all(finished, turn.shared_after))
         finally:
             finished[n].set()
 
     pool = ThreadPoolExecutor(workers, thread_name_prefix="govkg-writer")
     try:
-        futures = [pool.submit(one, n) for n in range(len(jobs))]
+        taken: list[Job] = []
+
+        def keys_of_taken() -> Iterator[frozenset[str] | None]:
+            for job in jobs:
+                taken.append(job)
+                yield keys(job)
+
+        futures = []
+        for n, turn in enumerate(turns(keys_of_taken())):
+            finished.append(threading.Event())  # before the job starts: later jobs wait on it
+            futures.append(pool.submit(one, n, taken[n], turn))
         for future in futures:
             yield future.result()
     finally:
