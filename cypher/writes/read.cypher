@@ -130,6 +130,7 @@ MATCH ()-[r:MENTIONS]->() RETURN 'MENTIONS' AS type, count(r) AS n
 // name: existing_entities
 // description: Which of these entity ids are stored (a report's relations may name entities saved earlier), with their element ids for create_facts: two lists in one record.
 // params: ids
+CYPHER replan=skip
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 RETURN collect(e.id) AS ids, collect(elementId(e)) AS element_ids
@@ -137,6 +138,7 @@ RETURN collect(e.id) AS ids, collect(elementId(e)) AS element_ids
 // name: reports_replacing
 // description: Of these reports ({id, path}), the ids of those whose path is stored under another id (saving them deletes the old version, so save_each runs them alone).
 // params: reports
+CYPHER replan=skip
 UNWIND $reports AS rep
 OPTIONAL MATCH (old:Report {path: rep.path})
 WHERE old.id <> rep.id

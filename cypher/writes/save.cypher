@@ -9,6 +9,7 @@
 // name: report_status
 // description: Is this report stored already, and which stored report has the same path (to replace)?
 // params: id, path
+CYPHER replan=skip
 OPTIONAL MATCH (same:Report {id: $id})
 OPTIONAL MATCH (old:Report {path: $path})
 WHERE old.id <> $id
@@ -17,6 +18,7 @@ RETURN same IS NOT NULL AS stored, collect(old.id) AS replaces
 // name: merge_report
 // description: Create the report node (MERGE on its constrained id) with its text and sections (JSON); returns its element id.
 // params: id, props
+CYPHER replan=skip
 MERGE (r:Report {id: $id})
 SET r += $props
 RETURN elementId(r) AS element_id
@@ -24,6 +26,7 @@ RETURN elementId(r) AS element_id
 // name: stored_entities
 // description: The stored versions of the entities a report names, read in the saving transaction so the store can merge names, aliases and properties exactly as Entity.merge does.
 // params: ids
+CYPHER replan=skip
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 RETURN e
@@ -31,6 +34,7 @@ RETURN e
 // name: merge_entities
 // description: Write entities (already merged with their stored versions): MERGE on the constrained id, all properties replaced by the row's, labels :Entity:<Label>[:Place]; returns their ids and element ids as two lists in row order.
 // params: rows
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 SET e = row.props
@@ -40,6 +44,7 @@ RETURN collect(row.id) AS ids, collect(elementId(e)) AS element_ids
 // name: create_mentions
 // description: MENTIONS from the report node to the entities it names (rows carry entity ids, $elements maps them to element ids). CREATE, not MERGE: the report is new in this transaction, so none of its relationships exist yet.
 // params: report, elements, rows
+CYPHER replan=skip
 MATCH (a:Report) WHERE elementId(a) = $report
 UNWIND $rows AS row
 MATCH (b:Entity) WHERE elementId(b) = $elements[row.target]
@@ -50,6 +55,7 @@ RETURN count(r) AS written
 // name: create_facts
 // description: The report's facts between entities (rows carry entity ids, $elements maps them to element ids), typed by row.type (a dynamic type).
 // params: elements, rows
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Entity) WHERE elementId(a) = $elements[row.source]
 MATCH (b:Entity) WHERE elementId(b) = $elements[row.target]
