@@ -675,27 +675,15 @@ def _entity_row(entity: Entity) -> dict[str, Any]:
 
 
 def _relation_row(rid: str, relation: Relation) -> dict[str, Any]:
-    evidence = relation.evidence
     props = {
         **stored_relation_properties(relation),
         "id": rid,
         "report_id": relation.report_id,
-        "evidence": orjson.dumps([_evidence_dict(e) for e in evidence]).decode(),
+        # orjson writes the Evidence dataclasses itself, fields in order (what the honours
+        # queries' sentence split relies on): about twice as fast as building dicts first.
+        "evidence": orjson.dumps(relation.evidence).decode(),
     }
     return {"source": relation.source, "target": relation.target, "type": relation.type, "props": props}
-
-
-def _evidence_dict(e: Evidence) -> dict[str, Any]:
-    """Evidence.to_dict without dataclasses.asdict's deep copy (hot when saving)."""
-    return {
-        "report_id": e.report_id,
-        "section": e.section,
-        "section_kind": e.section_kind,
-        "sentence": e.sentence,
-        "start": e.start,
-        "end": e.end,
-        "marks": [list(m) for m in e.marks],
-    }
 
 
 def _report_props(report: Report, fact_sources: list[str]) -> dict[str, Any]:
