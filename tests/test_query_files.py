@@ -112,3 +112,12 @@ def test_browser_style_covers_every_label_and_relation_type() -> None:
     for rel_type in RELATION_TYPES:
         assert 'caption: "<type>";' in rules[f"relationship.{rel_type}"]
     assert grass.count("{") == grass.count("}")
+
+
+def test_save_queries_keep_their_plans_as_the_statistics_grow() -> None:
+    """Their plans are fixed by constraints and element ids; re-planned every ~10 s of a load
+    they cost planning and fresh JIT work (docs/stores.md)."""
+    save = parse_queries((CYPHER_DIR / "writes" / "save.cypher").read_text(encoding="utf-8"))
+    assert len(save) >= 6
+    for query in save.values():
+        assert _code(query.text).lstrip().startswith("CYPHER replan=skip"), query.name
