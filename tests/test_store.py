@@ -293,6 +293,14 @@ def test_save_each_goes_on_after_a_failing_part(store: GraphStore) -> None:
     assert {r.path for r in store.reports()} == {"reports/qinghe-2023.txt", "reports/lakeside-2023.txt"}
 
 
+def test_save_each_takes_parts_without_reports(store: GraphStore) -> None:
+    outcomes = [outcome for _, outcome in store.save_each([Graph(), lakeside_graph(), Graph()])]
+    assert not isinstance(outcomes[0], Exception) and not outcomes[0].written
+    assert not isinstance(outcomes[1], Exception) and outcomes[1].written
+    assert not isinstance(outcomes[2], Exception) and not outcomes[2].written
+    assert {r.path for r in store.reports()} == {"reports/lakeside-2023.txt"}
+
+
 @pytest.mark.neo4j
 def test_a_report_whose_rows_cannot_be_built_fails_alone_in_neo4j(neo4j_store: GraphStore) -> None:
     """A report's rows are built in its writer thread; their error belongs to that report only."""

@@ -158,20 +158,23 @@ class Neo4jStore:
         parts = list(parts)
         with _graph_frozen():
             alone = self._replacing([report for part in parts for report in part.reports.values()])
-            plans: list[list[_ReportWrite]] = []
+            writes: list[_ReportWrite] = []  # in order, as they are planned
 
             def planned() -> Iterator[_ReportWrite]:
                 for part in parts:
-                    plans.append(_plan(part))
-                    yield from plans[-1]
+                    for write in _plan(part):
+                        writes.append(write)
+                        yield write
 
             def keys(write: _ReportWrite) -> frozenset[str] | None:
                 return ALONE if write.report.id in alone else write.keys
 
             outcomes = run_in_turn(planned(), keys, self._try_write, workers=WRITERS)
-            for n, part in enumerate(parts):  # one write per report; plans[n] exists once its outcomes do
+            done = 0  # one write per report, so a part's writes are the next len(part.reports)
+            for part in parts:
                 results = list(itertools.islice(outcomes, len(part.reports)))
-                yield part, _summary(zip(plans[n], results, strict=True))
+                yield part, _summary(zip(writes[done : done + len(results)], results, strict=True))
+                done += len(results)
 
     def _replacing(self, reports: list[Report]) -> set[str]:
         """Reports whose path is stored under another id, or comes earlier in this save
