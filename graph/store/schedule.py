@@ -60,9 +60,9 @@ def run_in_turn(
     """run(job, turn, wait_for_turn) for every job, `workers` at a time; results in order.
 
     `keys(job)` names what the job touches (or is ALONE). Jobs are taken from `jobs` one by
-    one and each starts as soon as it is taken, so producing the rest (planning a save's
-    writes) overlaps the first ones. `run` calls wait_for_turn() before it touches
-    turn.shared, and should not raise.
+    one, and each starts once taken and a worker is free, so producing the rest (planning
+    a save's writes) overlaps the first ones. `run` calls wait_for_turn() before it
+    touches turn.shared, and should not raise.
     """
     finished: list[threading.Event] = []
 
