@@ -121,7 +121,7 @@ def test_run_read_refuses_writes_before_they_reach_neo4j(neo4j_store: GraphStore
 def test_neo4j_refuses_a_write_even_when_the_checker_is_bypassed(
     neo4j_store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from graph.store import neo4j_store as module
+    from graph.store import console as module
 
     monkeypatch.setattr(module, "check_read_only", lambda query: None)
     with pytest.raises(module.QueryError, match="(?i)read"):
