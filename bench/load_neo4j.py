@@ -19,9 +19,7 @@ All names are generated; nothing here comes from real reports.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import pickle
 import random
 import statistics
 import sys
@@ -240,7 +238,6 @@ def bench_embedded(parts: list[Graph]) -> None:
               f"in-memory build {build:.1f} s; save of one report incl. full file write {save:.2f} s; "
               f"file {size / 1e6:.0f} MB; open (load file) {load:.2f} s")
         _bench_search(reopened, parts)
-        _compare_formats(reopened)
 
 
 def _bench_search(store: GraphStore, parts: list[Graph]) -> None:
@@ -260,27 +257,6 @@ def _bench_search(store: GraphStore, parts: list[Graph]) -> None:
             times.append((time.perf_counter() - started) * 1000)
         times.sort()
         print(f"{store.name} {what}: p50 {times[len(times) // 2]:.1f} ms, p95 {times[int(len(times) * 0.95)]:.1f} ms")
-
-
-def _compare_formats(store: object) -> None:
-    """The same payload as pickle and as JSON: why the store file is a pickle."""
-    payload = store._payload()  # noqa: SLF001 - measuring the store's own file content
-    with tempfile.TemporaryDirectory(prefix="govkg-fmt-") as tmp:
-        for name, dump, load in (
-            ("pickle", lambda p, fh: pickle.dump(p, fh, protocol=pickle.HIGHEST_PROTOCOL), pickle.load),
-            ("json", lambda p, fh: fh.write(json.dumps(p, ensure_ascii=False).encode()),
-             lambda fh: json.loads(fh.read())),
-        ):
-            path = Path(tmp) / name
-            started = time.perf_counter()
-            with path.open("wb") as fh:
-                dump(payload, fh)
-            dumped = time.perf_counter() - started
-            started = time.perf_counter()
-            with path.open("rb") as fh:
-                load(fh)
-            loaded = time.perf_counter() - started
-            print(f"format {name}: dump {dumped:.2f} s, load {loaded:.2f} s, {path.stat().st_size / 1e6:.0f} MB")
 
 
 def main(argv: list[str] | None = None) -> None:

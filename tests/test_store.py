@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
 import random
 from pathlib import Path
 
@@ -11,7 +10,8 @@ import pytest
 
 from graph.model import Entity, Evidence, Graph, Relation, Report, entity_id, report_id
 from graph.store.base import GraphStore, SearchHit
-from graph.store.embedded import EmbeddedStore, match_score, rank_hits
+from graph.store.embedded import EmbeddedStore
+from graph.store.ranking import match_score, rank_hits
 
 # --- fictional reports ------------------------------------------------------------------
 
@@ -561,7 +561,7 @@ def test_embedded_store_persists_across_reopen(tmp_path: Path) -> None:
     assert as_sets(second.load())[2] == as_sets(both())[2]
     assert second.entity(HONOUR.id).properties == {"level": "provincial", "pagerank": 0.5}
     assert [h.id for h in second.search("青禾")] == [QINGHE.id]
-    assert list(tmp_path.iterdir()) == [tmp_path / "graph.govkg"]  # no temp files left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".graph.lock", "graph.govkg"]  # no temp files left
 
 
 def test_embedded_store_sees_writes_of_another_instance(tmp_path: Path) -> None:
@@ -584,11 +584,14 @@ def test_embedded_batch_writes_the_file_once(tmp_path: Path) -> None:
     assert EmbeddedStore(tmp_path).stats()["reports"] == 2
 
 
+HEADER = b'{"format":"govkg-embedded-store","version":3}\n'
 CORRUPT_FILES = [
     b"",
     b"not a store at all",
-    b"GOVKG-EMBEDDED\n\x00\x00\x00\x02\x80\x05garbage",  # truncated pickle
-    b"GOVKG-EMBEDDED\n\x00\x00\x00\x02" + pickle.dumps({"reports": [], "entities": [], "relations": [1]}),
+    b'{"format":"something-else","version":3}\n{}',
+    HEADER + b'{"reports":[],"nodes":[],"li',  # truncated
+    HEADER + b'{"reports":[],"nodes":[],"links":[1]}',  # a link that is not a row
+    HEADER + b'{"reports":[],"nodes":[["village-x","NoSuchLabel","x",[],{}]],"links":[]}',
 ]
 
 
@@ -604,8 +607,8 @@ def test_a_corrupt_embedded_file_names_the_file(tmp_path: Path, content: bytes) 
 def test_a_file_of_another_format_version_is_refused(tmp_path: Path) -> None:
     from graph.store.embedded import EmbeddedStore, StoreFileError
 
-    (tmp_path / "graph.govkg").write_bytes(b"GOVKG-EMBEDDED\n\x00\x00\x00\x63")
-    with pytest.raises(StoreFileError, match="version 99"):
+    (tmp_path / "graph.govkg").write_bytes(b'{"format":"govkg-embedded-store","version":99}\n{}')
+    with pytest.raises(StoreFileError, match="version 99.*rebuild"):
         EmbeddedStore(tmp_path)
 
 
@@ -626,7 +629,7 @@ def test_open_store_picks_the_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_clean_properties_drops_none_and_owned_keys_and_lists_tuples() -> None:
-    from graph.store.embedded import clean_properties
+    from graph.store.normalise import clean_properties
 
     assert clean_properties({"year": 2023, "unit": "亿元"}) == {"year": 2023, "unit": "亿元"}
     assert clean_properties({"year": None, "marks": (1, 2), "id": "x"}, frozenset({"id"})) == {"marks": [1, 2]}

@@ -32,16 +32,15 @@ from graph.queries import Query, schema_statements, writes
 from graph.store import console
 from graph.store.base import SaveSummary, SearchHit, Subgraph
 from graph.store.console import QueryError, ReadOnlyViolation, ReadResult
-from graph.store.embedded import (
+from graph.store.normalise import (
     FACT_TYPES,
     OVERVIEW_TOP,
     RESERVED_ENTITY_KEYS,
     fold,
-    match_score,
-    rank_hits,
     stored_entity,
     stored_relation_properties,
 )
+from graph.store.ranking import match_score, rank_hits
 from graph.store.schedule import ALONE, Turn, run_in_turn
 
 __all__ = ["Neo4jStore", "QueryError", "ReadOnlyViolation", "ReadResult"]
@@ -449,10 +448,18 @@ class Neo4jStore:
     # --- user Cypher ------------------------------------------------------------------
 
     def run_read(
-        self, query: str, params: dict[str, Any] | None = None, *, timeout: float = 10.0, limit: int = 1000
+        self,
+        query: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout: float = 10.0,
+        limit: int = 1000,
+        caps: console.Caps | None = None,
     ) -> ReadResult:
-        """Run a read-only user query (graph.store.console: refused if it writes, READ access, timeout, row limit)."""
-        return console.run_read(self._driver, self.database, query, params, timeout=timeout, limit=limit)
+        """Run a read-only user query (graph.store.console: tokenizer, EXPLAIN plan check, READ access, caps)."""
+        return console.run_read(
+            self._driver, self.database, query, params, timeout=timeout, limit=limit, caps=caps
+        )
 
 
 # --- rows in, model objects out ------------------------------------------------------------
