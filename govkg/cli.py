@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from graph.store.base import GraphStore
+from graph.store.base import GraphStore, StoreError
 
 
 def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -131,6 +131,8 @@ def build(settings: dict[str, Any], paths: tuple[str, ...], workers: int, fresh:
         if analyze and summary.read:
             _analyze_store(store)
         stats = store.stats()
+    except StoreError as exc:  # another build holds the lock, Neo4j went away: one clear line
+        raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
     click.echo(
@@ -337,6 +339,8 @@ def import_cmd(settings: dict[str, Any], path: str, fmt: str) -> None:
     store = open_configured(settings)
     try:
         summary = store.save(graph)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
     click.echo(
@@ -352,6 +356,8 @@ def delete_report(settings: dict[str, Any], report_id: str) -> None:
     store = open_configured(settings)
     try:
         found = store.delete_report(report_id)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
     if not found:

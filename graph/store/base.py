@@ -1,7 +1,10 @@
 """The one small interface both stores implement (embedded NetworkX and Neo4j).
 
 Everything above the stores (CLI, viewer, analytics, exports) talks to this
-interface only; the same test suite runs against both implementations.
+interface only; the same test suite runs against both implementations. It comes
+in three parts: GraphWriter (what a build or `delete-report` needs), GraphReader
+(what the viewer needs) and the optional CypherConsole (Neo4j only: user Cypher).
+GraphStore is writer and reader together, what open_store() returns.
 """
 
 from __future__ import annotations
@@ -53,13 +56,21 @@ class SearchHit:
     score: float  # higher is better; exact name > prefix > substring > alias
 
 
+class StoreError(RuntimeError):
+    """A store cannot do what was asked, for a reason to tell the user in one line (no traceback):
+    its file is unreadable, another process holds its lock, its server went away."""
+
+
+class StoreUnavailableError(StoreError):
+    """The store's server stopped answering (Neo4j went away)."""
+
+
 @runtime_checkable
-class GraphStore(Protocol):
-    """A persistent graph of reports, entities and facts."""
+class GraphWriter(Protocol):
+    """Writing a persistent graph of reports, entities and facts."""
 
     name: str  # "embedded" or "neo4j"
 
-    # --- writing -------------------------------------------------------------
     def save(self, graph: Graph) -> SaveSummary:
         """Idempotent: a report already stored (same id) changes nothing; a report
         whose path is stored under another id replaces that report's facts."""
@@ -81,7 +92,15 @@ class GraphStore(Protocol):
         """Group many saves (a build): the embedded store writes its file once at the end;
         Neo4j, which commits per report anyway, does nothing special."""
 
-    # --- reading -------------------------------------------------------------
+    def close(self) -> None: ...
+
+
+@runtime_checkable
+class GraphReader(Protocol):
+    """Reading a persistent graph: what the viewer, analytics and exports use."""
+
+    name: str  # "embedded" or "neo4j"
+
     def load(self) -> Graph:
         """The whole graph, reports with their text."""
 
@@ -131,3 +150,18 @@ class GraphStore(Protocol):
         """The facts drawn from one report."""
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class CypherConsole(Protocol):
+    """The optional capability of running a user's read-only Cypher (the Neo4j store has it)."""
+
+    def run_read(
+        self, query: str, params: dict[str, Any] | None = None, *, timeout: float = 10.0, limit: int = 1000
+    ) -> Any:
+        """Columns, rows and the graph elements in them; refused when the query would write."""
+
+
+@runtime_checkable
+class GraphStore(GraphWriter, GraphReader, Protocol):
+    """A persistent graph of reports, entities and facts: writing and reading."""

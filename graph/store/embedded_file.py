@@ -29,6 +29,8 @@ from typing import Any
 import orjson
 from filelock import FileLock, Timeout
 
+from graph.store.base import StoreError
+
 FILE_NAME = "graph.govkg"
 LOCK_NAME = ".graph.lock"
 TEMP_PREFIX, TEMP_SUFFIX = ".graph-", ".tmp"
@@ -47,11 +49,11 @@ LAYOUT: dict[str, Any] = {
 }
 
 
-class StoreFileError(RuntimeError):
+class StoreFileError(StoreError):
     """The store file exists but cannot be read (corrupt, truncated, or another format)."""
 
 
-class StoreBusyError(RuntimeError):
+class StoreBusyError(StoreError):
     """Another process kept the data directory's write lock for longer than we wait."""
 
 
