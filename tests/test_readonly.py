@@ -118,13 +118,25 @@ def test_run_read_refuses_writes_before_they_reach_neo4j(neo4j_store: GraphStore
     assert neo4j_store.stats()["entities"] == 0
 
 
-def test_neo4j_refuses_a_write_even_when_the_checker_is_bypassed(
+def test_the_plan_check_refuses_a_write_the_tokenizer_missed(
     neo4j_store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from graph.store import console as module
+    from graph.store import console
 
-    monkeypatch.setattr(module, "check_read_only", lambda query: None)
-    with pytest.raises(module.QueryError, match="(?i)read"):
+    monkeypatch.setattr(console, "check_read_only", lambda query: None)
+    with pytest.raises(console.PlanRefused, match="query type 'w'"):
+        neo4j_store.run_read("CREATE (n:Entity:Village {id: 'sneaky', name: '偷偷'})")
+    assert neo4j_store.entity("sneaky") is None
+
+
+def test_neo4j_refuses_a_write_even_when_both_checks_are_bypassed(
+    neo4j_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph.store import console
+
+    monkeypatch.setattr(console, "check_read_only", lambda query: None)
+    monkeypatch.setattr(console, "_check_plan", lambda *args: None)
+    with pytest.raises(console.QueryError, match="(?i)read"):
         neo4j_store.run_read("CREATE (n:Entity:Village {id: 'sneaky', name: '偷偷'})")
     assert neo4j_store.entity("sneaky") is None
 

@@ -1,10 +1,13 @@
 """Refuse Cypher that writes before it reaches the database (the console and `govkg query`).
 
-This is the first of two locks: the query is tokenised (strings, comments and
+This is the first of three locks: the query is tokenised (strings, comments and
 backticked names are skipped, so `RETURN 'CREATE'` is fine) and rejected when a
-write or admin clause appears. The second lock is the database itself: the
-store runs user queries in a READ_ACCESS session inside `execute_read`, so a
-write the tokenizer missed still fails.
+write or admin clause, a `SHOW` command, a procedure outside READ_PROCEDURES or
+a function outside Neo4j's built-in namespaces appears. The tokenizer follows
+Neo4j's lexer where it matters: a `//` comment ends at a carriage return as well
+as at a line feed, and a backslash escapes any character in a string. The next
+locks are Neo4j's own: graph.store.console plans the query with EXPLAIN and runs
+it only when the plan reads, in a READ_ACCESS session.
 """
 
 from __future__ import annotations
@@ -38,22 +41,39 @@ WRITE_KEYWORDS = frozenset(
         "REVOKE",
         "TERMINATE",
         "PERIODIC",
+        "SHOW",
+        "USE",
+        "DEALLOCATE",
+        "REALLOCATE",
     }
 )
 # Two-word forms: (first, second) both as clause words.
 WRITE_PAIRS = frozenset({("IN", "TRANSACTIONS"), ("START", "DATABASE"), ("STOP", "DATABASE"), ("ENABLE", "SERVER")})
-# Procedures: admin namespaces refused entirely, others refused when a part of the name writes.
-ADMIN_NAMESPACES = ("dbms.",)
-APOC_READ_NAMESPACES = ("apoc.meta.", "apoc.path.", "apoc.algo.", "apoc.neighbors.", "apoc.help")
-WRITE_NAME_PARTS = re.compile(
-    r"(^|\.)(create|merge|drop|delete|remove|set|clear|kill|terminate|refactor|periodic|trigger|load|import)",
-    re.IGNORECASE,
+# Procedures a console query may call: they read the schema or search an index.
+# graph.store.console holds Neo4j's plan to the same list.
+READ_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+        "db.index.fulltext.queryNodes",
+        "db.index.fulltext.queryRelationships",
+    }
+)
+_READ_PROCEDURES_FOLDED = frozenset(name.lower() for name in READ_PROCEDURES)
+# Namespaces of Neo4j 5's built-in functions (`SHOW FUNCTIONS`); a namespaced function
+# from anywhere else is a plugin's (APOC can read files and URLs) and is refused.
+FUNCTION_NAMESPACES = frozenset(
+    {"date", "datetime", "duration", "graph", "localdatetime", "localtime", "point", "time", "vector", "db"}
 )
 
 _TOKEN = re.compile(
     r"""
     (?P<space>\s+)
-  | (?P<comment>//[^\n]*|/\*.*?\*/)
+  | (?P<comment>//[^\r\n]*|/\*.*?\*/)
   | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
   | (?P<quoted>`(?:[^`]|``)*`)
   | (?P<param>\$(?:[^\W\d]\w*|\d+))
@@ -91,17 +111,46 @@ def _is_clause_word(tokens: list[Token], i: int) -> bool:
     return before not in (".", ":", "|", "&", "!", "$") and after != ":"
 
 
-def _procedure_name(tokens: list[Token], i: int) -> str:
-    """The dotted name after CALL at index i (empty for a CALL { subquery })."""
+def _dotted_name(tokens: list[Token], j: int) -> tuple[str, int]:
+    """The dotted name starting at index j (`db.labels`, `` `db`.`labels` ``) and the index after it."""
     parts: list[str] = []
-    j = i + 1
     while j < len(tokens) and tokens[j].kind in ("word", "quoted"):
-        parts.append(tokens[j].text.strip("`"))
-        if j + 1 < len(tokens) and tokens[j + 1].text == ".":
+        text = tokens[j].text
+        parts.append(text[1:-1].replace("``", "`") if tokens[j].kind == "quoted" else text)
+        if j + 2 < len(tokens) and tokens[j + 1].text == "." and tokens[j + 2].kind in ("word", "quoted"):
             j += 2
         else:
+            j += 1
             break
-    return ".".join(parts)
+    return ".".join(parts), j
+
+
+def _procedure_name(tokens: list[Token], i: int) -> str:
+    """The dotted name after CALL at index i (empty for a CALL { subquery })."""
+    return _dotted_name(tokens, i + 1)[0]
+
+
+def _procedure_violation(name: str) -> str | None:
+    lowered = name.lower()
+    if lowered in _READ_PROCEDURES_FOLDED:
+        return None
+    if lowered.startswith("dbms."):
+        return f"CALL {name} (administration)"
+    return f"CALL {name} (not one of the read-only procedures allowed: {', '.join(sorted(READ_PROCEDURES))})"
+
+
+def _function_violation(tokens: list[Token], i: int) -> str | None:
+    """A namespaced function call (`apoc.load.json(...)`) outside Neo4j's built-in namespaces."""
+    if i > 0 and tokens[i - 1].text in (".", ":", "$", "|", "&", "!"):
+        return None  # inside a dotted name, a label or type, or a parameter
+    if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text.upper() == "CALL":
+        return None  # a procedure, checked as one
+    name, after = _dotted_name(tokens, i)
+    if "." not in name or after >= len(tokens) or tokens[after].text != "(":
+        return None
+    if name.split(".", 1)[0].lower() in FUNCTION_NAMESPACES:
+        return None
+    return f"function {name} (not one of Neo4j's built-in functions)"
 
 
 def violations(query: str) -> list[str]:
@@ -109,6 +158,8 @@ def violations(query: str) -> list[str]:
     tokens = tokenize(query)
     found: list[str] = []
     for i, token in enumerate(tokens):
+        if token.kind in ("word", "quoted") and (problem := _function_violation(tokens, i)):
+            found.append(problem)
         if not _is_clause_word(tokens, i):
             continue
         word = token.text.upper()
@@ -118,15 +169,8 @@ def violations(query: str) -> list[str]:
             found.append(f"{word} {tokens[i + 1].text.upper()} (at character {token.pos})")
         elif word == "CALL":
             name = _procedure_name(tokens, i)
-            lowered = name.lower()
-            if not name:
-                continue
-            if lowered.startswith(ADMIN_NAMESPACES):
-                found.append(f"CALL {name} (administration)")
-            elif lowered.startswith("apoc.") and not lowered.startswith(APOC_READ_NAMESPACES):
-                found.append(f"CALL {name} (APOC procedures may write)")
-            elif WRITE_NAME_PARTS.search(lowered):
-                found.append(f"CALL {name} (a procedure that writes)")
+            if name and (problem := _procedure_violation(name)):
+                found.append(problem)
     return found
 
 
