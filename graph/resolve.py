@@ -5,13 +5,21 @@ parent place, so most merging happens by id. What is left needs the whole
 batch: a place read with its parent in one report and without it in another,
 and an enterprise's short name (晨光物流) beside its full legal name
 (岳阳市晨光物流有限公司). Both merge only when the match is unambiguous.
+
+Besides the merged graph, resolve keeps each report's own version of the
+entities it names (its names, aliases and properties, under the final ids), and
+split_by_report gives each report's part those versions, not the merged entity.
+The store merges them report by report to the same result, and because it knows
+what each report gave, deleting a report takes that report's names and aliases
+away again (graph.store.planning).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from graph.model import Entity, Graph, Relation, normalise_name
 
@@ -44,17 +52,63 @@ def enterprise_core(name: str) -> str:
     return core or text
 
 
-def resolve(fragments: Iterable[Graph]) -> Graph:
+@dataclass
+class Resolved(Graph):
+    """The merged graph, and per report id its own version of each entity it names (final ids)."""
+
+    versions: dict[str, dict[str, Entity]] = field(default_factory=dict)
+
+
+def resolve(fragments: Iterable[Graph]) -> Resolved:
     """Merge per-report graphs into one, folding entities that are the same thing."""
-    merged = Graph()
+    merged = Resolved()
+    own: list[tuple[list[str], list[Entity]]] = []
     for fragment in fragments:
-        merged.extend(fragment)
+        copies = [Entity(e.id, e.label, e.name, list(e.aliases), dict(e.properties)) for e in fragment.entities.values()]
+        own.append((list(fragment.reports), copies))
+        merged.extend(fragment)  # merges into the first fragment's entity objects: hence the copies
     mapping: dict[str, str] = {}
     mapping.update(_fold_unparented_places(merged))
     mapping.update(_fold_enterprise_short_names(merged, mapping))
     if mapping:
         _apply(merged, mapping)
+    final = _final(mapping)
+    for report_ids, entities in own:
+        versions = _versions(entities, final, merged)
+        for rid in report_ids:
+            merged.versions[rid] = versions
     return merged
+
+
+def _final(mapping: dict[str, str]) -> Callable[[str], str]:
+    def final(entity_id: str) -> str:
+        seen = set()
+        while entity_id in mapping and entity_id not in seen:
+            seen.add(entity_id)
+            entity_id = mapping[entity_id]
+        return entity_id
+
+    return final
+
+
+def _versions(entities: list[Entity], final: Callable[[str], str], merged: Graph) -> dict[str, Entity]:
+    """One report's entities under their final ids. Where the report named a folded entity in
+    several ways, its own record of the final id absorbs the others (as _apply does); where it
+    only named a folded-away one, the merged entity's name stays the name."""
+    versions: dict[str, Entity] = {}
+    for entity in sorted(entities, key=lambda e: final(e.id) != e.id):  # own records of final ids first
+        target = final(entity.id)
+        held = merged.entities.get(target)
+        if held is None:
+            continue
+        if target == entity.id:
+            versions[target] = entity
+            continue
+        version = versions.get(target)
+        if version is None:
+            version = versions[target] = Entity(target, held.label, held.name)
+        version.merge(entity)
+    return versions
 
 
 def _parents(graph: Graph) -> dict[str, set[str]]:
@@ -108,13 +162,7 @@ def _fold_enterprise_short_names(graph: Graph, already: dict[str, str]) -> dict[
 def _apply(graph: Graph, mapping: dict[str, str]) -> None:
     """Rewrite ids everywhere; merged records keep the other names as aliases."""
 
-    def final(entity_id: str) -> str:
-        seen = set()
-        while entity_id in mapping and entity_id not in seen:
-            seen.add(entity_id)
-            entity_id = mapping[entity_id]
-        return entity_id
-
+    final = _final(mapping)
     for old in list(mapping):
         target = final(old)
         if target == old or old not in graph.entities:
@@ -136,14 +184,17 @@ def _apply(graph: Graph, mapping: dict[str, str]) -> None:
 
 
 def split_by_report(graph: Graph) -> list[Graph]:
-    """One graph per report with the entities its facts touch, so each saves on its own."""
+    """One graph per report with the entities its facts touch, so each saves on its own: each
+    entity as that report named it when `graph` came from resolve, else the merged one."""
     parts: dict[str, Graph] = {rid: Graph(reports={rid: rep}) for rid, rep in graph.reports.items()}
+    versions = graph.versions if isinstance(graph, Resolved) else {}
     for rel in graph.relations.values():
         part = parts.get(rel.report_id)
         if part is None:
             continue
+        own = versions.get(rel.report_id, {})
         for end in (rel.source, rel.target):
             if end in graph.entities:
-                part.entities[end] = graph.entities[end]
+                part.entities[end] = own.get(end) or graph.entities[end]
         part.relations[rel.id] = rel
     return list(parts.values())

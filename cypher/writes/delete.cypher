@@ -45,3 +45,24 @@ RETURN count(e) AS deleted
 // params: -
 MATCH (n)
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
+
+// name: report_versions
+// description: A report's entity versions (JSON: [id, name, aliases, properties] as the report gave each entity), read before it is deleted.
+// params: id
+MATCH (r:Report {id: $id})
+RETURN r.entity_versions AS versions
+
+// name: version_holders
+// description: Of the given entities, those still stored, each with the reports whose relationships touch it (the reports whose versions it is merged from again).
+// params: ids
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (e)-[r]-()
+RETURN e, collect(DISTINCT r.report_id) AS reports
+
+// name: report_versions_many
+// description: Entity versions and save order of many reports (null for reports stored before versions were kept).
+// params: ids
+MATCH (r:Report)
+WHERE r.id IN $ids
+RETURN r.id AS id, r.saved AS saved, r.entity_versions AS versions

@@ -39,7 +39,7 @@ RETURN id
 CALL () {
   MATCH (n:Entity) WHERE n.id IN $ids RETURN n
   UNION
-  MATCH (n:Report) WHERE n.id IN $ids RETURN n {.*, text: null, sections: null, fact_sources: null} AS n
+  MATCH (n:Report) WHERE n.id IN $ids RETURN n {.*, text: null, sections: null, fact_sources: null, entity_versions: null, saved: null} AS n
 }
 RETURN n
 

@@ -3,10 +3,10 @@
 // Relationships come back with the ids of their end nodes, which Relation needs.
 
 // name: load_reports
-// description: Every report with its text (Neo4jStore.load).
+// description: Every report with its text (Neo4jStore.load), without the store's own bookkeeping.
 // params: -
 MATCH (r:Report)
-RETURN r
+RETURN r {.*, fact_sources: null, entity_versions: null, saved: null} AS r
 
 // name: load_entities
 // description: Every entity (Neo4jStore.load).
@@ -34,16 +34,16 @@ MATCH (e:Entity {id: id})
 RETURN e
 
 // name: get_report
-// description: One report by id, with its text.
+// description: One report by id, with its text (not the store's bookkeeping: entity versions can be long).
 // params: id
 MATCH (r:Report {id: $id})
-RETURN r
+RETURN r {.*, fact_sources: null, entity_versions: null, saved: null} AS r
 
 // name: list_reports
 // description: Every report without its text and sections, by place then year (unknown years last).
 // params: -
 MATCH (r:Report)
-RETURN r {.*, text: null, sections: null, fact_sources: null} AS r
+RETURN r {.*, text: null, sections: null, fact_sources: null, entity_versions: null, saved: null} AS r
 ORDER BY r.place, coalesce(r.year, 1000000), r.path, r.id
 
 // name: entity_relations
