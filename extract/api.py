@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import os
 
+from spacy.language import Language
+
 from extract.assemble import assemble
 from extract.document import SourceText
 from extract.metadata import detect_meta
-from extract.nlp.pipeline import build_nlp
+from extract.nlp.pipeline import annotate, build_nlp
 from extract.read import read_source
 from extract.sections import parse_sections
 from graph.model import Graph
 
 
-def extract_source(src: SourceText) -> Graph:
+def extract_source(src: SourceText, nlp: Language | None = None) -> Graph:
     """One report's fragment: its Report, the entities it names and the facts it states."""
     meta = detect_meta(src.text, src.path)
     sections = parse_sections(src.text)
-    doc = build_nlp()(src.text)
+    place = (meta.province, meta.city, meta.district, meta.subdistrict)
+    doc = annotate(nlp or build_nlp(), src.text, place)
     return assemble(doc, src, meta, sections)
 
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from extract.metadata.divisions import strip_divisions
+from extract.nlp.gazetteer import gazetteer
 
 # Masked names in published reports: XX街道, xx镇, 某街道, ＊＊乡.
 MASK_CHARS = "XxＸｘ某*＊○□×"
@@ -125,4 +126,13 @@ def find_place(title: str, text: str) -> str:
     if not name and title and re.match(f"^(?:关于)?[{MASK_CHARS}]{{2,}}", title):
         return ""
     name = name or place_in_signature(lines[-5:]) or place_in_body(text)
-    return "" if not name or is_masked(name) else _fullest(name)
+    return "" if not name or is_masked(name) else table_edge(_fullest(name))
+
+
+def table_edge(name: str) -> str:
+    """上半年塔城乡 -> 塔城乡: where the division table knows a name ending the found one and
+    not the found one itself, the table's name (the words before it were not part of it)."""
+    towns = gazetteer().towns
+    if name in towns:
+        return name
+    return next((name[i:] for i in range(1, len(name) - 2) if name[i:] in towns), name)

@@ -25,6 +25,7 @@ from extract.nlp.components import (  # noqa: F401  (importing registers the com
     local_places,
     people,
     projects,
+    tagger,
     tidy,
 )
 
@@ -40,6 +41,7 @@ COMPONENTS: tuple[str, ...] = (
     "govkg_bodies",
     "govkg_initiatives",
     "govkg_indicators",
+    "govkg_tagger",
     "govkg_tidy",
 )
 
@@ -62,12 +64,24 @@ class _KeepText:
         return doc
 
 
-@lru_cache(maxsize=1)
-def build_nlp() -> Language:
+@lru_cache(maxsize=2)
+def build_nlp(model_dir: str | None = None) -> Language:
+    """The pipeline; `model_dir` holds the tagger's models (default: the committed ones)."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.tokenizer = _KeepText(nlp.tokenizer)
     for name in COMPONENTS:
-        nlp.add_pipe(name)
-    # load the shared tables now, not inside the first report
+        nlp.add_pipe(name, config={"model_dir": model_dir} if name == "govkg_tagger" else {})
+    # load the shared tables and the tagger's models now, not inside the first report
     nlp("湖北省某某街道")
     return nlp
+
+
+def annotate(nlp: Language, text: str, place: tuple[str, str, str, str] = ("", "", "", ""), disable: tuple[str, ...] = ()) -> Doc:
+    """Run the pipeline on `text`, telling the components the report's own place chain
+    (province, city, district, sub-district from its metadata) in doc.user_data["govkg_place"]."""
+    doc = nlp.make_doc(text)
+    doc.user_data["govkg_place"] = place
+    for name, proc in nlp.pipeline:
+        if name not in disable:
+            doc = proc(doc)
+    return doc

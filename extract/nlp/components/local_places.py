@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
+from extract.nlp.gazetteer import FAR, NONE, gazetteer
 from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 
@@ -86,10 +87,48 @@ def _verb_stem(stem: str, starts: list[int], offset: int) -> bool:
     return any(tags.get(stem[a:b]) in _VERBISH for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 1)
 
 
+_TOWN_BODIES = ("党委", "政府", "人民政府", "人大", "纪委", "党工委", "办事处", "工委")
+_TABLE_REACH = 8  # the longest stem looked up in the table
+
+
+def _table_name(text: str, end: int, label: str, place: tuple[str, str, str, str]) -> tuple[int, int]:
+    """(start, fit) of the longest name ending at `end` that the division table holds
+    for this label, graded by the report's place chain; (-1, NONE) when none."""
+    table = gazetteer()
+    names = table.towns if label == "Subdistrict" else table.villages
+    province, city, district, town = place
+    for start in range(max(0, end - _TABLE_REACH), end - 2):
+        name = text[start:end]
+        if name in names and _CJK_NAME.fullmatch(name):
+            return start, table.scope(name, province, city, district, town)
+    return -1, NONE
+
+
+def _at_word_start(text: str, starts: list[int], offset: int) -> bool:
+    if offset == 0 or not _CJK_NAME.match(text[offset - 1]):
+        return True
+    i = bisect_left(starts, offset)
+    return i < len(starts) and starts[i] == offset
+
+
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _town_supported(text: str, name: str, stem: str, place: tuple[str, str, str, str]) -> bool:
+    """A township name the table lacks needs the report to back it: its own place, the
+    title (first line), or its bodies (X镇党委, X乡人民政府) somewhere in the text."""
+    own = place[3]
+    if own and (own == name or own.startswith(stem)):
+        return True
+    first_line = text.lstrip()[:60].split("\n", 1)[0]
+    return name in first_line or any(name + body in text for body in _TOWN_BODIES)
+
+
 @Language.component("govkg_local_places")
 def local_places(doc: Doc) -> Doc:
     text = doc_text(doc)
     out = mentions(doc)
+    place = doc.user_data.get("govkg_place") or ("", "", "", "")
     taken: set[tuple[int, int]] = set()
     starts = token_starts(doc)
     for m in _LIST.finditer(text):
@@ -115,13 +154,27 @@ def local_places(doc: Doc) -> Doc:
             suffix = suffix[1:]
         start = extend_left(doc, stem_end, 2 if suffix.endswith("湾") else _MAX_STEM[label], NON_NAME_TAGS)
         start = trim_stem(text, start, stem_end)
+        table_start, fit = _table_name(text, m.end(), label, place) if suffix != "街" else (-1, NONE)
+        if fit and not _at_word_start(text, starts, table_start):
+            fit = NONE  # 美丽乡村 holds no place 美乡村; 前方庄村 is not 方庄村
+        if fit and (_verb_stem(text[table_start:stem_end], starts, table_start) or text[table_start:stem_end] in words("construction_verbs.txt")):
+            fit = NONE  # 组织村干部, 实现村: a verb before 村 is no village name
+        if fit == FAR and not is_place_name(text[table_start : m.end()], text[table_start:stem_end]):
+            fit = NONE  # known somewhere far away, and an ordinary word here (中心村, 专业村)
+        if fit:
+            start = table_start  # the table knows this name: its edge, whatever the suffix rules say
+            stem, name = text[start:stem_end], text[start : m.end()]
+            if name in words("generic_places.txt") or (start, m.end()) in taken:
+                continue
+            out.append(Mention(start, m.end(), label, name, {"gazetteer": fit}))
+            continue
         stem = text[start:stem_end]
         name = stem + suffix
         if not is_place_name(name, stem) or (start, m.end()) in taken:
             continue
         if suffix == "街" and not _street_confirmed(text, stem):
             continue
-        if label == "Subdistrict" and _verb_stem(stem, starts, start):
+        if label == "Subdistrict" and (_verb_stem(stem, starts, start) or not _town_supported(text, name, stem, place)):
             continue
         out.append(Mention(start, m.end(), label, name))
     return doc

@@ -1,0 +1,99 @@
+"""The learned step: CRFs decide the spans of the learned labels, with the rules' mentions as features.
+
+Runs after the rules and before tidy. For each learned label the model's spans
+replace the rules' ones; a rule mention with exactly the model's span is kept
+as it is (it carries the properties later steps read).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.nlp.boundaries import doc_text, token_starts
+from extract.nlp.mention import Mention, mentions
+from extract.nlp.tagger.align import spans_of
+from extract.nlp.tagger.features import char_features
+from extract.nlp.tagger.layers import LAYERS, LEARNED_LABELS, MODEL_DIR, RULES_FIRST, model_path
+from extract.nlp.tagger.naming import name_of
+
+
+@lru_cache(maxsize=4)
+def _taggers(directory: str) -> dict[str, pycrfsuite.Tagger]:
+    taggers = {}
+    for layer in LAYERS:
+        path = model_path(Path(directory), layer)
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: no trained tagger model; run `govkg train`")
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        taggers[layer] = tagger
+    return taggers
+
+
+def tag_spans(text: str, sentences: list[tuple[int, int]], feats: list[list[str]], directory: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of every span the models tag, sentence by sentence."""
+    found: list[tuple[int, int, str]] = []
+    for tagger in _taggers(directory).values():
+        for start, end in sentences:
+            tags = tagger.tag(feats[start:end])
+            found.extend((start + a, start + b, label) for a, b, label in spans_of(tags))
+    return found
+
+
+class Tagger:
+    def __init__(self, model_dir: str | None) -> None:
+        self.model_dir = str(model_dir or MODEL_DIR)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if os.environ.get("GOVKG_TAGGER") == "off":  # the rules alone, to measure what the model adds
+            return doc
+        text = doc_text(doc)
+        rules = mentions(doc)
+        feats = char_features(text, token_starts(doc), rules)
+        spans = tag_spans(text, doc._.sentences or [(0, len(text))], feats, self.model_dir)
+        doc._.mentions = merge(rules, spans, text)
+        return doc
+
+
+def merge(rules: list[Mention], spans: list[tuple[int, int, str]], text: str) -> list[Mention]:
+    """The model's spans over the rules'. For labels in RULES_FIRST a rule mention wins where
+    the two overlap (honours: the rules' titles carry the trigger AWARDED reads); for the
+    others a model span replaces the rule mentions of its label that it overlaps."""
+    by_span = {(m.start, m.end, m.label): m for m in rules if m.label in LEARNED_LABELS}
+
+    def overlaps(a: int, b: int, label: str, others: list[tuple[int, int, str]]) -> bool:
+        return any(s < b and a < e and lab == label for s, e, lab in others)
+
+    rule_spans = [(m.start, m.end, m.label) for m in rules]
+    kept = [
+        m for m in rules
+        if m.label not in LEARNED_LABELS or m.label in RULES_FIRST or not overlaps(m.start, m.end, m.label, spans)
+    ]
+    taken = {(m.start, m.end, m.label) for m in kept}
+    for start, end, label in spans:
+        if (start, end, label) in taken or (label in RULES_FIRST and overlaps(start, end, label, rule_spans)):
+            continue
+        m = by_span.get((start, end, label))
+        if m is None:
+            name = name_of(text[start:end])
+            if len(name) < 2:
+                continue
+            m = Mention(start, end, label, name, {"learned": True})
+        kept.append(m)
+    return kept
+
+
+@Language.factory(
+    "govkg_tagger",
+    default_config={"model_dir": None},
+    requires=["doc._.mentions", "doc._.sentences"],
+    assigns=["doc._.mentions"],
+)
+def make_tagger(nlp: Language, name: str, model_dir: str | None) -> Tagger:
+    return Tagger(model_dir)

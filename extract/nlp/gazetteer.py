@@ -1,0 +1,104 @@
+"""Townships, villages and communities from jionlp's five-level national division table.
+
+The table (province -> city -> county -> township -> village/community, about
+340,000 distinct names) ships inside the `jionlp` package. Parsing its text
+takes about 2 s, so the parsed index is cached as JSON in the user's cache
+directory, keyed by the package version; loading the cache takes a fraction of that.
+
+A name's chains tell where it lies; `scope()` grades a name against the report's
+own place chain: its own county is likely, the same name in another province is not.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import orjson
+
+TOWN, VILLAGE = "town", "village"
+OWN, NEAR, FAR, NONE = 3, 2, 1, 0  # own county (or town), own province or city, elsewhere, not in the table
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    towns: dict[str, list[str]]  # name -> ["province/city/county", ...]
+    villages: dict[str, list[str]]  # name -> ["province/city/county/town", ...]
+
+    def chains(self, name: str) -> list[str]:
+        return self.towns.get(name) or self.villages.get(name) or []
+
+    def level(self, name: str) -> str:
+        return TOWN if name in self.towns else VILLAGE if name in self.villages else ""
+
+    def scope(self, name: str, province: str = "", city: str = "", district: str = "", town: str = "") -> int:
+        """How well `name` fits the report's place chain (OWN, NEAR, FAR, or NONE when not in the table)."""
+        chains = self.chains(name)
+        if not chains:
+            return NONE
+        best = FAR
+        for chain in chains:
+            parts = chain.split("/")
+            if (district and parts[2] == district) or (town and len(parts) > 3 and parts[3] == town):
+                return OWN
+            if (city and parts[1] == city) or (province and parts[0] == province):
+                best = NEAR
+        return best
+
+    def county_of(self, name: str, province: str = "", city: str = "") -> str:
+        """The county a township or village lies in, when the table has one match in scope."""
+        found = {c.split("/")[2] for c in self.chains(name) if (not province or c.startswith(province)) and (not city or f"/{city}/" in c)}
+        return found.pop() if len(found) == 1 else ""
+
+
+def _parse(text: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    towns: dict[str, list[str]] = {}
+    villages: dict[str, list[str]] = {}
+    province = city = county = chain = county_chain = ""
+    for line in text.splitlines():
+        if line.startswith("\t\t\t\t"):
+            villages.setdefault(line[4:], []).append(chain)
+        elif line.startswith("\t\t\t"):
+            towns.setdefault(line[3:], []).append(county_chain)
+            chain = f"{county_chain}/{line[3:]}"
+        elif line.startswith("\t\t"):
+            county = line[2:].split("\t", 1)[0]
+            county_chain = f"{province}/{city}/{county}"
+        elif line.startswith("\t"):
+            city = line[1:].split("\t", 1)[0]
+        elif line:
+            province = line.split("\t", 1)[0]
+    return towns, villages
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "govkg"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The table, parsed once per machine and loaded once per process."""
+    version = metadata.version("jionlp")
+    cache = _cache_dir() / f"divisions-jionlp-{version}.json"
+    try:
+        data = orjson.loads(cache.read_bytes())
+        return Gazetteer(data["towns"], data["villages"])
+    except (OSError, ValueError, KeyError):
+        pass
+    # located, not imported: importing jionlp prints a banner and loads its segmenter
+    table = metadata.distribution("jionlp").locate_file("jionlp/dictionary/china_location.txt")
+    text = Path(str(table)).read_text(encoding="utf-8")
+    towns, villages = _parse(text)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False, suffix=".tmp") as fh:
+            fh.write(orjson.dumps({"towns": towns, "villages": villages}))
+        os.replace(fh.name, cache)
+    except OSError:
+        pass  # an unwritable cache only costs the parse next time
+    return Gazetteer(towns, villages)

@@ -1,0 +1,1 @@
+"""The learned entity tagger: character CRFs over the rules' candidates, trained on gold."""

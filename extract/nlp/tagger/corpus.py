@@ -1,0 +1,18 @@
+"""Which gold trains the tagger: the seeds, the dev excerpts and the team's examples.
+
+Paths to ../shared are relative to the repository, as CI lays it out. The blind
+check set is not listed here and `train.load_examples` refuses it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = ROOT.parent / "shared"
+
+TRAINING_SETS: tuple[tuple[Path, Path], ...] = (
+    (SHARED / "seeds", SHARED / "gold" / "seeds"),
+    (SHARED / "dev", SHARED / "gold" / "dev"),
+    (ROOT / "examples", ROOT / "tests" / "gold" / "examples"),
+)

@@ -1,0 +1,18 @@
+"""The tagger's layers: one CRF per layer, so a name can hold another (伊莱特 inside
+伊莱特锻造项目). Adding a learned label means adding it to one layer here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+LAYERS: dict[str, tuple[str, ...]] = {
+    "names": ("Project", "Honour"),
+    "actors": ("Enterprise", "Person"),
+}
+RULES_FIRST: frozenset[str] = frozenset({"Honour"})  # see components/tagger.merge
+LEARNED_LABELS: frozenset[str] = frozenset(label for labels in LAYERS.values() for label in labels)
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "tagger"
+
+
+def model_path(directory: Path, layer: str) -> Path:
+    return directory / f"{layer}.crfsuite"

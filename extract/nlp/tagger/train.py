@@ -1,0 +1,103 @@
+"""Train the tagger's CRFs on gold, and cross-validate them by report.
+
+Training data are pairs of (reports folder, gold folder): the seeds, the dev
+excerpts and the team's examples. The blind check set is never read: a folder
+named `check` is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from extract.evaluate import find_report
+from extract.metadata import detect_meta
+from extract.nlp.boundaries import doc_text, token_starts
+from extract.nlp.mention import mentions
+from extract.nlp.pipeline import annotate, build_nlp
+from extract.nlp.tagger.align import bio_labels
+from extract.nlp.tagger.features import char_features
+from extract.nlp.tagger.layers import LAYERS, model_path
+from extract.read import read_source
+
+# L-BFGS with elastic net; chosen by cross-validation (docs/quality.md)
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+BLIND = "check"
+
+
+@dataclass
+class Example:
+    """One gold report, featurised once."""
+
+    name: str
+    source: str
+    sentences: list[tuple[int, int]]
+    features: list[list[str]]
+    labels: dict[str, list[str]]  # layer -> BIO per character
+
+
+def _gold_pairs(reports: Path, gold: Path) -> Iterator[tuple[Path, Path]]:
+    if BLIND in (reports.name, gold.name):
+        raise ValueError(f"{reports} / {gold}: the blind check set is never used for training")
+    for gold_path in sorted(gold.glob("*.json")):
+        data = json.loads(gold_path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "entities" in data:
+            report = find_report(reports, gold_path.stem)
+            if report is not None:
+                yield report, gold_path
+
+
+def load_examples(pairs: Sequence[tuple[str | Path, str | Path]]) -> list[Example]:
+    """Featurise every gold report of the given (reports dir, gold dir) pairs."""
+    nlp = build_nlp()
+    out = []
+    for reports, gold in pairs:
+        for report, gold_path in _gold_pairs(Path(reports), Path(gold)):
+            entities = json.loads(gold_path.read_text(encoding="utf-8"))["entities"]
+            text = read_source(report).text
+            meta = detect_meta(text, str(report))
+            place = (meta.province, meta.city, meta.district, meta.subdistrict)
+            doc = annotate(nlp, text, place, disable=("govkg_tagger", "govkg_tidy"))
+            text = doc_text(doc)
+            feats = char_features(text, token_starts(doc), mentions(doc))
+            labels = {
+                layer: bio_labels(text, [(e["label"], e["name"]) for e in entities if e["label"] in wanted])
+                for layer, wanted in LAYERS.items()
+            }
+            out.append(Example(f"{Path(reports).name}/{gold_path.stem}", str(report), doc._.sentences, feats, labels))
+    return out
+
+
+def train(examples: Sequence[Example], out_dir: str | Path, params: dict | None = None) -> Path:
+    """Train one CRF per layer into out_dir; returns out_dir."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for layer in LAYERS:
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for ex in examples:
+            for start, end in ex.sentences:
+                trainer.append(ex.features[start:end], ex.labels[layer][start:end])
+        trainer.set_params({**PARAMS, **(params or {})})
+        trainer.train(str(model_path(out, layer)))
+    (out / "TRAINED_ON.txt").write_text("\n".join(ex.name for ex in examples) + "\n", encoding="utf-8")
+    return out
+
+
+def folds(examples: Sequence[Example], k: int, seed: int = 13) -> list[list[Example]]:
+    """k folds split by report (a report is never in two)."""
+    shuffled = list(examples)
+    random.Random(seed).shuffle(shuffled)
+    return [shuffled[i::k] for i in range(k)]
+
+
+def train_default(out_dir: str | Path | None = None) -> Path:
+    """Train the committed models from TRAINING_SETS (what `govkg train` runs)."""
+    from extract.nlp.tagger.corpus import TRAINING_SETS
+    from extract.nlp.tagger.layers import MODEL_DIR
+
+    return train(load_examples(TRAINING_SETS), out_dir or MODEL_DIR)
