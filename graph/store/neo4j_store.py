@@ -21,11 +21,12 @@ from typing import Any
 import neo4j
 import orjson
 from neo4j import GraphDatabase, ManagedTransaction
+from neo4j.exceptions import DriverError, ServiceUnavailable, SessionExpired, TransientError
 
 from graph.model import Entity, Graph, Relation, Report
 from graph.queries import Query, schema_statements, writes
 from graph.store import console
-from graph.store.base import SaveSummary, SearchHit, Subgraph
+from graph.store.base import SaveSummary, SearchHit, StoreUnavailableError, Subgraph
 from graph.store.console import QueryError, ReadOnlyViolation, ReadResult
 from graph.store.lucene import phrase_query, term_query
 from graph.store.neo4j_rows import (
@@ -52,6 +53,13 @@ from graph.store.schedule import ALONE, Turn, run_in_turn
 __all__ = ["Neo4jStore", "QueryError", "ReadOnlyViolation", "ReadResult"]
 
 WRITERS = 2  # reports written at once: the server runs a transaction on one core (see save_each)
+# How long the driver keeps at it when Neo4j goes away: a transaction is retried for RETRY_SECONDS
+# (the driver's default of 30 s per report made a build with Neo4j gone retry for 250-280 s), a
+# connection attempt gives up after CONNECT_SECONDS; after the first such failure the store stops
+# trying (StoreUnavailableError at once), so a build ends with one clear line well within 30 s.
+RETRY_SECONDS = 8.0
+CONNECT_SECONDS = 5.0
+_GONE = (ServiceUnavailable, SessionExpired)
 SEARCH_CANDIDATES = 200  # full-text candidates ranked in Python (at least 10 x limit)
 
 
@@ -72,8 +80,15 @@ class Neo4jStore:
     ) -> None:
         self.uri = uri
         self.database = database
-        self._driver = GraphDatabase.driver(uri, auth=(user, password))
+        self._driver = GraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            max_transaction_retry_time=RETRY_SECONDS,
+            connection_timeout=CONNECT_SECONDS,
+            connection_acquisition_timeout=CONNECT_SECONDS + RETRY_SECONDS,
+        )
         self._q: dict[str, Query] = writes()
+        self._gone: StoreUnavailableError | None = None  # set when Neo4j stopped answering
         try:
             self._driver.verify_connectivity()
             if ensure_schema and (uri, database) not in Neo4jStore._schema_ready:
@@ -88,6 +103,32 @@ class Neo4jStore:
     def _text(self, name: str) -> str:
         return self._q[name].text
 
+    @contextmanager
+    def _answering(self) -> Iterator[None]:
+        """Turn 'Neo4j is gone' into one StoreUnavailableError, and once it is gone, fail at once
+        instead of retrying every later call (a build has hundreds of reports to write)."""
+        if self._gone is not None:
+            raise self._gone
+        try:
+            yield
+        except (TransientError, DriverError) as exc:
+            if not isinstance(exc, _GONE) and self._still_answering():
+                raise  # a deadlock or a timeout the retries did not get past: this report's failure only
+            self._gone = StoreUnavailableError(
+                f"Neo4j at {self.uri} stopped answering ({type(exc).__name__}: {exc}). What was committed "
+                "before is kept; run the command again once Neo4j is back (stored reports are skipped as unchanged)"
+            )
+            raise self._gone from exc
+
+    def _still_answering(self) -> bool:
+        """After a transient failure: is the server there at all? (A stopping Neo4j first
+        terminates transactions, which the driver retries; only then does it refuse connections.)"""
+        try:
+            self._driver.verify_connectivity()
+        except Exception:
+            return False
+        return True
+
     def _read(self, name: str, **params: Any) -> list[neo4j.Record]:
         """All records of one named read query, in a managed read transaction."""
         text = self._text(name)
@@ -95,7 +136,9 @@ class Neo4jStore:
         def work(tx: ManagedTransaction) -> list[neo4j.Record]:
             return list(tx.run(text, params))
 
-        with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+        with self._answering(), self._driver.session(
+            database=self.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
             return session.execute_read(work)
 
     def ensure_schema(self) -> None:
@@ -168,7 +211,7 @@ class Neo4jStore:
         exception that rolled it back (the caller records it; the other reports go on)."""
         try:
             mentions, facts = relation_rows(write.relations)
-            with self._driver.session(database=self.database) as session:
+            with self._answering(), self._driver.session(database=self.database) as session:
                 return session.execute_write(self._save_report, write, mentions, facts, turn.shared, wait_for_turn)
         except Exception as exc:
             return exc
@@ -292,7 +335,7 @@ class Neo4jStore:
             tx.run(self._text("merge_entities"), rows=batch).consume()
 
     def delete_report(self, report_id: str) -> bool:
-        with self._driver.session(database=self.database) as session:
+        with self._answering(), self._driver.session(database=self.database) as session:
             return session.execute_write(self._delete_in, report_id)
 
     def set_properties(self, updates: dict[str, dict[str, Any]]) -> int:
@@ -302,11 +345,11 @@ class Neo4jStore:
         def work(tx: ManagedTransaction) -> int:
             return sum(tx.run(text, rows=batch).single(strict=True)["updated"] for batch in in_batches(rows))
 
-        with self._driver.session(database=self.database) as session:
+        with self._answering(), self._driver.session(database=self.database) as session:
             return session.execute_write(work)
 
     def clear(self) -> None:
-        with self._driver.session(database=self.database) as session:
+        with self._answering(), self._driver.session(database=self.database) as session:
             session.run(self._text("clear_all")).consume()
 
     # --- reading ----------------------------------------------------------------------
@@ -325,7 +368,9 @@ class Neo4jStore:
                 graph.relations[rel.id] = rel
             return graph
 
-        with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+        with self._answering(), self._driver.session(
+            database=self.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
             return session.execute_read(work)
 
     def stats(self) -> dict[str, Any]:
