@@ -1,113 +1,96 @@
-"""How fast is full extraction next to bare jieba segmentation?
+"""How fast is whole-process extraction next to a whole-process bare jieba segmentation?
 
-Builds a text of at least 2 MB by repeating the example reports (or the seed
-reports when there are no examples; nothing from them is written anywhere),
-cuts it into report-sized chunks, and times, median of 3 runs each:
+Writes at least 2 MB of real report text (the seeds and dev excerpts from
+../shared, repeated; read at run time, written only to a temporary folder),
+then times, median of N runs each, taking turns so machine load hits all alike:
 
-- full: extract.api.extract_source on every chunk;
-- bare: list(jieba.cut(chunk)) on the same chunks.
+- extract: `govkg extract DIR --format jsonl` in a fresh process, one worker;
+- extract2: the same with `--workers 2`;
+- jieba: a fresh Python process that imports jieba and cuts every file.
 
-Prints chars/s for both and their ratio (target: full <= 2x bare).
+Prints wall-clock and CPU seconds (the children's user + system time) and the
+ratios: extract / jieba (target <= 3) and extract / extract2 (target >= 1.7).
 
-    .venv/bin/python bench/extract_speed.py [--mb 2] [--runs 3] [--profile]
+    .venv/bin/python bench/extract_speed.py [--mb 2] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-SEEDS = Path("/work/shared/seeds")
-
-
-def report_texts() -> list[str]:
-    """Cleaned texts of the example reports (all formats), else of the seeds."""
-    from extract.read import read_source
-
-    paths = sorted(p for p in (ROOT / "examples").glob("*") if p.suffix in (".txt", ".docx", ".html", ".htm", ".pdf"))
-    if not paths:
-        paths = sorted(SEEDS.glob("*.txt"))
-    return [read_source(p).text for p in paths]
+SHARED = ROOT.parent / "shared"
+PYTHON = sys.executable
+GOVKG = str(Path(PYTHON).with_name("govkg"))
+BARE = "import sys, jieba\njieba.setLogLevel(60)\nfor p in sys.argv[1:]:\n    list(jieba.cut(open(p, encoding='utf-8').read()))\n"
 
 
-def chunks(texts: list[str], megabytes: float) -> list[str]:
-    """Whole reports, repeated until their total reaches `megabytes` of UTF-8."""
-    out: list[str] = []
+def write_corpus(folder: Path, megabytes: float) -> list[Path]:
+    """Copies of the seed and dev texts until their total reaches `megabytes` of UTF-8."""
+    texts = [p.read_text(encoding="utf-8") for d in ("seeds", "dev") for p in sorted((SHARED / d).glob("*.txt"))]
+    if not texts:
+        raise SystemExit(f"no report texts under {SHARED}/seeds or {SHARED}/dev")
+    paths: list[Path] = []
     size = 0
     while size < megabytes * 1_000_000:
         for text in texts:
-            out.append(text)
-            size += len(text.encode("utf-8"))
-    return out
+            # a run number keeps each copy's text distinct, so no copy is taken for a duplicate
+            body = f"{text}\n（第{len(paths)}份）\n"
+            path = folder / f"r{len(paths):05d}.txt"
+            path.write_text(body, encoding="utf-8")
+            paths.append(path)
+            size += len(body.encode("utf-8"))
+    return paths
 
 
-def timed(runs: int, *jobs: Callable[[], object]) -> tuple[list[float], list[float]]:
-    """Median wall-clock and CPU time of each job; the jobs take turns so a change in machine
-    load hits both. CPU time leaves out the waits for a core on a shared machine."""
-    wall: list[list[float]] = [[] for _ in jobs]
-    cpu: list[list[float]] = [[] for _ in jobs]
-    for _ in range(runs):
-        for i, job in enumerate(jobs):
-            start, start_cpu = time.perf_counter(), time.process_time()
-            job()
-            wall[i].append(time.perf_counter() - start)
-            cpu[i].append(time.process_time() - start_cpu)
-    return [statistics.median(t) for t in wall], [statistics.median(t) for t in cpu]
+def run(cmd: list[str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=2.0, help="size of the text in MB (UTF-8)")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mb", type=float, default=2.0)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--profile", action="store_true", help="cProfile one full run instead")
     args = parser.parse_args()
-
-    import jieba
-
-    from extract.api import extract_source
-    from extract.document import SourceText
-    from extract.nlp.pipeline import build_nlp
-
-    jieba.initialize()
-    build_nlp()
-    parts = chunks(report_texts(), args.mb)
-    sources = [SourceText(path=f"bench-{i}.txt", text=t, format="txt") for i, t in enumerate(parts)]
-    chars = sum(len(t) for t in parts)
-    mb = sum(len(t.encode("utf-8")) for t in parts) / 1e6
-
-    def full() -> None:
-        for src in sources:
-            extract_source(src)
-
-    def bare() -> None:
-        for text in parts:
-            list(jieba.cut(text))
-
-    if args.profile:
-        import cProfile
-        import pstats
-
-        cProfile.runctx("full()", globals(), {"full": full}, "/tmp/extract_speed.prof")
-        pstats.Stats("/tmp/extract_speed.prof").sort_stats("cumulative").print_stats(30)
-        return
-    bare()  # warm caches once
-    load_before = os.getloadavg()
-    (t_bare, t_full), (cpu_bare, cpu_full) = timed(args.runs, bare, full)
-    load_after = os.getloadavg()
-    print(f"text: {mb:.2f} MB, {chars} chars in {len(parts)} reports; median of {args.runs} runs")
-    print("load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}, after: {:.2f} {:.2f} {:.2f}".format(*load_before, *load_after))
-    print(f"bare jieba.cut : {chars / t_bare:>12,.0f} chars/s  ({t_bare:.2f} s)")
-    print(f"full extraction: {chars / t_full:>12,.0f} chars/s  ({t_full:.2f} s)")
-    print(f"ratio full/bare: {t_full / t_bare:.2f}x (target <= 2x)")
-    print(f"CPU time ratio : {cpu_full / cpu_bare:.2f}x ({cpu_bare:.2f} s bare, {cpu_full:.2f} s full)")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = write_corpus(folder, args.mb)
+        chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
+        jobs = {
+            "extract": [GOVKG, "extract", str(folder), "--format", "jsonl"],
+            "extract2": [GOVKG, "extract", str(folder), "--format", "jsonl", "--workers", "2"],
+            "jieba": [PYTHON, "-c", BARE, *map(str, paths)],
+        }
+        wall: dict[str, list[float]] = {k: [] for k in jobs}
+        cpu: dict[str, list[float]] = {k: [] for k in jobs}
+        env_note = os.cpu_count()
+        for _ in range(args.runs):
+            for name, cmd in jobs.items():
+                w, c = run(cmd)
+                wall[name].append(w)
+                cpu[name].append(c)
+    med = {k: statistics.median(v) for k, v in wall.items()}
+    med_cpu = {k: statistics.median(v) for k, v in cpu.items()}
+    print(f"{len(paths)} files, {chars:,} characters, {args.runs} runs, {env_note} cores")
+    for name in jobs:
+        runs = ", ".join(f"{w:.1f}" for w in wall[name])
+        print(f"{name:<9} wall median {med[name]:6.1f} s ({runs})  cpu median {med_cpu[name]:6.1f} s  {chars / med[name]:,.0f} chars/s")
+    print(f"extract / jieba (wall): {med['extract'] / med['jieba']:.2f}   (cpu: {med_cpu['extract'] / med_cpu['jieba']:.2f})   target <= 3")
+    print(f"one worker / two workers (wall): {med['extract'] / med['extract2']:.2f}   target >= 1.7")
 
 
 if __name__ == "__main__":

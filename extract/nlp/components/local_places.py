@@ -47,7 +47,7 @@ def function_phrase() -> re.Pattern[str]:
     multi = sorted((w for w in words("function_words.txt") if len(w) > 1), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, multi)))
 
-_VERBISH = frozenset({"v", "vn", "vd", "j", "l", "i", "d", "ad", "a"})
+_VERBISH = frozenset({"v", "vn", "vd", "j", "l", "i", "d", "ad", "a", "t"})
 _WHOLE = re.compile(r"全街|全镇|全乡|全区|全市|全县|全国|全省|各|辖区")
 # 街 alone names a sub-district only when the report also writes it as one (X街道, X街党工委 ...).
 _STREET_CONFIRM = ("街道", "街党", "街办", "街纪", "街人大", "街综治")
@@ -69,7 +69,7 @@ def is_place_name(name: str, stem: str) -> bool:
         return False
     if "个" in stem or stem.endswith(("街道", "首个")):
         return False
-    if stem in words("generic_place_stems.txt") or (name[-1] in "乡镇" and stem[-1] in "兴下返回还进圩美立之型表强名重古小"):
+    if stem in words("generic_place_stems.txt"):
         return False
     if name in words("generic_places.txt") or stem[-1] in words("place_stem_stops.txt"):
         return False
@@ -77,14 +77,17 @@ def is_place_name(name: str, stem: str) -> bool:
     return not any(name[-k:] in generic for k in range(2, min(len(name), 5) + 1) if name[:-k] in ("各", "全", "本", "该"))
 
 
-def _verb_stem(stem: str, starts: list[int], offset: int) -> bool:
+_VERBS = frozenset({"v", "vn", "vd", "t"})  # for names the table knows: 复兴 (a) stays, 组织 (v) goes
+
+
+def _verb_stem(stem: str, starts: list[int], offset: int, tags_out: frozenset[str] = _VERBISH) -> bool:
     """深化街道, 研究部署街道: a stem holding a verb or an abbreviation is no township name."""
     tags = jieba_tags()
     lo, hi = bisect_left(starts, offset), bisect_left(starts, offset + len(stem))
     cuts = [s - offset for s in starts[lo:hi]] + [len(stem)]
     if not cuts or cuts[0] != 0:
         cuts.insert(0, 0)
-    return any(tags.get(stem[a:b]) in _VERBISH for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 1)
+    return any(tags.get(stem[a:b]) in tags_out for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 1)
 
 
 _TOWN_BODIES = ("党委", "政府", "人民政府", "人大", "纪委", "党工委", "办事处", "工委")
@@ -104,6 +107,16 @@ def _table_name(text: str, end: int, label: str, place: tuple[str, str, str, str
     return -1, NONE
 
 
+def _in_suffix_word(text: str, starts: list[int], stem_end: int) -> bool:
+    """The suffix is the end of a common word jieba cut whole (乡村 in 和美乡村, 农村 in 和农村)."""
+    i = bisect_left(starts, stem_end)
+    if i < len(starts) and starts[i] == stem_end:
+        return False
+    word_start = starts[i - 1]
+    word_end = starts[i] if i < len(starts) else len(text)
+    return text[word_start:word_end] in words("place_suffix_words.txt")
+
+
 def _at_word_start(text: str, starts: list[int], offset: int) -> bool:
     if offset == 0 or not _CJK_NAME.match(text[offset - 1]):
         return True
@@ -120,8 +133,9 @@ def _town_supported(text: str, name: str, stem: str, place: tuple[str, str, str,
     own = place[3]
     if own and (own == name or own.startswith(stem)):
         return True
-    first_line = text.lstrip()[:60].split("\n", 1)[0]
-    return name in first_line or any(name + body in text for body in _TOWN_BODIES)
+    first_line = text.lstrip().split("\n", 1)[0]
+    title = first_line if len(first_line) <= 40 and "。" not in first_line else ""
+    return name in title or any(name + body in text for body in _TOWN_BODIES)
 
 
 @Language.component("govkg_local_places")
@@ -157,10 +171,10 @@ def local_places(doc: Doc) -> Doc:
         table_start, fit = _table_name(text, m.end(), label, place) if suffix != "街" else (-1, NONE)
         if fit and not _at_word_start(text, starts, table_start):
             fit = NONE  # 美丽乡村 holds no place 美乡村; 前方庄村 is not 方庄村
-        if fit and (_verb_stem(text[table_start:stem_end], starts, table_start) or text[table_start:stem_end] in words("construction_verbs.txt")):
+        if fit and (_verb_stem(text[table_start:stem_end], starts, table_start, _VERBS) or text[table_start:stem_end] in words("construction_verbs.txt")):
             fit = NONE  # 组织村干部, 实现村: a verb before 村 is no village name
-        if fit == FAR and not is_place_name(text[table_start : m.end()], text[table_start:stem_end]):
-            fit = NONE  # known somewhere far away, and an ordinary word here (中心村, 专业村)
+        if fit == FAR and (_WHOLE.search(text, table_start, stem_end) or _in_suffix_word(text, starts, stem_end)):
+            fit = NONE  # 全镇, 各村: the whole of a kind, not one place
         if fit:
             start = table_start  # the table knows this name: its edge, whatever the suffix rules say
             stem, name = text[start:stem_end], text[start : m.end()]

@@ -1,0 +1,53 @@
+"""The trained tagger: its committed models load and tag, its training data, alignment and merging."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.nlp.components.tagger import merge
+from extract.nlp.mention import Mention
+from extract.nlp.pipeline import annotate, build_nlp
+from extract.nlp.tagger.align import bio_labels, spans_of
+from extract.nlp.tagger.corpus import TRAINING_SETS
+from extract.nlp.tagger.layers import LAYERS, MODEL_DIR, model_path
+from extract.nlp.tagger.train import load_examples
+
+
+def test_committed_models_load_and_tag_a_fictional_sentence() -> None:
+    for layer in LAYERS:
+        assert model_path(MODEL_DIR, layer).stat().st_size > 10_000
+    doc = annotate(build_nlp(), "2024年，青溪镇引进远舟光电有限公司，投资5亿元建设远舟光电产业园项目，荣获“省级乡村振兴示范镇”称号。")
+    found = {(m.label, m.name) for m in doc._.mentions}
+    assert ("Enterprise", "远舟光电有限公司") in found
+    assert ("Project", "远舟光电产业园项目") in found
+    assert ("Honour", "省级乡村振兴示范镇") in found
+    assert any(m.properties.get("learned") is None for m in doc._.mentions)
+
+
+def test_training_data_excludes_the_check_set() -> None:
+    trained_on = (MODEL_DIR / "TRAINED_ON.txt").read_text(encoding="utf-8").split()
+    assert trained_on and all(name.split("/")[0] in {"seeds", "dev", "examples"} for name in trained_on)
+    assert not any("check" in str(p) for pair in TRAINING_SETS for p in pair)
+
+
+def test_the_check_set_is_refused_for_training(tmp_path: Path) -> None:
+    (tmp_path / "check").mkdir()
+    with pytest.raises(ValueError, match="blind check set"):
+        load_examples([(tmp_path / "check", tmp_path / "gold")])
+
+
+def test_gold_names_become_character_labels_wherever_written() -> None:
+    text = "引进“远舟光电”，远舟光电产业园项目开工。"
+    tags = bio_labels(text, [("Enterprise", "远舟光电"), ("Project", "远舟光电产业园项目")])
+    spans = [(text[a:b], label) for a, b, label in spans_of(tags)]
+    assert spans == [("远舟光电", "Enterprise"), ("远舟光电产业园项目", "Project")]  # the longer name wins its overlap
+
+
+def test_model_spans_replace_overlapping_rule_spans_but_rules_keep_honours() -> None:
+    text = "鼓励远舟食品公司获评省级龙头企业"
+    rules = [Mention(0, 8, "Enterprise", "鼓励远舟食品公司"), Mention(10, 16, "Honour", "省级龙头企业")]
+    spans = [(2, 8, "Enterprise"), (9, 16, "Honour")]
+    merged = {(m.label, m.name) for m in merge(rules, spans, text)}
+    assert merged == {("Enterprise", "远舟食品公司"), ("Honour", "省级龙头企业")}
