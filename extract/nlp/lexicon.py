@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from pathlib import Path
 
+from extract.nlp.jieba_setup import quiet_jieba
+
 DATA = Path(__file__).with_name("data")
 
 # jieba part-of-speech tags of words that cannot be inside a place name.
@@ -27,5 +29,6 @@ def jieba_tags() -> dict[str, str]:
     """Word -> part-of-speech tag from jieba's own dictionary (loaded once)."""
     import jieba.posseg
 
+    quiet_jieba()
     jieba.posseg.initialize()
     return jieba.posseg.dt.word_tag_tab

@@ -28,6 +28,7 @@ from extract.nlp.components import (  # noqa: F401  (importing registers the com
     tagger,
     tidy,
 )
+from extract.nlp.jieba_setup import quiet_jieba
 
 COMPONENTS: tuple[str, ...] = (
     "govkg_layout",
@@ -67,6 +68,7 @@ class _KeepText:
 @lru_cache(maxsize=2)
 def build_nlp(model_dir: str | None = None) -> Language:
     """The pipeline; `model_dir` holds the tagger's models (default: the committed ones)."""
+    quiet_jieba()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.tokenizer = _KeepText(nlp.tokenizer)
     for name in COMPONENTS:

@@ -1,0 +1,51 @@
+"""Keep jieba quiet and its dictionary cache private to the user.
+
+jieba logs four "Building prefix dict" lines to stderr on every start, and
+caches its dictionary in the shared /tmp/jieba.cache: another user's file there
+makes it print a PermissionError traceback, and a file anyone can replace is
+one jieba loads. The cache goes to $XDG_CACHE_HOME/govkg (else ~/.cache/govkg,
+else <tmp>/govkg-<uid>), a directory only the user owns and can write.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+_done = False
+
+
+def _private_dir(path: Path) -> bool:
+    """Make `path` (mode 0700) if needed; true when it is a real directory this user owns and can write."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and os.access(path, os.W_OK | os.X_OK)
+
+
+def cache_dir() -> str | None:
+    """$XDG_CACHE_HOME/govkg, ~/.cache/govkg, else <tmp>/govkg-<uid>; None when none is usable."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    for candidate in (Path(base) / "govkg", Path(tempfile.gettempdir()) / f"govkg-{os.getuid()}"):
+        if _private_dir(candidate):
+            return str(candidate)
+    return None
+
+
+def quiet_jieba() -> None:
+    """Silence jieba's logger and point its cache at the user's cache directory (once per process)."""
+    global _done
+    if _done:
+        return
+    import jieba
+
+    jieba.setLogLevel(logging.CRITICAL + 1)  # it only logs progress and failed cache writes
+    directory = cache_dir()
+    if directory is not None:  # else jieba keeps its default and fails to write it silently
+        jieba.dt.tmp_dir = directory
+    _done = True
