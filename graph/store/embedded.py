@@ -18,14 +18,15 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import networkx as nx
 
-from graph.model import Entity, Evidence, Graph, Relation, Report
+from graph.model import Entity, Graph, Relation, Report
 from graph.store.base import SaveSummary, SearchHit
 from graph.store.embedded_file import (
     FILE_NAME,
+    Fact,
     StoreBusyError,
     StoreFileError,
     WriteLock,
@@ -50,34 +51,6 @@ from graph.store.planning import VersionRow, entities_per_report, plan_save, rem
 from graph.store.ranking import search_key
 
 __all__ = ["FILE_NAME", "EmbeddedStore", "StoreBusyError", "StoreFileError"]
-
-
-class Fact(NamedTuple):
-    """A relation as the embedded store holds it: plain values, evidence as rows, so a
-    300,000-relation file loads without building 300,000 objects (they are built on read)."""
-
-    type: str
-    source: str
-    target: str
-    report_id: str
-    properties: dict[str, Any]
-    evidence: Sequence[Sequence[Any]]
-
-    @classmethod
-    def of(cls, rel: Relation) -> Fact:
-        evidence = tuple((e.report_id, e.section, e.section_kind, e.sentence, e.start, e.end, e.marks)
-                         for e in rel.evidence)
-        return cls(rel.type, rel.source, rel.target, rel.report_id, rel.properties, evidence)
-
-    def relation(self) -> Relation:
-        return Relation(
-            self.type,
-            self.source,
-            self.target,
-            self.report_id,
-            dict(self.properties),
-            [Evidence(r, s, k, t, a, b, tuple((m[0], m[1]) for m in marks)) for r, s, k, t, a, b, marks in self.evidence],
-        )
 
 
 class EmbeddedStore(GraphReads):

@@ -22,13 +22,14 @@ import contextlib
 import gc
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from filelock import FileLock, Timeout
 
+from graph.model import Evidence, Relation
 from graph.store.base import StoreError
 
 FILE_NAME = "graph.govkg"
@@ -47,6 +48,34 @@ LAYOUT: dict[str, Any] = {
     "evidence_fields": ["report_id", "section", "section_kind", "sentence", "start", "end", "marks"],
     "version_fields": ["report_id", ["id", "name", "aliases", "properties"]],
 }
+
+
+class Fact(NamedTuple):
+    """A relation as the embedded store holds it: plain values, evidence as rows, so a
+    300,000-relation file loads without building 300,000 objects (they are built on read)."""
+
+    type: str
+    source: str
+    target: str
+    report_id: str
+    properties: dict[str, Any]
+    evidence: Sequence[Sequence[Any]]
+
+    @classmethod
+    def of(cls, rel: Relation) -> Fact:
+        evidence = tuple((e.report_id, e.section, e.section_kind, e.sentence, e.start, e.end, e.marks)
+                         for e in rel.evidence)
+        return cls(rel.type, rel.source, rel.target, rel.report_id, rel.properties, evidence)
+
+    def relation(self) -> Relation:
+        return Relation(
+            self.type,
+            self.source,
+            self.target,
+            self.report_id,
+            dict(self.properties),
+            [Evidence(r, s, k, t, a, b, tuple((m[0], m[1]) for m in marks)) for r, s, k, t, a, b, marks in self.evidence],
+        )
 
 
 class StoreFileError(StoreError):

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import threading
 
     from graph.model import Entity, Report
-    from graph.store.embedded import Fact
+    from graph.store.embedded_file import Fact
 
 
 class GraphReads:
