@@ -11,6 +11,7 @@ import pytest
 
 from extract.document import ReadError
 from extract.read import read_source
+from tests.fixtures import hostile_files as hostile
 
 
 def _read_error(path, **kwargs) -> ReadError:
@@ -142,3 +143,74 @@ def test_error_message_is_what_the_cli_prints(tmp_path):
     path = tmp_path / "empty.docx"
     path.write_bytes(b"")
     assert str(_read_error(path)) == f"{os.fspath(path)}: empty file"
+
+
+def test_docx_zip_bomb_is_refused_before_unpacking(tmp_path):
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(hostile.zip_bomb_docx(unpacked_mb=101))
+    assert path.stat().st_size < 1024 * 1024
+    started = time.perf_counter()
+    assert _read_error(path).cause == ".docx unpacks to 101 MB (limit 100 MB)"
+    assert time.perf_counter() - started < 1
+
+
+def test_docx_unpacked_limit_from_the_environment(tmp_path, monkeypatch):
+    path = tmp_path / "small.docx"
+    path.write_bytes(hostile.zip_bomb_docx(unpacked_mb=2))
+    monkeypatch.setenv("GOVKG_MAX_UNZIPPED_BYTES", str(1024 * 1024))
+    assert _read_error(path).cause == ".docx unpacks to 2 MB (limit 1 MB)"
+    monkeypatch.setenv("GOVKG_MAX_UNZIPPED_BYTES", str(3 * 1024 * 1024))
+    assert read_source(path).text == "青禾镇2023年工作总结"
+
+
+def test_docx_with_too_many_members(tmp_path):
+    path = tmp_path / "members.docx"
+    path.write_bytes(hostile.many_members_docx(2001))
+    assert _read_error(path).cause == ".docx has 2,007 members (limit 2,000)"
+
+
+def test_html_nested_beyond_what_the_parser_keeps_is_refused(tmp_path):
+    """Past 2,048 levels libxml2 drops the rest of the page: refused, not stored as its title."""
+    path = tmp_path / "deeper.html"
+    path.write_bytes(hostile.deep_html(3000))
+    assert _read_error(path).cause == "HTML nested too deeply (over 2,048 levels at line 1)"
+
+
+def test_nul_laden_utf8_is_named_as_such(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes(hostile.nul_laden_utf8())
+    assert _read_error(path).cause == (
+        "UTF-8 text with 160 NUL bytes (first at byte 44): a damaged file, not plain text"
+    )
+
+
+def test_utf16_of_latin_text_is_still_utf16_not_nul_laden_utf8(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(("Qinghe 2023 annual report: 18 km of roads. 青禾镇\n" * 20).encode("utf-16-le"))
+    assert read_source(path).encoding == "utf-16-le"
+
+
+@pytest.mark.parametrize(("content", "shown"), [(b"a", 1), ("青禾镇工作总结".encode(), 7), (b"\n \n\xe3\x80\x80x y\n", 2)])
+def test_too_short_to_be_a_report(tmp_path, content, shown):
+    path = tmp_path / "short.txt"
+    path.write_bytes(content)
+    plural = "" if shown == 1 else "s"
+    assert _read_error(path).cause == f"too short to be a report ({shown} character{plural})"
+
+
+def test_text_over_the_character_limit_is_refused_by_name(tmp_path):
+    """Over 1,000,000 characters spaCy failed with its internal E088; the limit is ours and said."""
+    path = tmp_path / "long.txt"
+    path.write_bytes(hostile.long_text(1_000_001))
+    assert _read_error(path).cause == "text too long (1,000,001 characters > 1,000,000 limit)"
+
+
+def test_character_limit_from_the_environment_also_binds_extract_source(monkeypatch):
+    from extract.api import extract_source
+    from extract.document import SourceText
+
+    monkeypatch.setenv("GOVKG_MAX_CHARS", "50")
+    src = SourceText("long.txt", hostile.long_text(51).decode(), "txt")
+    with pytest.raises(ReadError) as caught:
+        extract_source(src)
+    assert str(caught.value) == "long.txt: text too long (51 characters > 50 limit)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import docx
@@ -10,6 +11,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from extract.read import SUFFIXES, read_source
+from tests.fixtures import hostile_files as hostile
 
 DATA = Path(__file__).parent / "data"
 
@@ -261,3 +263,78 @@ def test_html_table_layout_with_line_breaks(tmp_path):
 
 def test_supported_suffixes_are_the_readers():
     assert SUFFIXES == (".txt", ".docx", ".html", ".htm", ".pdf")
+
+
+def test_docx_numbering_comes_through_a_chain_of_paragraph_styles(tmp_path):
+    """A heading style based on a numbered style is numbered; a basedOn cycle ends the walk."""
+    styles = (
+        hostile.paragraph_style("Normal", default=True)
+        + hostile.paragraph_style("Numbered", numbered=True)
+        + hostile.paragraph_style("Heading", based_on="Numbered")
+        + hostile.paragraph_style("LoopA", based_on="LoopB")
+        + hostile.paragraph_style("LoopB", based_on="LoopA")
+    )
+    body = (
+        hostile.paragraph("柳河乡2023年工作总结")
+        + hostile.paragraph("主要工作成效", style="Heading")
+        + hostile.paragraph("新建茶园1500亩。", style="LoopA")
+        + hostile.paragraph("存在的问题", style="Heading")
+        + hostile.paragraph("要点", style="NoSuchStyle")
+    )
+    path = tmp_path / "styled.docx"
+    path.write_bytes(hostile.docx(body, styles))
+    assert read_source(path).text.split("\n") == [
+        "柳河乡2023年工作总结",
+        "一、主要工作成效",
+        "新建茶园1500亩。",
+        "二、存在的问题",
+        "要点",
+    ]
+
+
+def test_docx_of_many_paragraphs_and_styles_reads_in_linear_time(tmp_path):
+    """4,000 paragraphs of a style 300 steps down a basedOn chain: python-docx's per-paragraph
+    style lookup took minutes on such a file; each style is now looked up once."""
+    path = tmp_path / "paragraphs.docx"
+    path.write_bytes(hostile.paragraph_heavy_docx(paragraphs=4000, styles=300))
+    started = time.perf_counter()
+    lines = read_source(path).text.split("\n")
+    assert time.perf_counter() - started < 5
+    assert len(lines) == 4000 and lines[-1] == "青禾镇第3999项工作完成。"
+
+
+def _cell(text: str, props: str = "") -> str:
+    return f"<w:tc>{f'<w:tcPr>{props}</w:tcPr>' if props else ''}{hostile.paragraph(text) if text else '<w:p/>'}</w:tc>"
+
+
+def test_docx_merged_cells_read_from_the_xml(tmp_path):
+    """A vertical merge continued from the row above repeats that cell's text; one opened
+    in the first row (python-docx raised ValueError on it) and a huge gridSpan are harmless."""
+    rows = [
+        _cell("首行续接", '<w:vMerge/>') + _cell("单位"),
+        _cell("粮食产量", '<w:vMerge w:val="restart"/>') + _cell("万吨", '<w:gridSpan w:val="2000000000"/>'),
+        _cell("", "<w:vMerge/>") + _cell("1.2"),
+    ]
+    body = hostile.paragraph("青禾镇2023年主要指标") + "<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
+    path = tmp_path / "merged.docx"
+    path.write_bytes(hostile.docx(body))
+    started = time.perf_counter()
+    assert read_source(path).text.split("\n") == ["青禾镇2023年主要指标", "单位", "粮食产量\t万吨", "粮食产量\t1.2"]
+    assert time.perf_counter() - started < 2
+
+
+def test_html_nested_deeper_than_libxml2s_default_is_read(tmp_path):
+    """libxml2 stops at 256 levels unless told otherwise: the article below was lost."""
+    path = tmp_path / "deep.html"
+    path.write_bytes(hostile.deep_html(1500))
+    text = read_source(path).text
+    assert "新建通组公路18公里" in text
+
+
+def test_deep_html_with_a_large_article_is_read_in_linear_time(tmp_path):
+    """Text sizes are counted once per page: counting each level's text again was quadratic."""
+    path = tmp_path / "deep-large.html"
+    path.write_bytes(hostile.deep_html(1500, sentence="青禾镇全年改造危房46户。" * 20000))
+    started = time.perf_counter()
+    assert "改造危房46户" in read_source(path).text
+    assert time.perf_counter() - started < 10

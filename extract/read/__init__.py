@@ -1,7 +1,8 @@
 """Read a report file of any supported format into cleaned text.
 
 `read_source` is the only entry point: it checks size and emptiness, dispatches on
-the extension, and cleans the result, so every format yields the same kind of text.
+the extension, cleans the result, and checks the text's length (`check_length`),
+so every format yields the same kind of text.
 """
 
 from __future__ import annotations
@@ -14,16 +15,40 @@ from extract.clean import clean
 from extract.document import ReadError, SourceText
 from extract.read.decode import DecodeError, decode_bytes, looks_binary
 from extract.read.pdf import PdfError, pdf_text
-from extract.read.web import html_text
-from extract.read.word import CorruptDocx, docx_text
+from extract.read.web import HtmlError, html_text
+from extract.read.word import CorruptDocx, UnsafeDocx, docx_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# spaCy's own default limit; extraction time grows faster than the length, so longer
+# texts are refused here with a reason rather than inside spaCy (its error E088).
+DEFAULT_MAX_CHARS = 1_000_000
+# Fewer characters than a title: a truncated or placeholder file, not a report.
+MIN_CHARS = 10
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() else default
 
 
 def max_bytes() -> int:
     """The size limit: env GOVKG_MAX_BYTES, else 20 MB."""
-    value = os.environ.get("GOVKG_MAX_BYTES", "")
-    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
+    return _env_int("GOVKG_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def max_chars() -> int:
+    """The longest cleaned text extracted: env GOVKG_MAX_CHARS, else 1,000,000 characters."""
+    return _env_int("GOVKG_MAX_CHARS", DEFAULT_MAX_CHARS)
+
+
+def check_length(src: SourceText, minimum: int = MIN_CHARS) -> None:
+    """Raise ReadError for a text too long to extract, or with fewer than `minimum` visible characters."""
+    if len(src.text) > max_chars():
+        raise ReadError(src.path, f"text too long ({len(src.text):,} characters > {max_chars():,} limit)")
+    visible = len(src.text) - sum(src.text.count(ch) for ch in " \t\n\u3000")
+    if visible < minimum:
+        plural = "" if visible == 1 else "s"
+        raise ReadError(src.path, f"too short to be a report ({visible} character{plural})")
 
 
 def _megabytes(size: int) -> str:
@@ -75,14 +100,18 @@ def read_source(path: str | os.PathLike[str], limit: int | None = None) -> Sourc
         if size == 0:
             raise ReadError(name, "empty file")
         with open(name, "rb") as handle:
-            data = handle.read()
+            data = handle.read(limit + 1)  # a file growing meanwhile is cut here, not read whole
+        if len(data) > limit:
+            raise ReadError(name, f"file too large (over {_megabytes(limit)} limit)")
     except OSError as exc:
         raise ReadError(name, f"cannot open file ({exc.strerror or exc})") from exc
     try:
         text, encoding = reader(data)
-    except (DecodeError, CorruptDocx, PdfError) as exc:
+    except (DecodeError, CorruptDocx, UnsafeDocx, HtmlError, PdfError) as exc:
         raise ReadError(name, str(exc)) from exc
     text = clean(text)
     if not text:
         raise ReadError(name, "empty file" if fmt == "txt" else "no text found in the document")
-    return SourceText(path=name, text=text, format=fmt, encoding=encoding)
+    source = SourceText(path=name, text=text, format=fmt, encoding=encoding)
+    check_length(source)
+    return source

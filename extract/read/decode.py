@@ -91,6 +91,15 @@ def _codec_name(encoding: str) -> str:
     return "gb18030" if name in ("gb2312", "gbk") else name
 
 
+def _refuse_nul_laden(data: bytes, text: str) -> None:
+    """Valid UTF-8 Chinese text with NUL bytes in it is damaged, not in another encoding: say so."""
+    nuls = data.count(0)
+    if nuls and plausibly_chinese(text.replace("\x00", "")):
+        raise DecodeError(
+            f"UTF-8 text with {nuls:,} NUL bytes (first at byte {data.index(0):,}): a damaged file, not plain text"
+        )
+
+
 def decode_bytes(data: bytes, declared: str = "") -> tuple[str, str]:
     """Return (text, encoding). `declared` (e.g. an HTML meta charset) is tried after BOMs and UTF-8.
 
@@ -109,6 +118,7 @@ def decode_bytes(data: bytes, declared: str = "") -> tuple[str, str]:
     else:
         if control_ratio(text) <= 0.001:
             return text, "utf-8"
+        _refuse_nul_laden(data, text)
     if declared:
         # Servers mislabel pages; a declaration is believed only if the result reads as Chinese.
         try:
