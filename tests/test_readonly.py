@@ -40,6 +40,23 @@ WRITES = [
     "GRANT ROLE reader TO alice",
     "STOP DATABASE neo4j",
     "INSERT (n:Village {name: 'x'})",
+    # a lone carriage return ends a // comment for Neo4j (issue 14's bypass)
+    "RETURN 1 //\rLOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    "//\rCREATE (n)",
+    "MATCH (n) // note\r\nDETACH DELETE n",
+    "SHOW USERS",
+    "show transactions",
+    "SHOW SETTINGS YIELD name RETURN name",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    "USE system MATCH (n) RETURN n",
+    "CALL db.stats.collect('QUERIES')",
+    "CALL db.resampleIndex('entity_name')",
+    "CALL dbms.queryJmx('*:*')",
+    "CALL dbms . killConnections(['bolt-1'])",
+    "RETURN apoc.load.json('file:///etc/passwd') AS v",
+    "RETURN `apoc`.`load`.`json`('x') AS v",
+    "RETURN " + "[" * 41 + "1" + "]" * 41 + " AS deep",
+    "RETURN {a: 1}" + ".a" * 41 + " AS chain",
 ]
 
 READS = [
@@ -60,6 +77,13 @@ READS = [
     "MATCH p = shortestPath((a)-[*..4]-(b)) RETURN p",
     "RETURN 'it\\'s fine to CREATE' AS quote",
     "MATCH (start)-->(end) RETURN start, end",
+    "RETURN 1 AS a // a comment\r, 2 AS b",
+    "RETURN date.truncate('day', date()) AS day, point.distance(point({x: 0, y: 0}), point({x: 1, y: 1})) AS d",
+    "MATCH (n) WHERE n.show = 1 AND n.use = 2 RETURN n.terminate",
+    "CALL db.propertyKeys()",
+    "CALL db.schema.visualization()",
+    "RETURN " + "[" * 40 + "1" + "]" * 40 + " AS deep",
+    "MATCH (n) RETURN CASE WHEN n.x > 1 THEN 'big' ELSE 'small' END AS size",
 ]
 
 
@@ -81,6 +105,12 @@ def test_the_refusal_names_the_clause() -> None:
         check_read_only("MATCH (n) DETACH DELETE n")
     with pytest.raises(ReadOnlyViolation, match="CALL dbms.components"):
         check_read_only("CALL dbms.components()")
+
+
+def test_line_comments_end_at_cr_lf_and_crlf_as_in_neo4j() -> None:
+    for end in ("\n", "\r", "\r\n"):
+        assert [t.text for t in tokenize(f"RETURN 1 // c{end}AS x")] == ["RETURN", "1", "AS", "x"]
+    assert [t.text for t in tokenize("RETURN 1 // c\u2028 AS x")] == ["RETURN", "1"]  # Neo4j: still the comment
 
 
 def test_tokenizer_skips_strings_comments_and_backticks() -> None:

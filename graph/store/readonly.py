@@ -70,6 +70,12 @@ FUNCTION_NAMESPACES = frozenset(
     {"date", "datetime", "duration", "graph", "localdatetime", "localtime", "point", "time", "vector", "db"}
 )
 
+# Neo4j's parser recurses on nesting: a list literal 200 levels deep, or 300 chained
+# property lookups, overflow its stack and the connection dies without an answer (the
+# client waits minutes). Real queries nest a handful of levels.
+MAX_NESTING = 40
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+
 _TOKEN = re.compile(
     r"""
     (?P<space>\s+)
@@ -153,10 +159,32 @@ def _function_violation(tokens: list[Token], i: int) -> str | None:
     return f"function {name} (not one of Neo4j's built-in functions)"
 
 
+def _nesting(tokens: list[Token]) -> int:
+    """The deepest nesting of brackets and CASE ... END, or the longest chain of `.key`
+    lookups or `!` label negations, whichever is larger."""
+    deepest = depth = chain = 0
+    for i, token in enumerate(tokens):
+        text = token.text.upper() if token.kind == "word" else token.text
+        if token.kind == "symbol" and text in _OPENERS or text == "CASE":
+            depth += 1
+        elif token.kind == "symbol" and text in _OPENERS.values() or text == "END":
+            depth -= 1
+        previous = tokens[i - 1].text if i else ""
+        linked = (text == "!" and previous == "!") or (previous == "." and token.kind in ("word", "quoted"))
+        if linked:
+            chain += 1
+        elif text != ".":
+            chain = 0
+        deepest = max(deepest, depth, chain)
+    return deepest
+
+
 def violations(query: str) -> list[str]:
     """Why the query is not read-only (empty when it is)."""
     tokens = tokenize(query)
     found: list[str] = []
+    if (nesting := _nesting(tokens)) > MAX_NESTING:
+        found.append(f"nesting {nesting} levels deep (at most {MAX_NESTING}: Neo4j's parser fails on deeper ones)")
     for i, token in enumerate(tokens):
         if token.kind in ("word", "quoted") and (problem := _function_violation(tokens, i)):
             found.append(problem)
