@@ -590,8 +590,10 @@ CORRUPT_FILES = [
     b"not a store at all",
     b'{"format":"something-else","version":3}\n{}',
     HEADER + b'{"reports":[],"nodes":[],"li',  # truncated
-    HEADER + b'{"reports":[],"nodes":[],"links":[1]}',  # a link that is not a row
-    HEADER + b'{"reports":[],"nodes":[["village-x","NoSuchLabel","x",[],{}]],"links":[]}',
+    HEADER + b'{"reports":[],"nodes":[],"links":[]}',  # no versions line
+    HEADER + b'{"reports":[],"nodes":[],"links":[]}\n[["report-x",[',  # versions line cut
+    HEADER + b'{"reports":[],"nodes":[],"links":[1]}\n[]',  # a link that is not a row
+    HEADER + b'{"reports":[],"nodes":[["village-x","NoSuchLabel","x",[],{}]],"links":[]}\n[]',
 ]
 
 

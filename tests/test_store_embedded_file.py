@@ -74,11 +74,12 @@ def test_govkg_stats_refuses_a_pickle_store_with_how_to_rebuild(tmp_path: Path) 
     assert not marker.exists()
 
 
-def test_the_file_is_two_lines_of_json_with_a_versioned_header(tmp_path: Path) -> None:
+def test_the_file_is_lines_of_json_with_a_versioned_header(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path)
     store.save(both())
-    header_line, body_line = (tmp_path / "graph.govkg").read_bytes().splitlines()
+    header_line, body_line, versions_line = (tmp_path / "graph.govkg").read_bytes().splitlines()
     header, body = orjson.loads(header_line), orjson.loads(body_line)
+    assert [rid for rid, _ in orjson.loads(versions_line)] == list(both().reports)
     assert header["format"] == FORMAT and header["version"] == FORMAT_VERSION
     assert header["counts"] == {"reports": 2, "entities": 7, "relations": len(both().relations)}
     assert header["node_fields"] == ["id", "label", "name", "aliases", "properties"]
@@ -90,10 +91,10 @@ def test_the_file_is_two_lines_of_json_with_a_versioned_header(tmp_path: Path) -
 def test_a_header_counting_more_than_the_body_holds_is_refused(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path)
     store.save(both())
-    header_line, body_line = (tmp_path / "graph.govkg").read_bytes().splitlines()
+    header_line, body_line, versions_line = (tmp_path / "graph.govkg").read_bytes().splitlines()
     header = orjson.loads(header_line)
     header["counts"]["relations"] += 1
-    (tmp_path / "graph.govkg").write_bytes(orjson.dumps(header) + b"\n" + body_line)
+    (tmp_path / "graph.govkg").write_bytes(orjson.dumps(header) + b"\n" + body_line + b"\n" + versions_line)
     with pytest.raises(StoreFileError, match="corrupt"):
         EmbeddedStore(tmp_path)
 

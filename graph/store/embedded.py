@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import orjson
 
 from graph.model import Entity, Graph, Relation, Report
 from graph.store.base import SaveSummary, SearchHit
@@ -79,7 +80,8 @@ class EmbeddedStore(GraphReads):
         self._by_path: dict[str, str] = {}
         self._relations: dict[str, Fact] = {}
         self._by_report: dict[str, set[str]] = defaultdict(set)  # report id -> relation ids
-        self._versions: dict[str, list[VersionRow]] = {}  # report id -> its entity versions, in save order
+        self._versions_held: dict[str, list[VersionRow]] | None = {}  # report id -> its versions, save order
+        self._versions_raw = b"[]"  # the file's versions line, parsed only when a write needs it
         self._givers: dict[str, list[tuple[str, VersionRow]]] | None = None  # entity id -> (report, version)
         self._index: NameIndex | None = None
 
@@ -104,6 +106,18 @@ class EmbeddedStore(GraphReads):
         self._relations[rid] = Fact.of(relation)
         self._by_report[relation.report_id].add(rid)
         self._g.add_edge(relation.source, relation.target, key=rid)
+
+    @property
+    def _versions(self) -> dict[str, list[VersionRow]]:
+        """Each written report's entity versions (graph.store.planning). Readers never need them,
+        so opening the store does not parse them."""
+        if self._versions_held is None:
+            try:
+                with gc_paused():
+                    self._versions_held = dict(orjson.loads(self._versions_raw))
+            except (orjson.JSONDecodeError, TypeError, ValueError) as exc:
+                raise StoreFileError(f"{self.path} is corrupt: its versions line: {exc}") from exc
+        return self._versions_held
 
     def _add_versions(self, report_id: str, rows: list[VersionRow]) -> None:
         self._versions[report_id] = rows
@@ -161,9 +175,9 @@ class EmbeddedStore(GraphReads):
         signature = self._file_signature()
         self._reset()
         if signature is not None:
-            body = read_store_file(self.path)
+            body, versions = read_store_file(self.path)
             try:
-                self._ingest(body)
+                self._ingest(body, versions)
             except (KeyError, ValueError, TypeError, AttributeError, IndexError) as exc:
                 self._reset()
                 raise StoreFileError(f"{self.path} is corrupt: {type(exc).__name__}: {exc}") from exc
@@ -174,7 +188,7 @@ class EmbeddedStore(GraphReads):
         if self._writing_depth == 0 and self._file_signature() != self._signature:
             self._read_file()
 
-    def _ingest(self, body: dict[str, Any]) -> None:
+    def _ingest(self, body: dict[str, Any], versions: bytes) -> None:
         """Rebuild the in-memory graph from a file's body, in bulk."""
         with gc_paused():
             for data in body["reports"]:
@@ -190,21 +204,21 @@ class EmbeddedStore(GraphReads):
                 relations[rid] = Fact(rtype, source, target, report_id, props, evidence)
                 by_report[report_id].add(rid)
                 edges.append((source, target, rid))
-            self._g.add_edges_from(edges)
-            self._versions = dict(body.get("versions") or ())
+            _add_edges(self._g, edges)
+            self._versions_held, self._versions_raw = None, versions
 
     def _body(self) -> dict[str, Any]:
         return {
             "reports": [r.to_dict() for r in self._reports.values()],
             "nodes": [(e.id, e.label, e.name, e.aliases, e.properties) for e in self._entities.values()],
             "links": [(rid, *fact) for rid, fact in self._relations.items()],
-            "versions": list(self._versions.items()),
         }
 
     def _flush(self) -> None:
         if not self._dirty:
             return
-        write_store_file(self.path, self._body())
+        versions = self._versions_raw if self._versions_held is None else orjson.dumps(list(self._versions.items()))
+        write_store_file(self.path, self._body(), versions)
         self._dirty = False
         self._signature = self._file_signature()
 
@@ -409,3 +423,20 @@ class EmbeddedStore(GraphReads):
                     self._flush()
                 finally:
                     self._file_lock.release()
+
+
+def _add_edges(graph: nx.MultiDiGraph, edges: list[tuple[str, str, str]]) -> None:
+    """MultiDiGraph.add_edges_from for keyed edges without attributes, straight into its
+    adjacency dicts (as add_edge fills them: one key dict shared by succ[u][v] and pred[v][u]).
+    add_edges_from took over half of opening a 300,000-relation store."""
+    succ, pred, new_keys = graph._succ, graph._pred, graph.edge_key_dict_factory  # noqa: SLF001
+    for u, v, key in edges:
+        if u not in succ:
+            graph.add_node(u)
+        if v not in succ:
+            graph.add_node(v)
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = new_keys()
+        keys[key] = {}
+    nx._clear_cache(graph)  # noqa: SLF001 - the views cached before the edges came

@@ -1,9 +1,11 @@
 """The embedded store's file: a versioned JSON format, atomic writes, one writer at a time.
 
-`graph.govkg` is two lines of JSON (UTF-8): a header, then the body.
+`graph.govkg` is three lines of JSON (UTF-8): a header, the body, and the
+entity versions each report gave (only writers need those: readers skip them).
 
     {"format": "govkg-embedded-store", "version": 3, "node_fields": [...], ...}
-    {"reports": [...], "nodes": [[...], ...], "links": [[...], ...], "versions": [...]}
+    {"reports": [...], "nodes": [[...], ...], "links": [[...], ...]}
+    [["report-...", [["entity-id", "name", ["alias"], {"key": "value"}], ...]], ...]
 
 The header names the columns of the body's rows, so the file reads without this
 code (docs/stores.md describes every field). JSON, not pickle: reading a pickle
@@ -46,6 +48,7 @@ LAYOUT: dict[str, Any] = {
     "node_fields": ["id", "label", "name", "aliases", "properties"],
     "link_fields": ["id", "type", "source", "target", "report_id", "properties", "evidence"],
     "evidence_fields": ["report_id", "section", "section_kind", "sentence", "start", "end", "marks"],
+    "lines": ["header", "body", "versions"],
     "version_fields": ["report_id", ["id", "name", "aliases", "properties"]],
 }
 
@@ -93,8 +96,9 @@ def rebuild_hint(path: Path) -> str:
     )
 
 
-def read_store_file(path: Path) -> dict[str, Any]:
-    """The body of a store file, checked against its header. Never unpickles anything."""
+def read_store_file(path: Path) -> tuple[dict[str, Any], bytes]:
+    """The body of a store file, checked against its header, and its versions line unparsed.
+    Never unpickles anything."""
     try:
         with path.open("rb") as fh:
             head = fh.read(HEADER_LIMIT)
@@ -113,9 +117,13 @@ def read_store_file(path: Path) -> dict[str, Any]:
         raise
     except OSError as exc:
         raise StoreFileError(f"{path} cannot be read: {exc}") from exc
+    split = data.find(b"\n")
+    if split < 0:
+        raise StoreFileError(f"{path} is corrupt or truncated: no versions line")
+    versions = data[split + 1 :].strip() or b"[]"
     with gc_paused():
         try:
-            body = orjson.loads(data)
+            body = orjson.loads(memoryview(data)[:split])
         except orjson.JSONDecodeError as exc:
             raise StoreFileError(f"{path} is corrupt or truncated: {exc}") from exc
     if not isinstance(body, dict) or not {"reports", "nodes", "links"} <= body.keys():
@@ -123,7 +131,9 @@ def read_store_file(path: Path) -> dict[str, Any]:
     counts = header.get("counts") or {}
     if counts and (len(body["nodes"]), len(body["links"])) != (counts.get("entities"), counts.get("relations")):
         raise StoreFileError(f"{path} is corrupt: the body does not hold what its header counts")
-    return body
+    if not versions.startswith(b"[") or not versions.endswith(b"]"):
+        raise StoreFileError(f"{path} is corrupt or truncated: bad versions line")
+    return body, versions
 
 
 def _header(path: Path, line: bytes) -> dict[str, Any]:
@@ -142,7 +152,7 @@ def _header(path: Path, line: bytes) -> dict[str, Any]:
     return header
 
 
-def write_store_file(path: Path, body: dict[str, Any]) -> None:
+def write_store_file(path: Path, body: dict[str, Any], versions: bytes = b"[]") -> None:
     """Write atomically: temp file in the same dir, fsync, os.replace, fsync of the dir, so a
     crash leaves the old file or the new one (and at worst a temp file, removed at next open)."""
     header = {
@@ -157,6 +167,8 @@ def write_store_file(path: Path, body: dict[str, Any]) -> None:
         with gc_paused(), os.fdopen(fd, "wb") as fh:
             fh.write(orjson.dumps(header) + b"\n")
             fh.write(orjson.dumps(body))
+            fh.write(b"\n")
+            fh.write(versions)
             fh.write(b"\n")
             fh.flush()
             os.fsync(fh.fileno())
