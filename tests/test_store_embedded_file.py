@@ -236,3 +236,21 @@ def test_kill_9_during_writes_leaves_a_readable_store_and_no_temp_file_after_ope
     assert stats["reports"] == len({r.id for r in store.reports()}) and stats["reports"] < 20
     loaded: Graph = store.load()
     assert all(rel.report_id in loaded.reports for rel in loaded.relations.values())
+
+
+def test_a_reopened_store_walks_and_deletes_like_the_one_that_saved(tmp_path: Path) -> None:
+    """Opening fills the graph's adjacency directly (fast); it must be the graph add_edge builds."""
+    from graph.model import report_id
+    from tests.test_store import BAISHA, BAISHA_TEXT, HONOUR, SHILING
+
+    first = EmbeddedStore(tmp_path / "a")
+    first.save(both())
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "graph.govkg").write_bytes(first.path.read_bytes())
+    second = EmbeddedStore(tmp_path / "b")
+    edges = sorted(second._g.edges(keys=True))  # noqa: SLF001
+    assert edges == sorted(first._g.edges(keys=True)) and len(edges) == len(both().relations)  # noqa: SLF001
+    assert second.shortest_path(SHILING.id, BAISHA.id).to_dict() == first.shortest_path(SHILING.id, BAISHA.id).to_dict()
+    assert second.neighbours(HONOUR.id, depth=2).to_dict() == first.neighbours(HONOUR.id, depth=2).to_dict()
+    assert second.delete_report(report_id(BAISHA_TEXT)) and first.delete_report(report_id(BAISHA_TEXT))
+    assert as_sets(second.load()) == as_sets(first.load()) == as_sets(qinghe_graph())
