@@ -155,21 +155,41 @@ def build(settings: dict[str, Any], paths: tuple[str, ...], workers: int, fresh:
     "--host", default="127.0.0.1", show_default=True, help="Bind address; keep loopback unless needed."
 )
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--debug", is_flag=True)
-def serve(settings: dict[str, Any], host: str, port: int, debug: bool) -> None:
-    """Serve the viewer."""
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Waitress worker threads.")
+@click.option(
+    "--trusted-host",
+    "trusted",
+    multiple=True,
+    envvar="GOVKG_TRUSTED_HOSTS",
+    help="A host name the Host header may carry (repeatable; env GOVKG_TRUSTED_HOSTS, space-separated) "
+    "[default: the bound address].",
+)
+@click.option("--debug", is_flag=True, help="Flask's development server with the debugger (never in production).")
+def serve(
+    settings: dict[str, Any], host: str, port: int, threads: int, trusted: tuple[str, ...], debug: bool
+) -> None:
+    """Serve the viewer (waitress; the Flask development server only with --debug)."""
     from web import create_app
+    from web.serving import serve as run_server
+    from web.serving import trusted_hosts
 
+    hosts = trusted_hosts(host, [h for value in trusted for h in value.replace(",", " ").split()])
     config = {
         "STORE": settings["kind"],
         "DATA_DIR": settings["data_dir"],
         "NEO4J_URI": settings["uri"],
         "NEO4J_USER": settings["user"],
         "NEO4J_PASSWORD": settings["password"],
+        "TRUSTED_HOSTS": hosts,
     }
     app = create_app(config)
     click.echo(f"GovKG viewer on http://{host}:{port}/ ({settings['kind']} store)")
-    app.run(host=host, port=port, debug=debug)
+    if hosts is None:
+        click.echo("warning: bound to every interface and any Host header accepted; name the host with --trusted-host", err=True)
+    if debug:
+        app.run(host=host, port=port, debug=True)
+    else:
+        run_server(app, host, port, threads=threads)
 
 
 @main.command()

@@ -6,6 +6,25 @@ import os
 from typing import Any
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
+
+MAX_REQUEST_BYTES = 1024 * 1024  # the largest body any route needs is a console query (20,000 characters)
+
+
+class _JSONProvider(DefaultJSONProvider):
+    """JSON nested deeper than Python's recursion limit is bad input (400), not a crash (500)."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        try:
+            return super().loads(s, **kwargs)
+        except RecursionError as exc:
+            raise ValueError("JSON nested too deeply") from exc
+
+
+def _trusted_hosts(raw: str | None) -> list[str] | None:
+    """GOVKG_TRUSTED_HOSTS: comma-separated host names the Host header may carry (unset = any)."""
+    hosts = [h.strip() for h in (raw or "").split(",") if h.strip()]
+    return hosts or None
 
 
 def _env_config() -> dict[str, Any]:
@@ -20,6 +39,14 @@ def _env_config() -> dict[str, Any]:
         "NEO4J_DATABASE": os.environ.get("NEO4J_DATABASE") or None,
         "CONSOLE_TIMEOUT": 10,
         "CONSOLE_ROW_LIMIT": 1000,
+        "CONSOLE_CONCURRENCY": 2,  # console queries running at once; more answer 429
+        "CONSOLE_CELL_ITEMS": 1000,
+        "CONSOLE_CELL_CHARS": 10_000,
+        "CONSOLE_ANSWER_CHARS": 2_000_000,
+        "MAX_CONTENT_LENGTH": MAX_REQUEST_BYTES,
+        "MAX_FORM_MEMORY_SIZE": MAX_REQUEST_BYTES,
+        "MAX_URL_CHARS": 8192,
+        "TRUSTED_HOSTS": _trusted_hosts(os.environ.get("GOVKG_TRUSTED_HOSTS")),
         "JSON_SORT_KEYS": False,
     }
 
@@ -27,15 +54,17 @@ def _env_config() -> dict[str, Any]:
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the viewer. `STORE` is "embedded", "neo4j" or an open GraphStore."""
     app = Flask(__name__)
+    app.json = _JSONProvider(app)
     app.config.update(_env_config())
     if test_config:
         app.config.update(test_config)
-    app.json.sort_keys = False
-    app.json.ensure_ascii = False
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
-    from web import api, errors, pages
+    from web import api, errors, pages, security
 
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     errors.register(app)
+    security.register(app)
     return app

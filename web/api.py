@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import threading
 from typing import Any
 
 from flask import Blueprint, abort, current_app, request
+from werkzeug.exceptions import BadRequest
 
 from graph import queries
 from graph.model import LABELS, PLACE_LABELS, RELATION_TYPES
@@ -17,6 +19,9 @@ from web.payloads import entity_payload, relation_rows, report_brief, subgraph_p
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 MAX_QUERY_CHARS = 20_000
+MAX_PARAM_DEPTH = 32  # lists and maps in console parameters
+_SLOTS = "govkg.console_slots"
+_slots_lock = threading.Lock()
 
 
 def _int_arg(name: str, default: int, low: int, high: int) -> int:
@@ -156,6 +161,7 @@ def console_info():
         "enabled": console_enabled(store),
         "timeout": current_app.config["CONSOLE_TIMEOUT"],
         "row_limit": current_app.config["CONSOLE_ROW_LIMIT"],
+        "concurrency": current_app.config["CONSOLE_CONCURRENCY"],
         "read_only": True,
         "examples": examples,
     }
@@ -176,10 +182,38 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+def _depth(value: Any, limit: int) -> int:
+    """How deeply lists and maps nest in a JSON value, counting no further than limit + 1."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if depth > limit:
+                break
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def _console_slots() -> threading.BoundedSemaphore:
+    """The app's console slots: CONSOLE_CONCURRENCY queries at once, so slow ones cannot take every thread."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    slots = app.extensions.get(_SLOTS)
+    if slots is None:
+        with _slots_lock:
+            slots = app.extensions.setdefault(_SLOTS, threading.BoundedSemaphore(app.config["CONSOLE_CONCURRENCY"]))
+    return slots
+
+
 @bp.post("/console")
 def console_run():
     store = _console_store()
-    body = request.get_json(silent=True)
+    if not request.is_json:
+        abort(400, 'send JSON: {"query": "...", "params": {...}}')
+    try:
+        body = request.get_json()
+    except BadRequest:
+        abort(400, "the body is not valid JSON, or nests too deeply")
     if not isinstance(body, dict):
         abort(400, 'send JSON: {"query": "...", "params": {...}}')
     query, params = body.get("query"), body.get("params") or {}
@@ -189,16 +223,30 @@ def console_run():
         abort(400, f"query is longer than {MAX_QUERY_CHARS} characters")
     if not isinstance(params, dict):
         abort(400, "params must be a JSON object")
-    from graph.store.neo4j_store import QueryError, ReadOnlyViolation
+    if _depth(params, MAX_PARAM_DEPTH) > MAX_PARAM_DEPTH:
+        abort(400, f"params nest deeper than {MAX_PARAM_DEPTH} levels")
+    from graph.store.console import Caps, QueryError, ReadOnlyViolation
 
-    timeout = current_app.config["CONSOLE_TIMEOUT"]
-    row_limit = current_app.config["CONSOLE_ROW_LIMIT"]
+    config = current_app.config
+    timeout, row_limit = config["CONSOLE_TIMEOUT"], config["CONSOLE_ROW_LIMIT"]
+    caps = Caps(
+        rows=row_limit,
+        cell_items=config["CONSOLE_CELL_ITEMS"],
+        cell_chars=config["CONSOLE_CELL_CHARS"],
+        answer_chars=config["CONSOLE_ANSWER_CHARS"],
+    )
+    slots = _console_slots()
+    if not slots.acquire(blocking=False):
+        busy = f"the console is busy ({config['CONSOLE_CONCURRENCY']} queries running); try again in a few seconds"
+        return {"error": busy, "kind": "busy"}, 429, {"Retry-After": "2"}
     try:
-        result = store.run_read(query, params, timeout=timeout, limit=row_limit)
+        result = store.run_read(query, params, timeout=timeout, limit=row_limit, caps=caps)  # type: ignore[attr-defined]
     except ReadOnlyViolation as exc:
         return {"error": f"refused: the console is read-only ({exc})", "kind": "read-only"}, 403
     except QueryError as exc:
         return {"error": str(exc), "kind": "query"}, 400
+    finally:
+        slots.release()
     data = _jsonable(result)
     data.update({"timeout": timeout, "row_limit": row_limit})
     return data
