@@ -62,8 +62,8 @@ class _Channel(HTTPChannel):
     parser_class = _Parser
 
 
-def serve(app: Flask, host: str, port: int, threads: int = 8) -> None:
-    """Serve the app with waitress until interrupted."""
+def make_server(app: Flask, host: str, port: int, threads: int = 8):  # noqa: ANN201 (waitress's server classes)
+    """A waitress server for the app, not yet running (port 0 picks a free one: `.effective_port`)."""
     from waitress.server import create_server
 
     server = create_server(
@@ -78,6 +78,12 @@ def serve(app: Flask, host: str, port: int, threads: int = 8) -> None:
         expose_tracebacks=False,
     )
     server.channel_class = _Channel  # type: ignore[union-attr]
+    return server
+
+
+def serve(app: Flask, host: str, port: int, threads: int = 8) -> None:
+    """Serve the app with waitress until interrupted."""
+    server = make_server(app, host, port, threads)
     try:
         server.run()
     except KeyboardInterrupt:
