@@ -37,6 +37,7 @@ from graph.store.embedded_file import (
     write_store_file,
 )
 from graph.store.embedded_reads import GraphReads
+from graph.store.embedded_versions import VersionKeeping
 from graph.store.name_index import NameIndex
 from graph.store.normalise import (
     brief_report,
@@ -48,13 +49,13 @@ from graph.store.normalise import (
     stored_entity,
     stored_relation,
 )
-from graph.store.planning import VersionRow, entities_per_report, plan_save, remerged, version_row
+from graph.store.planning import VersionRow, entities_per_report, plan_save, version_row
 from graph.store.ranking import search_key
 
 __all__ = ["FILE_NAME", "EmbeddedStore", "StoreBusyError", "StoreFileError"]
 
 
-class EmbeddedStore(GraphReads):
+class EmbeddedStore(GraphReads, VersionKeeping):
     """GraphStore over a NetworkX MultiDiGraph persisted to one file."""
 
     name = "embedded"
@@ -107,24 +108,6 @@ class EmbeddedStore(GraphReads):
         self._by_report[relation.report_id].add(rid)
         self._g.add_edge(relation.source, relation.target, key=rid)
 
-    @property
-    def _versions(self) -> dict[str, list[VersionRow]]:
-        """Each written report's entity versions (graph.store.planning). Readers never need them,
-        so opening the store does not parse them."""
-        if self._versions_held is None:
-            try:
-                with gc_paused():
-                    self._versions_held = dict(orjson.loads(self._versions_raw))
-            except (orjson.JSONDecodeError, TypeError, ValueError) as exc:
-                raise StoreFileError(f"{self.path} is corrupt: its versions line: {exc}") from exc
-        return self._versions_held
-
-    def _add_versions(self, report_id: str, rows: list[VersionRow]) -> None:
-        self._versions[report_id] = rows
-        if self._givers is not None:
-            for row in rows:
-                self._givers.setdefault(row[0], []).append((report_id, row))
-
     def _remove_report(self, report_id: str) -> None:
         """Drop a report and its facts; the entities its facts touched that nothing else touches
         go, and the others are merged again from the versions the remaining reports gave."""
@@ -143,24 +126,7 @@ class EmbeddedStore(GraphReads):
                 del self._entities[node]
                 self._g.remove_node(node)
                 self._index = None
-        givers = self._giver_index()
-        for row in self._versions.pop(report_id, []):
-            kept = [version for rid, version in givers.get(row[0], ()) if rid != report_id]
-            givers[row[0]] = [(rid, version) for rid, version in givers.get(row[0], ()) if rid != report_id]
-            current = self._entities.get(row[0])
-            if current is not None and kept:
-                self._entities[row[0]] = remerged(current, kept, [row])
-                self._index = None
-
-    def _giver_index(self) -> dict[str, list[tuple[str, VersionRow]]]:
-        """Entity id -> the (report id, version) pairs stored for it, in save order."""
-        if self._givers is None:
-            givers: dict[str, list[tuple[str, VersionRow]]] = {}
-            for rid, rows in self._versions.items():
-                for row in rows:
-                    givers.setdefault(row[0], []).append((rid, row))
-            self._givers = givers
-        return self._givers
+        self._remerge_without(report_id)
 
     # --- persistence ------------------------------------------------------------------
 
