@@ -84,17 +84,53 @@ def main() -> None:
     """GovKG: knowledge graphs from Chinese sub-district and township work reports."""
 
 
+def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Per-report limits of the extraction workers (govkg.build.Limits)."""
+    from govkg.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
+
+    @click.option(
+        "--time-limit",
+        type=click.FloatRange(min=1),
+        envvar="GOVKG_TIME_LIMIT",
+        default=DEFAULT_TIME_LIMIT,
+        show_default=True,
+        help="Seconds one report may take; a report over it fails, the rest go on (env GOVKG_TIME_LIMIT).",
+    )
+    @click.option(
+        "--memory-limit",
+        type=click.IntRange(min=64),
+        envvar="GOVKG_MEMORY_LIMIT",
+        default=DEFAULT_MEMORY_LIMIT,
+        show_default=True,
+        help="MB of memory one report may take on top of the loaded pipeline (env GOVKG_MEMORY_LIMIT).",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, time_limit: float, memory_limit: int, **kwargs: Any) -> Any:
+        from govkg.limits import Limits
+
+        return func(*args, limits=Limits(seconds=time_limit, memory_mb=memory_limit), **kwargs)
+
+    return wrapper
+
+
+# readable=False: an unreadable file is one failed report (read_source names the cause), not a usage error
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--with-text", is_flag=True, help="Include the cleaned text and sections of each report.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
-def extract(paths: tuple[str, ...], fmt: str, with_text: bool, workers: int) -> None:
+@limit_options
+def extract(paths: tuple[str, ...], fmt: str, with_text: bool, workers: int, limits: Any) -> None:
     """Print one JSON object per report (docs/extraction-format.md), in input order."""
-    from govkg.build import collect, extract_all
+    from govkg.build import collect_sources, extract_all
 
+    found = collect_sources(paths)
     failed = 0
-    for result in extract_all(collect(paths), workers=workers):
+    for source, cause in found.problems:  # what could not be walked comes first, as errors
+        failed += 1
+        click.echo(f"error: {source}: {cause}", err=True)
+        click.echo(json.dumps({"source": source, "error": cause}, ensure_ascii=False))
+    for result in extract_all(found.files, workers=workers, limits=limits):
         record: dict[str, Any] = {"source": result.source}
         if result.graph is None:
             failed += 1
@@ -110,16 +146,19 @@ def extract(paths: tuple[str, ...], fmt: str, with_text: bool, workers: int) -> 
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @store_options
 @click.option(
     "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes."
 )
+@limit_options
 @click.option("--fresh", is_flag=True, help="Empty the store first.")
 @click.option(
     "--analyze/--no-analyze", default=True, show_default=True, help="Compute centrality and communities."
 )
-def build(settings: dict[str, Any], paths: tuple[str, ...], workers: int, fresh: bool, analyze: bool) -> None:
+def build(
+    settings: dict[str, Any], paths: tuple[str, ...], workers: int, limits: Any, fresh: bool, analyze: bool
+) -> None:
     """Extract reports, resolve entities across them and load the graph into a store."""
     from govkg.build import build as run_build
 
@@ -127,7 +166,7 @@ def build(settings: dict[str, Any], paths: tuple[str, ...], workers: int, fresh:
     try:
         if fresh:
             store.clear()
-        summary = run_build(paths, store, workers=workers, progress=True)
+        summary = run_build(paths, store, workers=workers, progress=True, limits=limits)
         if analyze and summary.read:
             _analyze_store(store)
         stats = store.stats()
@@ -141,6 +180,10 @@ def build(settings: dict[str, Any], paths: tuple[str, ...], workers: int, fresh:
     )
     for source, cause in summary.failed:
         click.echo(f"  failed: {source}: {cause}")
+    for source, kept in summary.same_text:
+        click.echo(f"  same text: {source} = {kept} (stored once)")
+    for source, kept in summary.same_file:
+        click.echo(f"  same file: {source} = {kept} (read once)")
     click.echo(f"written: {summary.entities} entities, {summary.relations} relations")
     click.echo(
         f"store ({settings['kind']}): {stats['reports']} reports, {stats['entities']} entities, "
