@@ -61,7 +61,7 @@ def one_run(browser: Any, url: str, nodes: int) -> dict[str, Any]:
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     try:
         page.goto(url)
-        page.wait_for_function("document.body.dataset.graphReady", timeout=TIMEOUT)
+        page.wait_for_function("() => document.body.dataset.graphReady", timeout=TIMEOUT)
         if page.evaluate("document.body.dataset.graphReady") != "1":
             raise SystemExit(f"the view failed to load: {errors or page.locator('#details').inner_text()}")
         figures = dict(page.evaluate("window.govkgExplorer.timings"))

@@ -21,7 +21,7 @@ TIMEOUT = 30_000
 
 def open_graph(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_function("document.body.dataset.graphReady", timeout=TIMEOUT)
+    page.wait_for_function("() => document.body.dataset.graphReady", timeout=TIMEOUT)
 
 
 def node_count(page) -> int:
@@ -44,7 +44,7 @@ def node_point(page, node_id: str) -> tuple[float, float]:
 
 def test_home_search_suggests_names_and_aliases(page, live_server, web_ids, screenshot_dir):
     page.goto(live_server.url + "/")
-    page.wait_for_function("document.body.dataset.chartsReady === '1'", timeout=TIMEOUT)
+    page.wait_for_function("() => document.body.dataset.chartsReady === '1'", timeout=TIMEOUT)
     assert page.locator(".count").filter(has_text="Subdistrict").count() == 1
     search = page.locator("#home-search input")
     search.fill("晨光科技")  # an alias: the hit shows the full name
@@ -57,7 +57,7 @@ def test_home_search_suggests_names_and_aliases(page, live_server, web_ids, scre
     search.press("Enter")
     page.wait_for_url(re.compile(r"/graph\?focus="), timeout=TIMEOUT)
     assert web_ids["柳岸街道"] in page.url
-    page.wait_for_function("document.body.dataset.graphReady", timeout=TIMEOUT)
+    page.wait_for_function("() => document.body.dataset.graphReady", timeout=TIMEOUT)
     assert node_count(page) > 5
     assert page.errors == []
 
@@ -72,12 +72,12 @@ def test_explorer_click_expand_and_follow_evidence(page, live_server, web_ids, s
     page.locator("#details summary", has_text="PART_OF").wait_for(timeout=TIMEOUT)
     # Double-click the neighbouring sub-district to expand it.
     page.mouse.dblclick(*node_point(page, web_ids["青山区"]))
-    page.wait_for_function(f"window.govkgExplorer.cy.nodes().length > {start}", timeout=TIMEOUT)
+    page.wait_for_function(f"() => window.govkgExplorer.cy.nodes().length > {start}", timeout=TIMEOUT)
     liuan = web_ids["柳岸街道"]
     assert page.evaluate(f"window.govkgExplorer.cy.getElementById('{liuan}').nonempty()")
     page.mouse.dblclick(*node_point(page, liuan))
     page.wait_for_function(
-        f"window.govkgExplorer.cy.getElementById('{web_ids['桃源村']}').nonempty()", timeout=TIMEOUT
+        f"() => window.govkgExplorer.cy.getElementById('{web_ids['桃源村']}').nonempty()", timeout=TIMEOUT
     )
     page.mouse.click(*node_point(page, web_ids["桃源村"]))
     evidence = page.locator("#details .evidence", has_text="荣获全国文明村镇")
@@ -101,7 +101,7 @@ def test_explorer_filters_pin_hide_path_and_export(page, live_server, web_ids, t
     page.locator("#label-filter input[value=Village]").check()
     # Only 2024 facts: the planned initiative stays, 2023 facts go.
     page.locator("#year-from").fill("2024")
-    page.wait_for_function(f"window.govkgExplorer.cy.nodes().not('.filtered').length < {total}")
+    page.wait_for_function(f"() => window.govkgExplorer.cy.nodes().not('.filtered').length < {total}")
     sorting = web_ids["垃圾分类"]
     assert page.evaluate(f"!window.govkgExplorer.cy.getElementById('{sorting}').hasClass('filtered')")
     page.locator("#year-clear").click()
@@ -118,7 +118,7 @@ def test_explorer_filters_pin_hide_path_and_export(page, live_server, web_ids, t
     # Shortest path from the village to the province, chosen in the UI.
     page.mouse.dblclick(*node_point(page, web_ids["青山区"]))
     page.wait_for_function(
-        f"window.govkgExplorer.cy.getElementById('{web_ids['云梦省']}').length === 0 || true"
+        f"() => window.govkgExplorer.cy.getElementById('{web_ids['云梦省']}').length === 0 || true"
     )
     page.mouse.click(*node_point(page, web_ids["桃源村"]))
     page.locator("#path-set-from").click()
@@ -225,7 +225,7 @@ def test_console_runs_examples_and_refuses_writes(page, live_neo4j_server, scree
         "MATCH (s:Subdistrict)-[r:PART_OF]->(d:District) RETURN s, r, d, s.name AS name ORDER BY name"
     )
     page.locator("#run").click()
-    page.wait_for_function("document.body.dataset.consoleDone", timeout=TIMEOUT)
+    page.wait_for_function("() => document.body.dataset.consoleDone", timeout=TIMEOUT)
     assert page.evaluate("document.body.dataset.consoleDone") == "ok"
     table = page.locator("#result-grid").inner_text()
     assert "柳岸街道" in table and "石桥镇" in table
@@ -235,7 +235,7 @@ def test_console_runs_examples_and_refuses_writes(page, live_neo4j_server, scree
     page.locator("#query").fill("CREATE (n:Entity {name: 'x'}) RETURN n")
     page.evaluate("delete document.body.dataset.consoleDone")
     page.locator("#run").click()
-    page.wait_for_function("document.body.dataset.consoleDone", timeout=TIMEOUT)
+    page.wait_for_function("() => document.body.dataset.consoleDone", timeout=TIMEOUT)
     error = page.locator("#console-error")
     assert error.is_visible() and "read-only" in error.inner_text().lower()
     assert page.errors == []

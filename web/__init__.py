@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response
 from flask.json.provider import DefaultJSONProvider
 
 MAX_REQUEST_BYTES = 1024 * 1024  # the largest body any route needs is a console query (20,000 characters)
@@ -51,6 +51,17 @@ def _env_config() -> dict[str, Any]:
     }
 
 
+def _label_css() -> Response:
+    """Each label's colour as a CSS variable: a stylesheet, since the CSP allows no inline <style>."""
+    from web.labels import LABEL_STYLE
+
+    rules = "".join(f".lbl-{label} {{ --lbl: {style['colour']}; }}\n" for label, style in LABEL_STYLE.items())
+    response = Response(rules, mimetype="text/css")
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the viewer. `STORE` is "embedded", "neo4j" or an open GraphStore."""
     app = Flask(__name__)
@@ -65,6 +76,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
+    app.add_url_rule("/labels.css", "label_css", _label_css)
     errors.register(app)
     security.register(app)
     return app
