@@ -3,7 +3,7 @@
 The table (province -> city -> county -> township -> village/community, about
 340,000 distinct names) ships inside the `jionlp` package. Parsing its text
 takes about 2 s, so the parsed index is cached as JSON in the user's cache
-directory, keyed by the package version; loading the cache takes a fraction of that.
+directory (`user_cache`), keyed by the package version.
 
 A name's chains tell where it lies; `scope()` grades a name against the report's
 own place chain: its own county is likely, the same name in another province is not.
@@ -11,14 +11,12 @@ own place chain: its own county is likely, the same name in another province is 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-import orjson
+from extract.nlp.user_cache import cached
 
 TOWN, VILLAGE = "town", "village"
 OWN, NEAR, FAR, NONE = 3, 2, 1, 0  # own county (or town), own province or city, elsewhere, not in the table
@@ -26,11 +24,12 @@ OWN, NEAR, FAR, NONE = 3, 2, 1, 0  # own county (or town), own province or city,
 
 @dataclass(frozen=True)
 class Gazetteer:
-    towns: dict[str, list[str]]  # name -> ["province/city/county", ...]
-    villages: dict[str, list[str]]  # name -> ["province/city/county/town", ...]
+    towns: dict[str, str]  # name -> "province/city/county|province/city/county..."
+    villages: dict[str, str]  # name -> "province/city/county/town|..."
 
     def chains(self, name: str) -> list[str]:
-        return self.towns.get(name) or self.villages.get(name) or []
+        found = self.towns.get(name) or self.villages.get(name)
+        return found.split("|") if found else []
 
     def level(self, name: str) -> str:
         return TOWN if name in self.towns else VILLAGE if name in self.villages else ""
@@ -75,30 +74,16 @@ def _parse(text: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return towns, villages
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govkg"
-
-
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The table, parsed once per machine and loaded once per process."""
-    version = metadata.version("jionlp")
-    cache = _cache_dir() / f"divisions-jionlp-{version}.json"
-    try:
-        data = orjson.loads(cache.read_bytes())
-        return Gazetteer(data["towns"], data["villages"])
-    except (OSError, ValueError, KeyError):
-        pass
-    # located, not imported: importing jionlp prints a banner and loads its segmenter
-    table = metadata.distribution("jionlp").locate_file("jionlp/dictionary/china_location.txt")
-    text = Path(str(table)).read_text(encoding="utf-8")
-    towns, villages = _parse(text)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False, suffix=".tmp") as fh:
-            fh.write(orjson.dumps({"towns": towns, "villages": villages}))
-        os.replace(fh.name, cache)
-    except OSError:
-        pass  # an unwritable cache only costs the parse next time
-    return Gazetteer(towns, villages)
+
+    def parse() -> dict[str, dict[str, list[str]]]:
+        # located, not imported: importing jionlp prints a banner and loads its segmenter
+        table = metadata.distribution("jionlp").locate_file("jionlp/dictionary/china_location.txt")
+        towns, villages = _parse(Path(str(table)).read_text(encoding="utf-8"))
+        # one string per name, not a list: a third fewer objects to load
+        return {"towns": {k: "|".join(v) for k, v in towns.items()}, "villages": {k: "|".join(v) for k, v in villages.items()}}
+
+    data = cached(f"divisions-jionlp-{metadata.version('jionlp')}-v2", parse)
+    return Gazetteer(data["towns"], data["villages"])

@@ -6,6 +6,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from extract.nlp.jieba_setup import quiet_jieba
+from extract.nlp.user_cache import cached
 
 DATA = Path(__file__).with_name("data")
 
@@ -26,9 +27,18 @@ def words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def jieba_tags() -> dict[str, str]:
-    """Word -> part-of-speech tag from jieba's own dictionary (loaded once)."""
-    import jieba.posseg
+    """Word -> part-of-speech tag from jieba's own dictionary (parsed once per machine, loaded once per process)."""
+    import jieba
 
     quiet_jieba()
-    jieba.posseg.initialize()
-    return jieba.posseg.dt.word_tag_tab
+
+    def parse() -> dict[str, str]:  # as jieba.posseg reads it, without building its tokenizer
+        tags: dict[str, str] = {}
+        with open(jieba.get_dict_file().name, encoding="utf-8") as fh:  # type: ignore[attr-defined]
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 3:
+                    tags[parts[0]] = parts[2]
+        return tags
+
+    return cached(f"jieba-tags-{jieba.__version__}", parse)

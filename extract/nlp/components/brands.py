@@ -127,6 +127,33 @@ def _project_owners(doc: Doc, text: str, starts: list[int], places: list[Mention
     return found
 
 
+# 远舟、青禾光电等龙头企业 / 远舟、青禾两家农业企业: the items of a list closed by 等…企业 (or a
+# count of 家 before 企业) are companies (searched back from the closing words, so the scan stays linear)
+_COMPANY_LIST_END = re.compile(
+    r"(?:等|(?=[\d一二两三四五六七八九十]+家))(?:[\d一二两三四五六七八九十]+家)?"
+    r"(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司|厂家|商家|品牌)"
+)
+_AREA_END = re.compile(r".*[园区村镇乡县市]")  # greedy: the last area word before the name
+_COMPANY_LIST = re.compile(r"((?:“?[\u4e00-\u9fffA-Za-z]{2,8}”?、)+“?[\u4e00-\u9fffA-Za-z]{2,8}”?)$")
+
+
+def _listed_companies(doc: Doc, text: str, places: list[Mention]) -> list[Mention]:
+    found = []
+    for i, a, b in closed_list_items(text, _COMPANY_LIST_END, _COMPANY_LIST, _LIST_REACH):
+        quoted = text[a] == "“"
+        a, b = a + quoted, b - (text[b - 1] == "”")
+        if i == 0 and not quoted:  # 建材工业园天欣: the first item starts where the words of a name start
+            a = max(a, extend_left(doc, b, 6, NON_NAME_TAGS, allow_latin=True))
+            inside = _AREA_END.search(text, a, b - 2)
+            a = inside.end() if inside else a
+        name = text[a:b]
+        if not 2 <= len(name) <= 8 or _NOT_COMPANY.search(name) or any(p.start <= a < p.end for p in places):
+            continue
+        if looks_like_brand(name) and name not in words("generic_enterprises.txt"):
+            found.append(Mention(a, b, "Enterprise", name))
+    return found
+
+
 # 远舟光电成功落户, 青禾物流正式投产: a short name opening a clause before an investment verb
 # (searched back from the verb, so the scan stays linear)
 _SUBJECT_VERB = guarded("成正顺已签落入投开竣", r"(?:成功|正式|顺利|已)?(?:签约|落户|入驻|投产|开工|竣工投产|落地)")
@@ -164,7 +191,11 @@ def brands(doc: Doc) -> Doc:
     listed = _listed(text, token_list, starts, [(m.start, m.end) for m in out if m.label != "Enterprise"])
     full_cores = [core(m.name) for m in out if m.label == "Enterprise"]
     places_found = [m for m in out if m.label in PLACE_LABELS]
-    short = _project_owners(doc, text, token_list, places_found) + _subjects(text, token_list, places_found)
+    short = (
+        _project_owners(doc, text, token_list, places_found)
+        + _subjects(text, token_list, places_found)
+        + _listed_companies(doc, text, places_found)
+    )
     # a short name of a company the report names in full is that company
     listed += [m for m in short if not any(c.startswith(m.name) for c in full_cores)]
     owned = {(m.start, m.end) for m in listed}

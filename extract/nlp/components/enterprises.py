@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
+from extract.nlp.components.admin_places import place_names
 from extract.nlp.lexicon import FUNCTION_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
@@ -37,6 +38,27 @@ def _split_trade_name(text: str, starts: list[int], start: int) -> int:
     return pos
 
 
+_LEADS = frozenset({"中共", "由", "占", "亿", "与", "和", "及", "对", "向", "把"})
+_LEAD_TAGS = frozenset({"v", "vn", "vd", "p", "c", "d", "m"})
+_VERB_TAGS = frozenset({"v", "vd", "p", "c", "d"})
+
+
+def _lead(name: str) -> int:
+    """Characters before the region that opens a company's name and are no part of it:
+    鼓励/关注/由 (a verb or preposition), 中共 (its party committee), 亿 (an amount)."""
+    tags = jieba_tags()
+    for start, _end, *_ in place_names().find(name[:10]):
+        if 0 < start <= 4:
+            prefix = name[:start]
+            return start if prefix in _LEADS or tags.get(prefix) in _LEAD_TAGS else 0
+        break
+    for size in (2, 1):  # no region: a leading verb or preposition alone (鼓励海田食品公司)
+        prefix = name[:size]
+        if len(name) - size >= 5 and (prefix in _LEADS or (size == 2 and tags.get(prefix) in _VERB_TAGS)):
+            return size
+    return 0
+
+
 @Language.component("govkg_enterprises")
 def enterprises(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -59,6 +81,9 @@ def enterprises(doc: Doc) -> Doc:
             name = text[start : m.end()]
             if not has_proper_part(name[: -len(m.group())], token_starts(doc), start):
                 continue  # 零部件有限公司 names no company
+        lead = _lead(name)
+        if lead:
+            name, cut = name[lead:], cut + lead
         if start < last_end:  # 集团 inside 集团有限公司 was already taken
             continue
         last_end = m.end()

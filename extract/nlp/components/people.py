@@ -1,4 +1,5 @@
-"""Named people: a 2-3 character name after a role (书记, 主任, 村民 …) or before 同志 / an award verb."""
+"""Named people: a 2-3 character name after a role (data/person_roles.txt), in a byline, or
+before 同志 / an award verb; and the names listed with one."""
 
 from __future__ import annotations
 
@@ -13,23 +14,40 @@ from extract.nlp.lexicon import jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.patterns import guarded
 
-_ROLES = (
-    "书记|副书记|主任|副主任|主席|委员|负责人|村民|居民|镇长|乡长|站长|所长|队长|组长|网格员|党员|代表|干部|"
-    "老党员|退役军人|志愿者|医生|教师|校长|社长|会长|理事长|董事长|总经理|村医|能人|乡贤|致富带头人|"
-    "人员|技师|工程师|员工|职工|农民|创业者|返乡青年|大学生"
-)
-_AFTER = r"同志|荣获|获评|被评为|被授予|入选|获得|带头|带领|带队|创办|等人|牵头|主持|调研|走访"
+_BYLINE = r"记者|通讯员|撰稿人|撰稿|作者|摄影|供稿|编辑|审核"
 _AWARD = r"荣获|获评|被评为|被授予"
+
+
+@lru_cache(maxsize=1)
+def _roles() -> str:
+    return "|".join(sorted(words("person_roles.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _after() -> str:
+    return "|".join(sorted(words("person_after.txt"), key=len, reverse=True))
+
+
 _PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会")
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
+    """A name after a role (乡长衡家庆), in a byline (通讯员 王琪), between a body and its
+    role (市委李红军书记), before 同志, opening a clause before an award verb, or alone
+    after the closing date of a report (2016年11月2日 王四平)."""
     surnames = "".join(sorted(words("surnames.txt")))
     name = rf"([{surnames}][\u4e00-\u9fff]{{1,2}}?)"
+    roles, after = _roles(), _after()
     return guarded(
-        [*_ROLES.split("|"), *surnames],  # a match opens with a role or a surname
-        rf"(?:(?:{_ROLES})\s?{name}(?={_AFTER}|[，,、；;。]|\s))|(?:{name}(?=同志))|(?:(?<=[，,；;。\n]){name}(?={_AWARD}))",
+        [*roles.split("|"), *_BYLINE.split("|"), *surnames, " ", "\u3000", "\t"],  # what a match opens with
+        rf"(?:(?:{roles})\s?{name}(?={after}|[，,、；;。]|\s|$))"
+        rf"|(?:{name}(?=同志))"
+        rf"|(?:(?<=[，,；;。\n]){name}(?={_AWARD}))"
+        rf"|(?:(?:{_BYLINE})[\s：:]*{name}(?=[\s）)，,、；;。]|文|$))"
+        rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
+        rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)",
+        re.M,
     )
 
 
@@ -41,7 +59,9 @@ def _mate() -> re.Pattern[str]:
 
 
 _OPENERS = frozenset("、，,；;。：:\n（( ")
-_ROLE_END = re.compile(rf"(?:{_ROLES}|表彰|表扬)$")
+@lru_cache(maxsize=1)
+def _role_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_roles()}|表彰|表扬)$")
 
 
 def _is_name(name: str) -> bool:
@@ -67,7 +87,7 @@ def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
             for size in (3, 2):
                 c = person.start - 1 - size
                 m = _mate().match(text, c) if c >= 0 else None
-                opens = c == 0 or text[c - 1] in _OPENERS or _ROLE_END.search(text, max(0, c - 6), c) is not None
+                opens = c == 0 or text[c - 1] in _OPENERS or _role_end().search(text, max(0, c - 6), c) is not None
                 if m and m.end() == person.start - 1 and opens and m.start() not in seen and _is_name(m.group()):
                     mate = Mention(m.start(), m.end(), "Person", m.group())
                     mates.append(mate)
@@ -83,7 +103,7 @@ def people(doc: Doc) -> Doc:
     text = doc_text(doc)
     found = []
     for m in _pattern().finditer(text):
-        group = next(i for i in (1, 2, 3) if m.group(i))
+        group = next(i for i in range(1, 7) if m.group(i))
         name = m.group(group)
         if _is_name(name):
             found.append(Mention(m.start(group), m.end(group), "Person", name))

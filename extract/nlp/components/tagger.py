@@ -8,6 +8,8 @@ as it is (it carries the properties later steps read).
 from __future__ import annotations
 
 import os
+import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, token_starts
+from extract.nlp.lexicon import words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.tagger.align import spans_of
 from extract.nlp.tagger.features import char_features
@@ -37,13 +40,36 @@ def _taggers(directory: str) -> dict[str, pycrfsuite.Tagger]:
 
 
 def tag_spans(text: str, sentences: list[tuple[int, int]], feats: list[list[str]], directory: str) -> list[tuple[int, int, str]]:
-    """(start, end, label) of every span the models tag, sentence by sentence."""
+    """(start, end, label) of every span the models tag, sentence by sentence; each
+    sentence's features go to the C++ side once and serve every layer's model."""
     found: list[tuple[int, int, str]] = []
-    for tagger in _taggers(directory).values():
-        for start, end in sentences:
-            tags = tagger.tag(feats[start:end])
-            found.extend((start + a, start + b, label) for a, b, label in spans_of(tags))
+    taggers = list(_taggers(directory).values())
+    for start, end in sentences:
+        items = pycrfsuite.ItemSequence(feats[start:end])
+        for tagger in taggers:
+            tagger.set(items)
+            tags = tagger.tag()
+            if any(t != "O" for t in tags):
+                found.extend((start + a, start + b, label) for a, b, label in spans_of(tags))
     return found
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words("tagger_triggers.txt"), key=len, reverse=True))))
+
+
+def worth_tagging(text: str, sentences: list[tuple[int, int]], rules: list[Mention]) -> list[tuple[int, int]]:
+    """The sentences holding a rule's mention of a learned label or a trigger word: about
+    half of a report's text, and nearly all of its learned names (see docs/quality.md)."""
+    starts = sorted(m.start for m in rules if m.label in LEARNED_LABELS)
+    triggers = _triggers()
+    keep = []
+    for a, b in sentences:
+        i = bisect_left(starts, a)
+        if (i < len(starts) and starts[i] < b) or triggers.search(text, a, b):
+            keep.append((a, b))
+    return keep
 
 
 class Tagger:
@@ -56,7 +82,8 @@ class Tagger:
         text = doc_text(doc)
         rules = mentions(doc)
         feats = char_features(text, token_starts(doc), rules)
-        spans = tag_spans(text, doc._.sentences or [(0, len(text))], feats, self.model_dir)
+        sentences = worth_tagging(text, doc._.sentences or [(0, len(text))], rules)
+        spans = tag_spans(text, sentences, feats, self.model_dir)
         doc._.mentions = merge(rules, spans, text)
         return doc
 

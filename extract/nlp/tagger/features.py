@@ -3,92 +3,83 @@
 The rules (every component before the tagger) become features here: a character
 inside a rule's Project gets `r:I-Project`, so the model learns when to trust a
 rule and when the context says otherwise.
+
+Built column by column over the whole text (one list comprehension per feature,
+then zipped), which is several times faster than a loop per character.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from extract.nlp.lexicon import jieba_tags
 from extract.nlp.mention import Mention
 
-
-def _kind(ch: str) -> str:
-    if "\u4e00" <= ch <= "\u9fff":
-        return "h"
-    if ch.isdigit():
-        return "d"
-    if ch.isascii() and ch.isalpha():
-        return "a"
-    if ch.isspace():
-        return "s"
-    return "p"
+_PAD = "\x02\x02"
+_END = "\x03\x03"
 
 
-def _span_marks(n: int, spans: list[tuple[int, int, str]], prefix: str) -> list[list[str]]:
-    marks: list[list[str]] = [[] for _ in range(n)]
-    for start, end, label in spans:
-        if start >= end:
+def _rule_marks(n: int, found: list[Mention]) -> dict[int, list[str]]:
+    """Characters inside rule mentions: B/I/E of each mention's label (sparse)."""
+    marks: dict[int, list[str]] = {}
+    for m in found:
+        if m.start >= m.end or m.end > n:
             continue
-        marks[start].append(f"{prefix}B-{label}")
-        for i in range(start + 1, end - 1):
-            marks[i].append(f"{prefix}I-{label}")
-        if end - 1 > start:
-            marks[end - 1].append(f"{prefix}E-{label}")
+        marks.setdefault(m.start, []).append("r:B-" + m.label)
+        inner = "r:I-" + m.label
+        for i in range(m.start + 1, m.end - 1):
+            marks.setdefault(i, []).append(inner)
+        if m.end - 1 > m.start:
+            marks.setdefault(m.end - 1, []).append("r:E-" + m.label)
     return marks
+
+
+def _word_columns(text: str, starts: list[int]) -> tuple[list[str], list[str], list[str]]:
+    """Per character: its word's position + tag, the word itself (if long), and the
+    context words (before a word's first character, after its last)."""
+    tags = jieba_tags()
+    bounds = [*starts, len(text)]
+    words = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    wtags = [tags.get(w, "x") for w in words]
+    pos_tag: list[str] = []
+    word_col: list[str] = []
+    ctx_col: list[str] = []
+    last = len(words) - 1
+    for k, w in enumerate(words):
+        size = len(w)
+        tag = wtags[k]
+        head = ("pw=" + words[k - 1]) if k else "pw=^"
+        tail = ("nw=" + words[k + 1]) if k < last else "nw=$"
+        if size == 1:
+            pos_tag.append("wt=S" + tag)
+            word_col.append("")
+            ctx_col.append(head + "\t" + tail)
+            continue
+        ww = "w=" + w
+        pos_tag.extend(["wt=B" + tag, *(["wt=M" + tag] * (size - 2)), "wt=E" + tag])
+        word_col.extend([ww] * size)
+        ctx_col.extend([head, *([""] * (size - 2)), tail])
+    return pos_tag, word_col, ctx_col
 
 
 def char_features(text: str, starts: list[int], found: list[Mention]) -> list[list[str]]:
     """One feature list per character of `text`; `starts` are jieba's token starts,
     `found` the rules' mentions (places among them carry the gazetteer's grade)."""
     n = len(text)
-    tags = jieba_tags()
-    rules = _span_marks(n, [(m.start, m.end, m.label) for m in found], "r:")
-    padded = "\x02\x02\x02" + text + "\x03\x03\x03"
-    kinds = [_kind(c) for c in text]
-    word_bounds = [*starts, n]
-    out: list[list[str]] = []
-    k = 0
-    for i, ch in enumerate(text):
-        while k + 1 < len(starts) and word_bounds[k + 1] <= i:
-            k += 1
-        ws, we = word_bounds[k], word_bounds[k + 1]
-        word = text[ws:we]
-        size = we - ws
-        pos = "S" if size == 1 else "B" if i == ws else "E" if i == we - 1 else "M"
-        tag = tags.get(word, "x")
-        j = i + 3
-        feats = [
-            "c=" + ch,
-            "c-1=" + padded[j - 1],
-            "c+1=" + padded[j + 1],
-            "c-2=" + padded[j - 2],
-            "c+2=" + padded[j + 2],
-            "b-1=" + padded[j - 1 : j + 1],
-            "b+1=" + padded[j : j + 2],
-            "b-2=" + padded[j - 2 : j],
-            "b+2=" + padded[j + 1 : j + 3],
-            "t-1=" + padded[j - 1 : j + 2],
-            "k=" + kinds[i],
-            "wp=" + pos,
-            "wt=" + tag + pos,
-            "wl=" + str(min(size, 5)) + pos,
-        ]
-        if size > 1:
-            feats.append("w=" + word)
-        if pos in "BS" and k > 0:
-            feats.append("pw=" + text[word_bounds[k - 1] : ws])
-            feats.append("pt=" + tags.get(text[word_bounds[k - 1] : ws], "x"))
-            if k > 1:
-                feats.append("pw2=" + text[word_bounds[k - 2] : word_bounds[k - 1]])
-        if pos in "ES" and k + 2 < len(word_bounds):
-            feats.append("nw=" + text[we : word_bounds[k + 2]])
-            if k + 3 < len(word_bounds):
-                feats.append("nw2=" + text[word_bounds[k + 2] : word_bounds[k + 3]])
-        feats.extend(rules[i])
-        out.append(feats)
+    padded = _PAD + text + _END
+    c = ["c=" + ch for ch in text]
+    cp = ["c-1=" + ch for ch in padded[1 : n + 1]]
+    cn = ["c+1=" + ch for ch in padded[3 : n + 3]]
+    bp = ["b-1=" + padded[i + 1 : i + 3] for i in range(n)]
+    bn = ["b+1=" + padded[i + 2 : i + 4] for i in range(n)]
+    tri = ["t-1=" + padded[i + 1 : i + 4] for i in range(n)]
+    pos_tag, word_col, ctx_col = _word_columns(text, starts)
+    rules = _rule_marks(n, found)
+    out = [list(row) for row in zip(c, cp, cn, bp, bn, tri, pos_tag, strict=True)]
+    for i, (word, ctx) in enumerate(zip(word_col, ctx_col, strict=True)):
+        row = out[i]
+        if word:
+            row.append(word)
+        if ctx:
+            row.extend(ctx.split("\t"))
+    for i, marks in rules.items():
+        out[i].extend(marks)
     return out
-
-
-def token_index(starts: list[int], offset: int) -> int:
-    return bisect_right(starts, offset) - 1
