@@ -284,6 +284,13 @@ def evaluate(gold_dir: str, reports_dir: str, as_json: bool) -> None:
 @main.command()
 @click.argument("name", required=False)
 @click.option("--list", "list_only", is_flag=True, help="List the named queries.")
+@click.option(
+    "--cypher",
+    "cypher_text",
+    default=None,
+    metavar="TEXT",
+    help="Your own read-only Cypher instead of a named query (checked as in the viewer's console).",
+)
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
@@ -291,31 +298,46 @@ def evaluate(gold_dir: str, reports_dir: str, as_json: bool) -> None:
 @click.option("--limit", default=1000, show_default=True, type=int)
 @store_options
 def query(
-    settings: dict[str, Any], name: str | None, list_only: bool, params: tuple[str, ...], fmt: str, limit: int
+    settings: dict[str, Any],
+    name: str | None,
+    list_only: bool,
+    cypher_text: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    limit: int,
 ) -> None:
-    """Run a named query from cypher/queries against Neo4j (`--list` to see them)."""
+    """Run a named query from cypher/queries against Neo4j (`--list` to see them), or your own with --cypher.
+
+    Either way the query must read: it is refused unless the tokenizer and Neo4j's own
+    plan (EXPLAIN) find nothing that writes, loads files or administers the server."""
     from graph.queries import library
 
     queries = library()
-    if list_only or not name:
-        for q in queries.values():
-            args = f" [{', '.join(q.params)}]" if q.params else ""
-            click.echo(f"{q.name}{args}\n    {q.description}")
-        return
-    if name not in queries:
-        raise click.UsageError(f"no query named {name!r}; see `govkg query --list`")
-    chosen = queries[name]
-    values: dict[str, Any] = dict.fromkeys(chosen.params)  # a parameter left out means "all"
-    values.update(_parse_param(p) for p in params)
-    unknown = sorted(set(values) - set(chosen.params))
-    if unknown:
-        raise click.UsageError(
-            f"{name} takes no parameter {', '.join(unknown)}; it takes: {', '.join(chosen.params) or 'none'}"
-        )
+    if cypher_text is not None:
+        if name:
+            raise click.UsageError("give a query name or --cypher, not both")
+        text, values = cypher_text, dict(_parse_param(p) for p in params)
+    else:
+        if list_only or not name:
+            for q in queries.values():
+                args = f" [{', '.join(q.params)}]" if q.params else ""
+                click.echo(f"{q.name}{args}\n    {q.description}")
+            return
+        if name not in queries:
+            raise click.UsageError(f"no query named {name!r}; see `govkg query --list`")
+        chosen = queries[name]
+        values = dict.fromkeys(chosen.params)  # a parameter left out means "all"
+        values.update(_parse_param(p) for p in params)
+        unknown = sorted(set(values) - set(chosen.params))
+        if unknown:
+            raise click.UsageError(
+                f"{name} takes no parameter {', '.join(unknown)}; it takes: {', '.join(chosen.params) or 'none'}"
+            )
+        text = chosen.text
     settings = {**settings, "kind": "neo4j"}
     store = open_configured(settings)
     try:
-        result = store.run_read(chosen.text, values, limit=limit)  # type: ignore[attr-defined]
+        result = store.run_read(text, values, limit=limit)  # type: ignore[attr-defined]
     except Exception as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
