@@ -20,7 +20,13 @@ from typing import Any
 
 import orjson
 from neo4j import GraphDatabase, ManagedTransaction
-from neo4j.exceptions import DriverError, ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import (
+    DatabaseUnavailable,
+    DriverError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 from graph.model import Entity, Graph, Report
 from graph.queries import Query, schema_statements, writes
@@ -55,7 +61,7 @@ WRITERS = 2  # reports written at once: the server runs a transaction on one cor
 # trying (StoreUnavailableError at once), so a build ends with one clear line well within 30 s.
 RETRY_SECONDS = 8.0
 CONNECT_SECONDS = 5.0
-_GONE = (ServiceUnavailable, SessionExpired)
+_GONE = (ServiceUnavailable, SessionExpired, DatabaseUnavailable)  # a stopping server says the last
 
 
 class Neo4jStore(Neo4jReads):
@@ -116,10 +122,13 @@ class Neo4jStore(Neo4jReads):
             raise self._gone from exc
 
     def _still_answering(self) -> bool:
-        """After a transient failure: is the server there at all? (A stopping Neo4j first
-        terminates transactions, which the driver retries; only then does it refuse connections.)"""
+        """After a transient failure the retries did not get past: does the database still run
+        a query? One auto-commit RETURN 1, which the driver does not retry. (A stopping Neo4j
+        first terminates transactions and answers DatabaseUnavailable, and only then refuses
+        connections; verify_connectivity alone would still pass.)"""
         try:
-            self._driver.verify_connectivity()
+            with self._driver.session(database=self.database) as session:
+                session.run("RETURN 1").consume()
         except Exception:
             return False
         return True
