@@ -254,3 +254,21 @@ def test_a_reopened_store_walks_and_deletes_like_the_one_that_saved(tmp_path: Pa
     assert second.neighbours(HONOUR.id, depth=2).to_dict() == first.neighbours(HONOUR.id, depth=2).to_dict()
     assert second.delete_report(report_id(BAISHA_TEXT)) and first.delete_report(report_id(BAISHA_TEXT))
     assert as_sets(second.load()) == as_sets(first.load()) == as_sets(qinghe_graph())
+
+
+def test_govkg_says_in_one_line_that_another_process_holds_the_lock(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path)
+    store.save(both())
+    holder = WriteLock(tmp_path)
+    holder.acquire()
+    try:
+        env = {**{k: v for k, v in os.environ.items() if k != "NEO4J_URI"}, "GOVKG_LOCK_TIMEOUT": "0.5"}
+        done = subprocess.run(
+            [sys.executable, "-m", "govkg.cli", "delete-report", next(iter(both().reports)), "--data-dir", str(tmp_path)],
+            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120,
+        )
+    finally:
+        holder.release()
+    assert done.returncode == 1
+    assert "another GovKG process is writing" in done.stderr and "Traceback" not in done.stderr
+    assert EmbeddedStore(tmp_path).stats()["reports"] == 2
