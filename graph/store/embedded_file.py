@@ -223,7 +223,7 @@ def remove_stale_temp_files(data_dir: Path, lock: WriteLock) -> list[Path]:
         return []
     try:
         lock.acquire(timeout=0)
-    except StoreBusyError:
+    except (StoreBusyError, OSError):  # a writer is at work, or the dir is read-only to us
         return []
     try:
         removed = []
