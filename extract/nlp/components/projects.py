@@ -20,11 +20,19 @@ from extract.nlp.names import TRADE, cut_inner, has_proper_part, is_masked, stri
 from extract.patterns import branch_heads, guarded
 from graph.model import PLACE_LABELS
 
-_OPEN_HEADS = r"项目|工程|产业园|(?<!宅)基地|示范园|小微园|工业园|科技园|园区"
-_OPEN_HEADS += r"|一条街|一条巷"  # 平安一条街: a named street or lane of a theme
-_NAMED_HEADS = r"中心|广场|公园|驿站|书屋|学堂|夜校|大道|步道|公路|漂流|安置点|地块|幼儿园|小学(?!习|生)|中学(?!习|生)|医院|卫生院|敬老院|度假区|综合体|纺织城|森林公园|湿地公园|景区|片区|总部|党校|小屋|体验园|采摘园"
+
+def _heads(name: str) -> str:
+    """A data file of head words as one alternation, longest first (森林公园 before 公园)."""
+    return "|".join(sorted(words(name), key=lambda w: len(re.sub(r"\(\?.*?\)", "", w)), reverse=True))
+
+
+_OPEN_HEADS = _heads("project_open_heads.txt")
+_NAMED_HEADS = _heads("project_named_heads.txt")
 _HEAD = guarded(branch_heads(_OPEN_HEADS) + branch_heads(_NAMED_HEADS), rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
 _KEEP = frozenset({"及", "至", "将", "经"})
+_UNIT_LEAD = re.compile(r"(?:[万千百]?(?:亩|吨|平方米|米|公里|千瓦|兆瓦|套|台|件|个|家|项))+")
+_ENUM_LEAD = re.compile(r"[一二三四五六七八九十]+[)）]?")
+_PHASE_ONLY = re.compile(r"[(（]?[一二三四五六七八九十]+期[)）]?")
 _LEAD_WORD = re.compile(r"(?:[以在对把被向从由为与及和]|街道|社区|辖区|全街|全镇|全乡)")
 _COMPANY_TAIL = re.compile(r"有限|股份|公司|集团")
 _MAX = 34
@@ -70,8 +78,13 @@ def _leading_verb(text: str, starts: list[int], start: int, head: int) -> int:
     if k < 0 or starts[k] != start or k + 1 >= len(starts):
         return 0
     first = text[start : starts[k + 1]]
-    if len(first) > 1 and jieba_tags().get(first) == "v" and head - starts[k + 1] >= 2:
+    tags = jieba_tags()
+    if len(first) > 1 and tags.get(first) == "v" and head - starts[k + 1] >= 2:
         return starts[k + 1]
+    if len(first) > 1 and tags.get(first) == "vn" and k + 2 < len(starts) and head - starts[k + 1] >= 4:
+        second = text[starts[k + 1] : starts[k + 2]]
+        if tags.get(second) in (None, "ns", "nr", "nz", "nt"):  # 运营锦澜…产业园: a verb, then a name
+            return starts[k + 1]
     return 0
 
 
@@ -115,6 +128,11 @@ def projects(doc: Doc) -> Doc:
         unit = _LEAD_WORD.match(text, start)
         if unit and m.start() - unit.end() >= 2:  # 优化街道农业项目 -> 农业项目
             start = unit.end()
+        if start and text[start - 1] in "（(" and _ENUM_LEAD.match(text, start):  # （一）服务园区: a heading's number
+            start = _ENUM_LEAD.match(text, start).end()
+        unit = _UNIT_LEAD.match(text, start) if start and text[start - 1].isdigit() else None
+        if unit and m.start() - unit.end() >= 2:  # 600亩虾稻共作基地 -> 虾稻共作基地
+            start = unit.end()
         name = text[start : m.end()]
         stem = name[: m.start() - start]
         owner = _owner_before(text, found, start)
@@ -132,7 +150,7 @@ def projects(doc: Doc) -> Doc:
         placed = start in places or _landform_start(text, starts, start)
         if m.group() in _ROAD_HEADS and not _built(text, start, end):
             continue
-        if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem) or _TIERS.search(stem):
+        if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem) or _TIERS.search(stem) or _PHASE_ONLY.fullmatch(stem):
             continue
         if m.group("named") and not placed and not has_proper_part(stem, starts, start, first_only=True):
             unnamed.append(Mention(start, end, "Project", name + text[m.end() : end], {"head": m.group()}))
