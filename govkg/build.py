@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import multiprocessing
 import os
 import signal
@@ -268,7 +269,15 @@ class _Worker:
     def __init__(self, ctx: multiprocessing.context.BaseContext, limits: Limits, others: list[Connection]) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child, others, limits), daemon=True)
-        self.process.start()
+        # Objects made so far (the pipeline, a loaded store) are frozen out of the GC around the
+        # fork: a child's collections would otherwise touch them all and copy their pages.
+        frozen_before = gc.get_freeze_count()
+        gc.freeze()
+        try:
+            self.process.start()
+        finally:
+            if not frozen_before:
+                gc.unfreeze()
         child.close()
         self.job: tuple[int, str] | None = None
         self.deadline = 0.0
@@ -311,7 +320,13 @@ def _run_workers(sources: Sequence[str], workers: int, limits: Limits) -> Iterat
                         others = [w.conn for w in slots if w is not None]
                         worker = slots[i] = _Worker(ctx, limits, others)
                     index, source = pending.pop()
-                    worker.give(index, source, limits.seconds)
+                    try:
+                        worker.give(index, source, limits.seconds)
+                    except OSError:  # it died while idle: a fresh one takes the report
+                        worker.stop()
+                        others = [w.conn for w in slots if w is not None and w is not worker]
+                        worker = slots[i] = _Worker(ctx, limits, others)
+                        worker.give(index, source, limits.seconds)
             busy = [w for w in slots if w is not None and w.job is not None]
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic()) if busy else 0.0
             ready = set(wait([w.conn for w in busy], timeout=timeout)) if busy else set()

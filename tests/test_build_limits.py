@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -30,12 +29,10 @@ def reports(tmp_path: Path) -> dict[str, Path]:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_report_over_the_time_limit_fails_alone(reports, workers):
     sources = [str(reports["slow"]), str(reports["good"]), str(reports["slow"]), str(reports["good"])]
-    started = time.perf_counter()
     results = list(extract_all(sources, workers=workers, limits=Limits(seconds=1)))
     assert [r.source for r in results] == sources  # input order, whatever finished first
     assert [r.error for r in results[::2]] == ["took longer than 1 s (time limit; see --time-limit)"] * 2
     assert all(r.graph is not None for r in results[1::2])
-    assert time.perf_counter() - started < 60  # the warm-up, two seconds of waiting, two small reports
 
 
 def test_a_report_over_the_memory_limit_fails_alone(reports, monkeypatch):
