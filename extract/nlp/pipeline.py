@@ -25,6 +25,7 @@ from extract.nlp.components import (  # noqa: F401  (importing registers the com
     local_places,
     people,
     projects,
+    recipients,
     tagger,
     tidy,
 )
@@ -43,6 +44,7 @@ COMPONENTS: tuple[str, ...] = (
     "govkg_initiatives",
     "govkg_indicators",
     "govkg_tagger",
+    "govkg_recipients",
     "govkg_tidy",
 )
 

@@ -13,7 +13,10 @@ RECIPIENT_LABELS = frozenset(
     {"Village", "Community", "Subdistrict", "District", "Enterprise", "Project", "Person", "Organization"}
 )
 # what may stand between the recipient and the award verb
-_GAP = re.compile(r"^(?:等(?:[\d一二三四五六七八九十]+个)?(?:村|社区)?|同志|被|已|成功|先后|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年)*$")
+_GAP = re.compile(
+    r"^(?:等(?:[\d一二两三四五六七八九十]+[个家名户所])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|同志|被|已|成功|先后|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年"
+    r"|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批)*$"
+)
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")

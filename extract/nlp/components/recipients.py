@@ -1,0 +1,72 @@
+"""Recipients the other steps do not name: a facility or group right before an award verb
+(敬老院…获评, 青创公益、剪爱公益等4家社会组织获评) becomes an Organization mention, so AWARDED
+finds it as the text names it.
+
+Only the words between the clause's start and the honour's trigger are read, and
+only when no mention already stands there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.nlp.boundaries import doc_text
+from extract.nlp.lexicon import jieba_tags, words
+from extract.nlp.mention import Mention, mentions
+
+_CLAUSE = re.compile(r"[，。；,;：:！？\n]")
+# what stands between a recipient and its award verb (成为全区唯一获评, 等4家社会组织获评, 成功)
+_GAP = re.compile(
+    r"(?:等[\d一二两三四五六七八九十]*[家个名户所]?[\u4e00-\u9fff]{0,6}?)?"
+    r"(?:成为|作为)?(?:全[国省市区县镇乡])?(?:唯一|首个|首家|首批)?(?:一家)?"
+    r"(?:已|均|先后|成功|再次|分别|一举|连续|也|还|被)*$"
+)
+_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
+_NOUN_TAGS = frozenset({None, "n", "nz", "nt", "ns", "nr", "j", "l"})
+_PROPER_TAGS = frozenset({"nz", "nt", "ns", "nr", "j"})
+_TIME = re.compile(r"\d|年|月|季度")
+
+
+def _items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The names in a 、-list between a and b, each 2-14 characters, else []."""
+    items: list[tuple[int, int]] = []
+    pos = a
+    for part in text[a:b].split("、"):
+        if not _NAME.fullmatch(part):
+            return []
+        items.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return items
+
+
+@Language.component(
+    "govkg_recipients", requires=["doc._.mentions"], assigns=["doc._.mentions"]
+)
+def recipients(doc: Doc) -> Doc:
+    text = doc_text(doc)
+    out = mentions(doc)
+    tags = jieba_tags()
+    stops = words("function_words.txt")
+    for honour in [m for m in out if m.label == "Honour" and m.properties.get("trigger") is not None]:
+        trigger = int(honour.properties["trigger"])
+        clause_start = max((c.end() for c in _CLAUSE.finditer(text, max(0, trigger - 40), trigger)), default=max(0, trigger - 40))
+        gap = _GAP.search(text, clause_start, trigger)
+        end = gap.start() if gap else trigger
+        if end - clause_start < 2 or any(clause_start <= m.start < trigger and m.label != "Honour" for m in out):
+            continue
+        items = _items(text, clause_start, end)
+        if not items:
+            continue
+        heads = tuple(words("recipient_heads.txt"))
+        for a, b in items:
+            name = text[a:b]
+            if name in stops or tags.get(name) not in _NOUN_TAGS or _TIME.search(name):
+                continue
+            first = next((name[:k] for k in (4, 3, 2) if name[:k] in tags), "")
+            if not name.endswith(heads) and first and tags[first] not in _PROPER_TAGS:
+                continue  # 品牌创造有望: ordinary words, not a named recipient
+            out.append(Mention(a, b, "Organization", name, {"recipient": True}))
+    return doc
