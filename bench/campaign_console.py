@@ -59,6 +59,7 @@ class Case:
     tried: int = 0
     passed: int = 0
     failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # figures worth printing even when all passed
 
     def check(self, ok: bool, what: str) -> None:
         self.tried += 1
@@ -230,30 +231,44 @@ def run(uri: str, max_seconds: float) -> list[Case]:
         if go(c):
             status, payload = _console(port, "RETURN range(1, 5000000) AS numbers")
             c.check(status == 200 and len(payload) < 100_000, f"5M numbers: {status}, {len(payload):,} bytes")
+            c.notes.append(f"a cell of 5M numbers answers {len(payload):,} bytes")
             status, payload = _console(port, "UNWIND range(1, 1000) AS x RETURN range(1, 1000) AS numbers")
             c.check(status == 200 and len(payload) < 2_500_000, f"1000 x 1000: {len(payload):,} bytes")
+            c.notes.append(f"1,000 rows of 1,000 numbers answer {len(payload):,} bytes")
             doubled = "WITH 'abcdefghij' AS s " + "WITH s + s AS s " * 15 + "RETURN s AS text"  # 327,680 characters
             status, payload = _console(port, doubled)
             c.check(status == 200 and len(payload) < 20_000, f"320 KB string: {status}, {len(payload):,} bytes")
 
         c = case("8 slow console queries at once")
         if go(c):
+
+            def entity_times(n: int = 20) -> list[float]:
+                found = []
+                for _ in range(n):
+                    started = time.monotonic()
+                    _http(port, "GET", f"/api/entity/{known['桃源村']}")
+                    found.append(time.monotonic() - started)
+                return found
+
+            baseline = entity_times()
             slow = "UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)"
             statuses: list[int] = []
             workers = [threading.Thread(target=lambda: statuses.append(_console(port, slow)[0])) for _ in range(8)]
             for worker in workers:
                 worker.start()
             time.sleep(0.5)
-            timings = []
-            for _ in range(20):
-                started = time.monotonic()
-                status, _, _ = _http(port, "GET", f"/api/entity/{known['桃源村']}")
-                timings.append(time.monotonic() - started)
+            during = entity_times()
             for worker in workers:
                 worker.join(timeout=30)
             c.check(statuses.count(429) >= 6, f"429 answers: {statuses.count(429)} of 8 ({sorted(statuses)})")
-            p95 = statistics.quantiles(timings, n=20)[-1]
-            c.check(p95 < 1.0, f"entity API p95 {p95 * 1000:.0f} ms while they ran")
+            # The median, not p95: on a shared 2-core machine single calls stall for other reasons.
+            median = statistics.median(during)
+            c.check(median < 0.25, f"entity API median {median * 1000:.0f} ms while they ran")
+            c.notes.append(
+                f"answers {sorted(statuses)}; entity API over 20 calls: median "
+                f"{statistics.median(baseline) * 1000:.0f} ms before, {median * 1000:.0f} ms meanwhile; "
+                f"p95 {statistics.quantiles(baseline, n=20)[-1] * 1000:.0f} / {statistics.quantiles(during, n=20)[-1] * 1000:.0f} ms"
+            )
 
         c = case("HTTP edges")
         if go(c):
@@ -263,8 +278,11 @@ def run(uri: str, max_seconds: float) -> list[Case]:
             before, started = _rss_kib(), time.monotonic()
             head = b"POST /api/console HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 209715200\r\nConnection: close\r\n\r\n"
             answer = _raw(port, head + b"[" * 1000)
-            c.check(answer.startswith(b"HTTP/1.1 413") and time.monotonic() - started < 5, "200 MB POST not refused early")
-            c.check(_rss_kib() - before < 20 * 1024, "200 MB POST grew the process")
+            took = time.monotonic() - started
+            c.check(answer.startswith(b"HTTP/1.1 413") and took < 5, "200 MB POST not refused early")
+            grew = _rss_kib() - before
+            c.check(grew < 20 * 1024, "200 MB POST grew the process")
+            c.notes.append(f"a 200 MB POST: 413 after {took * 1000:.0f} ms, the process grew {grew:,} KiB")
             status, _, _ = _http(port, "GET", "/api/stats", host="evil.example")
             c.check(status == 400, f"foreign Host: {status}")
             for method, path, want in [("GET", "/api/nothing", 404), ("DELETE", "/api/stats", 405), ("GET", "/api//stats", 308), ("GET", "/api/search?q=" + "a" * 9000, 414)]:
@@ -310,11 +328,14 @@ def main() -> None:
     total = Case("total", sum(c.tried for c in cases), sum(c.passed for c in cases), [f for c in cases for f in c.failures])
     print(f"{total.name:<{width}}  {total.tried:>5}  {total.passed:>6}  {len(total.failures):>6}   ({time.monotonic() - started:.0f} s)")
     for c in cases:
+        for note in c.notes:
+            print(f"{c.name}: {note}")
+    for c in cases:
         for failure in c.failures:
             print(f"FAILED {c.name}: {failure}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
-            json.dump([{"case": c.name, "tried": c.tried, "passed": c.passed, "failed": c.failures} for c in cases], out, ensure_ascii=False, indent=1)
+            json.dump([{"case": c.name, "tried": c.tried, "passed": c.passed, "failed": c.failures, "notes": c.notes} for c in cases], out, ensure_ascii=False, indent=1)
     sys.exit(1 if total.failures else 0)
 
 

@@ -157,9 +157,12 @@ def test_console_queries_beyond_the_limit_answer_429_and_the_api_stays_quick(neo
         busy = app.test_client().post("/api/console", json={"query": "RETURN 1 AS one"})
         assert busy.status_code == 429, "the second console query was not refused"
         assert busy.get_json()["kind"] == "busy" and busy.headers["Retry-After"] == "2"
-        started = time.monotonic()
-        entity = app.test_client().get(f"/api/entity/{web_ids['桃源村']}")
-        assert entity.status_code == 200 and time.monotonic() - started < 1.5
+        took = []
+        for _ in range(5):
+            started = time.monotonic()
+            assert app.test_client().get(f"/api/entity/{web_ids['桃源村']}").status_code == 200
+            took.append(time.monotonic() - started)
+        assert sorted(took)[2] < 1.0  # the median: issue 14 measured 5 s with 8 slow queries running
     finally:
         thread.join(timeout=30)
     assert first == [400]  # the slow one ran into its timeout
