@@ -21,6 +21,7 @@ depth, and the size of the whole answer; the rest is cut and marked.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -105,7 +106,7 @@ class Caps:
 
     rows: int = 1000
     cell_items: int = 1000  # list items or map entries kept per list or map
-    cell_chars: int = 10_000  # characters kept per string (bytes: per base64 text)
+    cell_chars: int = 10_000  # characters kept per string (bytes: of their base64 text)
     depth: int = 20  # nesting of lists and maps kept
     answer_chars: int = 2_000_000  # about the JSON size of all rows together
 
@@ -146,7 +147,7 @@ def run_read(
     check_read_only(query)
     caps = caps or Caps()
     if limit != caps.rows:
-        caps = Caps(limit, caps.cell_items, caps.cell_chars, caps.depth, caps.answer_chars)
+        caps = dataclasses.replace(caps, rows=limit)
     try:
         return _run_read(driver, database, query, params or {}, timeout=timeout, caps=caps)
     except RecursionError as exc:  # a value nested deeper than the driver can unpack
@@ -312,7 +313,11 @@ class _Drawing:
                 "relationships": [self.relationship(r) for r in value.relationships],
             }
         if isinstance(value, bytes | bytearray):
-            return self._text(base64.b64encode(bytes(value[: caps.cell_chars])).decode("ascii"))
+            kept = caps.cell_chars * 3 // 4  # base64 makes 4 characters of 3 bytes
+            if len(value) > kept:
+                self.cut += 1
+                value = value[:kept]
+            return self._text(base64.b64encode(bytes(value)).decode("ascii"))
         if isinstance(value, list | tuple | dict):
             if depth >= caps.depth:
                 self.cut += 1
