@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
-from extract.nlp.gazetteer import FAR, NONE, gazetteer
+from extract.nlp.gazetteer import FAR, NONE, OWN, gazetteer
 from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 
@@ -117,6 +117,12 @@ def _in_suffix_word(text: str, starts: list[int], stem_end: int) -> bool:
     return text[word_start:word_end] in words("place_suffix_words.txt")
 
 
+def _name_prefix(text: str, starts: list[int], start: int, table_start: int) -> bool:
+    """The characters the rules put before the table's name are one single-character word
+    jieba does not know (雷 of 雷桃树村), so they belong to the name."""
+    return table_start - start == 1 and text[start] not in words("function_words.txt") and text[start] not in jieba_tags()
+
+
 def _at_word_start(text: str, starts: list[int], offset: int) -> bool:
     if offset == 0 or not _CJK_NAME.match(text[offset - 1]):
         return True
@@ -175,12 +181,16 @@ def local_places(doc: Doc) -> Doc:
             fit = NONE  # 组织村干部, 实现村: a verb before 村 is no village name
         if fit == FAR and (_WHOLE.search(text, table_start, stem_end) or _in_suffix_word(text, starts, stem_end)):
             fit = NONE  # 全镇, 各村: the whole of a kind, not one place
+        if fit and text[table_start : m.end()] in words("generic_places.txt"):
+            fit = NONE  # 城中村 is a word; 吕家咀城中村 may still be a name by the rules below
+        if fit and label == "Community" and fit < OWN and _verb_stem(text[table_start:stem_end], starts, table_start):
+            fit = NONE  # 幸福社区, 友好社区: a community by that name is likely only in the report's own county
+        if fit and start < table_start and _name_prefix(text, starts, start, table_start):
+            fit = NONE  # 雷桃树村: one more character of the same name, not a word before it
         if fit:
             start = table_start  # the table knows this name: its edge, whatever the suffix rules say
-            stem, name = text[start:stem_end], text[start : m.end()]
-            if name in words("generic_places.txt") or (start, m.end()) in taken:
-                continue
-            out.append(Mention(start, m.end(), label, name, {"gazetteer": fit}))
+            if (start, m.end()) not in taken:
+                out.append(Mention(start, m.end(), label, text[start : m.end()], {"gazetteer": fit}))
             continue
         stem = text[start:stem_end]
         name = stem + suffix

@@ -1,0 +1,58 @@
+"""Kinds of error seen on reports from other provinces (issue 11), on fictional sentences:
+each test failed before the rule it covers."""
+
+from __future__ import annotations
+
+from extract.api import extract_source
+from extract.document import SourceText
+from extract.nlp.pipeline import annotate, build_nlp
+
+
+def found(text: str, label: str) -> list[str]:
+    doc = annotate(build_nlp(), text, disable=("govkg_tagger",))
+    return [m.name for m in doc._.mentions if m.label == label]
+
+
+def awarded(text: str) -> set[tuple[str, str]]:
+    graph = extract_source(SourceText("x.txt", text, "txt"))
+    names = {e.id: e.name for e in graph.entities.values()}
+    return {(names[r.source], names[r.target]) for r in graph.relations.values() if r.type == "AWARDED"}
+
+
+def test_companies_listed_before_deng_qiye() -> None:
+    text = "全年服务云帆智造、青禾食品、远舟光电等龙头企业，磊川、玉衡两家农业企业实现增产。"
+    assert set(found(text, "Enterprise")) >= {"云帆智造", "青禾食品", "远舟光电", "磊川", "玉衡"}
+
+
+def test_no_verb_or_party_committee_before_a_company() -> None:
+    text = "鼓励青禾食品有限公司扩大产能，中共远舟光电科技有限公司委员会成立，由湖南云帆材料有限公司承建。"
+    names = found(text, "Enterprise")
+    assert "青禾食品有限公司" in names and "湖南云帆材料有限公司" in names
+    assert not any(n.startswith(("鼓励", "中共", "由")) for n in names)
+
+
+def test_people_in_bylines_and_signatures() -> None:
+    text = "本报讯（通讯员 程晓梅）近日，镇长刘国栋到青禾村调研。\n青溪镇人民政府\n2024年12月30日  许文杰\n"
+    assert set(found(text, "Person")) >= {"程晓梅", "刘国栋", "许文杰"}
+
+
+def test_project_heads_real_reports_use() -> None:
+    text = "建成云栖谷民宿、青禾山庄和白鹭湾露营地，打造禾丰里商业街。"
+    assert set(found(text, "Project")) >= {"云栖谷民宿", "青禾山庄", "白鹭湾露营地", "禾丰里商业街"}
+
+
+def test_no_unit_or_phase_alone_opens_a_project() -> None:
+    text = "新建600亩虾稻共作基地，推进二期工程。"
+    names = found(text, "Project")
+    assert "虾稻共作基地" in names
+    assert "二期工程" not in names and "亩虾稻共作基地" not in names
+
+
+def test_designations_are_honours() -> None:
+    text = "云帆大厦晋升税收亿元楼宇；青溪镇被纳入全省特色小镇名单；顺利通过省级卫生乡镇复评。"
+    assert set(found(text, "Honour")) >= {"税收亿元楼宇", "全省特色小镇", "省级卫生乡镇"}
+
+
+def test_a_facility_before_the_award_verb_receives_the_honour() -> None:
+    text = "青溪镇2024年工作总结\n镇敬老院成为全市唯一获评省级五星级养老机构。"
+    assert ("镇敬老院", "省级五星级养老机构") in awarded(text)
