@@ -121,6 +121,12 @@ class Neo4jStore(Neo4jReads):
             )
             raise self._gone from exc
 
+    def _stop_if_gone(self) -> None:
+        """Inside a transaction function: once another writer found Neo4j gone, stop (not a
+        driver error, so the driver does not retry it)."""
+        if self._gone is not None:
+            raise self._gone
+
     def _still_answering(self) -> bool:
         """After a transient failure the retries did not get past: does the database still run
         a query? One auto-commit RETURN 1, which the driver does not retry. (A stopping Neo4j
@@ -201,10 +207,14 @@ class Neo4jStore(Neo4jReads):
     def _try_write(self, write: ReportWrite, turn: Turn, wait_for_turn: Callable[[], None]) -> str | Exception:
         """One report in one managed transaction: 'written', 'replaced' or 'unchanged', or the
         exception that rolled it back (the caller records it; the other reports go on)."""
+        def wait_then_check() -> None:
+            wait_for_turn()
+            self._stop_if_gone()
+
         try:
             mentions, facts = relation_rows(write.relations)
             with self._answering(), self._driver.session(database=self.database) as session:
-                return session.execute_write(self._save_report, write, mentions, facts, turn.shared, wait_for_turn)
+                return session.execute_write(self._save_report, write, mentions, facts, turn.shared, wait_then_check)
         except Exception as exc:
             return exc
 
@@ -219,6 +229,7 @@ class Neo4jStore(Neo4jReads):
     ) -> str:
         """The report, its own entities and the relationships among them first; then, once the
         earlier reports naming the `shared` entities have finished, the rest."""
+        self._stop_if_gone()  # a retry of this transaction after Neo4j went away: no use
         report = write.report
         status = tx.run(self._text("report_status"), id=report.id, path=report.path).single(strict=True)
         if status["stored"]:
