@@ -45,9 +45,11 @@ def test_gold_names_become_character_labels_wherever_written() -> None:
     assert spans == [("远舟光电", "Enterprise"), ("远舟光电产业园项目", "Project")]  # the longer name wins its overlap
 
 
-def test_model_spans_replace_overlapping_rule_spans_but_rules_keep_honours() -> None:
-    text = "鼓励远舟食品公司获评省级龙头企业"
+def test_model_spans_replace_or_add_to_the_rules_by_label() -> None:
+    text = "鼓励远舟食品公司获评省级龙头企业，青禾光电入驻"
     rules = [Mention(0, 8, "Enterprise", "鼓励远舟食品公司"), Mention(10, 16, "Honour", "省级龙头企业")]
-    spans = [(2, 8, "Enterprise"), (9, 16, "Honour")]
-    merged = {(m.label, m.name) for m in merge(rules, spans, text)}
-    assert merged == {("Enterprise", "远舟食品公司"), ("Honour", "省级龙头企业")}
+    spans = [(2, 8, "Enterprise"), (9, 16, "Honour"), (17, 21, "Enterprise")]
+    merged = {(m.label, m.name) for m in merge(rules, spans, text, rules_first=frozenset({"Honour"}))}
+    assert merged == {("Enterprise", "远舟食品公司"), ("Honour", "省级龙头企业"), ("Enterprise", "青禾光电")}
+    union = {(m.label, m.name) for m in merge(rules, spans, text, rules_first=frozenset({"Honour", "Enterprise"}))}
+    assert union == {("Enterprise", "鼓励远舟食品公司"), ("Honour", "省级龙头企业"), ("Enterprise", "青禾光电")}

@@ -88,10 +88,12 @@ class Tagger:
         return doc
 
 
-def merge(rules: list[Mention], spans: list[tuple[int, int, str]], text: str) -> list[Mention]:
-    """The model's spans over the rules'. For labels in RULES_FIRST a rule mention wins where
-    the two overlap (honours: the rules' titles carry the trigger AWARDED reads); for the
-    others a model span replaces the rule mentions of its label that it overlaps."""
+def merge(
+    rules: list[Mention], spans: list[tuple[int, int, str]], text: str, rules_first: frozenset[str] = RULES_FIRST
+) -> list[Mention]:
+    """The model's spans with the rules'. For labels in `rules_first` a rule mention wins where
+    the two overlap (the model adds what no rule found); for the others a model span
+    replaces the rule mentions of its label that it overlaps."""
     by_span = {(m.start, m.end, m.label): m for m in rules if m.label in LEARNED_LABELS}
 
     def overlaps(a: int, b: int, label: str, others: list[tuple[int, int, str]]) -> bool:
@@ -100,11 +102,11 @@ def merge(rules: list[Mention], spans: list[tuple[int, int, str]], text: str) ->
     rule_spans = [(m.start, m.end, m.label) for m in rules]
     kept = [
         m for m in rules
-        if m.label not in LEARNED_LABELS or m.label in RULES_FIRST or not overlaps(m.start, m.end, m.label, spans)
+        if m.label not in LEARNED_LABELS or m.label in rules_first or not overlaps(m.start, m.end, m.label, spans)
     ]
     taken = {(m.start, m.end, m.label) for m in kept}
     for start, end, label in spans:
-        if (start, end, label) in taken or (label in RULES_FIRST and overlaps(start, end, label, rule_spans)):
+        if (start, end, label) in taken or (label in rules_first and overlaps(start, end, label, rule_spans)):
             continue
         m = by_span.get((start, end, label))
         if m is None:
