@@ -19,8 +19,8 @@ from extract.nlp.gazetteer import FAR, NONE, OWN, gazetteer
 from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 
-_SUFFIX = re.compile(r"社区|街道|股经社|湾组|嘎查|屯(?![田兵垦驻积粮])|村(?![规务落寨居庄级])|镇(?!级)|乡(?![村镇贤土愁情亲间音里级])|街|家[\u4e00-\u9fff]?湾(?![村社组区])")
-_LABEL = {"社区": "Community", "街道": "Subdistrict", "镇": "Subdistrict", "乡": "Subdistrict", "街": "Subdistrict"}
+_SUFFIX = re.compile(r"社区|街道|股经社|湾组|嘎查|分场|(?<![国家集体])农场|屯(?![田兵垦驻积粮])|村(?![规务落寨居庄级])|镇(?!级)|乡(?![村镇贤土愁情亲间音里级])|街|家[\u4e00-\u9fff]?湾(?![村社组区])")
+_LABEL = {"社区": "Community", "街道": "Subdistrict", "镇": "Subdistrict", "乡": "Subdistrict", "街": "Subdistrict", "农场": "Subdistrict"}
 _MAX_STEM = {"Community": 6, "Subdistrict": 3, "Village": 5}
 _LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:[\d一二三四五六七八九十]+个)?(村|社区)")
 # cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
