@@ -6,11 +6,11 @@ import re
 from collections import Counter
 
 from extract.metadata.divisions import strip_divisions
+from extract.nlp import names
 from extract.nlp.gazetteer import gazetteer
 
 # Masked names in published reports: XX街道, xx镇, 某街道, ＊＊乡.
-MASK_CHARS = "XxＸｘ某*＊○□×"
-_MASKED = re.compile(f"^[{MASK_CHARS}]+$")
+MASK_CHARS = names.MASK_CHARS + "某"  # 某 stands alone as a masked stem (某乡)
 _NAME_CHAR = f"[\u4e00-\u9fff{MASK_CHARS}]"
 _PLACE_SUFFIXES = ("街道办事处", "街道办", "街道", "镇", "乡", "街")
 # After a place in a title: the year, the kind of report or the body that wrote it.
@@ -35,7 +35,7 @@ def is_masked(name: str) -> bool:
         if stem.endswith(suffix):
             stem = stem[: -len(suffix)]
             break
-    return bool(_MASKED.match(stem)) or not stem
+    return not stem or names.is_masked(stem) or set(stem) <= set(MASK_CHARS)
 
 
 def place_in_title(title: str) -> str:

@@ -10,8 +10,12 @@ from extract.nlp.lexicon import jieba_tags, words
 
 # a masked unit (xx社区) or mask before a name is dropped; a mask glued to a one-character
 # landform (xx岭采石场复绿项目, xx湖堤) is a masked place, so the whole name is masked
-_MASKED_HEAD = re.compile(r"^(?:[^，。；]*?[XxＸｘ×*＊○]{2,}(?:村|社区|街道|镇|乡|区|县|市)|[XxＸｘ×*＊○]+(?![XxＸｘ×*＊○]|[山湖河圩江岭桥港湾塘坝洲岛垸畈冲坪]))")
-_MASK = re.compile(r"[XxＸｘ×*＊○]{2,}|某")
+# The one definition of a masked name (the publisher hid it): a run of two mask characters, or 某.
+MASK_CHARS = "XxＸｘ×*＊○□"
+MASK = re.compile(f"[{MASK_CHARS}]{{2,}}|某")
+_MASKED_HEAD = re.compile(
+    f"^(?:[^，。；]*?[{MASK_CHARS}]{{2,}}(?:村|社区|街道|镇|乡|区|县|市)|[{MASK_CHARS}]+(?![{MASK_CHARS}]|[山湖河圩江岭桥港湾塘坝洲岛垸畈冲坪]))"
+)
 
 
 def strip_mask(name: str) -> tuple[str, int]:
@@ -22,7 +26,8 @@ def strip_mask(name: str) -> tuple[str, int]:
 
 
 def is_masked(name: str) -> bool:
-    return bool(_MASK.search(name))
+    """XX街道, xx社区, 某乡, 青XX公司: a name the publisher hid is no entity."""
+    return bool(MASK.search(name))
 
 
 def has_proper_part(stem: str, starts: list[int], offset: int, first_only: bool = False) -> bool:

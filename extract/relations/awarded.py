@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extract.nlp.mention import Mention
+from extract.nlp.names import MASK
 from extract.relations.context import Context
 from graph.model import Relation
 
@@ -21,7 +22,6 @@ _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
 _FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")  # an ASCII full stop ends a sentence the layout kept whole
-_MASKED = re.compile(r"[XＸ×*＊]{2,}")
 
 
 def recipients(ctx: Context, trigger: int) -> list[Mention]:
@@ -54,7 +54,7 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     if opening and opening[0].label in ("Village", "Community", "Enterprise", "Project", "Person"):
         return [opening[0]]
     clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
-    if _MASKED.search(ctx.text, clause_start, trigger):
+    if MASK.search(ctx.text, clause_start, trigger):
         return None  # XXX公司获评…: a recipient whose name was masked
     contest = _CONTEST.search(ctx.text, clause_start, trigger)  # 在岳塘区…竞赛中: a place naming the contest
     skip = contest.span() if contest else (0, 0)
