@@ -40,7 +40,13 @@ _STREET_OWNER = re.compile(r"([\u4e00-\u9fff]{2}街)(?=社区基金会|党工委
 _PROJECT_TAIL = re.compile(r"(?:项目|工程)?(?:[(（]?[一二三四五六七八九十]期[)）]?)?(?:项目|工程)?$")
 # 云帆产业园一期及配套项目 and 云帆产业园及配套项目 are one project
 _INNER_PHASE = re.compile(r"[(（]?[一二三四五六七八九十]期[)）]?(?=.)")
+_HEADING_NUMBER = re.compile(r"[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．]")
 _SHORT_HEAD = 4  # 湖滨度假区 after 青溪湖滨度假区: the same project without its place
+
+
+def _heading_project(mention: Mention) -> bool:
+    """A section heading read as a project (（三）项目, (一)服务园区): a heading number opens it."""
+    return mention.label == "Project" and _HEADING_NUMBER.match(normalise_name(mention.name)) is not None
 
 
 def canonical_key(mention: Mention) -> str:
@@ -70,7 +76,7 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
     text = doc_text(doc)
     rid = report_id(text)
     everything: list[Mention] = list(doc._.mentions or [])
-    found = [m for m in everything if not m.properties.get("nested")]
+    found = [m for m in everything if not m.properties.get("nested") and not _heading_project(m)]
     nested = [m for m in everything if m.properties.get("nested")]
     graph = Graph()
     place_ids: dict[str, str] = {}

@@ -450,5 +450,36 @@ def delete_report(settings: dict[str, Any], report_id: str) -> None:
     click.echo(f"deleted {report_id}")
 
 
+@main.command("table")
+@click.argument("name", type=click.Choice(["honours", "projects", "investments", "indicators", "people", "reports"]))
+@click.option("--place", default=None, help="Only rows whose place contains this.")
+@click.option("--year", type=int, default=None, help="Only rows of this year.")
+@click.option("--label", default=None, help="Only rows of this label or relation (Project, Initiative, INTRODUCED …).")
+@click.option("--report-kind", default=None, help="Only rows from reports of this kind (工作总结, 工作计划 …).")
+@click.option("--totals", is_flag=True, help="investments: the total per place and year, each stated amount once.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@store_options
+def table_cmd(
+    settings: dict[str, Any], name: str, place: str | None, year: int | None, label: str | None,
+    report_kind: str | None, totals: bool, fmt: str,
+) -> None:
+    """One row a fact (place, year, value, unit, normalised value, report, evidence) for a spreadsheet."""
+    from graph import tables
+
+    store = open_configured(settings)
+    try:
+        graph = store.load()
+    finally:
+        store.close()
+    if totals:
+        if name != "investments":
+            raise click.UsageError("--totals is for the investments table")
+        rows = tables.filtered(tables.investment_totals(graph), place=place, year=year)
+        click.echo(tables.render(rows, tables.TOTAL_COLUMNS, fmt))
+        return
+    rows = tables.filtered(tables.rows(graph, name), place=place, year=year, label=label, report_kind=report_kind)
+    click.echo(tables.render(rows, tables.COLUMNS[name], fmt))
+
+
 if __name__ == "__main__":
     main()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 PLACE_LABELS: tuple[str, ...] = (
@@ -219,6 +219,16 @@ class Relation:
         )
 
 
+def _add_evidence(held: list[Evidence], ev: Evidence) -> None:
+    """One sentence is listed once on a fact: read twice (two triggers, two mentions), its marks join."""
+    for i, old in enumerate(held):
+        if (old.report_id, old.start, old.end) == (ev.report_id, ev.start, ev.end):
+            if not set(ev.marks) <= set(old.marks):
+                held[i] = replace(old, marks=tuple(sorted(set(old.marks) | set(ev.marks))))
+            return
+    held.append(ev)
+
+
 # Properties that tell two facts of one type between the same pair apart
 # (an indicator reported for two years is two facts, not one).
 _IDENTITY_KEYS = frozenset({"year", "value", "unit", "status", "metric", "comparison", "amount"})
@@ -252,8 +262,7 @@ class Graph:
             self.relations[rid] = relation
             return relation
         for ev in relation.evidence:
-            if ev not in held.evidence:
-                held.evidence.append(ev)
+            _add_evidence(held.evidence, ev)
         return held
 
     def extend(self, other: Graph) -> None:

@@ -378,7 +378,9 @@ def test_overview_aggregates_for_the_charts(store: GraphStore) -> None:
         {"id": BAISHA.id, "name": "白沙镇", "label": "Subdistrict", "count": 1},
         {"id": SHILING.id, "name": "石岭村", "label": "Village", "count": 1},
     ]
-    assert view["investment_per_subdistrict"] == [{"id": QINGHE.id, "name": "青禾街道", "amount_yuan": 500_000_000}]
+    assert view["investment_per_subdistrict"] == [
+        {"id": QINGHE.id, "name": "青禾街道", "year": 2023, "amount_yuan": 500_000_000}
+    ]
 
 
 def test_search_ranks_exact_then_prefix_then_substring_then_alias(store: GraphStore) -> None:

@@ -18,12 +18,17 @@ ORDER BY place, year, enterprise
 // name: investment_by_subdistrict_year
 // description: 各街道（乡镇）按年度统计的招商引资总额 / Investment introduced per sub-district and year (totals)
 // params: -
-// An enterprise introduced in one year counts once (its largest stated amount).
-MATCH (s:Subdistrict)-[i:INTRODUCED]->(e:Enterprise)
+// Each stated amount counts once: an amount is kept on one INTRODUCED edge (the enterprise's
+// when a deal names enterprise and project), and `amount_ref` (its offset in the report) with
+// the report id tells one stated amount from another. Years are never summed together.
+MATCH (s:Subdistrict)-[i:INTRODUCED]->(e:Entity)
 WHERE coalesce(i.section_kind, '') <> 'plan'
-WITH s, i.year AS year, e, max(i.amount_yuan) AS amount
-RETURN s.name AS subdistrict, year, count(e) AS enterprises, sum(amount) AS total_yuan,
-       round(sum(amount) / 10000.0, 2) AS total_wan_yuan
+WITH s, i.year AS year, collect(DISTINCT CASE WHEN e:Enterprise THEN e.id END) AS enterprises,
+     collect(DISTINCT CASE WHEN i.amount_yuan IS NOT NULL
+                           THEN [i.report_id, toString(coalesce(i.amount_ref, i.id)), i.amount_yuan] END) AS stated
+WITH s, year, size(enterprises) AS enterprises, reduce(total = 0, a IN stated | total + a[2]) AS total
+RETURN s.name AS subdistrict, year, enterprises, total AS total_yuan,
+       round(total / 10000.0, 2) AS total_wan_yuan
 ORDER BY subdistrict, year
 
 // name: enterprise_investments

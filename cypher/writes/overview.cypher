@@ -25,11 +25,12 @@ ORDER BY count DESC, name, id
 LIMIT $top
 
 // name: overview_investment_per_subdistrict
-// description: Sum of INTRODUCED amounts (yuan) per sub-district, most first.
+// description: Sum of INTRODUCED amounts (yuan) per sub-district and year, each stated amount once, plans left out; most first.
 // params: top
 MATCH (s:Subdistrict)-[i:INTRODUCED]->()
-WHERE i.amount_yuan IS NOT NULL
-WITH s, sum(i.amount_yuan) AS amount
-RETURN s.id AS id, s.name AS name, amount AS amount_yuan
-ORDER BY amount_yuan DESC, name, id
+WHERE i.amount_yuan IS NOT NULL AND coalesce(i.section_kind, '') <> 'plan'
+WITH s, i.year AS year, collect(DISTINCT [i.report_id, toString(coalesce(i.amount_ref, i.id)), i.amount_yuan]) AS stated
+WITH s, year, reduce(total = 0.0, a IN stated | total + a[2]) AS amount
+RETURN s.id AS id, s.name AS name, year, amount AS amount_yuan
+ORDER BY amount_yuan DESC, name, id, toString(year)
 LIMIT $top

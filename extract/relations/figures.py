@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from dataclasses import dataclass
+from typing import Any
 
 # an investment amount: 投资1.2亿元, 总投资约3500万元, 计划投资2-3亿元 (a range keeps its lower end),
 # 投资额超1,200万元, 投资2000多万元; 亿美元 and other currencies are not yuan and are left alone
@@ -11,7 +14,8 @@ _NUM = r"\d[\d,]*(?:\.\d+)?"
 MONEY = re.compile(
     r"(?:计划总投资|总投资额?|协议投资|计划投资|投资额|投资|引资额?|合同引资额|签约金额|金额)"
     r"(?:预计|分别为|共计|累计|超过?|逾|约|近|达到?|高达|为|了)*\s*"
-    rf"(?P<low>{_NUM})(?:多|余)?\s*(?:(?P<low_scale>亿|万|千)(?:多|余)?元?)?\s*(?:[-—–~～至到]\s*(?P<high>{_NUM})\s*)?(?P<scale>亿|万|千)?元"
+    rf"(?P<low>{_NUM})(?:多|余)?\s*(?:(?P<low_scale>亿|万|千)(?:多|余)?(?:美元|元)?)?\s*(?:[-—–~～至到]\s*(?P<high>{_NUM})\s*)?"
+    r"(?P<scale>亿|万|千)?(?P<currency>美元|元)"
 )
 # a figure: 48.03亩, 1,200万元, 3.2万余人 (unit 万人), 86.5%; the scale (万, 亿) goes with the unit
 FIGURE = re.compile(
@@ -105,9 +109,39 @@ def change(words: str, value: str, unit: str) -> tuple[float, str]:
 
 
 def money(text: str, start: int = 0, end: int | None = None) -> tuple[float, str] | None:
-    """The first investment amount in text[start:end] as (yuan, as written); a range gives its lower end."""
+    """The first investment amount in yuan in text[start:end] as (yuan, as written); a range
+    gives its lower end. An amount in 美元 is not yuan (no rate is stated): see money_match."""
     m = MONEY.search(text, start, len(text) if end is None else end)
-    if m is None:
+    if m is None or m.group("currency") != "元":
         return None
+    return parse_amount(m)[0], m.group(0)
+
+
+def parse_amount(m: re.Match) -> tuple[float, str]:
+    """(value in base currency units, currency) of a MONEY match, read by jionlp's money parser
+    (scales, ranges, 多/余) on the figure part; a range or a vague figure gives its lower end."""
     scale = m.group("low_scale") or m.group("scale") or ""
-    return round(float(m.group("low").replace(",", "")) * _SCALE[scale], 2), m.group(0)
+    currency = m.group("currency")
+    figure_text = m.group("low").replace(",", "") + scale + currency
+    parsed = _parse_money(figure_text)
+    if parsed is None:  # jionlp did not read it: the regex's own reading
+        return round(float(m.group("low").replace(",", "")) * _SCALE[scale], 2), currency
+    num = parsed.get("num")
+    low = num[0] if isinstance(num, list) else num
+    return round(float(low), 2), currency
+
+
+def _parse_money(text: str) -> dict | None:
+    global _JIO
+    if _JIO is None:
+        with contextlib.redirect_stdout(io.StringIO()):  # importing jionlp prints a banner
+            import jionlp
+
+        _JIO = jionlp
+    try:
+        return _JIO.parse_money(text)
+    except Exception:  # jionlp raises on what it cannot read
+        return None
+
+
+_JIO: Any = None

@@ -3,7 +3,12 @@
 The amount is the first one written after the target and before the next target of its
 label in the sentence (引进甲公司，投资2亿元；乙公司…), else the last one before it in its
 clause (投资3.2亿元的丙项目签约): one total is not spread over every company of a list,
-nor is the cost of a park given to the companies that later move in."""
+nor is the cost of a park given to the companies that later move in.
+
+One stated amount is one fact's: when a deal is written as enterprise and project
+(甲公司投资32亿元的乙项目签约落户), the enterprise's edge carries the amount and the
+project's edge links without it; an amount written before a list goes to its first item.
+Totals then sum amount_yuan over INTRODUCED without counting a sentence twice."""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from dataclasses import dataclass
 
 from extract.nlp.mention import Mention
 from extract.relations.context import Context
-from extract.relations.figures import MONEY, money
+from extract.relations.figures import MONEY, parse_amount
 from graph.model import Relation
 
 TRIGGER = re.compile(r"引进|签约|落地(?!落实|见效|生根)|落户|招引|招商|入驻|成功引入")
@@ -91,7 +96,7 @@ def amount_of(ctx: Context, target: Mention, targets: _Targets, sentence: tuple[
 def extract(ctx: Context) -> list[Relation]:
     if not ctx.own_place_id:
         return []
-    found: list[Relation] = []
+    picked: list[tuple[Mention, _Targets, tuple[int, int], tuple[int, int]]] = []
     seen: set[int] = set()
     cache: dict[int, _Targets] = {}
     for trig in TRIGGER.finditer(ctx.text):
@@ -107,26 +112,18 @@ def extract(ctx: Context) -> list[Relation]:
             if m.start >= trig.end() and _STOP.search(ctx.text, trig.end(), m.start):
                 continue  # 引进甲公司…。支持乙公司扩建: a new sentence, even after an ASCII full stop
             seen.add(id(m))
-            found.append(_introduced(ctx, m, targets, sentence, trig.span()))
-    found += _listed_investors(ctx, seen)
-    return found
+            picked.append((m, targets, sentence, trig.span()))
+    picked += _listed_investors(ctx, seen)
+    # enterprises claim amounts before projects, each in text order: the investor carries the money
+    picked.sort(key=lambda p: (p[2][0], p[0].label != "Enterprise", p[0].start, -p[0].end))
+    claimed: set[int] = set()
+    return [_introduced(ctx, m, targets, sentence, trigger, claimed) for m, targets, sentence, trigger in picked]
 
 
-def _introduced(ctx: Context, m: Mention, targets: _Targets, sentence: tuple[int, int], trigger: tuple[int, int]) -> Relation:
-    hit = amount_of(ctx, m, targets, sentence)
-    amount = money(ctx.text, hit.start(), hit.end()) if hit is not None else None
-    return ctx.relation(
-        "INTRODUCED", ctx.own_place_id, ctx.entity(m), m.start, [(m.start, m.end), trigger],
-        amount_yuan=amount[0] if amount else None,
-        amount_text=amount[1] if amount else None,
-        year=ctx.year_at(m.start),
-    )
-
-
-def _listed_investors(ctx: Context, seen: set[int]) -> list[Relation]:
+def _listed_investors(ctx: Context, seen: set[int]) -> list[tuple[Mention, _Targets, tuple[int, int], tuple[int, int]]]:
     """Companies opening an item of a list of signings (甲公司…签约落户；乙公司投资15亿元建设…；):
     the list's trigger covers its items up to the full stop."""
-    found: list[Relation] = []
+    found: list[tuple[Mention, _Targets, tuple[int, int], tuple[int, int]]] = []
     signing = False
     for start, end in ctx.sentences:
         has_trigger = TRIGGER.search(ctx.text, start, end) is not None
@@ -136,6 +133,26 @@ def _listed_investors(ctx: Context, seen: set[int]) -> list[Relation]:
             if invests and id(opening) not in seen:
                 seen.add(id(opening))
                 targets = _Targets.of(ctx.in_sentence(start, _TARGETS))
-                found.append(_introduced(ctx, opening, targets, (start, end), _INVESTS.match(ctx.text, opening.end).span()))
+                found.append((opening, targets, (start, end), _INVESTS.match(ctx.text, opening.end).span()))
         signing = (signing or has_trigger) and ctx.text[start:end].rstrip().endswith(("；", ";"))
     return found
+
+
+def _introduced(
+    ctx: Context, m: Mention, targets: _Targets, sentence: tuple[int, int], trigger: tuple[int, int], claimed: set[int]
+) -> Relation:
+    """The INTRODUCED fact of one target; its amount only if no earlier fact claimed that amount."""
+    hit = amount_of(ctx, m, targets, sentence)
+    if hit is not None and hit.start() in claimed:
+        hit = None
+    value, currency = parse_amount(hit) if hit is not None else (None, "")
+    if hit is not None:
+        claimed.add(hit.start())
+    return ctx.relation(
+        "INTRODUCED", ctx.own_place_id, ctx.entity(m), m.start, [(m.start, m.end), trigger],
+        amount_yuan=value if currency == "元" else None,
+        amount_usd=value if currency == "美元" else None,  # no rate is stated: kept apart from yuan
+        amount_text=hit.group(0) if hit is not None else None,
+        amount_ref=hit.start() if hit is not None else None,  # where the amount is written: totals count it once
+        year=ctx.year_at(m.start),
+    )

@@ -39,8 +39,8 @@ class GraphReads:
         with self._lock:
             self._refresh()
             honours: Counter[str] = Counter()
-            invested: dict[str, int | float] = defaultdict(int)
-            for rel in self._relations.values():
+            invested: dict[tuple[str, Any], dict[tuple[Any, Any], int | float]] = defaultdict(dict)
+            for rid, rel in self._relations.items():
                 if rel.type == "AWARDED":
                     recipient = self._entities.get(rel.source)
                     honour = self._entities.get(rel.target)
@@ -51,11 +51,13 @@ class GraphReads:
                         and honour.label == "Honour"
                     ):
                         honours[rel.source] += 1
-                elif rel.type == "INTRODUCED":
+                elif rel.type == "INTRODUCED":  # per place and year, each stated amount once
                     amount = rel.properties.get("amount_yuan")
                     place = self._entities.get(rel.source)
-                    if place is not None and place.label == "Subdistrict" and isinstance(amount, int | float):
-                        invested[rel.source] += amount
+                    counted = rel.properties.get("section_kind") != "plan" and isinstance(amount, int | float)
+                    if counted and place is not None and place.label == "Subdistrict":
+                        ref = (rel.report_id, str(rel.properties.get("amount_ref", rid)))
+                        invested[(rel.source, rel.properties.get("year"))][ref] = amount
             reports = self._reports.values()
             honour_rows = [
                 {"id": i, "name": self._entities[i].name, "label": self._entities[i].label, "count": n}
@@ -63,9 +65,10 @@ class GraphReads:
             ]
             honour_rows.sort(key=lambda r: (-r["count"], r["name"], r["id"]))
             money_rows = [
-                {"id": i, "name": self._entities[i].name, "amount_yuan": v} for i, v in invested.items()
+                {"id": i, "name": self._entities[i].name, "year": y, "amount_yuan": sum(v.values())}
+                for (i, y), v in invested.items()
             ]
-            money_rows.sort(key=lambda r: (-r["amount_yuan"], r["name"], r["id"]))
+            money_rows.sort(key=lambda r: (-r["amount_yuan"], r["name"], r["id"], str(r["year"])))
             return {
                 "entities_per_label": dict(Counter(e.label for e in self._entities.values())),
                 "reports_per_year": dict(Counter(r.year for r in reports if r.year is not None)),

@@ -34,7 +34,7 @@
     const hChart = bar("chart-honours", honours.map((h) => h.name), honours.map((h) => h.count),
       honours.map((h) => (styles[h.label] || {}).colour || "#ab47bc"));
     const invest = (data.investment_per_subdistrict || []).slice(0, 40);
-    const iChart = bar("chart-investment", invest.map((h) => h.name),
+    const iChart = bar("chart-investment", invest.map((h) => (h.year ? h.name + " " + h.year : h.name)),
       invest.map((h) => Math.round((h.amount_yuan || 0) / 1e6) / 100), "#26a69a");
     // Clicking a bar opens that place in the explorer.
     for (const [chart, rows] of [[hChart, honours], [iChart, invest]]) {
