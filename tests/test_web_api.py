@@ -281,7 +281,8 @@ def test_report_page_escapes_report_text_and_links_mentions(client, web_ids, web
 
 def test_entity_page_formats_values_for_people(client, web_ids):
     html = page_text(client, f"/entity/{web_ids['柳岸街道']}")
-    assert '<span class="v">250,000,000</span>' in html
+    assert 'title="250,000,000 yuan"><span class="k">amount_text</span> <span class="v">2.5亿元</span>' in html
+    assert '<span class="k">amount_yuan</span>' not in html  # the machine form, shown as the tooltip
     assert '<span class="v">2023</span>' in html and "2,023" not in html
     assert "回顾 review" in html and "计划 plan" in html
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
 
-from graph.model import LABELS, RELATION_TYPES
+from flask import Blueprint, abort, current_app, render_template, request, send_file
+
+from graph.model import LABELS, PLACE_LABELS, RELATION_TYPES
 from web.db import console_enabled, get_store
 from web.highlight import evidence_sentences, mention_marks, section_tree, sentence_parts, spans
 from web.labels import LABEL_NAMES, LABEL_STYLE
@@ -38,6 +43,59 @@ def shown(value: object) -> str:
     return str(value)
 
 
+# Whole-graph measures `govkg analyze` writes onto entities (graph/analytics.py): numbers for
+# sizing and colouring the graph, not facts from a report, so pages show them apart, explained.
+ANALYTICS_KEYS = ("degree", "pagerank", "community", "component")
+# Property pairs where the second is the machine form of the first one shown.
+_MACHINE_FORMS = {"amount_yuan": "amount_text", "value_normalised": "value", "base_unit": "unit"}
+
+
+@bp.app_template_global()
+def reader_props(properties: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(key, shown value, tooltip) for the properties a reader cares about: analytics and
+    machine forms (amount_yuan beside amount_text) are left out, `inferred` becomes a word."""
+    shown_props = []
+    for key, value in properties.items():
+        if value in (None, "", []) or key in ("section", "section_kind") or key in ANALYTICS_KEYS:
+            continue
+        if key in _MACHINE_FORMS and properties.get(_MACHINE_FORMS[key]) not in (None, ""):
+            continue
+        if key == "inferred":
+            if value:
+                shown_props.append(("inferred", "推断 inferred",
+                                    "Not stated in a report: inferred from the place hierarchy"))
+            continue
+        tip = ""
+        if key == "amount_text" and properties.get("amount_yuan") is not None:
+            tip = f"{shown(properties['amount_yuan'])} yuan"
+        elif key == "value" and properties.get("value_normalised") is not None:
+            tip = f"{shown(properties['value_normalised'])} {properties.get('base_unit', '')}".strip()
+        shown_props.append((key, shown(value), tip))
+    return shown_props
+
+
+@bp.app_template_global()
+def analytics_of(properties: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The analytics values with what they mean, for the entity page's note."""
+    notes = {
+        "degree": ("connections 关联实体", "other entities joined to it by at least one fact"),
+        "pagerank": ("importance (PageRank)", "higher when many facts point to it, directly or through "
+                     "important entities; comparable only within this graph"),
+        "community": ("community 社群", "entities more densely joined to each other than to the rest "
+                      "(Louvain); the explorer can colour by it"),
+        "component": ("component 连通分量", "0 is the largest connected part of the graph; "
+                      "another number means it is cut off from it"),
+    }
+    found = []
+    for key in ANALYTICS_KEYS:
+        value = properties.get(key)
+        if value is None or value == "":
+            continue
+        value_text = f"{value:.4f}" if isinstance(value, float) else shown(value)
+        found.append((notes[key][0], value_text, notes[key][1]))
+    return found
+
+
 @bp.app_template_global()
 def evidence_parts(evidence: dict) -> list[tuple[str, bool]]:
     return sentence_parts(evidence)
@@ -48,13 +106,59 @@ def home():
     return render_template("pages/home.html", stats=get_store().stats())
 
 
+START_PLACES = 24
+START_REPORTS = 8
+START_CONNECTED = 12
+_START_CACHE = "govkg.explorer_start"
+_START_SECONDS = 60.0
+
+
+def explorer_start(store: Any) -> dict[str, list[dict[str, Any]]]:
+    """What an empty explorer offers (cached a minute): the places reports are about, the
+    entities with most facts in the latest reports, and those reports. Bounded work on any
+    store size: the report list, one exact-name search per place, and the facts of at most
+    START_REPORTS reports."""
+    cache = current_app.extensions.setdefault(_START_CACHE, {})
+    now = time.monotonic()
+    if cache.get("at") is not None and now - cache["at"] < _START_SECONDS:
+        return cache["value"]
+    reports = store.reports()
+    recent = sorted(reports, key=lambda r: (-(r.year or 0), r.place, r.path))[:START_REPORTS]
+    places: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for place in sorted({r.place for r in reports if r.place}):
+        if len(places) >= START_PLACES:
+            break
+        for hit in store.search(place, limit=3, labels=PLACE_LABELS):
+            if hit.name == place and hit.id not in seen:
+                seen.add(hit.id)
+                places.append({"id": hit.id, "name": hit.name, "label": hit.label})
+                break
+    facts: Counter[str] = Counter()
+    for report in recent:
+        for rel in store.report_relations(report.id):
+            if rel.type != "MENTIONS":
+                facts.update({rel.source, rel.target})
+    top = [eid for eid, _ in facts.most_common(START_CONNECTED * 2)]
+    named = {e.id: e for e in store.entities(top)}
+    connected = [
+        {"id": eid, "name": named[eid].name, "label": named[eid].label, "facts": facts[eid]}
+        for eid in top if eid in named
+    ][:START_CONNECTED]
+    value = {"places": places, "connected": connected, "reports": recent}
+    cache.update(at=now, value=value)
+    return value
+
+
 @bp.get("/graph")
 def explorer():
+    focus = request.args.get("focus", "")
     return render_template(
         "pages/explorer.html",
-        focus=request.args.get("focus", ""),
+        focus=focus,
         labels=LABELS,
         relation_types=RELATION_TYPES,
+        start={} if focus else explorer_start(get_store()),
     )
 
 
@@ -78,6 +182,7 @@ def report(report_id: str):
     if found is None:
         abort(404, f"no report {report_id}")
     rows = relation_rows(store, store.report_relations(report_id))
+    source = _source_file(found.path)
     sentences = evidence_sentences(rows)
     anchors = set(sentences) | {int(s["start"]) for s in found.sections}
     facts = [r for r in rows if r["type"] != "MENTIONS"]
@@ -90,7 +195,32 @@ def report(report_id: str):
         sentences=sentences,
         facts=facts,
         mentioned=sorted(mentioned.values(), key=lambda n: (n["label"], n["name"])),
+        source=source,
     )
+
+
+def _source_file(stored_path: str) -> Path | None:
+    """The report's original file when this machine still has it: only the absolute path the
+    store holds for that report (no path from the request), and only a regular file."""
+    path = Path(stored_path or "")
+    if not path.is_absolute():
+        return None
+    try:
+        return path if path.is_file() else None
+    except OSError:
+        return None
+
+
+@bp.get("/report/<report_id>/source")
+def report_source(report_id: str):
+    """The original file, as a download: the URL names a report, never a path."""
+    found = get_store().report(report_id)
+    if found is None:
+        abort(404, f"no report {report_id}")
+    path = _source_file(found.path)
+    if path is None:
+        abort(404, "the original file of this report is not on this machine")
+    return send_file(path, as_attachment=True, download_name=path.name, conditional=True)
 
 
 @bp.get("/console")

@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   const { el, getJSON, readJSON, badge, download } = window.GovKG;
-  const { stylesheet, paint } = window.GovKGGraph;
+  const { stylesheet, paint, look, communityColour } = window.GovKGGraph;
   cytoscape.use(cytoscapeFcose);
 
   const config = readJSON("explorer-config", {});
@@ -18,9 +18,21 @@
     minZoom: 0.05,
     maxZoom: 4,
     hideEdgesOnViewport: true,  // edges are most of the drawing cost while panning big views
+    userZoomingEnabled: false,  // the wheel is ours (below): Cytoscape's default zooms ~2x a notch
   });
 
-  const state = { selected: null, pathFrom: null, pathTo: null, timings: {}, bigView: false };
+  const state = { selected: null, pathFrom: null, pathTo: null, timings: {}, bigView: false,
+    expanded: [], restoring: false };
+
+  // One wheel notch (deltaY 100-120) zooms about 15%, as in Neo4j Browser and map viewers;
+  // trackpads send small deltas and zoom smoothly. Clamped so a flick cannot jump 10x.
+  $("cy").addEventListener("wheel", (event) => {
+    event.preventDefault();
+    const delta = Math.max(-300, Math.min(300, event.deltaMode === 1 ? event.deltaY * 40 : event.deltaY));
+    const box = $("cy").getBoundingClientRect();
+    const level = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), cy.zoom() * Math.pow(1.0013, -delta)));
+    cy.zoom({ level, renderedPosition: { x: event.clientX - box.left, y: event.clientY - box.top } });
+  }, { passive: false });
 
   function checked(containerId) {
     return new Set([...document.querySelectorAll("#" + containerId + " input:checked")].map((i) => i.value));
@@ -32,7 +44,7 @@
   function nodeData(node) {
     const data = Object.assign({}, node.properties || {}, {
       id: node.id, name: node.name, label: node.label, aliases: node.aliases || [],
-    });
+    }, look(node.label));
     return data;
   }
 
@@ -43,26 +55,48 @@
     });
   }
 
+  // New nodes go on rings around the node they came from, out of the way of what is
+  // already there; nothing the user has arranged moves (Bloom does the same).
+  function ringPositions(centre, count, start) {
+    const spots = [];
+    let ring = 0, placed = 0;
+    while (placed < count) {
+      const radius = 110 + ring * 60;
+      const room = Math.max(6, Math.floor((2 * Math.PI * radius) / 48));
+      const here = Math.min(room, count - placed);
+      for (let i = 0; i < here; i++) {
+        const angle = start + (2 * Math.PI * i) / here + ring * 0.35;
+        spots.push({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+      }
+      placed += here;
+      ring += 1;
+    }
+    return spots;
+  }
+
   function addSubgraph(data, around) {
-    const origin = around && cy.getElementById(around);
-    const centre = origin && origin.nonempty() ? origin.position() : { x: 0, y: 0 };
-    const added = [];
-    cy.batch(() => {
-      for (const node of data.nodes) {
-        if (cy.getElementById(node.id).nonempty()) continue;
-        added.push({ group: "nodes", data: nodeData(node),
-          position: { x: centre.x + (Math.random() - 0.5) * 80, y: centre.y + (Math.random() - 0.5) * 80 } });
-      }
-      for (const rel of data.relations) {
-        if (cy.getElementById(rel.id).nonempty()) continue;
-        added.push({ group: "edges", data: edgeData(rel) });
-      }
-      const have = new Set(cy.nodes().map((n) => n.id()).concat(added.filter((e) => e.group === "nodes").map((e) => e.data.id)));
-      cy.add(added.filter((e) => e.group === "nodes" || (have.has(e.data.source) && have.has(e.data.target))));
-    });
+    const origin = around ? cy.getElementById(around) : cy.collection();
+    const centre = origin.nonempty() ? origin.position() : { x: 0, y: 0 };
+    // Open side: away from the middle of what is already drawn.
+    let start = 0;
+    if (origin.nonempty() && cy.nodes().length > 1) {
+      const box = cy.nodes().boundingBox();
+      start = Math.atan2(centre.y - (box.y1 + box.y2) / 2, centre.x - (box.x1 + box.x2) / 2) - Math.PI / 2;
+    }
+    const fresh = data.nodes.filter((node) => cy.getElementById(node.id).empty());
+    const spots = ringPositions(centre, fresh.length, start);
+    const added = fresh.map((node, i) => ({ group: "nodes", data: nodeData(node), position: spots[i] }));
+    const have = new Set(cy.nodes().map((n) => n.id()).concat(fresh.map((n) => n.id)));
+    for (const rel of data.relations) {
+      if (cy.getElementById(rel.id).nonempty() || !have.has(rel.source) || !have.has(rel.target)) continue;
+      added.push({ group: "edges", data: edgeData(rel) });
+    }
+    let result;
+    cy.batch(() => { result = cy.add(added); });
+    importanceDirty = true;
     restyle();
     applyFilters();
-    return added.length;
+    return result;
   }
 
   function typeParams() {
@@ -75,22 +109,115 @@
     const t0 = performance.now();
     const data = await getJSON("/api/entity/" + encodeURIComponent(id) + "/neighbours?depth=1&limit=" + fetchLimit + typeParams());
     const t1 = performance.now();
-    if (fresh) cy.elements().remove();
+    if (fresh) { cy.elements().remove(); state.expanded = []; }
+    const empty = cy.nodes().empty();
     const before = cy.nodes().length;
-    addSubgraph(data, id);
+    const added = addSubgraph(data, id);
     const t2 = performance.now();
-    if (fresh) cy.getElementById(id).addClass("focus");
-    await relayout();
+    if (fresh) { cy.nodes(".focus").removeClass("focus"); cy.getElementById(id).addClass("focus"); }
+    if (!fresh && !state.expanded.includes(id) && id !== focusId()) state.expanded.push(id);
+    if (fresh || empty) await relayout({ fresh: true });
+    else edgeDetail(cy.nodes().length);
     const t3 = performance.now();
-    state.timings = { nodes: cy.nodes().length, edges: cy.edges().length, fetch_ms: t1 - t0, render_ms: t2 - t1, layout_ms: t3 - t2, total_ms: t3 - t0 };
+    cullLabels();
+    state.timings = { nodes: cy.nodes().length, edges: cy.edges().length, added: added.nodes().length,
+      fetch_ms: t1 - t0, render_ms: t2 - t1, layout_ms: t3 - t2, total_ms: t3 - t0 };
     setStatus(`${cy.nodes().length} nodes, ${cy.edges().length} edges (+${cy.nodes().length - before})` +
       (data.truncated ? " · truncated by the limit" : "") + ` · ${Math.round(t3 - t0)} ms`);
+    saveURL();
     return data;
+  }
+
+  function focusId() {
+    const node = cy.nodes(".focus").first();
+    return node.nonempty() ? node.id() : "";
   }
 
   // --- layout and appearance ----------------------------------------------------
   function restyle() {
-    paint(cy, { sizeBy: $("size-by").value, byCommunity: $("colour-community").checked });
+    const byCommunity = $("colour-community").checked;
+    paint(cy, { sizeBy: $("size-by").value, byCommunity });
+    communityLegend(byCommunity);
+  }
+
+  // Colouring by community replaces the label colours (shapes still tell the labels):
+  // a legend says which colour is which community and how many nodes it has here.
+  function communityLegend(on) {
+    const box = $("community-legend");
+    box.replaceChildren();
+    box.hidden = !on;
+    if (!on) return;
+    const counts = new Map();
+    cy.nodes().forEach((n) => {
+      const c = n.data("community");
+      const key = c === undefined || c === null || c === "" ? null : String(c);
+      counts.set(key, (counts.get(key) || 0) + 1);
+    });
+    const rows = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    box.append(el("p", { class: "small" }, "Colour = community 社群 (shape = label)"));
+    for (const [key, n] of rows.slice(0, 16)) {
+      const swatch = el("span", { class: "swatch" });
+      swatch.style.background = key === null ? "" : communityColour(key);
+      box.append(el("div", { class: "legend-item community-item", dataset: { community: key === null ? "" : key } },
+        swatch, key === null ? "no community (label colour)" : "community " + key, " ", el("small", {}, "(" + n + ")")));
+    }
+    if (rows.length > 16) box.append(el("p", { class: "small muted" }, `… ${rows.length - 16} more`));
+  }
+
+  // --- label culling ---------------------------------------------------------------
+  // Labels are placed most important first (the focus, then by degree in the view, then
+  // pagerank); one that would overlap a label already placed is left out until the user
+  // zooms in, hovers or selects its node. So a 300-node view shows a few dozen readable
+  // names instead of a smudge, and zooming in reveals the rest (as Bloom does).
+  let importance = [];
+  let importanceDirty = true;
+  let cullTimer = null;
+
+  function rankNodes() {
+    importance = cy.nodes().toArray().sort((a, b) =>
+      (b.hasClass("focus") - a.hasClass("focus")) || (b.degree() - a.degree()) ||
+      ((Number(b.data("pagerank")) || 0) - (Number(a.data("pagerank")) || 0)) || (a.id() < b.id() ? -1 : 1));
+    importanceDirty = false;
+  }
+
+  function cullLabels() {
+    if (importanceDirty) rankNodes();
+    const zoom = cy.zoom(), pan = cy.pan();
+    const width = cy.width(), height = cy.height();
+    const cell = 16, cols = Math.ceil(width / cell) + 1;
+    const taken = new Set();
+    const shown = [], quiet = [];
+    for (const node of importance) {
+      if (node.removed()) continue;
+      if (node.hasClass("filtered") || node.hasClass("hidden-by-user")) continue;
+      const p = node.position();
+      const x = p.x * zoom + pan.x, y = p.y * zoom + pan.y;
+      if (x < -50 || y < -50 || x > width + 50 || y > height + 50) { quiet.push(node); continue; }
+      const font = 11 * zoom;
+      if (font < 7) { quiet.push(node); continue; }
+      const w = String(node.data("name")).length * font * 1.05 + 10;  // CJK: 1 em a character, plus the outline
+      const top = y + (Number(node.data("size")) || 28) * zoom / 2;
+      const x0 = Math.floor((x - w / 2) / cell), x1 = Math.floor((x + w / 2) / cell);
+      const y0 = Math.floor(top / cell), y1 = Math.floor((top + font * 1.6 + 4) / cell);
+      let free = true;
+      for (let i = x0; i <= x1 && free; i++) for (let j = y0; j <= y1; j++) if (taken.has(j * cols + i)) { free = false; break; }
+      if (!free) { quiet.push(node); continue; }
+      for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) taken.add(j * cols + i);
+      shown.push(node);
+    }
+    cy.batch(() => {
+      for (const node of shown) if (node.hasClass("quiet")) node.removeClass("quiet");
+      for (const node of quiet) if (!node.hasClass("quiet")) node.addClass("quiet");
+      // Edge types are written on the edges when the view is small enough to read them.
+      const quietEdges = cy.edges().length > 150 && zoom < 1.2;
+      cy.edges().forEach((e) => { if (e.hasClass("quiet") !== quietEdges) e.toggleClass("quiet", quietEdges); });
+    });
+    state.labelsShown = shown.length;
+  }
+
+  function cullSoon() {
+    clearTimeout(cullTimer);
+    cullTimer = setTimeout(cullLabels, 120);
   }
 
   // Past 1,000 nodes edges are drawn as straight "haystack" lines without arrows,
@@ -104,15 +231,19 @@
       : { "curve-style": "bezier", "target-arrow-shape": "triangle" }).update();
   }
 
-  function relayout() {
+  // Relayout starts from where the nodes are (fcose without randomising), and nodes the
+  // user pinned or dragged stay exactly where they were put (fixed-node constraints).
+  function relayout(options) {
+    const fresh = options && options.fresh === true;
     const visible = cy.elements().not(".filtered, .hidden-by-user");
     const n = visible.nodes().length;
     edgeDetail(n);
+    const kept = visible.nodes().filter((node) => node.locked() || node.hasClass("moved"));
     // "auto": a force layout up to 800 nodes; past that a spiral by degree (hubs in the
     // middle), which takes a fraction of a second at 2,000 nodes where fcose takes many.
     const chosen = $("layout-name").value;
     const name = chosen === "auto" ? (n > 800 ? "spiral" : "fcose") : chosen;
-    const options = { name, animate: false, fit: true, padding: 30 };
+    const opts = { name, animate: false, fit: fresh, padding: 30 };
     if (name === "spiral") {
       const order = visible.nodes().sort((a, b) => b.degree() - a.degree() || (a.id() < b.id() ? -1 : 1));
       const place = new Map();
@@ -120,55 +251,115 @@
         const r = 36 * Math.sqrt(i), angle = i * 2.399963;  // golden angle: an even disc
         place.set(node.id(), { x: r * Math.cos(angle), y: r * Math.sin(angle) });
       });
-      Object.assign(options, { name: "preset", positions: (node) => place.get(node.id()) });
+      kept.forEach((node) => place.set(node.id(), Object.assign({}, node.position())));
+      Object.assign(opts, { name: "preset", positions: (node) => place.get(node.id()) });
     }
     if (name === "fcose") {
       // Big views: fewer force iterations and no component packing (packing dominates
       // at 2,000 nodes); "draft" (spectral only) is faster but collapses stars onto a line.
       const big = n > 800;
-      Object.assign(options, { quality: "default", randomize: true, nodeRepulsion: 6000,
-        idealEdgeLength: 70, numIter: big ? 300 : 2500, packComponents: !big });
+      Object.assign(opts, { quality: "default", randomize: fresh, nodeRepulsion: 6000,
+        idealEdgeLength: 70, numIter: big ? 300 : 2500, packComponents: fresh && !big });
+      if (!fresh && kept.nonempty()) {
+        opts.fixedNodeConstraint = kept.map((node) => ({ nodeId: node.id(), position: Object.assign({}, node.position()) }));
+      }
     } else if (name === "concentric") {
-      Object.assign(options, { concentric: (node) => node.degree(), levelWidth: () => 2, minNodeSpacing: 8 });
+      Object.assign(opts, { concentric: (node) => node.degree(), levelWidth: () => 2, minNodeSpacing: 8 });
     } else if (name === "breadthfirst") {
       const roots = cy.nodes(".focus");
-      if (roots.nonempty()) options.roots = roots;
+      if (roots.nonempty()) opts.roots = roots;
     }
+    const before = new Map(kept.map((node) => [node.id(), Object.assign({}, node.position())]));
     return new Promise((resolve) => {
-      const layout = visible.layout(options);
-      layout.one("layoutstop", () => resolve());
+      const layout = visible.layout(opts);
+      layout.one("layoutstop", () => {
+        // Layouts other than fcose know no constraints: put the kept nodes back.
+        cy.batch(() => before.forEach((pos, id) => { const node = cy.getElementById(id); if (!node.locked()) node.position(pos); }));
+        if (fresh) cy.fit(visible, 30);
+        cullLabels();
+        resolve();
+      });
       layout.run();
     });
   }
 
   // --- filters -------------------------------------------------------------------
+  // A range whose start is after its end is refused (said so, and not applied).
   function yearRange() {
     const from = parseInt($("year-from").value, 10);
     const to = parseInt($("year-to").value, 10);
-    return { from: Number.isFinite(from) ? from : null, to: Number.isFinite(to) ? to : null };
+    const range = { from: Number.isFinite(from) ? from : null, to: Number.isFinite(to) ? to : null };
+    const bad = range.from !== null && range.to !== null && range.from > range.to;
+    $("year-status").textContent = bad ? `“from” ${range.from} is after “to” ${range.to}: no year filter applied` : "";
+    $("year-from").classList.toggle("invalid", bad);
+    $("year-to").classList.toggle("invalid", bad);
+    return bad ? { from: null, to: null, invalid: true } : range;
   }
 
+  function inYears(year, range) {
+    const y = Number(year);
+    if (!Number.isFinite(y) || y <= 0 || year === null || year === undefined || year === "") return true;
+    return !((range.from !== null && y < range.from) || (range.to !== null && y > range.to));
+  }
+
+  // A node is hidden when its label is off, or when it has relations and every one of them
+  // is filtered out (by type or year): no orphans left floating. The focus and pinned
+  // nodes always stay.
   function applyFilters() {
     const labels = checked("label-filter");
     const types = checked("type-filter");
-    const { from, to } = yearRange();
-    const yearOn = from !== null || to !== null;
+    const range = yearRange();
     cy.batch(() => {
       cy.edges().forEach((e) => {
-        const year = Number(e.data("year"));
-        const outOfRange = yearOn && Number.isFinite(year) && year > 0 &&
-          ((from !== null && year < from) || (to !== null && year > to));
-        e.toggleClass("filtered", !types.has(e.data("type")) || outOfRange);
+        e.toggleClass("filtered", !types.has(e.data("type")) || !inYears(e.data("year"), range));
       });
       cy.nodes().forEach((n) => {
         const edges = n.connectedEdges();
-        const strandedByYear = yearOn && edges.nonempty() && edges.every((e) => e.hasClass("filtered")) &&
+        const stranded = edges.nonempty() && edges.every((e) => e.hasClass("filtered")) &&
           !n.hasClass("focus") && !n.hasClass("pinned");
-        n.toggleClass("filtered", !labels.has(n.data("label")) || strandedByYear);
+        n.toggleClass("filtered", !labels.has(n.data("label")) || stranded);
       });
     });
     const shown = cy.nodes().not(".filtered, .hidden-by-user").length;
     setStatus(`${shown} of ${cy.nodes().length} nodes shown`);
+    cullSoon();
+    saveURL();
+    return shown;
+  }
+
+  // --- the view in the URL --------------------------------------------------------------
+  // focus, expanded nodes, labels switched off, relation types, years and the fetch limit:
+  // a copied URL opens the same view (positions are laid out afresh).
+  const DEFAULT_TYPES = [...document.querySelectorAll("#type-filter input")].filter((i) => i.defaultChecked).map((i) => i.value);
+
+  function saveURL() {
+    if (state.restoring) return;
+    const q = new URLSearchParams();
+    const focus = focusId();
+    if (focus) q.set("focus", focus);
+    if (state.expanded.length) q.set("x", state.expanded.join(","));
+    const off = [...document.querySelectorAll("#label-filter input")].filter((i) => !i.checked).map((i) => i.value);
+    if (off.length) q.set("hide", off.join(","));
+    const types = [...checked("type-filter")];
+    if (types.slice().sort().join() !== DEFAULT_TYPES.slice().sort().join()) q.set("types", types.join(",") || "-");
+    if ($("year-from").value) q.set("from", $("year-from").value);
+    if ($("year-to").value) q.set("to", $("year-to").value);
+    if (params.get("limit")) q.set("limit", params.get("limit"));
+    const url = window.location.pathname + (q.toString() ? "?" + q.toString() : "");
+    if (url !== window.location.pathname + window.location.search) history.replaceState(null, "", url);
+  }
+
+  function restoreControls() {
+    const split = (name) => (params.get(name) || "").split(",").filter(Boolean);
+    const off = new Set(split("hide"));
+    document.querySelectorAll("#label-filter input").forEach((i) => { i.checked = !off.has(i.value); });
+    if (params.has("types")) {
+      const on = new Set(split("types"));
+      document.querySelectorAll("#type-filter input").forEach((i) => { i.checked = on.has(i.value); });
+    }
+    if (params.get("from")) $("year-from").value = params.get("from");
+    if (params.get("to")) $("year-to").value = params.get("to");
+    return split("x");
   }
 
   // --- details panel ------------------------------------------------------------
@@ -200,8 +391,13 @@
     return String(value);
   }
 
+  // As on the entity page: analytics and machine forms (amount_yuan beside amount_text) left out.
+  const HIDDEN_PROPS = new Set(["section", "section_kind", "degree", "pagerank", "community", "component"]);
+  const MACHINE = { amount_yuan: "amount_text", value_normalised: "value", base_unit: "unit" };
   function propList(props) {
-    return Object.entries(props || {}).filter(([k, v]) => v !== null && v !== "" && !(Array.isArray(v) && !v.length) && k !== "section" && k !== "section_kind")
+    props = props || {};
+    return Object.entries(props).filter(([k, v]) => v !== null && v !== "" && !(Array.isArray(v) && !v.length) &&
+      !HIDDEN_PROPS.has(k) && !(MACHINE[k] && props[MACHINE[k]] !== undefined && props[MACHINE[k]] !== null))
       .map(([k, v]) => el("span", { class: "prop" }, el("span", { class: "k" }, k), " ", el("span", { class: "v" }, shown(v))));
   }
 
@@ -244,9 +440,15 @@
       el("p", { class: "props" }, propList(entity.properties)),
       el("p", {}, el("a", { href: "/entity/" + encodeURIComponent(entity.id), id: "entity-page-link" }, "Entity page 实体页面 ↗")),
     ];
+    const range = yearRange();
+    const yearOn = range.from !== null || range.to !== null;
+    let outside = 0;
     for (const group of data.groups) {
       const list = el("ul", { class: "facts" });
-      for (const rel of group.relations) {
+      const kept = group.relations.filter((rel) => !yearOn || inYears((rel.properties || {}).year, range));
+      outside += group.relations.length - kept.length;
+      if (!kept.length) continue;
+      for (const rel of kept) {
         const other = rel.other;
         const otherLink = el("a", { href: "#", class: "node-link", onclick: (event) => { event.preventDefault(); reveal(other, id); } },
           badge(other.label), " ", other.name);
@@ -254,8 +456,12 @@
           el("div", { class: "fact-head" }, rel.direction === "out" ? "→ " : "← ", otherLink, " ", propList(rel.properties)),
           rel.evidence.map(evidenceBlock)));
       }
-      parts.push(el("details", { class: "rel-group", open: group.relations.length <= 12 },
-        el("summary", {}, group.type + " (" + group.relations.length + ")"), list));
+      parts.push(el("details", { class: "rel-group", open: kept.length <= 12 },
+        el("summary", {}, group.type + " (" + kept.length + ")"), list));
+    }
+    if (outside) {
+      parts.push(el("p", { class: "muted small", id: "details-year-note" },
+        `${outside} facts outside ${range.from ?? "…"}–${range.to ?? "…"} hidden by the year filter`));
     }
     details.replaceChildren(...parts.filter(Boolean));
   }
@@ -312,19 +518,29 @@
   // --- wiring ---------------------------------------------------------------------------------
   cy.on("tap", "node", (event) => showDetails(event.target));
   cy.on("dbltap", "node", (event) => expand(event.target.id()));
-  cy.on("mouseover", "node", (event) => event.target.connectedEdges().addClass("near"));
-  cy.on("mouseout", "node", (event) => event.target.connectedEdges().removeClass("near"));
+  cy.on("mouseover", "node", (event) => { event.target.addClass("near"); event.target.connectedEdges().addClass("near"); });
+  cy.on("mouseout", "node", (event) => { event.target.removeClass("near"); event.target.connectedEdges().removeClass("near"); });
+  cy.on("dragfree", "node", (event) => { event.target.addClass("moved"); cullSoon(); });  // Relayout keeps it there
+  cy.on("viewport", cullSoon);
+  cy.on("remove", () => { importanceDirty = true; });
 
   document.querySelectorAll("#label-filter input, #type-filter input").forEach((i) => i.addEventListener("change", applyFilters));
-  $("year-from").addEventListener("input", applyFilters);
-  $("year-to").addEventListener("input", applyFilters);
-  $("year-clear").addEventListener("click", () => { $("year-from").value = ""; $("year-to").value = ""; applyFilters(); });
+  $("year-from").addEventListener("input", () => { applyFilters(); refreshDetails(); });
+  $("year-to").addEventListener("input", () => { applyFilters(); refreshDetails(); });
+  $("year-clear").addEventListener("click", () => { $("year-from").value = ""; $("year-to").value = ""; applyFilters(); refreshDetails(); });
+  function refreshDetails() {
+    const node = state.selected ? cy.getElementById(state.selected) : cy.collection();
+    if (node.nonempty()) showDetails(node);
+  }
   $("size-by").addEventListener("change", restyle);
   $("colour-community").addEventListener("change", restyle);
-  $("relayout").addEventListener("click", relayout);
-  $("layout-name").addEventListener("change", relayout);
+  $("relayout").addEventListener("click", () => relayout());
+  $("layout-name").addEventListener("change", () => relayout());
   $("show-hidden").addEventListener("click", () => { cy.nodes().removeClass("hidden-by-user"); applyFilters(); });
-  $("clear-graph").addEventListener("click", () => { cy.elements().remove(); details.replaceChildren(); setStatus("empty"); });
+  $("clear-graph").addEventListener("click", () => {
+    cy.elements().remove(); state.expanded = []; details.replaceChildren(); setStatus("empty");
+    $("start").hidden = false; saveURL();
+  });
   $("export-png").addEventListener("click", exportPNG);
   $("export-json").addEventListener("click", exportJSON);
   $("path-set-from").addEventListener("click", () => { const n = cy.nodes(":selected").first(); if (n.nonempty()) setPathEnd("from", n); });
@@ -333,6 +549,7 @@
   $("explorer-search").addEventListener("govkg:pick", async (event) => {
     const hit = event.detail;
     const fresh = cy.nodes().empty();
+    $("start").hidden = true;
     await expand(hit.id, { fresh });
     const node = cy.getElementById(hit.id);
     cy.elements().unselect();
@@ -340,22 +557,50 @@
     showDetails(node);
   });
 
+  // The start panel (empty /graph): places, most connected entities, recent reports.
+  document.querySelectorAll("#start a[data-focus]").forEach((link) => link.addEventListener("click", async (event) => {
+    event.preventDefault();
+    $("start").hidden = true;
+    await expand(link.dataset.focus, { fresh: true });
+    const node = cy.getElementById(link.dataset.focus);
+    if (node.nonempty()) { node.select(); showDetails(node); }
+  }));
+
   window.govkgExplorer = {
-    cy, expand, relayout, applyFilters, exportJSON, exportPNG, showDetails,
+    cy, expand, relayout, applyFilters, exportJSON, exportPNG, showDetails, cullLabels,
     get timings() { return state.timings; },
+    get labelsShown() { return state.labelsShown; },
   };
 
-  if (config.focus) {
-    expand(config.focus, { fresh: true }).then(() => {
-      const node = cy.getElementById(config.focus);
-      if (node.nonempty()) { node.select(); showDetails(node); }
+  async function start() {
+    const expandedIds = restoreControls();
+    if (!config.focus) {
+      setStatus("Search for an entity, or pick a start below. 搜索实体或从下面开始。");
+      applyFilters();
       document.body.dataset.graphReady = "1";
-    }).catch((error) => {
-      details.replaceChildren(el("p", { class: "error-box" }, error.message));
-      document.body.dataset.graphReady = "error";
-    });
-  } else {
-    setStatus("Search for an entity to start. 搜索实体开始。");
+      return;
+    }
+    $("start").hidden = true;
+    state.restoring = true;
+    try {
+      await expand(config.focus, { fresh: true });
+      for (const id of expandedIds) {
+        if (cy.getElementById(id).empty()) continue;
+        await expand(id);
+      }
+      // A restored view is laid out afresh as a whole (positions are not in the URL).
+      if (expandedIds.length) await relayout({ fresh: true });
+    } finally {
+      state.restoring = false;
+    }
+    applyFilters();
+    const node = cy.getElementById(config.focus);
+    if (node.nonempty()) { node.select(); showDetails(node); }
     document.body.dataset.graphReady = "1";
   }
+
+  start().catch((error) => {
+    details.replaceChildren(el("p", { class: "error-box" }, error.message));
+    document.body.dataset.graphReady = "error";
+  });
 })();

@@ -12,21 +12,40 @@
   const stylesheet = [
     { selector: "node", style: {
       "background-color": "data(colour)", "shape": "data(shape)", "width": "data(size)", "height": "data(size)",
-      "label": "data(name)", "font-size": 11, "min-zoomed-font-size": 8, "text-valign": "bottom",
+      "label": "data(name)", "font-size": 11, "min-zoomed-font-size": 7, "text-valign": "bottom",
       "text-margin-y": 3, "color": "#222", "text-outline-color": "#fff", "text-outline-width": 2,
       "border-width": 1, "border-color": "#fff" } },
+    // Label culling (explorer): a label that would overlap a more important one is left out
+    // until the user zooms in, hovers or selects the node.
+    { selector: "node.quiet", style: { "label": "" } },
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#111" } },
     { selector: "node.pinned", style: { "border-width": 3, "border-color": "#000", "border-style": "double" } },
     { selector: "node.focus", style: { "border-width": 4, "border-color": "#d50000" } },
     { selector: "edge", style: {
       "width": 1.2, "line-color": "#b0bec5", "target-arrow-color": "#b0bec5", "target-arrow-shape": "triangle",
-      "arrow-scale": 0.8, "curve-style": "bezier", "label": "", "font-size": 9, "color": "#546e7a",
+      "arrow-scale": 0.8, "curve-style": "bezier", "label": "data(type)", "font-size": 8,
+      "min-zoomed-font-size": 7, "color": "#546e7a",
       "text-rotation": "autorotate", "text-background-color": "#fff", "text-background-opacity": 0.8 } },
-    { selector: "edge:selected, edge.near", style: { "label": "data(type)", "line-color": "#546e7a", "target-arrow-color": "#546e7a", "width": 2 } },
+    { selector: "node:selected.quiet, node.near.quiet, node.focus.quiet", style: { "label": "data(name)" } },
+    { selector: "edge.quiet", style: { "label": "" } },
+    { selector: "edge:selected, edge.near", style: { "label": "data(type)", "min-zoomed-font-size": 0, "line-color": "#546e7a", "target-arrow-color": "#546e7a", "width": 2 } },
     { selector: "edge[type = 'MENTIONS']", style: { "line-style": "dotted" } },
-    { selector: ".path", style: { "line-color": "#d50000", "target-arrow-color": "#d50000", "width": 4, "border-color": "#d50000", "border-width": 4, "label": "data(type)" } },
+    // The path: thick red edges, red-ringed nodes (a width on nodes would squash them).
+    { selector: "edge.path", style: { "line-color": "#d50000", "target-arrow-color": "#d50000", "width": 4, "label": "data(type)" } },
+    { selector: "node.path", style: { "border-color": "#d50000", "border-width": 4 } },
     { selector: ".filtered, .hidden-by-user", style: { "display": "none" } },
   ];
+
+  // The data fields the stylesheet maps, for a node about to be added: an element added
+  // without them makes Cytoscape warn "Do not assign mappings to elements without
+  // corresponding data".
+  function look(label) {
+    return { colour: labelColour(label), shape: labelShape(label), size: label === "Report" ? 22 : 28 };
+  }
+
+  function communityColour(community) {
+    return PALETTE[Math.abs(Number(community) || hash(String(community))) % PALETTE.length];
+  }
 
   // Fill the data fields the stylesheet maps: colour, shape, size.
   function paint(cy, options) {
@@ -45,7 +64,7 @@
         let colour = labelColour(label);
         const community = n.data("community");
         if (byCommunity && community !== undefined && community !== null && community !== "") {
-          colour = PALETTE[Math.abs(Number(community) || hash(String(community))) % PALETTE.length];
+          colour = communityColour(community);
         }
         let size = label === "Report" ? 22 : 28;
         const v = Number(n.data(sizeBy));
@@ -61,5 +80,5 @@
     return h;
   }
 
-  window.GovKGGraph = { stylesheet, paint, labelColour, labelShape };
+  window.GovKGGraph = { stylesheet, paint, labelColour, labelShape, look, communityColour };
 })();
