@@ -24,6 +24,7 @@ from extract.nlp.names import has_proper_part
 
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
+_TOWN_SUFFIXES = frozenset({"镇", "乡", "街道", "街", "农场"})
 _REGION_AFTER = re.compile(r"都市圈|城市圈|经济圈|城市群|一体化")
 _ZONE = re.compile(r"(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|新区)")
 
@@ -88,7 +89,10 @@ def admin_places(doc: Doc) -> Doc:
     text = doc_text(doc)
     starts = token_starts(doc)
     out = mentions(doc)
+    own = (doc.user_data.get("govkg_place") or ("", "", "", ""))[3]
     for start, end, label, full, short in place_names().find(text):
+        if short and own.startswith(text[start:end]) and own[end - start :] in _TOWN_SUFFIXES:
+            continue  # 长沙人民 in 长沙镇's report: the town's short form, not the city
         if short and not _at_token_start(starts, start):
             continue  # 广安 inside 推广安全 is no city
         if short and _REGION_AFTER.match(text, end):
