@@ -214,3 +214,15 @@ def test_character_limit_from_the_environment_also_binds_extract_source(monkeypa
     with pytest.raises(ReadError) as caught:
         extract_source(src)
     assert str(caught.value) == "long.txt: text too long (51 characters > 50 limit)"
+
+
+def test_text_far_over_the_limit_is_refused_before_cleaning(tmp_path, monkeypatch):
+    """Cleaning 5 million characters only to refuse them cost seconds; over four times the
+    limit the raw text is refused, while whitespace that cleaning removes still counts for nothing."""
+    monkeypatch.setenv("GOVKG_MAX_CHARS", "100")
+    far = tmp_path / "far.txt"
+    far.write_bytes(hostile.long_text(401))
+    assert _read_error(far).cause == "text too long (401 characters before cleaning > 100 limit)"
+    airy = tmp_path / "airy.txt"
+    airy.write_text("青禾镇2023年工作总结" + " " * 200 + "\n" * 150 + "全年新建道路3公里。", encoding="utf-8")
+    assert read_source(airy).text == "青禾镇2023年工作总结\n全年新建道路3公里。"

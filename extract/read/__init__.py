@@ -109,6 +109,8 @@ def read_source(path: str | os.PathLike[str], limit: int | None = None) -> Sourc
         text, encoding = reader(data)
     except (DecodeError, CorruptDocx, UnsafeDocx, HtmlError, PdfError) as exc:
         raise ReadError(name, str(exc)) from exc
+    if len(text) > 4 * max_chars():  # cleaning never removes three quarters of a real report
+        raise ReadError(name, f"text too long ({len(text):,} characters before cleaning > {max_chars():,} limit)")
     text = clean(text)
     if not text:
         raise ReadError(name, "empty file" if fmt == "txt" else "no text found in the document")

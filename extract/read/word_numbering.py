@@ -44,15 +44,18 @@ def format_number(number: int, fmt: str) -> str:
     return str(number)
 
 
+_W_VAL, _PPR, _NUM_PR, _P_STYLE = qn("w:val"), qn("w:pPr"), qn("w:numPr"), qn("w:pStyle")
+
+
 def _val(element: BaseOxmlElement | None, tag: str) -> str | None:
     child = element.find(qn(tag)) if element is not None else None
-    return child.get(qn("w:val")) if child is not None else None
+    return child.get(_W_VAL) if child is not None else None
 
 
 def _num_pr_of(element: BaseOxmlElement | None) -> BaseOxmlElement | None:
     """The w:numPr of a paragraph or style element's w:pPr."""
-    ppr = element.find(qn("w:pPr")) if element is not None else None
-    return ppr.find(qn("w:numPr")) if ppr is not None else None
+    ppr = element.find(_PPR) if element is not None else None
+    return ppr.find(_NUM_PR) if ppr is not None else None
 
 
 class ParagraphStyles:
@@ -126,13 +129,19 @@ class Numbering:
                 self.abstract_of[num.get(qn("w:numId"))] = abstract_id
 
     def _num_pr(self, p: BaseOxmlElement) -> BaseOxmlElement | None:
-        found = _num_pr_of(p)
+        ppr = p.find(_PPR)
+        if ppr is None:
+            return self.styles.num_pr(None)
+        found = ppr.find(_NUM_PR)
         if found is not None:
             return found
-        return self.styles.num_pr(_val(p.find(qn("w:pPr")), "w:pStyle"))
+        style = ppr.find(_P_STYLE)
+        return self.styles.num_pr(style.get(_W_VAL) if style is not None else None)
 
     def label(self, p: BaseOxmlElement) -> str:
         """The rendered number of a numbered paragraph (w:p) ("" for bullets and plain paragraphs)."""
+        if not self.levels:  # no list is defined: nothing is numbered
+            return ""
         num_pr = self._num_pr(p)
         num_id = _val(num_pr, "w:numId")
         if num_id is None:
