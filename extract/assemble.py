@@ -28,11 +28,14 @@ from extract.relations import (
     reported,
 )
 from extract.relations.context import Context
+from extract.relations.reported import standard_name
 from graph.model import Entity, Graph, Report, entity_id, normalise_name, report_id
 
 RELATION_MODULES = (part_of, awarded, introduced, invests, located, carries_out, reported, mentions)
-_SCOPE_FREE = frozenset({"Province", "City", "Honour", "Enterprise", "Indicator", "Initiative"})
-_OWN_SCOPED = frozenset({"Village", "Community", "Project", "Person", "Organization"})
+_SCOPE_FREE = frozenset({"Province", "City", "Honour", "Enterprise", "Initiative"})
+# an Indicator is the report's place's own series (青溪镇's 地区生产总值), never a hub every town
+# points at; its `standard` name is what compares across places (docs/graph-model.md)
+_OWN_SCOPED = frozenset({"Village", "Community", "Project", "Person", "Organization", "Indicator"})
 _STREET = re.compile(r"(街道|街)$")
 _OWN_STREET_WORDS = re.compile(r"全街|我街|本街")
 _STREET_OWNER = re.compile(r"([\u4e00-\u9fff]{2}街)(?=社区基金会|党工委|办事处|纪工委)")
@@ -136,9 +139,10 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
             forms = forms + [own]
         distinct = list(dict.fromkeys(forms))
         display = max(distinct, key=len)
-        graph.add_entity(
-            Entity(eid, labels[eid], display, [n for n in distinct if n != display], props.get(eid, {}))
-        )
+        held = props.get(eid, {})
+        if labels[eid] == "Indicator":
+            held["standard"] = standard_name(display)
+        graph.add_entity(Entity(eid, labels[eid], display, [n for n in distinct if n != display], held))
 
     years = list(meta.years)
     graph.add_report(
@@ -171,4 +175,6 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
     for module in RELATION_MODULES:
         for relation in module.extract(ctx):
             graph.add_relation(relation)
+    for entity in ctx.extra_entities.values():
+        graph.add_entity(entity)
     return graph

@@ -1,26 +1,33 @@
-// Indicators (REPORTED, place -> :Indicator). `value` and `unit` are as written;
-// `value_normalised` is in `base_unit` (yuan, ratio for percentages, mu, ...), so
-// values from different reports compare. Facts read in plan sections are targets.
+// Indicators (REPORTED, place -> :Indicator). Each REPORTED fact is one observation: one
+// place, one indicator, one year, one value. `value` and `unit` are as written;
+// `value_normalised` is in `base_unit` (yuan, ratio for percentages, mu, ...), so values
+// from different reports compare. `indicator` is the controlled name (地区生产总值 for 生产总值,
+// GDP ...), `indicator_text` the report's own; a share (研发投入占地区生产总值比重) is its own
+// indicator. `kind` is actual or target (older graphs: targets are facts in plan sections).
+// Indicator nodes are per place (a place's series), so they are never hubs between towns.
 
 // name: indicator_values
 // description: 各地各年指标数值（含统一单位后的数值） / Indicator values across places and years, with normalised values
 // params: indicator, place
 // indicator: part of the indicator's name, or empty for all; place: name, alias, id or empty.
 MATCH (p:Entity)-[r:REPORTED]->(i:Indicator)
-WHERE (coalesce($indicator, '') = '' OR i.name CONTAINS $indicator)
+WHERE (coalesce($indicator, '') = '' OR coalesce(r.indicator, i.name) CONTAINS $indicator OR i.name CONTAINS $indicator)
   AND (coalesce($place, '') = '' OR p.id = $place OR p.name = $place OR $place IN coalesce(p.aliases, []))
 OPTIONAL MATCH (rep:Report {id: r.report_id})
-RETURN i.name AS indicator, p.name AS place, r.year AS year, r.value AS value, r.unit AS unit,
+RETURN coalesce(r.indicator, i.name) AS indicator, p.name AS place, r.year AS year, r.value AS value, r.unit AS unit,
        r.value_normalised AS value_normalised, r.base_unit AS base_unit, r.comparison AS comparison,
-       CASE WHEN r.section_kind = 'plan' THEN 'target' ELSE 'actual' END AS kind, rep.title AS report
+       coalesce(r.kind, CASE WHEN r.section_kind = 'plan' THEN 'target' ELSE 'actual' END) AS kind,
+       coalesce(r.indicator_text, i.name) AS indicator_text, rep.title AS report
 ORDER BY indicator, place, year, kind
 
 // name: indicator_comparison
 // description: 同一指标在同一年份各地的比较（按统一单位排序） / One indicator compared across places in one year, ranked by normalised value
 // params: indicator, year
-// indicator: the indicator's exact name; year: e.g. 2023. Only actual values (not targets).
+// indicator: the indicator's controlled (or exact) name; year: e.g. 2023. Only actual values
+// (not targets), and never a share of the indicator (its own name differs).
 MATCH (p:Entity)-[r:REPORTED]->(i:Indicator)
-WHERE i.name = $indicator AND r.year = toInteger($year) AND coalesce(r.section_kind, '') <> 'plan'
+WHERE coalesce(r.indicator, i.name) = $indicator AND r.year = toInteger($year)
+  AND coalesce(r.kind, CASE WHEN r.section_kind = 'plan' THEN 'target' ELSE 'actual' END) = 'actual'
   AND r.value_normalised IS NOT NULL
 WITH r.base_unit AS base_unit, p, max(r.value_normalised) AS value_normalised
 ORDER BY base_unit, value_normalised DESC, p.name
@@ -36,12 +43,13 @@ ORDER BY base_unit, rank
 // place: name, alias or id; indicator: the indicator's exact name. Actual values only.
 MATCH (p:Entity)-[r:REPORTED]->(i:Indicator)
 WHERE (p.id = $place OR p.name = $place OR $place IN coalesce(p.aliases, []))
-  AND i.name = $indicator AND coalesce(r.section_kind, '') <> 'plan' AND r.year IS NOT NULL
-WITH p, i, r.base_unit AS base_unit, r.year AS year, max(r.value_normalised) AS value
+  AND coalesce(r.indicator, i.name) = $indicator AND r.year IS NOT NULL
+  AND coalesce(r.kind, CASE WHEN r.section_kind = 'plan' THEN 'target' ELSE 'actual' END) = 'actual'
+WITH p, coalesce(r.indicator, i.name) AS indicator, r.base_unit AS base_unit, r.year AS year, max(r.value_normalised) AS value
 ORDER BY year
-WITH p, i, base_unit, collect({year: year, value: value}) AS series
+WITH p, indicator, base_unit, collect({year: year, value: value}) AS series
 UNWIND range(0, size(series) - 1) AS k
-RETURN p.name AS place, i.name AS indicator, series[k].year AS year, series[k].value AS value_normalised,
+RETURN p.name AS place, indicator, series[k].year AS year, series[k].value AS value_normalised,
        base_unit,
        CASE WHEN k > 0 THEN series[k].value - series[k - 1].value END AS change,
        CASE WHEN k > 0 AND series[k - 1].value <> 0

@@ -11,7 +11,7 @@ from extract.document import Section
 from extract.nlp.mention import Mention
 from extract.patterns import guarded
 from extract.sections import heading_paths
-from graph.model import Evidence, Relation
+from graph.model import Entity, Evidence, Relation
 
 # a year the sentence states for its fact; not a base of comparison (比2020年), a start (2020年以来),
 # one end of a span (2021—2025年) or the period of a title (2022年度先进集体)
@@ -33,6 +33,7 @@ class Context:
     year: int | None = None
     plan_year: int | None = None
     place_ids: dict[str, str] = field(default_factory=dict)  # meta level (District, City, Province) -> id
+    extra_entities: dict[str, Entity] = field(default_factory=dict)  # made by a relation (a share indicator)
     _sentence_starts: list[int] = field(default_factory=list)
     _by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
     _sentence_sections: list[tuple[str, str]] = field(default_factory=list)

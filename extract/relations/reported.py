@@ -1,17 +1,78 @@
-"""REPORTED: place -> Indicator with the figure that follows the indicator in its clause
-(地区生产总值18.6亿元，同比增长6.8% -> value 18.6, unit 亿元, 1.86e9 yuan, comparison
-同比增长, change 0.068 ratio). When the only figure is the change itself (工业产值同比增长9%),
-it is the value (0.09 ratio) and the comparison words are kept; 个百分点 is a change in points."""
+"""REPORTED: one observation of one place, one indicator, one year, one value.
+
+The figure that follows the indicator in its clause is the value (地区生产总值18.6亿元，同比增长6.8%
+-> value 18.6, unit 亿元, 1.86e9 yuan, comparison 同比增长, change 0.068 ratio). When the only
+figure is the change itself (工业产值同比增长9%), it is the value (0.09 ratio) and the comparison
+words are kept; 个百分点 is a change in points.
+
+Each fact carries `indicator` (the controlled name, indicator_standard.txt), `indicator_text`
+(the report's own), `kind` (actual, or target in a plan), and the year it is stated for: a
+year written at the head of its paragraph (2024年，全镇完成…) governs a review paragraph even in
+a plan report. A share (研发投入占地区生产总值比重4.2%, 税收占比) is its own indicator, never
+the indicator it is a share of.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from extract.relations.context import Context
+from extract.nlp.lexicon import DATA
+from extract.nlp.mention import Mention
+from extract.relations.context import _YEAR, Context
 from extract.relations.figures import COMPARISON, FIGURE, change, figure, figure_unit
-from graph.model import Relation
+from graph.model import Entity, Relation, entity_id
 
 _CLAUSE_END = re.compile(r"[；;。\n]|[，,](?!同比|环比|较上年|比上年|较去年|比去年|增长|下降|增幅|降幅|提高|减少)")
+# a share: 占地区生产总值(的)比重, 税收占比; a rate per unit: 单位地区生产总值能耗
+_SHARE_TAIL = re.compile(r"(?:的)?(?:比重|比例|占比)")
+_PER_UNIT_TAIL = re.compile(r"(?:能耗|电耗|水耗|二氧化碳排放)")
+_LEFT_STOP = re.compile(r"[，,；;。：:、\n]")
+_TARGET_WORDS = re.compile(r"力争|预期|目标|确保|争取|预计")
+_OWNERS = frozenset({"Enterprise", "Organization"})
+_COMPANY_WORD = re.compile(r"企业|合作社|公司")
+_WHOLE_PLACE = re.compile(r"全镇|全乡|全街|全区|全村|全县|全市|辖区|我镇|我乡|我街")
+
+
+@lru_cache(maxsize=1)
+def standard_names() -> dict[str, str]:
+    """A report's indicator name -> its controlled name (extract/nlp/data/indicator_standard.txt)."""
+    table: dict[str, str] = {}
+    for line in (DATA / "indicator_standard.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        standard, _, variants = line.partition("\t")
+        for name in [standard, *variants.split()]:
+            table[name.strip()] = standard.strip()
+    return table
+
+
+def standard_name(name: str) -> str:
+    """The controlled name of an indicator, else its own name (a share or a rare metric)."""
+    return standard_names().get(name, name)
+
+
+def _compound(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Widen an indicator to the share or per-unit rate it is part of: (start, end, is_share)."""
+    if text.startswith("占", end):  # 研发投入占地区生产总值比重: the share starts at the numerator
+        tail = _SHARE_TAIL.search(text, end, end + 16)
+        if tail is not None and not _LEFT_STOP.search(text, end, tail.start()):
+            return start, tail.end(), True
+    if (share := _SHARE_TAIL.match(text, end)) is not None and not text.startswith("占", start - 1):
+        return start, share.end(), True  # 税收占比
+    if text.startswith("占", start - 1) and (tail := _SHARE_TAIL.match(text, end)) is not None:
+        stop = max([m.end() for m in _LEFT_STOP.finditer(text, max(0, start - 13), start - 1)], default=max(0, start - 13))
+        return stop, tail.end(), True  # the numerator is no indicator of ours: from the clause
+    if text.startswith("单位", start - 2) and (rate := _PER_UNIT_TAIL.match(text, end)) is not None:
+        return start - 2, rate.end(), True
+    return start, end, False
+
+
+def paragraph_year(ctx: Context, offset: int) -> int | None:
+    """A year written at the head of the paragraph (2024年，… / 回顾2024年，…) before offset."""
+    head = ctx.text.rfind("\n", 0, offset) + 1
+    found = [m for m in _YEAR.finditer(ctx.text, head, min(offset, head + 12))]
+    return int(found[0].group(1)) if found else None
 
 
 def extract(ctx: Context) -> list[Relation]:
@@ -19,31 +80,75 @@ def extract(ctx: Context) -> list[Relation]:
         return []
     found: list[Relation] = []
     text = ctx.text
-    for m in ctx.mentions:
-        if m.label != "Indicator":
+    covered: list[tuple[int, int]] = []  # shares already read: the indicators inside them are done
+    for m in sorted((m for m in ctx.mentions if m.label == "Indicator"), key=lambda m: (m.start, -m.end)):
+        if any(a <= m.start and m.end <= b for a, b in covered):
             continue
-        stop = _CLAUSE_END.search(text, m.end)
-        end = min(stop.start() if stop else len(text), m.end + 40)
-        value = FIGURE.search(text, m.end, end)
+        if _someone_elses(ctx, m):
+            continue
+        start, end, share = _compound(text, m.start, m.end)
+        if share:
+            covered.append((start, end))
+        stop = _CLAUSE_END.search(text, end)
+        limit = min(stop.start() if stop else len(text), end + 40)
+        value = FIGURE.search(text, end, limit)
         if value is None:
             continue
-        lead = COMPARISON.search(text, m.end, end)
+        lead = COMPARISON.search(text, end, limit)
         if lead is not None and lead.start() <= value.start() < lead.end():
             comp = lead  # the figure is the change itself (同比增长9%, 提高2个百分点)
             fig = figure(lead.group("value"), lead.group("unit"))
             span = lead.span("value")[0], lead.end()
         else:
-            comp = COMPARISON.search(text, value.end(), end)
+            comp = COMPARISON.search(text, value.end(), limit)
             fig = figure(value.group("value"), figure_unit(value))
             span = value.span()
+        own_text = m.name if not share else text[start:end]
+        year, kind = _year_and_kind(ctx, m.start)
         props = dict(
+            indicator=standard_name(own_text), indicator_text=own_text, kind=kind,
             value=fig.value, unit=fig.unit, value_normalised=fig.value_normalised,
-            base_unit=fig.base_unit, year=ctx.year_at(m.start),
+            base_unit=fig.base_unit, year=year,
         )
-        marks = [(m.start, m.end), span]
+        marks = [(start, end), span]
         if comp is not None:
             props["comparison"] = comp.group("words")
             props["change"], props["change_unit"] = change(comp.group("words"), comp.group("value"), comp.group("unit"))
             marks.append(comp.span())
-        found.append(ctx.relation("REPORTED", ctx.own_place_id, ctx.entity(m), m.start, marks, **props))
+        target = ctx.entity(m) if not share else _share_entity(ctx, own_text)
+        found.append(ctx.relation("REPORTED", ctx.own_place_id, target, m.start, marks, **props))
     return found
+
+
+def _someone_elses(ctx: Context, m: Mention) -> bool:
+    """A company's or a cooperative's figure (…有限公司实施技术改造，企业全年产值突破5亿元), not the place's:
+    an enterprise or organisation (or 企业) is written before it in its sentence, and no 全镇/全乡 since."""
+    start = ctx.sentence(m.start)[0]
+    owners = [o.end for o in ctx.in_sentence(m.start, _OWNERS) if o.end <= m.start]
+    owners += [w.end() for w in _COMPANY_WORD.finditer(ctx.text, start, m.start)]
+    if not owners:
+        return False
+    return _WHOLE_PLACE.search(ctx.text, max(owners), m.start) is None
+
+
+def _year_and_kind(ctx: Context, offset: int) -> tuple[int | None, str]:
+    """The year a figure is stated for and whether it is an actual or a target.
+
+    A year the sentence writes wins, then one at the head of the paragraph; a figure for a
+    year before the plan year is an actual even in a plan section (a plan report's review)."""
+    kind = ctx.section(ctx.sentence(offset)[0])[1]
+    year = ctx.stated_year(offset) or paragraph_year(ctx, offset)
+    if year is None:
+        year = ctx.plan_year if kind == "plan" and ctx.plan_year else ctx.year
+    start = ctx.sentence(offset)[0]
+    if kind == "plan":
+        earlier = year is not None and ctx.plan_year is not None and year < ctx.plan_year
+        return year, "actual" if earlier and not _TARGET_WORDS.search(ctx.text, start, offset) else "target"
+    return year, "target" if _TARGET_WORDS.search(ctx.text, start, offset) else "actual"
+
+
+def _share_entity(ctx: Context, name: str) -> str:
+    """The place's own Indicator node of a share (研发投入占地区生产总值比重), never the GDP's."""
+    entity = Entity(entity_id("Indicator", name, ctx.own_place_id), "Indicator", name, [], {"standard": standard_name(name)})
+    ctx.extra_entities.setdefault(entity.id, entity)
+    return entity.id
