@@ -64,7 +64,5 @@ def cut_inner(text: str, start: int, head: int) -> int:
     return start
 
 
-# words that end a company's short name (远舟光电, 青禾物流)
-TRADE = re.compile(
-    r"(?:物流|光电|科技|置业|电子|实业|集团|股份|食品|生物|医药|新材料|能源|汽车|智能|制造|商贸|贸易|传媒|农业|环保|机械|电气)$"
-)
+# words that end a company's short name (远舟光电, 青禾物流): data/trade_words.txt
+TRADE = re.compile("(?:" + "|".join(sorted(words("trade_words.txt"), key=len, reverse=True)) + ")$")

@@ -154,6 +154,33 @@ def _listed_companies(doc: Doc, text: str, places: list[Mention]) -> list[Mentio
     return found
 
 
+# 宏川塑业与…达成合作, 推动青禾药业…: a trade name standing alone — a word jieba does not know
+# (or tags as a name) and a trade word, between word boundaries
+_TRADE_WORD = re.compile("(?:" + "|".join(sorted(words("trade_words.txt"), key=len, reverse=True)) + ")")
+_AFTER_NAME = re.compile(r"[、，。；：,;:（(“”\s]|等|与|和|及|的|签约|落户|入驻|投产|项目|公司|有限|正式|成功|已|将|在|实现|生产|新建|扩建|$")
+
+
+def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> list[Mention]:
+    tags = jieba_tags()
+    found = []
+    at = set(starts)
+    for m in _TRADE_WORD.finditer(text):
+        a = m.start()
+        if a not in at or not _AFTER_NAME.match(text, m.end()):
+            continue
+        k = bisect_right(starts, a - 1) - 1
+        if k < 0:
+            continue
+        first = text[starts[k] : a]
+        if not 2 <= len(first) <= 3 or not _CJK.fullmatch(first) or tags.get(first) not in (None, "nz", "nr", "nrt", "nt"):
+            continue
+        start = starts[k]
+        if any(x <= start < y for x, y in taken) or not looks_like_brand(first) or _TRADE_WORD.fullmatch(first):
+            continue
+        found.append(Mention(start, m.end(), "Enterprise", text[start : m.end()]))
+    return found
+
+
 # 远舟光电成功落户, 青禾物流正式投产: a short name opening a clause before an investment verb
 # (searched back from the verb, so the scan stays linear)
 _SUBJECT_VERB = guarded("成正顺已签落入投开竣", r"(?:成功|正式|顺利|已)?(?:签约|落户|入驻|投产|开工|竣工投产|落地)")
@@ -195,6 +222,7 @@ def brands(doc: Doc) -> Doc:
         _project_owners(doc, text, token_list, places_found)
         + _subjects(text, token_list, places_found)
         + _listed_companies(doc, text, places_found)
+        + _trade_names(text, token_list, [(m.start, m.end) for m in out if m.label != "Project"])
     )
     # a short name of a company the report names in full is that company
     listed += [m for m in short if not any(c.startswith(m.name) for c in full_cores)]

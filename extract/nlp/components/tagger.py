@@ -21,7 +21,7 @@ from extract.nlp.boundaries import doc_text, token_starts
 from extract.nlp.lexicon import words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.tagger.align import spans_of
-from extract.nlp.tagger.features import char_features
+from extract.nlp.tagger.features import sentence_features
 from extract.nlp.tagger.layers import LAYERS, LEARNED_LABELS, MODEL_DIR, RULES_FIRST, model_path
 from extract.nlp.tagger.naming import name_of
 
@@ -39,13 +39,13 @@ def _taggers(directory: str) -> dict[str, pycrfsuite.Tagger]:
     return taggers
 
 
-def tag_spans(text: str, sentences: list[tuple[int, int]], feats: list[list[str]], directory: str) -> list[tuple[int, int, str]]:
+def tag_spans(sentences: list[tuple[int, int]], feats: list[list[list[str]]], directory: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of every span the models tag, sentence by sentence; each
     sentence's features go to the C++ side once and serve every layer's model."""
     found: list[tuple[int, int, str]] = []
     taggers = list(_taggers(directory).values())
-    for start, end in sentences:
-        items = pycrfsuite.ItemSequence(feats[start:end])
+    for (start, _end), sentence in zip(sentences, feats, strict=True):
+        items = pycrfsuite.ItemSequence(sentence)
         for tagger in taggers:
             tagger.set(items)
             tags = tagger.tag()
@@ -81,9 +81,9 @@ class Tagger:
             return doc
         text = doc_text(doc)
         rules = mentions(doc)
-        feats = char_features(text, token_starts(doc), rules)
         sentences = worth_tagging(text, doc._.sentences or [(0, len(text))], rules)
-        spans = tag_spans(text, sentences, feats, self.model_dir)
+        feats = sentence_features(text, token_starts(doc), rules, sentences)
+        spans = tag_spans(sentences, feats, self.model_dir)
         doc._.mentions = merge(rules, spans, text)
         return doc
 

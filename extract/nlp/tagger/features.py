@@ -10,6 +10,8 @@ then zipped), which is several times faster than a loop per character.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from extract.nlp.lexicon import jieba_tags
 from extract.nlp.mention import Mention
 
@@ -17,18 +19,19 @@ _PAD = "\x02\x02"
 _END = "\x03\x03"
 
 
-def _rule_marks(n: int, found: list[Mention]) -> dict[int, list[str]]:
+def _rule_marks(n: int, found: list[tuple[int, int, str]]) -> dict[int, list[str]]:
     """Characters inside rule mentions: B/I/E of each mention's label (sparse)."""
     marks: dict[int, list[str]] = {}
-    for m in found:
-        if m.start >= m.end or m.end > n:
+    for start, end, label in found:
+        start, end = max(start, 0), min(end, n)
+        if start >= end:
             continue
-        marks.setdefault(m.start, []).append("r:B-" + m.label)
-        inner = "r:I-" + m.label
-        for i in range(m.start + 1, m.end - 1):
+        marks.setdefault(start, []).append("r:B-" + label)
+        inner = "r:I-" + label
+        for i in range(start + 1, end - 1):
             marks.setdefault(i, []).append(inner)
-        if m.end - 1 > m.start:
-            marks.setdefault(m.end - 1, []).append("r:E-" + m.label)
+        if end - 1 > start:
+            marks.setdefault(end - 1, []).append("r:E-" + label)
     return marks
 
 
@@ -60,9 +63,28 @@ def _word_columns(text: str, starts: list[int]) -> tuple[list[str], list[str], l
     return pos_tag, word_col, ctx_col
 
 
-def char_features(text: str, starts: list[int], found: list[Mention]) -> list[list[str]]:
+def sentence_features(
+    text: str, starts: list[int], found: list[Mention], sentences: list[tuple[int, int]]
+) -> list[list[list[str]]]:
+    """Features of each sentence on its own (what training and tagging both see), so a
+    report's sentences the tagger skips cost nothing."""
+    spans = sorted((m.start, m.end, m.label) for m in found)
+    span_starts = [a for a, _, _ in spans]
+    out = []
+    for a, b in sentences:
+        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+        local = [s - a for s in starts[lo:hi]]
+        if not local or local[0] != 0:
+            local.insert(0, 0)
+        first = bisect_left(span_starts, a - 80)  # no mention is longer than that
+        inside = [(x - a, y - a, label) for x, y, label in spans[first : bisect_left(span_starts, b)] if y > a]
+        out.append(char_features(text[a:b], local, inside))
+    return out
+
+
+def char_features(text: str, starts: list[int], found: list[tuple[int, int, str]]) -> list[list[str]]:
     """One feature list per character of `text`; `starts` are jieba's token starts,
-    `found` the rules' mentions (places among them carry the gazetteer's grade)."""
+    `found` the rules' mentions as (start, end, label)."""
     n = len(text)
     padded = _PAD + text + _END
     c = ["c=" + ch for ch in text]

@@ -21,7 +21,7 @@ from extract.nlp.boundaries import doc_text, token_starts
 from extract.nlp.mention import mentions
 from extract.nlp.pipeline import annotate, build_nlp
 from extract.nlp.tagger.align import bio_labels
-from extract.nlp.tagger.features import char_features
+from extract.nlp.tagger.features import sentence_features
 from extract.nlp.tagger.layers import LAYERS, model_path
 from extract.read import read_source
 
@@ -37,7 +37,7 @@ class Example:
     name: str
     source: str
     sentences: list[tuple[int, int]]
-    features: list[list[str]]
+    features: list[list[list[str]]]  # per sentence
     labels: dict[str, list[str]]  # layer -> BIO per character
 
 
@@ -64,7 +64,7 @@ def load_examples(pairs: Sequence[tuple[str | Path, str | Path]]) -> list[Exampl
             place = (meta.province, meta.city, meta.district, meta.subdistrict)
             doc = annotate(nlp, text, place, disable=("govkg_tagger", "govkg_tidy"))
             text = doc_text(doc)
-            feats = char_features(text, token_starts(doc), mentions(doc))
+            feats = sentence_features(text, token_starts(doc), mentions(doc), doc._.sentences)
             labels = {
                 layer: bio_labels(text, [(e["label"], e["name"]) for e in entities if e["label"] in wanted])
                 for layer, wanted in LAYERS.items()
@@ -80,8 +80,8 @@ def train(examples: Sequence[Example], out_dir: str | Path, params: dict | None 
     for layer in LAYERS:
         trainer = pycrfsuite.Trainer(verbose=False)
         for ex in examples:
-            for start, end in ex.sentences:
-                trainer.append(ex.features[start:end], ex.labels[layer][start:end])
+            for (start, end), feats in zip(ex.sentences, ex.features, strict=True):
+                trainer.append(feats, ex.labels[layer][start:end])
         trainer.set_params({**PARAMS, **(params or {})})
         trainer.train(str(model_path(out, layer)))
     (out / "TRAINED_ON.txt").write_text("\n".join(ex.name for ex in examples) + "\n", encoding="utf-8")
