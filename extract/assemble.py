@@ -26,12 +26,13 @@ from extract.relations import (
     mentions,
     part_of,
     reported,
+    roles,
 )
 from extract.relations.context import Context
 from extract.relations.reported import standard_name
 from graph.model import Entity, Graph, Report, entity_id, normalise_name, report_id
 
-RELATION_MODULES = (part_of, awarded, introduced, invests, located, carries_out, reported, mentions)
+RELATION_MODULES = (part_of, awarded, introduced, invests, located, roles, carries_out, reported, mentions)
 _SCOPE_FREE = frozenset({"Province", "City", "Honour", "Enterprise", "Initiative"})
 # an Indicator is the report's place's own series (青溪镇's 地区生产总值), never a hub every town
 # points at; its `standard` name is what compares across places (docs/graph-model.md)
