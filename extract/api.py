@@ -24,8 +24,8 @@ def extract_source(src: SourceText, nlp: Language | None = None) -> Graph:
     check_length(src, minimum=0)
     nlp = nlp or build_nlp()
     nlp.max_length = max(nlp.max_length, max_chars())
-    meta = detect_meta(src.text, src.path)
-    sections = parse_sections(src.text)
+    sections = parse_sections(src.text)  # once: metadata reads them too
+    meta = detect_meta(src.text, src.path, sections=sections)
     place = (meta.province, meta.city, meta.district, meta.subdistrict)
     doc = annotate(nlp, src.text, place)
     return assemble(doc, src, meta, sections)

@@ -11,24 +11,27 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extract.document import ReportMeta
+from extract.document import ReportMeta, Section
 from extract.metadata.divisions import division_mentions, find_divisions
 from extract.metadata.period import find_kind, find_period, find_years
 from extract.metadata.place import find_place, is_masked, place_in_title
-from extract.sections import title_span
+from extract.sections import parse_sections, title_span
 
 __all__ = ["detect_meta", "division_mentions", "find_place", "is_masked", "place_in_title"]
 
 
-def detect_meta(text: str, path: str = "", title_hint: str = "") -> ReportMeta:
-    """Metadata of a cleaned report; `title_hint` (e.g. a web page's <h1>) wins over the first line."""
+def detect_meta(text: str, path: str = "", title_hint: str = "", sections: list[Section] | None = None) -> ReportMeta:
+    """Metadata of a cleaned report; `title_hint` (e.g. a web page's <h1>) wins over the first line.
+    `sections` are the report's parsed sections (parsed here when not given)."""
+    if sections is None:
+        sections = parse_sections(text)
     span = title_span(text)
     title = title_hint.strip() or (text[span[0] : span[1]].replace("\n", "").strip() if span else "")
     if not title and path and re.search(r"总结|计划|报告", Path(path).stem):
         title = Path(path).stem
     province, city, district = find_divisions(title, text)
-    years = find_years(title, text)
-    kind = find_kind(title, text)
+    years = find_years(title, text, sections)
+    kind = find_kind(title, text, sections)
     period = find_period(kind)
     if period in ("annual", "government-report") and len(years) == 1 and ("计划" in kind or kind == "政府工作报告"):
         # An annual summary's plan part (明年/下一步) and a government report's 工作安排 are for the next year.

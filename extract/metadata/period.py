@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extract.sections import INLINE_LEVEL, parse_sections
+from extract.document import Section
+from extract.sections import INLINE_LEVEL
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _CN_YEAR = re.compile(r"([二〇零一三四五六七八九]{4})\s*年")
@@ -23,12 +24,11 @@ def _years_in(text: str) -> list[int]:
     return found
 
 
-def find_years(title: str, text: str) -> list[int]:
+def find_years(title: str, text: str, sections: list[Section]) -> list[int]:
     """Years the report covers: the title's, else its review and plan headings', else the opening's most named."""
     years = sorted(set(_years_in(title)))
     if years:
         return years
-    sections = parse_sections(text)
     headed = sorted({y for s in sections if 0 < s.level < INLINE_LEVEL and s.kind in ("review", "plan")
                      for y in _years_in(s.heading)})
     if headed:
@@ -37,7 +37,7 @@ def find_years(title: str, text: str) -> list[int]:
     return [opening.most_common(1)[0][0]] if opening else []
 
 
-def find_kind(title: str, text: str) -> str:
+def find_kind(title: str, text: str, sections: list[Section]) -> str:
     """工作总结 / 工作计划 / 工作总结及工作计划 / 政府工作报告, with 上半年 for half-year reports."""
     if "政府工作报告" in title or (not title and "政府工作报告" in text[:300]):
         return "政府工作报告"
@@ -46,10 +46,10 @@ def find_kind(title: str, text: str) -> str:
         plan = bool(re.search(r"计划|打算|思路|安排|要点", title))
         half = bool(re.search(r"上半年|半年", title))
     else:
-        sections = [s for s in parse_sections(text) if s.level == 1]
-        summary = any(s.kind == "review" for s in sections) or not sections
-        plan = any(s.kind == "plan" for s in sections)
-        half = bool(re.search(r"上半年", text[:400])) or any("上半年" in s.heading for s in sections)
+        top = [s for s in sections if s.level == 1]
+        summary = any(s.kind == "review" for s in top) or not top
+        plan = any(s.kind == "plan" for s in top)
+        half = bool(re.search(r"上半年", text[:400])) or any("上半年" in s.heading for s in top)
     if summary or not plan:
         kind = ("上半年" if half else "") + "工作总结"
         return kind + ("及" + ("下半年" if half else "") + "工作计划" if plan else "")
