@@ -83,7 +83,7 @@ def _at_token_start(starts: list[int], offset: int) -> bool:
     return i < len(starts) and starts[i] == offset
 
 
-@Language.component("govkg_admin_places")
+@Language.component("govkg_admin_places", requires=["doc._.sentences"], assigns=["doc._.mentions"])
 def admin_places(doc: Doc) -> Doc:
     """Add Province/City/District mentions (properties['key'] = canonical full name)."""
     text = doc_text(doc)

@@ -20,7 +20,7 @@ def _pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, names)))
 
 
-@Language.component("govkg_bodies")
+@Language.component("govkg_bodies", requires=["doc._.mentions"], assigns=["doc._.mentions"])
 def bodies(doc: Doc) -> Doc:
     """Bodies as written, with the place that owns them when it comes first (樟溪镇党委)."""
     text = doc_text(doc)

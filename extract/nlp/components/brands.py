@@ -209,7 +209,7 @@ def _subjects(text: str, starts: list[int], places: list[Mention]) -> list[Menti
     return found
 
 
-@Language.component("govkg_brands")
+@Language.component("govkg_brands", requires=["doc._.mentions"], assigns=["doc._.mentions"])
 def brands(doc: Doc) -> Doc:
     text = doc_text(doc)
     out = mentions(doc)

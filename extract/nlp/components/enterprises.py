@@ -59,7 +59,7 @@ def _lead(name: str) -> int:
     return 0
 
 
-@Language.component("govkg_enterprises")
+@Language.component("govkg_enterprises", requires=["doc._.sentences"], assigns=["doc._.mentions"])
 def enterprises(doc: Doc) -> Doc:
     text = doc_text(doc)
     out = mentions(doc)

@@ -121,7 +121,7 @@ def _valid(title: str, quoted: bool) -> bool:
     return quoted or bool(_HEADS.search(title))
 
 
-@Language.component("govkg_honours")
+@Language.component("govkg_honours", requires=["doc._.sentences"], assigns=["doc._.mentions"])
 def honours(doc: Doc) -> Doc:
     text = doc_text(doc)
     out = mentions(doc)

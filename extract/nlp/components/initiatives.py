@@ -14,7 +14,7 @@ from extract.nlp.names import is_masked
 _CAMPAIGN = re.compile(r"[“\"]([^”\"\n]{2,20})[”\"](专项行动|专项整治|攻坚行动|行动|活动|攻坚战|计划|竞赛|工程)")
 
 
-@Language.component("govkg_initiatives")
+@Language.component("govkg_initiatives", assigns=["doc._.mentions"])
 def initiatives(doc: Doc) -> Doc:
     out = mentions(doc)
     for m in _CAMPAIGN.finditer(doc_text(doc)):

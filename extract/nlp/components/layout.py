@@ -13,7 +13,7 @@ from extract.nlp.boundaries import doc_text, token_starts
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 
 
-@Language.component("govkg_layout")
+@Language.component("govkg_layout", assigns=["doc._.sentences", "doc._.token_starts"])
 def layout(doc: Doc) -> Doc:
     """Sentence spans (start, end) in doc._.sentences, token starts in doc._.token_starts."""
     doc._.sentences = [m.span() for m in _SENTENCE.finditer(doc_text(doc)) if m.group().strip()]

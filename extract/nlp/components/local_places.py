@@ -144,7 +144,7 @@ def _town_supported(text: str, name: str, stem: str, place: tuple[str, str, str,
     return name in title or any(name + body in text for body in _TOWN_BODIES)
 
 
-@Language.component("govkg_local_places")
+@Language.component("govkg_local_places", requires=["doc._.sentences"], assigns=["doc._.mentions"])
 def local_places(doc: Doc) -> Doc:
     text = doc_text(doc)
     out = mentions(doc)

@@ -97,7 +97,7 @@ def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
     return mates
 
 
-@Language.component("govkg_people")
+@Language.component("govkg_people", assigns=["doc._.mentions"])
 def people(doc: Doc) -> Doc:
     out = mentions(doc)
     text = doc_text(doc)

@@ -96,7 +96,7 @@ def _loose_verb_before(text: str, starts: list[int], head: int) -> bool:
     return len(word) > 1 and jieba_tags().get(word) == "v" and word not in words("construction_verbs.txt")
 
 
-@Language.component("govkg_projects")
+@Language.component("govkg_projects", requires=["doc._.mentions"], assigns=["doc._.mentions"])
 def projects(doc: Doc) -> Doc:
     text = doc_text(doc)
     out = mentions(doc)

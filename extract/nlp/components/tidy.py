@@ -49,7 +49,11 @@ def tidy_mentions(found: list[Mention]) -> list[Mention]:
     return kept
 
 
-@Language.component("govkg_tidy")
+@Language.component("govkg_tidy", requires=["doc._.mentions"], assigns=["doc._.mentions", "doc.spans"])
 def tidy(doc: Doc) -> Doc:
-    doc._.mentions = tidy_mentions(mentions(doc))
+    """The final mentions, also as spaCy Spans in doc.spans["mentions"] (token-aligned,
+    widened to whole tokens) so spaCy's scorer and span components can read them."""
+    kept = doc._.mentions = tidy_mentions(mentions(doc))
+    spans = (doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand") for m in kept)
+    doc.spans["mentions"] = [s for s in spans if s is not None]
     return doc
