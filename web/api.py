@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import threading
+import time
 from typing import Any
 
 from flask import Blueprint, abort, current_app, request
@@ -150,13 +151,73 @@ def _console_store():
     return store
 
 
+_DEFAULTS = "govkg.console_defaults"
+_DEFAULTS_SECONDS = 60.0
+# Fixed read-only queries (through the console's own checks) that find values in this
+# database for the named queries' parameters, so each example returns rows as it comes.
+_DEFAULT_QUERIES = (
+    "MATCH (p:Entity)-[r:REPORTED]->(i:Indicator) WHERE r.value_normalised IS NOT NULL"
+    " AND coalesce(r.section_kind, '') <> 'plan' AND r.year IS NOT NULL"
+    " RETURN i.name AS indicator, r.year AS year, p.name AS place ORDER BY r.year DESC, place LIMIT 1",
+    "MATCH (a:Entity)-[:PART_OF]->(:Entity)<-[:PART_OF]-(b:Entity) WHERE a.name < b.name"
+    " RETURN a.name AS source, b.name AS target, a.name AS entity ORDER BY source, target LIMIT 1",
+    "MATCH (e:Enterprise)-[:INVESTS_IN]->() RETURN e.name AS enterprise ORDER BY enterprise LIMIT 1",
+    "MATCH (r:Report) RETURN r.title AS report ORDER BY r.year DESC, r.title LIMIT 1",
+    "MATCH (r:Report) WHERE r.place IS NOT NULL RETURN r.place AS place, count(*) AS n ORDER BY n DESC, place LIMIT 1",
+)
+_FIXED_DEFAULTS: dict[str, Any] = {"depth": 1, "min_reports": 2}
+
+
+def _param_hint(text: str, name: str) -> str:
+    """What a query's comment lines say about one parameter ("place: name, alias or id, or empty")."""
+    for line in text.splitlines():
+        body = line.strip()
+        if not body.startswith("//"):
+            continue
+        for part in body.lstrip("/ ").split(";"):
+            part = part.strip().lstrip("$")
+            if part.startswith(f"{name}:") or part.startswith(f"{name},"):
+                return part.split(":", 1)[-1].strip().rstrip(".")
+    return ""
+
+
+def _data_defaults(store: Any) -> dict[str, Any]:
+    """Parameter values found in the database (cached a minute), for examples to work as they come."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    cached = app.extensions.get(_DEFAULTS)
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < _DEFAULTS_SECONDS:
+        return cached[1]
+    found: dict[str, Any] = dict(_FIXED_DEFAULTS)
+    for query in _DEFAULT_QUERIES:
+        try:
+            result = store.run_read(query, {}, timeout=current_app.config["CONSOLE_TIMEOUT"], limit=1)
+        except Exception:  # noqa: BLE001 - a default is a convenience; the form stays empty
+            continue
+        for column, value in zip(result.columns, result.rows[0] if result.rows else [], strict=False):
+            if value is not None and column not in found:
+                found[column] = value
+    app.extensions[_DEFAULTS] = (now, found)
+    return found
+
+
+def _example(query: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """A named query with its parameter form: hint from its comments, default from the data
+    (empty where the comment says empty means all)."""
+    form = []
+    for name in query.params:
+        hint = _param_hint(query.text, name)
+        default = "" if "empty" in hint else data.get(name, "")
+        form.append({"name": name, "hint": hint, "default": default})
+    return {"name": query.name, "description": query.description, "params": list(query.params),
+            "form": form, "text": query.text}
+
+
 @bp.get("/console")
 def console_info():
     store = get_store()
-    examples = [
-        {"name": q.name, "description": q.description, "params": list(q.params), "text": q.text}
-        for q in queries.library().values()
-    ]
+    data = _data_defaults(store) if console_enabled(store) else {}
+    examples = [_example(q, data) for q in queries.library().values()]
     return {
         "enabled": console_enabled(store),
         "timeout": current_app.config["CONSOLE_TIMEOUT"],
@@ -193,6 +254,12 @@ def _depth(value: Any, limit: int) -> int:
                 break
             stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
     return deepest
+
+
+def _timed_out(message: str) -> bool:
+    """Neo4j's words for a transaction stopped by its timeout ("… Retry your operation")."""
+    text = message.lower()
+    return "timeout" in text or "timed out" in text or "has been terminated" in text
 
 
 def _console_slots() -> threading.BoundedSemaphore:
@@ -244,6 +311,10 @@ def console_run():
     except ReadOnlyViolation as exc:
         return {"error": f"refused: the console is read-only ({exc})", "kind": "read-only"}, 403
     except QueryError as exc:
+        if _timed_out(str(exc)):
+            plain = (f"The query ran longer than the {timeout} s limit and was stopped. "
+                     "Narrow the MATCH, add a LIMIT, or start from an indexed property (id, name).")
+            return {"error": plain, "kind": "timeout", "detail": str(exc)}, 400
         return {"error": str(exc), "kind": "query"}, 400
     finally:
         slots.release()
