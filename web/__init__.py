@@ -72,10 +72,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
-    from web import api, errors, pages, security
+    from web import api, errors, pages, security, tables
 
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(tables.bp)
     app.add_url_rule("/labels.css", "label_css", _label_css)
     errors.register(app)
     security.register(app)
