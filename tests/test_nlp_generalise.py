@@ -56,3 +56,8 @@ def test_designations_are_honours() -> None:
 def test_a_facility_before_the_award_verb_receives_the_honour() -> None:
     text = "青溪镇2024年工作总结\n镇敬老院成为全市唯一获评省级五星级养老机构。"
     assert ("镇敬老院", "省级五星级养老机构") in awarded(text)
+
+
+def test_medals_certificates_and_marks_are_honours() -> None:
+    text = "青禾村党支部书记李明获全国五一劳动奖章。远舟茶业获有机产品认证证书，青禾米业荣获省级著名商标。"
+    assert set(found(text, "Honour")) >= {"全国五一劳动奖章", "有机产品认证证书", "省级著名商标"}
