@@ -9,8 +9,9 @@ Cases (each "tried" is one attempt at breaking the store):
   through the API and through `govkg stats`: refused with how to rebuild, the command never runs.
 - concurrent builds: two `govkg build` processes into one data dir holding a 30,000-entity
   store; every report of both must be stored.
-- kill -9 during writes: a writer killed at a random moment; the next open must read the
-  store (old or new version) and leave no `.graph-*.tmp` behind.
+- kill -9 during writes: a writer killed at a random moment, or (every other round) while
+  it writes its temp file; the next open must read the store (old or new version) and
+  leave no `.graph-*.tmp` behind.
 - delete-report parity (embedded, Neo4j): the examples built through resolve/split/save as
   `govkg build` does, one report deleted; the store must equal a clean build without it,
   names and aliases included.
@@ -206,7 +207,12 @@ def case_kill_during_write(work: Path, rounds: int) -> Case:
                                   stdout=subprocess.PIPE, text=True)
         assert writer.stdout is not None
         writer.stdout.readline()
-        time.sleep(rnd.uniform(0.2, 3.0))
+        if n % 2:  # every other round: the moment a temp file is being written
+            deadline = time.monotonic() + 20
+            while not list(data.glob(".graph-*.tmp")) and time.monotonic() < deadline:
+                time.sleep(0.002)
+        else:  # the others: any moment
+            time.sleep(rnd.uniform(0.2, 3.0))
         temps_seen += bool(list(data.glob(".graph-*.tmp")))
         writer.kill()
         writer.wait()
