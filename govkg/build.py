@@ -239,6 +239,8 @@ def _serve(conn: Connection, others: list[Connection], limits: Limits) -> None:
         except MemoryError:
             result = Extracted(source, error=_memory_error(limits), out_of_memory=True)
             conn.send(result)
+        except Exception as exc:  # a result that cannot be pickled: one error line, no traceback
+            conn.send(Extracted(source, error=f"extraction failed: result not sent: {type(exc).__name__}: {exc}"))
         if result.out_of_memory:
             return  # a fresh worker rather than one with a fragmented heap
 
