@@ -26,6 +26,16 @@ RETURN r, a.id AS source, b.id AS target
 MATCH (e:Entity {id: $id})
 RETURN e
 
+// name: entities_of_label
+// description: One page of the entities of a label, by name then id (the viewer's list of a label).
+// params: label, offset, limit
+MATCH (e:Entity)
+WHERE e.label = $label
+RETURN e
+ORDER BY e.name, e.id
+SKIP $offset
+LIMIT $limit
+
 // name: get_entities
 // description: Many entities by id in one round trip (a report page names dozens); unknown ids give no row.
 // params: ids

@@ -50,7 +50,7 @@ from graph.store.normalise import (
     stored_relation,
 )
 from graph.store.planning import VersionRow, entities_per_report, plan_save, version_row
-from graph.store.ranking import search_key
+from graph.store.ranking import search_key, searchable
 
 __all__ = ["FILE_NAME", "EmbeddedStore", "StoreBusyError", "StoreFileError"]
 
@@ -325,7 +325,7 @@ class EmbeddedStore(GraphReads, VersionKeeping):
 
     def search(self, text: str, limit: int = 20, labels: Sequence[str] | None = None) -> list[SearchHit]:
         query = search_key(text)
-        if not query or limit <= 0:
+        if not query or limit <= 0 or not searchable(query):
             return []
         with self._lock:
             self._refresh()
@@ -337,6 +337,13 @@ class EmbeddedStore(GraphReads, VersionKeeping):
                 entity = self._entities[eid]
                 hits.append(SearchHit(eid, entity.label, entity.name, list(entity.aliases), score))
             return hits
+
+    def entities_of_label(self, label: str, offset: int = 0, limit: int = 50) -> list[Entity]:
+        """One page of the entities of a label, by name then id (a label's list in the viewer)."""
+        with self._lock:
+            self._refresh()
+            found = sorted((e for e in self._entities.values() if e.label == label), key=lambda e: (e.name, e.id))
+            return [copy_entity(e) for e in found[offset : offset + limit]]
 
     def entity(self, entity_id: str) -> Entity | None:
         with self._lock:

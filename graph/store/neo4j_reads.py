@@ -18,8 +18,8 @@ from graph.model import Entity, Graph, Relation, Report
 from graph.store.base import SearchHit, Subgraph
 from graph.store.lucene import phrase_query, term_query
 from graph.store.neo4j_rows import entity_of, relation_of, report_of
-from graph.store.normalise import FACT_TYPES, OVERVIEW_TOP
-from graph.store.ranking import match_score, rank_hits, search_key
+from graph.store.normalise import FACT_TYPES, OVERVIEW_TOP, fold
+from graph.store.ranking import MAX_QUERY_CHARS, match_score, rank_hits, search_key, searchable
 
 SEARCH_CANDIDATES = 200  # full-text candidates ranked in Python (at least 10 x limit)
 
@@ -93,7 +93,7 @@ class Neo4jReads:
         """Candidates from the cjk full-text index (a phrase, or wildcard terms when a phrase
         cannot answer), ranked exactly as the embedded store ranks them."""
         query = search_key(text)
-        if not query or limit <= 0:
+        if not query or limit <= 0 or not searchable(query):
             return []
         cap = max(SEARCH_CANDIDATES, 10 * limit)
         wanted = list(labels) if labels else None
@@ -101,7 +101,9 @@ class Neo4jReads:
         if phrase is not None:
             records = self._read("search_fulltext", phrase=phrase, labels=wanted, cap=cap)
         else:
-            lucene = term_query(query)
+            # Words from the text as typed: folding drops spaces ("img src" -> "imgsrc"), and the
+            # index holds the words apart, so the terms come from each space-separated part.
+            lucene = term_query(" ".join(fold(part) for part in text[: MAX_QUERY_CHARS * 4].split()))
             if not lucene:
                 return []
             records = self._read("search_terms", lucene=lucene, labels=wanted, cap=cap)
@@ -111,6 +113,11 @@ class Neo4jReads:
             if score is not None:
                 hits.append(SearchHit(rec["id"], rec["label"], rec["name"], list(rec["aliases"]), score))
         return rank_hits(hits, limit)
+
+    def entities_of_label(self, label: str, offset: int = 0, limit: int = 50) -> list[Entity]:
+        """One page of the entities of a label, by name then id (a label's list in the viewer)."""
+        records = self._read("entities_of_label", label=label, offset=offset, limit=limit)
+        return [entity_of(rec["e"]) for rec in records]
 
     def entity(self, entity_id: str) -> Entity | None:
         records = self._read("get_entity", id=entity_id)

@@ -24,6 +24,12 @@ def search_key(text: str) -> str:
     return fold(text[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
 
 
+def searchable(query: str) -> bool:
+    """Whether a folded query can find anything: it needs a letter, digit or ideograph. Neo4j's
+    analyzer drops punctuation, so "(" alone finds nothing there; the embedded store agrees."""
+    return any(ch.isalnum() for ch in query)
+
+
 def match_score(query: str, name: str, aliases: Iterable[str]) -> float | None:
     """Exact name > name prefix > name substring > exact alias > alias substring.
 
