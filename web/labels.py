@@ -48,3 +48,26 @@ _BY_PREFIX = {label.lower(): label for label in LABELS}
 def label_of_id(entity_id: str) -> str | None:
     """Entity ids start with the lower-cased label (graph.model.entity_id)."""
     return _BY_PREFIX.get(entity_id.split("-", 1)[0])
+
+
+_SYNONYMS = {
+    "街道": "Subdistrict", "乡镇": "Subdistrict", "镇": "Subdistrict", "乡": "Subdistrict",
+    "区": "District", "县": "District", "公司": "Enterprise", "人": "Person", "举措": "Initiative",
+}
+
+
+def label_named(text: str) -> str | None:
+    """The label a query names, in English (any case, plural too) or Chinese: "village",
+    "Villages", "村" -> "Village"; None when the text names no label."""
+    key = text.strip().casefold()
+    if not key:
+        return None
+    if key in _SYNONYMS:
+        return _SYNONYMS[key]
+    for label, chinese in LABEL_NAMES.items():
+        if label == "Report":
+            continue
+        if key in (label.casefold(), label.casefold() + "s", chinese) or (
+            label == "City" and key == "cities") or (label == "Community" and key == "communities"):
+            return label
+    return None

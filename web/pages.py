@@ -12,8 +12,8 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from graph.model import LABELS, PLACE_LABELS, RELATION_TYPES
 from web.db import console_enabled, get_store
 from web.highlight import evidence_sentences, mention_marks, section_tree, sentence_parts, spans
-from web.labels import LABEL_NAMES, LABEL_STYLE
-from web.payloads import entity_payload, relation_rows
+from web.labels import LABEL_NAMES, LABEL_STYLE, label_named
+from web.payloads import entity_payload, hit_contexts, relation_rows
 
 bp = Blueprint("pages", __name__)
 
@@ -221,6 +221,77 @@ def report_source(report_id: str):
     if path is None:
         abort(404, "the original file of this report is not on this machine")
     return send_file(path, as_attachment=True, download_name=path.name, conditional=True)
+
+
+SEARCH_PAGE = 20  # hits per page
+SEARCH_HITS = 200  # hits a text search ranks (the counts say "200+" past it)
+SEARCH_FILTERED = 100  # hits whose context is looked up to filter by place or year
+
+
+@bp.get("/search")
+def search_page():
+    """Search results as a page: counts per label, paging, each hit's place and reports, filters
+    by label, place and year; a label's name ("village", "村") lists that label's entities."""
+    store = get_store()
+    text = request.args.get("q", "").strip()
+    label = request.args.get("label", "")
+    if label and label not in LABELS:
+        abort(400, f"unknown label: {label}")
+    place = request.args.get("place", "").strip()
+    year_raw = request.args.get("year", "").strip()
+    year = int(year_raw) if year_raw.isdigit() and len(year_raw) == 4 else None
+    page = max(1, min(10_000, int(request.args["page"]) if request.args.get("page", "").isdigit() else 1))
+    names_only = request.args.get("names") == "1"
+    named_label = None if names_only else label_named(text)
+    listing = bool(named_label or (label and not text))
+    stats = store.stats()
+    counts: dict[str, int] = {}
+    capped = False
+    if listing:
+        label = label or named_label or ""
+        counts = {label: stats["labels"].get(label, 0)}
+        listed = store.entities_of_label  # type: ignore[attr-defined]
+        if place or year:
+            hits = [{"id": e.id, "name": e.name, "label": e.label, "aliases": e.aliases}
+                    for e in listed(label, 0, SEARCH_FILTERED)]
+            contexts = hit_contexts(store, [h["id"] for h in hits])
+            hits = [h for h in hits if _context_fits(contexts[h["id"]], place, year)]
+            total, page_hits = len(hits), hits[(page - 1) * SEARCH_PAGE : page * SEARCH_PAGE]
+        else:
+            page_hits = [{"id": e.id, "name": e.name, "label": e.label, "aliases": e.aliases}
+                         for e in listed(label, (page - 1) * SEARCH_PAGE, SEARCH_PAGE)]
+            total = counts[label]
+    elif text:
+        every = store.search(text, limit=SEARCH_HITS)
+        capped = len(every) >= SEARCH_HITS
+        for hit in every:
+            counts[hit.label] = counts.get(hit.label, 0) + 1
+        chosen = [h for h in every if not label or h.label == label]
+        hits = [{"id": h.id, "name": h.name, "label": h.label, "aliases": h.aliases} for h in chosen]
+        if place or year:
+            hits = hits[:SEARCH_FILTERED]
+            contexts = hit_contexts(store, [h["id"] for h in hits])
+            hits = [h for h in hits if _context_fits(contexts[h["id"]], place, year)]
+        total = len(hits)
+        page_hits = hits[(page - 1) * SEARCH_PAGE : page * SEARCH_PAGE]
+    else:
+        hits, page_hits, total = [], [], 0
+    contexts = hit_contexts(store, [h["id"] for h in page_hits])
+    for hit in page_hits:
+        hit["context"] = contexts.get(hit["id"], {})
+    pages = max(1, -(-total // SEARCH_PAGE))
+    return render_template(
+        "pages/search.html",
+        q=text, label=label, place=place, year=year_raw, page=page, pages=pages, total=total,
+        hits=page_hits, counts=dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+        capped=capped, listing=listing, named_label=named_label, labels=LABELS, search_cap=SEARCH_HITS,
+    )
+
+
+def _context_fits(context: dict[str, Any], place: str, year: int | None) -> bool:
+    if place and not any(place in p for p in context["places"] + context["report_places"]):
+        return False
+    return year is None or year in context["years"]
 
 
 @bp.get("/console")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from graph.model import RELATION_TYPES, Entity, Relation, Report
+from graph.model import PLACE_LABELS, RELATION_TYPES, Entity, Relation, Report
 from graph.store.base import GraphStore, Subgraph
 from web.labels import label_of_id
 
@@ -116,3 +116,43 @@ def relation_rows(store: GraphStore, relations: list[Relation]) -> list[dict[str
     order = {t: i for i, t in enumerate(RELATION_TYPES)}
     rows.sort(key=lambda r: (order.get(r["type"], 99), min((e["start"] for e in r["evidence"]), default=0)))
     return rows
+
+
+def hit_contexts(store: GraphStore, entity_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Where each entity stands, so two hits of one name can be told apart: the place it
+    belongs to or acts in (PART_OF first), the reports that mention it, and the years of its
+    facts. One entity_relations call per entity and one batch lookup of the places."""
+    reports = {r.id: r for r in store.reports()}
+    found: dict[str, dict[str, Any]] = {}
+    wanted: set[str] = set()
+    relations = {}
+    for eid in entity_ids:
+        rels = store.entity_relations(eid)
+        relations[eid] = rels
+        wanted.update(r.target if r.source == eid else r.source for r in rels if r.type != "MENTIONS")
+    named = {e.id: e for e in store.entities(sorted(wanted)[:MAX_NAMED_OTHERS])}
+    for eid in entity_ids:
+        places: list[str] = []
+        report_ids: list[str] = []
+        years: set[int] = set()
+        for rel in sorted(relations[eid], key=lambda r: (r.type != "PART_OF", r.type, r.id)):
+            year = rel.properties.get("year")
+            if isinstance(year, int):
+                years.add(year)
+            if rel.type == "MENTIONS":
+                report_ids.append(rel.source)
+                continue
+            other = named.get(rel.target if rel.source == eid else rel.source)
+            if other is not None and other.label in PLACE_LABELS and other.id != eid and other.name not in places:
+                if rel.type == "PART_OF" and rel.source != eid:
+                    continue  # a place below it says nothing about where it is
+                places.append(other.name)
+        briefs = [reports[r] for r in dict.fromkeys(report_ids) if r in reports]
+        years.update(r.year for r in briefs if r.year)
+        found[eid] = {
+            "places": places[:3],
+            "reports": [{"id": r.id, "title": r.title or r.path, "place": r.place, "year": r.year} for r in briefs[:3]],
+            "report_places": sorted({r.place for r in briefs if r.place}),
+            "years": sorted(years),
+        }
+    return found

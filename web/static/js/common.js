@@ -76,6 +76,7 @@
     }
     function render(query) {
       list.replaceChildren();
+      const all = box.dataset.search === "navigate";
       if (!hits.length) {
         list.append(el("li", { class: "empty" }, "没有结果 No match for “" + query + "”"));
       }
@@ -87,6 +88,12 @@
         item.addEventListener("mousedown", (event) => { event.preventDefault(); choose(hit); });
         list.append(item);
       });
+      if (all) {
+        const more = el("li", { class: "all-results" }, el("a", { href: "/search?q=" + encodeURIComponent(query) },
+          "所有结果 All results for “" + query + "” →"));
+        more.addEventListener("mousedown", (event) => { event.preventDefault(); window.location.href = "/search?q=" + encodeURIComponent(query); });
+        list.append(more);
+      }
       list.hidden = false;
     }
     async function lookup() {
@@ -116,6 +123,7 @@
       } else if (event.key === "Enter") {
         event.preventDefault();
         if (hits[active] && !list.hidden) choose(hits[active]);
+        else if (box.dataset.search === "navigate" && input.value.trim()) window.location.href = "/search?q=" + encodeURIComponent(input.value.trim());
         else lookup();
       } else if (event.key === "Escape") {
         close();

@@ -24,8 +24,15 @@
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   getJSON("/api/overview").then((data) => {
     const perLabel = entries(data.entities_per_label);
-    bar("chart-labels", perLabel.map(([k]) => k), perLabel.map(([, n]) => n),
+    const lChart = bar("chart-labels", perLabel.map(([k]) => k), perLabel.map(([, n]) => n),
       perLabel.map(([k]) => (styles[k] || {}).colour || "#888"));
+    // A label's bar leads to the list of its entities, as the count chips above do.
+    if (lChart) {
+      lChart.options.onClick = (event, items) => {
+        if (items.length) window.location.href = "/search?label=" + encodeURIComponent(perLabel[items[0].index][0]);
+      };
+      lChart.options.onHover = (event, items) => { event.native.target.style.cursor = items.length ? "pointer" : "default"; };
+    }
     const years = entries(data.reports_per_year).sort(([a], [b]) => String(a).localeCompare(String(b)));
     bar("chart-years", years.map(([k]) => k), years.map(([, n]) => n), "#42a5f5");
     const places = entries(data.reports_per_place).sort(([, a], [, b]) => b - a).slice(0, 30);
@@ -43,6 +50,7 @@
         if (items.length) window.location.href = "/graph?focus=" + encodeURIComponent(rows[items[0].index].id);
       };
     }
+    window.govkgCharts = { labels: lChart };
     document.body.dataset.chartsReady = "1";
   }).catch((error) => {
     document.querySelector(".charts").prepend(window.GovKG.el("p", { class: "error-box" }, error.message));
