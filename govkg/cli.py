@@ -161,12 +161,15 @@ def build(
 ) -> None:
     """Extract reports, resolve entities across them and load the graph into a store."""
     from govkg.build import build as run_build
+    from graph.curate import curate_store, forget_base
 
     store = open_configured(settings)
     try:
         if fresh:
             store.clear()
+            forget_base(settings["data_dir"])
         summary = run_build(paths, store, workers=workers, progress=True, limits=limits)
+        corrected = curate_store(store, settings["data_dir"])  # the researcher's decisions, again
         if analyze and summary.read:
             _analyze_store(store)
         stats = store.stats()
@@ -185,6 +188,8 @@ def build(
     for source, kept in summary.same_file:
         click.echo(f"  same file: {source} = {kept} (read once)")
     click.echo(f"written: {summary.entities} entities, {summary.relations} relations")
+    if corrected:
+        click.echo(f"corrections reapplied: {corrected} (govkg curate list)")
     click.echo(
         f"store ({settings['kind']}): {stats['reports']} reports, {stats['entities']} entities, "
         f"{stats['relations']} relations"
@@ -479,6 +484,124 @@ def table_cmd(
         return
     rows = tables.filtered(tables.rows(graph, name), place=place, year=year, label=label, report_kind=report_kind)
     click.echo(tables.render(rows, tables.COLUMNS[name], fmt))
+
+
+@main.group()
+def curate() -> None:
+    """Corrections kept in DATA_DIR/curation.json and reapplied after every build (both stores)."""
+
+
+def _entity_id(graph: Any, ref: str) -> str:
+    """An entity by id, or by its exact name when only one entity has it."""
+    if ref in graph.entities:
+        return ref
+    found = [e.id for e in graph.entities.values() if e.name == ref]
+    if len(found) != 1:
+        raise click.UsageError(f"{ref!r} names {len(found)} entities; give an id")
+    return found[0]
+
+
+def _decide(settings: dict[str, Any], action: str, target: str, value: str = "", entity: bool = True) -> None:
+    from graph.curate import Decision, decide
+
+    store = open_configured(settings)
+    try:
+        graph = store.load()
+        if entity:
+            target = _entity_id(graph, target)
+            if action == "merge":
+                value = _entity_id(graph, value)
+        try:
+            d = decide(store, settings["data_dir"], Decision(action, target, value))
+        except (KeyError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    click.echo(f"{d.id}: {d.action} {d.target} {d.value} ({d.note})".rstrip())
+
+
+@curate.command("merge")
+@click.argument("keep")
+@click.argument("drop")
+@store_options
+def curate_merge(settings: dict[str, Any], keep: str, drop: str) -> None:
+    """Merge DROP into KEEP (ids or exact names): DROP's facts move, its names become aliases."""
+    _decide(settings, "merge", keep, drop)
+
+
+@curate.command("rename")
+@click.argument("entity")
+@click.argument("name")
+@store_options
+def curate_rename(settings: dict[str, Any], entity: str, name: str) -> None:
+    """Give ENTITY a new NAME (the old one stays as an alias)."""
+    _decide(settings, "rename", entity, name)
+
+
+@curate.command("relabel")
+@click.argument("entity")
+@click.argument("label")
+@store_options
+def curate_relabel(settings: dict[str, Any], entity: str, label: str) -> None:
+    """Change ENTITY's label (Project, Organization, …)."""
+    _decide(settings, "relabel", entity, label)
+
+
+@curate.command("delete-entity")
+@click.argument("entity")
+@store_options
+def curate_delete_entity(settings: dict[str, Any], entity: str) -> None:
+    """Delete ENTITY and every fact touching it."""
+    _decide(settings, "delete-entity", entity)
+
+
+@curate.command("delete-fact")
+@click.argument("fact_id")
+@store_options
+def curate_delete_fact(settings: dict[str, Any], fact_id: str) -> None:
+    """Delete one fact by its id (govkg table … --format csv shows fact_id)."""
+    _decide(settings, "delete-fact", fact_id, entity=False)
+
+
+@curate.command("list")
+@store_options
+def curate_list(settings: dict[str, Any]) -> None:
+    """The decisions, in the order made (undone ones marked)."""
+    from graph.curate import Decisions
+
+    for d in Decisions.load(settings["data_dir"]).items:
+        click.echo(f"{d.id}\t{d.at}\t{d.action}\t{d.target}\t{d.value}\t{d.note}" + ("\t(undone)" if d.undone else ""))
+
+
+@curate.command("undo")
+@click.argument("decision_id")
+@store_options
+def curate_undo(settings: dict[str, Any], decision_id: str) -> None:
+    """Undo one decision: the graph is rebuilt from the kept base with the others."""
+    from graph.curate import undo
+
+    store = open_configured(settings)
+    try:
+        d = undo(store, settings["data_dir"], decision_id)
+    except KeyError as exc:
+        raise click.ClickException(f"no decision {decision_id}") from exc
+    finally:
+        store.close()
+    click.echo(f"undone {d.id}: {d.action} {d.target} {d.value}".rstrip())
+
+
+@curate.command("apply")
+@store_options
+def curate_apply(settings: dict[str, Any]) -> None:
+    """Reapply every decision to the store (a build does this itself)."""
+    from graph.curate import curate_store
+
+    store = open_configured(settings)
+    try:
+        changed = curate_store(store, settings["data_dir"])
+    finally:
+        store.close()
+    click.echo(f"corrections applied: {changed}")
 
 
 if __name__ == "__main__":

@@ -72,11 +72,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
-    from web import api, errors, pages, security, tables
+    from web import api, curation, errors, pages, security, tables
 
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(tables.bp)
+    app.register_blueprint(curation.bp)
     app.add_url_rule("/labels.css", "label_css", _label_css)
     errors.register(app)
     security.register(app)
