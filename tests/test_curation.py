@@ -133,6 +133,7 @@ def test_the_viewer_corrects_lists_and_undoes(setup) -> None:
     listed = client.get("/curation").get_data(as_text=True)
     assert "青岚湖度假综合体项目 &lt;- 白鹭数字经济产业园" in listed
     assert client.post("/curate", data={"action": "rename", "target": park, "value": "x"}, headers={"Origin": "http://elsewhere.example"}).status_code == 403
+    assert client.post("/curate", data={"action": "rename", "target": park, "value": "x"}, headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403
     assert client.post("/curation/d1/undo").status_code == 303
     assert names["白鹭数字经济产业园"] in {e.id for e in held.load().entities.values()}
     if held is not store:

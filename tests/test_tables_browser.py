@@ -73,3 +73,28 @@ def test_compare_page_draws_a_place_by_year_table_and_chart(page, tables_server,
     )
     page.screenshot(path=str(screenshot_dir / "compare.png"), full_page=True)
     assert page.errors == [] and page.dialogs == []
+
+
+def test_entity_page_corrections_and_the_decisions_page(page, request, tmp_path_factory, screenshot_dir) -> None:
+    """Merge from the entity page (a real form POST under the CSP), see it shown, undo it."""
+    data_dir = tmp_path_factory.mktemp("curate-live")
+    store = open_test_store(request, "embedded", data_dir)
+    for part in split_by_report(resolve(extract_path(p) for p in sorted((ROOT / "tests" / "data" / "issue12").glob("*.txt")))):
+        store.save(part)
+    park = next(e.id for e in store.load().entities.values() if e.name == "青岚湖度假综合体项目")
+    with LiveServer(create_app({"STORE": store, "DATA_DIR": str(data_dir / "store"), "TESTING": True})) as server:
+        page.goto(f"{server.url}/entity/{park}")
+        page.click("#curate summary")
+        merge = page.locator("form.curate-form", has=page.locator("input[value=merge]"))
+        merge.locator("input[name=value]").fill("白鹭数字经济产业园")
+        merge.locator("button").click()
+        page.wait_for_selector("#curated")
+        assert "merged from 白鹭数字经济产业园" in page.inner_text("#curated")
+        page.click("#curate summary")
+        page.screenshot(path=str(screenshot_dir / "curation-entity.png"), full_page=True)
+        page.click("#curated a")
+        assert "青岚湖度假综合体项目 <- 白鹭数字经济产业园" in page.inner_text("#decisions")
+        page.screenshot(path=str(screenshot_dir / "curation-decisions.png"), full_page=True)
+        page.click("#decisions button:has-text('Undo')")
+        page.wait_for_selector("#decisions .undone")
+        assert page.errors == [] and page.dialogs == []
