@@ -9,7 +9,8 @@ and as medians: the explorer's own timings (fetch, render, layout, total), the
 mean of 5 drag steps on the background (pan), the mean of 5 wheel-zoom steps
 (each step a mouse event plus a requestAnimationFrame round trip, so it includes
 Playwright's round trip, as a person's next frame would), one applyFilters()
-pass, and any JS errors the page raised or logged. "idle" is the same frame round
+pass, one expansion inside the view (a firm's 20 projects: fetch, add, place, label
+culling), and any JS errors the page raised or logged. "idle" is the same frame round
 trip with no input: what pan and wheel cost beyond it is the view's own work.
 
     .venv/bin/python -m bench.viewer_render --nodes 2000 --runs 3
@@ -40,7 +41,8 @@ EMPTY_POINT = """() => {
   }
   return null;
 }"""
-FIGURES = ("fetch_ms", "render_ms", "layout_ms", "total_ms", "idle_ms", "pan_ms", "wheel_ms", "filter_ms")
+FIGURES = ("fetch_ms", "render_ms", "layout_ms", "total_ms", "idle_ms", "pan_ms", "wheel_ms", "filter_ms",
+           "expand_ms")
 
 
 def frame_steps(page: Any, action: Any, steps: int) -> float:
@@ -54,7 +56,7 @@ def frame_steps(page: Any, action: Any, steps: int) -> float:
 
 def one_run(browser: Any, url: str, nodes: int) -> dict[str, Any]:
     """Open the view fresh and measure it; the page's errors are returned with the figures."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -90,6 +92,17 @@ def one_run(browser: Any, url: str, nodes: int) -> dict[str, Any]:
             """() => { const t0 = performance.now(); window.govkgExplorer.applyFilters();
             return performance.now() - t0; }"""
         )
+        # Expansion inside the big view: the first firm's 20 projects join around it (fetch,
+        # add, place, label culling; nothing else moves), timed by the explorer itself.
+        firm = page.evaluate(
+            "() => window.govkgExplorer.cy.nodes().filter((n) => n.data('name') === '枢纽企业0000').id()"
+        )
+        before = page.evaluate("window.govkgExplorer.cy.nodes().length")
+        page.evaluate("(id) => window.govkgExplorer.expand(id)", firm)
+        expanded = page.evaluate("window.govkgExplorer.timings")
+        if expanded["nodes"] != before + 20:
+            raise SystemExit(f"the expansion added {expanded['nodes'] - before} nodes, not 20")
+        figures["expand_ms"] = expanded["total_ms"]
         figures["errors"] = errors
         return figures
     finally:
