@@ -43,3 +43,8 @@ def test_the_table_sets_the_left_edge_of_a_village() -> None:
 
 def test_ordinary_words_that_are_village_names_somewhere_stay_words() -> None:
     assert places("建成省级示范村3个，打造中心镇，推进城中村改造。", label="Village") == []
+
+
+def test_a_report_speaking_for_its_town_names_no_town_daibiao() -> None:
+    text = "青溪镇2024年政府工作报告\n各位代表：我代表镇人民政府向大会报告工作，坚持富民强镇。"
+    assert places(text) == ["青溪镇"]
