@@ -178,4 +178,8 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
             graph.add_relation(relation)
     for entity in ctx.extra_entities.values():
         graph.add_entity(entity)
+    for rel in graph.relations.values():  # a person's post also on the person (people_and_roles shows it)
+        person = graph.entities.get(rel.source)
+        if rel.type == "LOCATED_IN" and rel.properties.get("role") and person is not None and person.label == "Person":
+            person.properties.setdefault("role", rel.properties["role"])
     return graph

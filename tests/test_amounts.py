@@ -136,3 +136,12 @@ def test_the_named_total_query_counts_each_amount_once(neo4j_store: GraphStore) 
     rows = [dict(zip(result.columns, row, strict=True)) if not isinstance(row, dict) else row for row in result.rows]
     got = {(r["subdistrict"], r["year"]): round(r["total_yuan"] / 1e8, 4) for r in rows if r["total_yuan"]}
     assert got == rounded(EXAMPLE_TOTALS_YI)
+
+
+def test_a_name_inside_a_project_is_not_a_company_brought_in() -> None:
+    """溪岚镇's 松间竹海 (a scenic area, inside 松间竹海度假综合体项目) was a third company for one deal."""
+    graph = built(str(EXAMPLES))
+    for rid in graph.reports:
+        got = [(graph.entities[r.target].label, graph.entities[r.target].name) for r in graph.relations_of(rid) if r.type == "INTRODUCED"]
+        projects = [n for label, n in got if label == "Project"]
+        assert not [n for label, n in got if label == "Enterprise" and any(n in p for p in projects)], got

@@ -26,6 +26,8 @@ def test_people_hold_a_role_in_a_place_with_its_year(store: GraphStore) -> None:
     village = rows["李春梅"]
     assert (village["place"], village["role"], village["organisation"]) == ("西岭村", "村党支部书记", "西岭村党支部")
     assert "西岭村党支部书记李春梅" in village["evidence"]
+    people = {e.name: e for e in store.load().entities.values() if e.label == "Person"}
+    assert people["周海明"].properties["role"] == "镇党委书记"  # on the person too (people_and_roles)
 
 
 def test_a_villager_is_not_a_village_villager() -> None:

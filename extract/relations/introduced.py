@@ -107,6 +107,9 @@ def extract(ctx: Context) -> list[Relation]:
         for m in targets.near(trig.start(), 60):
             if id(m) in seen:
                 continue
+            outer = targets.outer.get(id(m))
+            if m.label == "Enterprise" and outer is not None and outer.label == "Project":
+                continue  # 松间竹海 inside 松间竹海度假综合体项目: part of the project's name, no company
             if m.end <= trig.start() and _BREAK.search(ctx.text, m.end, trig.start()):
                 continue
             if m.start >= trig.end() and _STOP.search(ctx.text, trig.end(), m.start):
