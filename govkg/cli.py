@@ -462,11 +462,12 @@ def delete_report(settings: dict[str, Any], report_id: str) -> None:
 @click.option("--label", default=None, help="Only rows of this label or relation (Project, Initiative, INTRODUCED …).")
 @click.option("--report-kind", default=None, help="Only rows from reports of this kind (工作总结, 工作计划 …).")
 @click.option("--totals", is_flag=True, help="investments: the total per place and year, each stated amount once.")
+@click.option("--across-years", is_flag=True, help="with --totals: one total per place over all years.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @store_options
 def table_cmd(
     settings: dict[str, Any], name: str, place: str | None, year: int | None, label: str | None,
-    report_kind: str | None, totals: bool, fmt: str,
+    report_kind: str | None, totals: bool, across_years: bool, fmt: str,
 ) -> None:
     """One row a fact (place, year, value, unit, normalised value, report, evidence) for a spreadsheet."""
     from graph import tables
@@ -479,7 +480,7 @@ def table_cmd(
     if totals:
         if name != "investments":
             raise click.UsageError("--totals is for the investments table")
-        rows = tables.filtered(tables.investment_totals(graph), place=place, year=year)
+        rows = tables.filtered(tables.investment_totals(graph, across_years), place=place, year=year)
         click.echo(tables.render(rows, tables.TOTAL_COLUMNS, fmt))
         return
     rows = tables.filtered(tables.rows(graph, name), place=place, year=year, label=label, report_kind=report_kind)

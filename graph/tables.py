@@ -162,16 +162,17 @@ def filtered(
     return out
 
 
-def investment_totals(graph: Graph) -> list[dict[str, Any]]:
-    """Introduced investment per place and year (never across years), each stated amount once:
-    an amount is keyed by its report and its place in the text (amount_ref), plans left out."""
+def investment_totals(graph: Graph, across_years: bool = False) -> list[dict[str, Any]]:
+    """Introduced investment per place and year, each stated amount once: an amount is keyed by
+    its report and its place in the text (amount_ref), plans left out. Years are summed together
+    only when asked (`across_years`: one row per place, year None)."""
     yuan: dict[tuple[str, Any], dict[tuple[str, str], float]] = defaultdict(dict)
     usd: dict[tuple[str, Any], dict[tuple[str, str], float]] = defaultdict(dict)
     for rel in graph.relations.values():
         p = rel.properties
         if rel.type != "INTRODUCED" or p.get("section_kind") == "plan":
             continue
-        key = (_name(graph, rel.source), p.get("year"))
+        key = (_name(graph, rel.source), None if across_years else p.get("year"))
         ref = (rel.report_id, str(p.get("amount_ref", rel.id)))
         if isinstance(p.get("amount_yuan"), int | float):
             yuan[key][ref] = float(p["amount_yuan"])  # type: ignore[arg-type]
