@@ -1,7 +1,8 @@
 """The viewer in real headless Chromium against a live server on 127.0.0.1.
 
 Each test drives the pages as a person would (typing, clicking on canvas nodes,
-following links) and saves the screenshots docs/viewer.md and the README show.
+following links) and saves screenshots into the tests' own folder (build/screenshots;
+scripts/update-screenshots copies them to docs/screenshots for the README and docs/viewer.md).
 """
 
 from __future__ import annotations
@@ -214,7 +215,7 @@ def test_hostile_report_text_is_inert(page, live_server, web_ids, screenshot_dir
 
 
 @pytest.mark.neo4j
-def test_console_runs_examples_and_refuses_writes(page, live_neo4j_server, screenshot_dir):
+def test_console_runs_examples_and_refuses_writes(page, live_neo4j_server):
     page.goto(live_neo4j_server.url + "/console")
     assert "Read-only" in page.locator("#console-limits").inner_text()
     examples = page.locator("#example option")
@@ -231,7 +232,6 @@ def test_console_runs_examples_and_refuses_writes(page, live_neo4j_server, scree
     assert "柳岸街道" in table and "石桥镇" in table
     page.locator(".tabs button[data-tab=graph]").click()
     page.wait_for_timeout(500)
-    page.screenshot(path=str(screenshot_dir / "console.png"), full_page=True)
     page.locator("#query").fill("CREATE (n:Entity {name: 'x'}) RETURN n")
     page.evaluate("delete document.body.dataset.consoleDone")
     page.locator("#run").click()
