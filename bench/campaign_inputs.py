@@ -65,7 +65,7 @@ def unprivileged() -> list[str]:
     setpriv = shutil.which("setpriv")
     if setpriv is None:
         raise SystemExit("running as root without setpriv: the permission cases cannot run")
-    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--"]
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"]
 
 
 def govkg(args: list[str], cwd: Path, env: dict[str, str] | None = None, drop: bool = False, timeout: float = 900) -> Run:
@@ -327,8 +327,10 @@ def jieba_noise(c: Campaign) -> list[Variant]:
     home.mkdir()
     tmp.mkdir()
     (tmp / "jieba.cache").write_bytes(b"")
+    tmp.chmod(0o1777)  # sticky and someone else's, as /tmp: another user's file there cannot be replaced
     if os.geteuid() == 0:
         os.chown(tmp / "jieba.cache", 12345, 12345)  # another user's cache where jieba looks by default
+        os.chown(tmp, 12346, 12346)
     home.chmod(0o555)
     env = {"HOME": str(home), "TMPDIR": str(tmp), "XDG_CACHE_HOME": ""}
     for args in (["extract", str(case / "good.txt")], ["stats", "--store", "embedded", "--data-dir", str(case / "d")]):

@@ -117,7 +117,7 @@ def _unprivileged() -> list[str]:
     setpriv = shutil.which("setpriv")
     if setpriv is None:
         pytest.skip("running as root without setpriv: permissions cannot be made to bind")
-    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--"]
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"]
 
 
 def test_unreadable_files_and_folders_are_named_and_the_rest_loads(tmp_path):
@@ -156,7 +156,10 @@ def test_commands_print_nothing_from_jieba(tmp_path):
     home.mkdir()
     tmp.mkdir()
     (tmp / "jieba.cache").write_bytes(b"")  # jieba's shared default, owned by someone else
-    os.chown(tmp / "jieba.cache", 12345, 12345) if os.geteuid() == 0 else None
+    tmp.chmod(0o1777)  # sticky and someone else's, as /tmp: another user's file there cannot be replaced
+    if os.geteuid() == 0:
+        os.chown(tmp / "jieba.cache", 12345, 12345)
+        os.chown(tmp, 12346, 12346)
     home.chmod(0o555)
     report = tmp_path / "qinghe.txt"
     report.write_text(QINGHE, encoding="utf-8")
