@@ -29,7 +29,14 @@ _SHARE_TAIL = re.compile(r"(?:的)?(?:比重|比例|占比)")
 _PER_UNIT_TAIL = re.compile(r"(?:能耗|电耗|水耗|二氧化碳排放)")
 _LEFT_STOP = re.compile(r"[，,；;。：:、\n]")
 _TARGET_WORDS = re.compile(r"力争|预期|目标|确保|争取|预计")
-_OWNERS = frozenset({"Enterprise", "Organization"})
+# whose figure it is when not the place's: a company, a village (白塔村…基地面积), a project (…项目二期建设，新增…面积)
+_COMPANIES = frozenset({"Enterprise"})
+_LOCAL_OWNERS = frozenset({"Village", "Community", "Project"})
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+# a share written after the figure: 民生支出3.26亿元，占一般公共预算支出的81%
+_SHARE_AFTER = re.compile(r"[，,]\s*占(?P<whole>[^，,。；;]{2,16}?)的?(?:比重|比例)?(?:为|达到?)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|％)")
+# a share with no 比重: 民生支出占一般公共预算支出的78%
+_SHARE_OF = re.compile(r"占(?P<whole>[^，,。；;\d]{2,16}?)的(?=(?:比重|比例)?(?:为|达到?)?\s*\d)")
 _COMPANY_WORD = re.compile(r"企业|合作社|公司")
 _WHOLE_PLACE = re.compile(r"全镇|全乡|全街|全区|全村|全县|全市|辖区|我镇|我乡|我街")
 
@@ -63,9 +70,17 @@ def _compound(text: str, start: int, end: int) -> tuple[int, int, bool]:
     if text.startswith("占", start - 1) and (tail := _SHARE_TAIL.match(text, end)) is not None:
         stop = max([m.end() for m in _LEFT_STOP.finditer(text, max(0, start - 13), start - 1)], default=max(0, start - 13))
         return stop, tail.end(), True  # the numerator is no indicator of ours: from the clause
+    if (of := _SHARE_OF.match(text, end)) is not None:  # 民生支出占一般公共预算支出的78%
+        return start, of.end() - 1, True
     if text.startswith("单位", start - 2) and (rate := _PER_UNIT_TAIL.match(text, end)) is not None:
         return start - 2, rate.end(), True
     return start, end, False
+
+
+def _share_name(written: str) -> str:
+    """A share's name ending in 比重 (民生支出占一般公共预算支出的 -> 民生支出占一般公共预算支出比重)."""
+    written = written.removesuffix("的")
+    return written if written.endswith(("比重", "比例", "占比")) else written + "比重"
 
 
 def paragraph_year(ctx: Context, offset: int) -> int | None:
@@ -103,7 +118,7 @@ def extract(ctx: Context) -> list[Relation]:
             comp = COMPARISON.search(text, value.end(), limit)
             fig = figure(value.group("value"), figure_unit(value))
             span = value.span()
-        own_text = m.name if not share else text[start:end]
+        own_text = m.name if not share else _share_name(text[start:end])
         year, kind = _year_and_kind(ctx, m.start)
         props = dict(
             indicator=standard_name(own_text), indicator_text=own_text, kind=kind,
@@ -117,15 +132,28 @@ def extract(ctx: Context) -> list[Relation]:
             marks.append(comp.span())
         target = ctx.entity(m) if not share else _share_entity(ctx, own_text)
         found.append(ctx.relation("REPORTED", ctx.own_place_id, target, m.start, marks, **props))
+        after = _SHARE_AFTER.match(text, span[1]) if not share and comp is None else None
+        if after is not None:  # …3.26亿元，占一般公共预算支出的81%: the share is an observation of its own
+            name = f"{own_text}占{after.group('whole')}比重"
+            fig = figure(after.group("value"), after.group("unit"))
+            found.append(ctx.relation(
+                "REPORTED", ctx.own_place_id, _share_entity(ctx, name), m.start, [(m.start, m.end), after.span()],
+                indicator=standard_name(name), indicator_text=name, kind=kind, value=fig.value, unit=fig.unit,
+                value_normalised=fig.value_normalised, base_unit=fig.base_unit, year=year,
+            ))
     return found
 
 
 def _someone_elses(ctx: Context, m: Mention) -> bool:
-    """A company's or a cooperative's figure (…有限公司实施技术改造，企业全年产值突破5亿元), not the place's:
-    an enterprise or organisation (or 企业) is written before it in its sentence, and no 全镇/全乡 since."""
+    """A company's, a village's or a project's figure, not the place's: a company (or 企业, 合作社)
+    written before it in its sentence, or a village or project in its clause or its own name
+    (白塔村稻虾共养基地面积), with no 全镇/全乡 since."""
     start = ctx.sentence(m.start)[0]
-    owners = [o.end for o in ctx.in_sentence(m.start, _OWNERS) if o.end <= m.start]
+    clause = max([b.end() for b in _CLAUSE_BREAK.finditer(ctx.text, start, m.start)], default=start)
+    owners = [o.end for o in ctx.in_sentence(m.start, _COMPANIES) if o.end <= m.start]
     owners += [w.end() for w in _COMPANY_WORD.finditer(ctx.text, start, m.start)]
+    owners += [o.end for o in ctx.in_sentence(m.start, _LOCAL_OWNERS) if clause <= o.start and o.end <= m.start]
+    owners += [m.start for o in ctx.in_sentence(m.start, _LOCAL_OWNERS) if o.start == m.start and o.end < m.end]
     if not owners:
         return False
     return _WHOLE_PLACE.search(ctx.text, max(owners), m.start) is None

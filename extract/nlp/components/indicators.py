@@ -22,9 +22,12 @@ def _pattern() -> re.Pattern[str]:
 # a metric named by its head (森林覆盖率, 蔬菜种植面积) when a figure follows it
 # (农作物秸秆综合利用率, 化肥使用量同比减少4.2%, 茶园面积2.4万亩, 农村生活污水治理率提高到60%)
 _HEAD = re.compile(
-    r"(?:覆盖率|优良率|达标率|普及率|参保率|合格率|化率|利用率|治理率|失业率|种植面积|播种面积|面积|总产量|总产值|营业收入|使用量|销售额)"
-    r"(?=(?:同比|较上年|比上年)?(?:减少|下降|增长|提高)?(?:达到|达|为|提高到|提升至|稳定在|保持在|控制在|超过|突破|完成)?\s*\d)"
+    r"(?:覆盖率|优良率|达标率|普及率|参保率|合格率|化率|利用率|治理率|处理率|巩固率|失业率|天数比例|种植面积|播种面积|面积|总产量|总产值|营业收入|使用量|销售额)"
+    r"(?=(?:同比|较上年|比上年)?(?:减少|下降|增长|提高)?(?:达到|达|为|仅为|约为|提高到|提升至|稳定在|保持在|控制在|超过|突破|完成)?\s*\d)"
 )
+# a bare total after an indicator's figure names the same thing (粮食播种面积4.6万亩，总产量2.1万吨 -> 粮食总产量)
+_BARE = re.compile(r"(?<=[，,])(?:总产量|总产值)(?=(?:达到|达|为)?\s*\d)")
+_AREA = re.compile(r"(?:播种|种植)?面积$")
 
 
 @Language.component("govkg_indicators")
@@ -39,5 +42,11 @@ def indicators(doc: Doc) -> Doc:
         start = extend_left(doc, m.start(), 14, FUNCTION_TAGS)
         if m.start() - start >= 2:
             listed.append(Mention(start, m.end(), "Indicator", text[start : m.end()]))
+    for m in _BARE.finditer(text):
+        before = [x for x in listed if x.end <= m.start() and m.start() - x.end <= 16]
+        if before:
+            stem = _AREA.sub("", max(before, key=lambda x: x.end).name)
+            if stem and len(stem) <= 4:
+                listed.append(Mention(m.start(), m.end(), "Indicator", stem + m.group()))
     out.extend(listed)
     return doc
