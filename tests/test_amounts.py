@@ -145,3 +145,10 @@ def test_a_name_inside_a_project_is_not_a_company_brought_in() -> None:
         got = [(graph.entities[r.target].label, graph.entities[r.target].name) for r in graph.relations_of(rid) if r.type == "INTRODUCED"]
         projects = [n for label, n in got if label == "Project"]
         assert not [n for label, n in got if label == "Enterprise" and any(n in p for p in projects)], got
+
+
+def test_a_project_name_does_not_start_with_the_verb_before_it() -> None:
+    """锦澜's 运营锦澜数字经济产业园 was a project named with its verb (签约运营…产业园)."""
+    projects = {e.name for e in bailu().entities.values() if e.label == "Project"}
+    assert "白鹭科创产业园" in projects
+    assert not [p for p in projects if p.startswith(("运营", "建设", "实施"))]
