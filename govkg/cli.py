@@ -287,6 +287,27 @@ def evaluate(gold_dir: str, reports_dir: str, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Where to write the models (default: the committed ones).")
+@click.option("--cv", "k", type=click.IntRange(min=0), default=0, help="Also report k-fold cross-validated scores over seeds + dev (k >= 2).")
+def train(out_dir: str | None, k: int) -> None:
+    """Train the entity tagger on the seeds, dev and example gold (never the check set)."""
+    from extract.evaluate import format_scores
+    from extract.nlp.tagger.corpus import TRAINING_SETS
+    from extract.nlp.tagger.crossval import cross_validate
+    from extract.nlp.tagger.train import load_examples, train_default
+
+    if k >= 2:
+        held_out, extra = TRAINING_SETS[:2], TRAINING_SETS[2:]
+        scores = cross_validate(
+            load_examples(held_out), {r.name: g for r, g in held_out}, load_examples(extra), k
+        )
+        for part, score in scores.items():
+            click.echo(f"== {k}-fold cross-validation: {part}")
+            click.echo(format_scores(score))
+    click.echo(f"models written to {train_default(out_dir)}")
+
+
+@main.command()
 @click.argument("name", required=False)
 @click.option("--list", "list_only", is_flag=True, help="List the named queries.")
 @click.option(
