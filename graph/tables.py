@@ -176,7 +176,7 @@ def investment_totals(graph: Graph, across_years: bool = False) -> list[dict[str
         ref = (rel.report_id, str(p.get("amount_ref", rel.id)))
         if isinstance(p.get("amount_yuan"), int | float):
             yuan[key][ref] = float(p["amount_yuan"])  # type: ignore[arg-type]
-        if isinstance(p.get("amount_usd"), int | float):
+        if isinstance(p.get("amount_usd"), int | float) and p.get("amount_yuan") is None:  # no rate stated
             usd[key][ref] = float(p["amount_usd"])  # type: ignore[arg-type]
     out = []
     for key in sorted(set(yuan) | set(usd), key=lambda k: (k[0], str(k[1]))):

@@ -40,7 +40,7 @@ EXAMPLE_TOTALS_YI: dict[tuple[str, int], float] = {
     ("青溪镇", 2023): 3.5 + 1.2 + 0.28,
     ("青溪镇", 2024): 3.2 + 0.8 + 0.15,
 }
-BAILU_TOTALS_YI = {("白鹭街道", 2023): 20 + 6 + 3, ("白鹭街道", 2024): 8 + 0.5}
+BAILU_TOTALS_YI = {("白鹭街道", 2023): 20 + 6 + 3 + 0.36, ("白鹭街道", 2024): 8 + 0.5}  # 0.36: 500万美元 at its stated rate
 
 
 @lru_cache(maxsize=2)
@@ -87,10 +87,12 @@ def test_a_deal_written_as_company_and_project_has_its_amount_on_the_company_onl
     assert len(stated) == len(set(stated))  # no amount twice (a short name read as a second company gets none)
 
 
-def test_dollars_are_kept_apart_from_yuan() -> None:
+def test_dollars_are_kept_apart_from_yuan_unless_a_rate_is_given() -> None:
     got = introduced(bailu())["香港瑞澜投资有限公司"]
     assert got["amount_usd"] == pytest.approx(2e7)
     assert "amount_yuan" not in got
+    rated = introduced(bailu())["新加坡澜庭国际贸易有限公司"]  # 500万美元（约合人民币3600万元）
+    assert rated["amount_usd"] == pytest.approx(5e6) and rated["amount_yuan"] == pytest.approx(3.6e7)
 
 
 def test_section_headings_are_not_projects() -> None:

@@ -49,9 +49,9 @@ def test_cli_investment_rows_carry_amount_yuan_report_and_evidence(built_dir: Pa
 
 def test_cli_totals_are_per_place_and_year(built_dir: Path) -> None:
     got = json.loads(table(built_dir, "investments", "--totals", "--place", "白鹭街道", "--format", "json"))
-    assert [(r["year"], r["amount_yi_yuan"]) for r in got] == [(2023, 29.0), (2024, 8.5)]
+    assert [(r["year"], r["amount_yi_yuan"]) for r in got] == [(2023, 29.36), (2024, 8.5)]
     both = json.loads(table(built_dir, "investments", "--totals", "--across-years", "--place", "白鹭街道", "--format", "json"))
-    assert [(r["year"], r["amount_yi_yuan"]) for r in both] == [(None, 37.5)]  # only when asked
+    assert [(r["year"], r["amount_yi_yuan"]) for r in both] == [(None, 37.86)]  # only when asked
 
 
 def test_cli_indicators_and_text_format(built_dir: Path) -> None:

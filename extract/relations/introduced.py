@@ -31,6 +31,7 @@ _TARGETS = frozenset({"Enterprise", "Project"})
 _ENTERPRISE = frozenset({"Enterprise"})
 _INVESTS = re.compile(r"(?:计划|拟|追加)?投资")
 _REACH = 80  # characters around a target in which its amount is written
+_IN_YUAN = re.compile(r"\s*[（(]\s*(?:约合|折合|合)(?:人民币)?约?\s*(?P<yuan>\d[\d,]*(?:\.\d+)?\s*(?:亿|万)?元)")
 
 
 @dataclass
@@ -151,10 +152,16 @@ def _introduced(
     value, currency = parse_amount(hit) if hit is not None else (None, "")
     if hit is not None:
         claimed.add(hit.start())
+    in_yuan = _IN_YUAN.match(ctx.text, hit.end()) if hit is not None and currency == "美元" else None
+    if in_yuan is not None:  # 2000万美元（约合人民币1.45亿元）: the report gives the rate, so yuan too
+        stated = MONEY.search("投资" + in_yuan.group("yuan"))
+        yuan = parse_amount(stated)[0] if stated is not None else None
+    else:
+        yuan = value if currency == "元" else None
     return ctx.relation(
         "INTRODUCED", ctx.own_place_id, ctx.entity(m), m.start, [(m.start, m.end), trigger],
-        amount_yuan=value if currency == "元" else None,
-        amount_usd=value if currency == "美元" else None,  # no rate is stated: kept apart from yuan
+        amount_yuan=yuan,
+        amount_usd=value if currency == "美元" else None,  # kept apart: never added to yuan without a stated rate
         amount_text=hit.group(0) if hit is not None else None,
         amount_ref=hit.start() if hit is not None else None,  # where the amount is written: totals count it once
         year=ctx.year_at(m.start),
