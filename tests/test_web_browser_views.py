@@ -254,6 +254,7 @@ def test_explorer_start_fold_url_state_and_filters(page, live_server, web_ids, b
     page.locator("#details-year-note").wait_for(timeout=TIMEOUT)
     details = page.locator("#details").inner_text()
     assert "垃圾分类" in details and "江城晨光科技有限公司" not in details  # 2024 kept, 2023 gone
+    assert "pagerank" not in details and "inferred true" not in details  # analytics and raw flags stay out
     page.locator("#year-clear").click()
     # Switching a relation type off leaves no orphan: the honour only AWARDED reaches goes.
     honour = web_ids["全国文明村镇"]

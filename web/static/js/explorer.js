@@ -402,7 +402,10 @@
     props = props || {};
     return Object.entries(props).filter(([k, v]) => v !== null && v !== "" && !(Array.isArray(v) && !v.length) &&
       !HIDDEN_PROPS.has(k) && !(MACHINE[k] && props[MACHINE[k]] !== undefined && props[MACHINE[k]] !== null))
-      .map(([k, v]) => el("span", { class: "prop" }, el("span", { class: "k" }, k), " ", el("span", { class: "v" }, shown(v))));
+      .filter(([k, v]) => k !== "inferred" || v === true)
+      .map(([k, v]) => k === "inferred"
+        ? el("span", { class: "prop prop-inferred", title: "Not stated in a report: inferred from the place hierarchy" }, "推断 inferred")
+        : el("span", { class: "prop" }, el("span", { class: "k" }, k), " ", el("span", { class: "v" }, shown(v))));
   }
 
   function button(text, handler, id) {
