@@ -41,15 +41,16 @@ def _same_origin() -> None:
 def curation_facts(entity_id: str) -> list[dict[str, Any]]:
     """This entity's facts with ids, for the delete buttons of the entity page."""
     store = get_store()
-    rows = []
-    for rel in store.entity_relations(entity_id):
-        if rel.type == "MENTIONS":
-            continue
-        other = rel.target if rel.source == entity_id else rel.source
-        found = store.entities([other])
-        rows.append({"id": rel.id, "type": rel.type, "other": found[0].name if found else other,
-                     "year": rel.properties.get("year"), "sentence": rel.evidence[0].sentence if rel.evidence else ""})
-    return rows
+    facts = [r for r in store.entity_relations(entity_id) if r.type != "MENTIONS"]
+    others = {r.target if r.source == entity_id else r.source for r in facts}
+    names = {e.id: e.name for e in store.entities(sorted(others))}  # one read for all of them
+    return [
+        {
+            "id": r.id, "type": r.type, "other": names.get(r.target if r.source == entity_id else r.source, ""),
+            "year": r.properties.get("year"), "sentence": r.evidence[0].sentence if r.evidence else "",
+        }
+        for r in facts
+    ]
 
 
 @bp.app_template_global()
