@@ -80,3 +80,13 @@ def test_label_names_list_the_label(page, live_server, words):
     assert f"{stats['labels']['Village']} entities" in summary  # once: nothing found
     badges = page.locator("#hits .badge").all_inner_texts()
     assert len(badges) == 20 and set(badges) == {"Village"}
+
+
+@pytest.mark.parametrize("words", ["村", "village"])
+def test_suggestions_offer_a_label_list(page, live_server, words):
+    page.goto(live_server.url + "/")
+    page.locator("#home-search input").fill(words)
+    offer = page.locator("#home-search .label-offer a")
+    offer.wait_for(timeout=TIMEOUT)
+    assert offer.get_attribute("href") == "/search?label=Village"
+    assert page.errors == []

@@ -96,8 +96,24 @@
       }
       list.hidden = false;
     }
+    // A label's name (village, Villages, 村) offers that label's list, as the search page does.
+    function labelNamed(query) {
+      const key = query.toLowerCase();
+      return Object.keys(labelNames).find((label) => label !== "Report" &&
+        (key === label.toLowerCase() || key === label.toLowerCase() + "s" || key === labelNames[label])) || null;
+    }
+
+    function offerLabel(label) {
+      list.replaceChildren(el("li", { class: "label-offer", role: "option" },
+        el("a", { href: "/search?label=" + encodeURIComponent(label) }, "列出 List all ", badge(label), " " + (labelNames[label] || ""), " →")));
+      list.firstChild.addEventListener("mousedown", (event) => { event.preventDefault(); window.location.href = "/search?label=" + encodeURIComponent(label); });
+      list.hidden = false;
+    }
+
     async function lookup() {
       const query = input.value.trim();
+      const named = box.dataset.search === "navigate" ? labelNamed(query) : null;
+      if (named && [...query].length < 2) { hits = []; offerLabel(named); return; }
       // One character names thousands of entities (and the Neo4j store answers it by a
       // scan), so suggestions start at two, as with other CJK search boxes.
       if ([...query].length < 2) { close(); return; }
@@ -108,6 +124,7 @@
         hits = data.hits;
         active = hits.length ? 0 : -1;
         render(query);
+        if (named) list.prepend(el("li", { class: "label-offer" }, el("a", { href: "/search?label=" + encodeURIComponent(named) }, "列出 List all ", badge(named), " " + (labelNames[named] || ""), " →")));
       } catch (error) {
         list.replaceChildren(el("li", { class: "empty" }, error.message));
         list.hidden = false;
