@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 
 from graph.curate import ACTIONS, Decision, Decisions, decide, undo
 from graph.model import LABELS
+from graph.store.base import StoreError
 from web.db import get_store
 
 bp = Blueprint("curation", __name__)
@@ -74,6 +75,8 @@ def curate() -> Response:
         decide(get_store(), _data_dir(), Decision(action, target, value))
     except (KeyError, ValueError) as exc:
         return Response(f"cannot apply: {exc}", status=400, mimetype="text/plain")
+    except StoreError as exc:  # a build holds the store's lock, Neo4j went away
+        return Response(f"the store cannot take it now: {exc}", status=409, mimetype="text/plain")
     if action == "delete-entity":
         return redirect(url_for("curation.decisions"), code=303)
     return redirect(url_for("pages.entity", entity_id=back), code=303)
@@ -91,4 +94,6 @@ def undo_decision(decision_id: str) -> Response:
         undo(get_store(), _data_dir(), decision_id)
     except KeyError:
         abort(404)
+    except StoreError as exc:
+        return Response(f"the store cannot take it now: {exc}", status=409, mimetype="text/plain")
     return redirect(url_for("curation.decisions"), code=303)
