@@ -1,8 +1,10 @@
-"""The learned step: CRFs decide the spans of the learned labels, with the rules' mentions as features.
+"""The learned step: CRFs trained on gold tag Enterprise, Project, Honour and Person spans.
 
-Runs after the rules and before tidy. For each learned label the model's spans
-replace the rules' ones; a rule mention with exactly the model's span is kept
-as it is (it carries the properties later steps read).
+Runs after the rules and before tidy, on the sentences that hold a rule's mention
+of a learned label or a trigger word. `merge` joins the model's spans with the
+rules' (today rules first for every learned label: the model adds the names no
+rule found); a rule mention with exactly the model's span is kept as it is (it
+carries the properties later steps read).
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ class Tagger:
         text = doc_text(doc)
         rules = mentions(doc)
         sentences = worth_tagging(text, doc._.sentences or [(0, len(text))], rules)
-        feats = sentence_features(text, token_starts(doc), rules, sentences)
+        feats = sentence_features(text, token_starts(doc), sentences)
         spans = tag_spans(sentences, feats, self.model_dir)
         doc._.mentions = merge(rules, spans, text)
         return doc

@@ -1,1 +1,1 @@
-"""The learned entity tagger: character CRFs over the rules' candidates, trained on gold."""
+"""The learned entity tagger: character CRFs trained on gold, merged with the rules' mentions."""

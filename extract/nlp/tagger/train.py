@@ -18,7 +18,6 @@ import pycrfsuite
 from extract.evaluate import find_report
 from extract.metadata import detect_meta
 from extract.nlp.boundaries import doc_text, token_starts
-from extract.nlp.mention import mentions
 from extract.nlp.pipeline import annotate, build_nlp
 from extract.nlp.tagger.align import bio_labels
 from extract.nlp.tagger.features import sentence_features
@@ -64,7 +63,7 @@ def load_examples(pairs: Sequence[tuple[str | Path, str | Path]]) -> list[Exampl
             place = (meta.province, meta.city, meta.district, meta.subdistrict)
             doc = annotate(nlp, text, place, disable=("govkg_tagger", "govkg_tidy"))
             text = doc_text(doc)
-            feats = sentence_features(text, token_starts(doc), mentions(doc), doc._.sentences)
+            feats = sentence_features(text, token_starts(doc), doc._.sentences)
             labels = {
                 layer: bio_labels(text, [(e["label"], e["name"]) for e in entities if e["label"] in wanted])
                 for layer, wanted in LAYERS.items()
