@@ -53,3 +53,10 @@ def test_model_spans_replace_or_add_to_the_rules_by_label() -> None:
     assert merged == {("Enterprise", "远舟食品公司"), ("Honour", "省级龙头企业"), ("Enterprise", "青禾光电")}
     union = {(m.label, m.name) for m in merge(rules, spans, text, rules_first=frozenset({"Honour", "Enterprise"}))}
     assert union == {("Enterprise", "鼓励远舟食品公司"), ("Honour", "省级龙头企业"), ("Enterprise", "青禾光电")}
+
+
+def test_a_model_span_over_a_rule_name_of_another_label_is_dropped() -> None:
+    text = "建设成为省级育种示范区和樟溪水稻良种繁育基地"
+    rules = [Mention(12, 22, "Project", "樟溪水稻良种繁育基地")]
+    merged = {(m.label, m.name) for m in merge(rules, [(4, 22, "Honour")], text, rules_first=frozenset({"Honour", "Project"}))}
+    assert merged == {("Project", "樟溪水稻良种繁育基地")}

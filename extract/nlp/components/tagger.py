@@ -94,14 +94,15 @@ def merge(
     rules: list[Mention], spans: list[tuple[int, int, str]], text: str, rules_first: frozenset[str] = RULES_FIRST
 ) -> list[Mention]:
     """The model's spans with the rules'. For labels in `rules_first` a rule mention wins where
-    the two overlap (the model adds what no rule found); for the others a model span
-    replaces the rule mentions of its label that it overlaps."""
+    the two overlap, whatever the rule's learned label (the model adds what no rule found);
+    for the others a model span replaces the rule mentions of its label that it overlaps."""
     by_span = {(m.start, m.end, m.label): m for m in rules if m.label in LEARNED_LABELS}
 
     def overlaps(a: int, b: int, label: str, others: list[tuple[int, int, str]]) -> bool:
         return any(s < b and a < e and lab == label for s, e, lab in others)
 
-    rule_spans = [(m.start, m.end, m.label) for m in rules]
+    # a model span over any rule name of a learned label (an Honour over a rule's Project) is dropped too
+    rule_spans = [(m.start, m.end, label) for m in rules if m.label in LEARNED_LABELS for label in LEARNED_LABELS]
     kept = [
         m for m in rules
         if m.label not in LEARNED_LABELS or m.label in rules_first or not overlaps(m.start, m.end, m.label, spans)
