@@ -24,7 +24,7 @@ from extract.nlp.lexicon import words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.tagger.align import spans_of
 from extract.nlp.tagger.features import sentence_features
-from extract.nlp.tagger.layers import LAYERS, LEARNED_LABELS, MODEL_DIR, RULES_FIRST, model_path
+from extract.nlp.tagger.layers import LAYER_OF, LAYERS, LEARNED_LABELS, MODEL_DIR, RULES_FIRST, model_path
 from extract.nlp.tagger.naming import name_of
 
 
@@ -94,15 +94,17 @@ def merge(
     rules: list[Mention], spans: list[tuple[int, int, str]], text: str, rules_first: frozenset[str] = RULES_FIRST
 ) -> list[Mention]:
     """The model's spans with the rules'. For labels in `rules_first` a rule mention wins where
-    the two overlap, whatever the rule's learned label (the model adds what no rule found);
+    the two overlap, also a rule's name of another label of the same layer (the model adds
+    what no rule found);
     for the others a model span replaces the rule mentions of its label that it overlaps."""
     by_span = {(m.start, m.end, m.label): m for m in rules if m.label in LEARNED_LABELS}
 
     def overlaps(a: int, b: int, label: str, others: list[tuple[int, int, str]]) -> bool:
         return any(s < b and a < e and lab == label for s, e, lab in others)
 
-    # a model span over any rule name of a learned label (an Honour over a rule's Project) is dropped too
-    rule_spans = [(m.start, m.end, label) for m in rules if m.label in LEARNED_LABELS for label in LEARNED_LABELS]
+    # a model span over a rule's name of its own layer (an Honour over a rule's Project) is dropped
+    # too: one layer holds no nested names, so the two read the same words differently
+    rule_spans = [(m.start, m.end, label) for m in rules if m.label in LAYER_OF for label in LAYERS[LAYER_OF[m.label]]]
     kept = [
         m for m in rules
         if m.label not in LEARNED_LABELS or m.label in rules_first or not overlaps(m.start, m.end, m.label, spans)

@@ -9,6 +9,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "names": ("Project", "Honour"),
     "actors": ("Enterprise", "Person"),
 }
+LAYER_OF: dict[str, str] = {label: layer for layer, labels in LAYERS.items() for label in labels}
 LEARNED_LABELS: frozenset[str] = frozenset(label for labels in LAYERS.values() for label in labels)
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "tagger"
 
