@@ -18,7 +18,7 @@ from extract.nlp.lexicon import jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 
 _CLAUSE = re.compile(r"[，。；,;：:！？\n]")
-# what stands between a recipient and its award verb (成为全区唯一获评, 等4家社会组织获评, 成功)
+# what stands between a recipient and its award verb (成为全市首家获评, 等3家社会组织荣获, 成功)
 _GAP = re.compile(
     r"(?:等[\d一二两三四五六七八九十]*[家个名户所]?[\u4e00-\u9fff]{0,6}?)?"
     r"(?:成为|作为)?(?:全[国省市区县镇乡])?(?:唯一|首个|首家|首批)?(?:一家)?"
