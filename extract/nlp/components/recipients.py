@@ -1,5 +1,5 @@
 """Recipients the other steps do not name: a facility or group right before an award verb
-(敬老院…获评, 青创公益、剪爱公益等4家社会组织获评) becomes an Organization mention, so AWARDED
+(敬老院…获评, 禾苗公益、青藤公益等3家社会组织荣获) becomes an Organization mention, so AWARDED
 finds it as the text names it.
 
 Only the words between the clause's start and the honour's trigger are read, and
