@@ -130,7 +130,7 @@ def find_place(title: str, text: str) -> str:
 
 
 def table_edge(name: str) -> str:
-    """上半年塔城乡 -> 塔城乡: where the division table knows a name ending the found one and
+    """上半年永兴镇 -> 永兴镇: where the division table knows a name ending the found one and
     not the found one itself, the table's name (the words before it were not part of it)."""
     towns = gazetteer().towns
     if name in towns:

@@ -92,7 +92,7 @@ def admin_places(doc: Doc) -> Doc:
     own = (doc.user_data.get("govkg_place") or ("", "", "", ""))[3]
     for start, end, label, full, short in place_names().find(text):
         if short and own.startswith(text[start:end]) and own[end - start :] in _TOWN_SUFFIXES:
-            continue  # 长沙人民 in 长沙镇's report: the town's short form, not the city
+            continue  # 湘潭人民 in a report of a 湘潭镇: the town's short form, not the city
         if short and not _at_token_start(starts, start):
             continue  # 广安 inside 推广安全 is no city
         if short and _REGION_AFTER.match(text, end):

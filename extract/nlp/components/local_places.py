@@ -119,7 +119,7 @@ def _in_suffix_word(text: str, starts: list[int], stem_end: int) -> bool:
 
 def _name_prefix(text: str, starts: list[int], start: int, table_start: int) -> bool:
     """The characters the rules put before the table's name are one single-character word
-    jieba does not know (雷 of 雷桃树村), so they belong to the name."""
+    jieba does not know (曾 of 曾柳塘村), so they belong to the name."""
     return table_start - start == 1 and text[start] not in words("function_words.txt") and text[start] not in jieba_tags()
 
 
@@ -188,11 +188,11 @@ def local_places(doc: Doc) -> Doc:
         if fit == FAR and (_WHOLE.search(text, table_start, stem_end) or _in_suffix_word(text, starts, stem_end)):
             fit = NONE  # 全镇, 各村: the whole of a kind, not one place
         if fit and text[table_start : m.end()] in words("generic_places.txt"):
-            fit = NONE  # 城中村 is a word; 吕家咀城中村 may still be a name by the rules below
+            fit = NONE  # 城中村 is a word; 石家咀城中村 may still be a name by the rules below
         if fit and label == "Community" and fit < OWN and _verb_stem(text[table_start:stem_end], starts, table_start):
             fit = NONE  # 幸福社区, 友好社区: a community by that name is likely only in the report's own county
         if fit and start < table_start and _name_prefix(text, starts, start, table_start):
-            fit = NONE  # 雷桃树村: one more character of the same name, not a word before it
+            fit = NONE  # 曾柳塘村: one more character of the same name, not a word before it
         if fit:
             start = table_start  # the table knows this name: its edge, whatever the suffix rules say
             if (start, m.end()) not in taken:

@@ -33,9 +33,9 @@ _PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会")
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    """A name after a role (乡长衡家庆), in a byline (通讯员 王琪), between a body and its
+    """A name after a role (乡长刘国栋), in a byline (通讯员 程晓梅), between a body and its
     role (市委李红军书记), before 同志, opening a clause before an award verb, or alone
-    after the closing date of a report (2016年11月2日 王四平)."""
+    after the closing date of a report (2016年11月2日 许文杰)."""
     surnames = "".join(sorted(words("surnames.txt")))
     name = rf"([{surnames}][\u4e00-\u9fff]{{1,2}}?)"
     roles, after = _roles(), _after()
