@@ -17,24 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract.evaluate import Count
 from graph.model import Graph
 
 
 @dataclass
-class ObservationScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class ObservationScore(Count):
+    """Counts (precision, recall, F1 as for entities) and what was missed or added."""
+
     misses: list[dict[str, Any]] = field(default_factory=list)
     extras: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
 
 def observations(graph: Graph) -> list[dict[str, Any]]:
