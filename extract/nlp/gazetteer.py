@@ -18,7 +18,6 @@ from pathlib import Path
 
 from extract.nlp.user_cache import cached
 
-TOWN, VILLAGE = "town", "village"
 OWN, NEAR, FAR, NONE = 3, 2, 1, 0  # own county (or town), own province or city, elsewhere, not in the table
 
 
@@ -30,9 +29,6 @@ class Gazetteer:
     def chains(self, name: str) -> list[str]:
         found = self.towns.get(name) or self.villages.get(name)
         return found.split("|") if found else []
-
-    def level(self, name: str) -> str:
-        return TOWN if name in self.towns else VILLAGE if name in self.villages else ""
 
     def scope(self, name: str, province: str = "", city: str = "", district: str = "", town: str = "") -> int:
         """How well `name` fits the report's place chain (OWN, NEAR, FAR, or NONE when not in the table)."""
@@ -47,11 +43,6 @@ class Gazetteer:
             if (city and parts[1] == city) or (province and parts[0] == province):
                 best = NEAR
         return best
-
-    def county_of(self, name: str, province: str = "", city: str = "") -> str:
-        """The county a township or village lies in, when the table has one match in scope."""
-        found = {c.split("/")[2] for c in self.chains(name) if (not province or c.startswith(province)) and (not city or f"/{city}/" in c)}
-        return found.pop() if len(found) == 1 else ""
 
 
 def _parse(text: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:

@@ -34,9 +34,9 @@ def jieba_tags() -> dict[str, str]:
 
     def parse() -> dict[str, str]:  # as jieba.posseg reads it, without building its tokenizer
         tags: dict[str, str] = {}
-        with open(jieba.get_dict_file().name, encoding="utf-8") as fh:  # type: ignore[attr-defined]
-            for line in fh:
-                parts = line.split()
+        with jieba.get_dict_file() as fh:  # the dictionary jieba itself loads, as bytes
+            for raw in fh:
+                parts = raw.decode("utf-8").split()
                 if len(parts) >= 3:
                     tags[parts[0]] = parts[2]
         return tags

@@ -16,9 +16,8 @@ from pathlib import Path
 import pycrfsuite
 
 from extract.evaluate import find_report
-from extract.metadata import detect_meta
 from extract.nlp.boundaries import doc_text, token_starts
-from extract.nlp.pipeline import annotate, build_nlp
+from extract.nlp.pipeline import COMPONENTS, annotate, build_nlp
 from extract.nlp.tagger.align import bio_labels
 from extract.nlp.tagger.features import sentence_features
 from extract.nlp.tagger.layers import LAYERS, model_path
@@ -27,6 +26,7 @@ from extract.read import read_source
 # L-BFGS with elastic net; chosen by cross-validation (docs/quality.md)
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 BLIND = "check"
+_AFTER_LAYOUT = tuple(name for name in COMPONENTS if name != "govkg_layout")
 
 
 @dataclass
@@ -58,10 +58,8 @@ def load_examples(pairs: Sequence[tuple[str | Path, str | Path]]) -> list[Exampl
     for reports, gold in pairs:
         for report, gold_path in _gold_pairs(Path(reports), Path(gold)):
             entities = json.loads(gold_path.read_text(encoding="utf-8"))["entities"]
-            text = read_source(report).text
-            meta = detect_meta(text, str(report))
-            place = (meta.province, meta.city, meta.district, meta.subdistrict)
-            doc = annotate(nlp, text, place, disable=("govkg_tagger", "govkg_tidy"))
+            # the features read only the words and sentences, so only the layout step runs
+            doc = annotate(nlp, read_source(report).text, disable=_AFTER_LAYOUT)
             text = doc_text(doc)
             feats = sentence_features(text, token_starts(doc), doc._.sentences)
             labels = {
