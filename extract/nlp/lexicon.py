@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -23,6 +24,13 @@ def words(name: str) -> frozenset[str]:
     """A data file as a set of lines, comments and blanks skipped."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
+
+
+@cache
+def alternation(name: str) -> str:
+    """A word list as one regex alternation, longest word first, so the longest word
+    at a place wins (党工委 before 党委)."""
+    return "|".join(map(re.escape, sorted(words(name), key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)

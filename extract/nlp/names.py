@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from extract.nlp.lexicon import jieba_tags, words
+from extract.nlp.lexicon import alternation, jieba_tags, words
 
 # a masked unit (xx社区) or mask before a name is dropped; a mask glued to a one-character
 # landform (xx岭采石场复绿项目, xx湖堤) is a masked place, so the whole name is masked
@@ -65,4 +65,5 @@ def cut_inner(text: str, start: int, head: int) -> int:
 
 
 # words that end a company's short name (远舟光电, 青禾物流): data/trade_words.txt
-TRADE = re.compile("(?:" + "|".join(sorted(words("trade_words.txt"), key=len, reverse=True)) + ")$")
+TRADE_WORD = re.compile(f"(?:{alternation('trade_words.txt')})")
+TRADE = re.compile(f"(?:{alternation('trade_words.txt')})$")

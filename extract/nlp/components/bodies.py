@@ -9,15 +9,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text
-from extract.nlp.lexicon import words
+from extract.nlp.lexicon import alternation
 from extract.nlp.mention import Mention, mentions
 from graph.model import PLACE_LABELS
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    names = sorted(words("bodies.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(alternation("bodies.txt"))
 
 
 @Language.component("govkg_bodies", requires=["doc._.mentions"], assigns=["doc._.mentions"])

@@ -14,7 +14,7 @@ from extract.nlp.boundaries import closed_list_items, doc_text, extend_left, tok
 from extract.nlp.components.admin_places import place_names
 from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import TRADE, has_proper_part
+from extract.nlp.names import TRADE, TRADE_WORD, has_proper_part
 from extract.patterns import guarded
 from graph.model import PLACE_LABELS
 
@@ -156,7 +156,6 @@ def _listed_companies(doc: Doc, text: str, places: list[Mention]) -> list[Mentio
 
 # 宏川塑业与…达成合作, 推动青禾药业…: a trade name standing alone — a word jieba does not know
 # (or tags as a name) and a trade word, between word boundaries
-_TRADE_WORD = re.compile("(?:" + "|".join(sorted(words("trade_words.txt"), key=len, reverse=True)) + ")")
 _AFTER_NAME = re.compile(r"[、，。；：,;:（(“”\s]|等|与|和|及|的|签约|落户|入驻|投产|项目|公司|有限|正式|成功|已|将|在|实现|生产|新建|扩建|$")
 
 
@@ -164,7 +163,7 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
     tags = jieba_tags()
     found = []
     at = set(starts)
-    for m in _TRADE_WORD.finditer(text):
+    for m in TRADE_WORD.finditer(text):
         a = m.start()
         if a not in at or not _AFTER_NAME.match(text, m.end()):
             continue
@@ -175,7 +174,7 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
         if not 2 <= len(first) <= 3 or not _CJK.fullmatch(first) or tags.get(first) not in (None, "nz", "nr", "nrt", "nt"):
             continue
         start = starts[k]
-        if any(x <= start < y for x, y in taken) or not looks_like_brand(first) or _TRADE_WORD.fullmatch(first):
+        if any(x <= start < y for x, y in taken) or not looks_like_brand(first) or TRADE_WORD.fullmatch(first):
             continue
         found.append(Mention(start, m.end(), "Enterprise", text[start : m.end()]))
     return found

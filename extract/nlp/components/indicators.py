@@ -9,14 +9,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left
-from extract.nlp.lexicon import FUNCTION_TAGS, words
+from extract.nlp.lexicon import FUNCTION_TAGS, alternation
 from extract.nlp.mention import Mention, mentions
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    names = sorted(words("indicators.txt"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(alternation("indicators.txt"))
 
 
 # a metric named by its head (森林覆盖率, 蔬菜种植面积) when a figure follows it

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text
-from extract.nlp.lexicon import jieba_tags, words
+from extract.nlp.lexicon import alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.patterns import guarded
 
@@ -20,12 +20,12 @@ _AWARD = r"荣获|获评|被评为|被授予"
 
 @lru_cache(maxsize=1)
 def _roles() -> str:
-    return "|".join(sorted(words("person_roles.txt"), key=len, reverse=True))
+    return alternation("person_roles.txt")
 
 
 @lru_cache(maxsize=1)
 def _after() -> str:
-    return "|".join(sorted(words("person_after.txt"), key=len, reverse=True))
+    return alternation("person_after.txt")
 
 
 _PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会")

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import closed_list_items, doc_text, extend_left, token_starts
-from extract.nlp.lexicon import FUNCTION_TAGS, NON_NAME_TAGS, jieba_tags, words
+from extract.nlp.lexicon import FUNCTION_TAGS, NON_NAME_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import TRADE, cut_inner, has_proper_part, is_masked, strip_mask
 from extract.patterns import branch_heads, guarded
@@ -39,8 +39,7 @@ _MAX = 34
 
 
 def _category_pattern() -> re.Pattern[str]:
-    kinds = sorted(words("project_categories.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, kinds)) + ")+")
+    return re.compile(f"(?:{alternation('project_categories.txt')})+")
 
 
 _CATEGORY = _category_pattern()

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, token_starts
-from extract.nlp.lexicon import words
+from extract.nlp.lexicon import alternation
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.tagger.align import spans_of
 from extract.nlp.tagger.features import sentence_features
@@ -58,7 +58,7 @@ def tag_spans(sentences: list[tuple[int, int]], feats: list[list[list[str]]], di
 
 @lru_cache(maxsize=1)
 def _triggers() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(words("tagger_triggers.txt"), key=len, reverse=True))))
+    return re.compile(alternation("tagger_triggers.txt"))
 
 
 def worth_tagging(text: str, sentences: list[tuple[int, int]], rules: list[Mention]) -> list[tuple[int, int]]:
