@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,6 +79,11 @@ class Scores:
     awarded: Count = field(default_factory=Count)
     reports: list[ReportScore] = field(default_factory=list)
     missing_reports: list[str] = field(default_factory=list)
+
+    @classmethod
+    def empty(cls) -> Scores:
+        """Scores with a zero count for every guideline label."""
+        return cls(labels={label: Count() for label in GUIDELINE_LABELS})
 
     @property
     def micro(self) -> Count:
@@ -154,20 +159,25 @@ def find_report(reports_dir: Path, stem: str) -> Path | None:
     return None
 
 
+def gold_reports(gold_dir: str | Path, reports_dir: str | Path) -> Iterator[tuple[str, dict, Path | None]]:
+    """(stem, gold, report file or None) for every per-report gold file, in name order;
+    other JSON files beside them (a relations list) are skipped."""
+    for gold_path in sorted(Path(gold_dir).glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if isinstance(gold, dict) and "entities" in gold:
+            yield gold_path.stem, gold, find_report(Path(reports_dir), gold_path.stem)
+
+
 def evaluate(gold_dir: str | Path, reports_dir: str | Path) -> Scores:
     """Extract every report that has a gold file and score it."""
     from extract.api import extract_path
 
-    scores = Scores(labels={label: Count() for label in GUIDELINE_LABELS})
-    for gold_path in sorted(Path(gold_dir).glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if not isinstance(gold, dict) or "entities" not in gold:
-            continue  # not a per-report gold file (e.g. a relations list)
-        report = find_report(Path(reports_dir), gold_path.stem)
+    scores = Scores.empty()
+    for stem, gold, report in gold_reports(gold_dir, reports_dir):
         if report is None:
-            scores.missing_reports.append(gold_path.stem)
+            scores.missing_reports.append(stem)
             continue
-        score_report(gold, extract_path(str(report)), scores, gold_path.stem)
+        score_report(gold, extract_path(str(report)), scores, stem)
     return scores
 
 

@@ -13,21 +13,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from extract.api import extract_source
-from extract.evaluate import GUIDELINE_LABELS, Count, Scores, score_report
+from extract.evaluate import Scores, score_report
 from extract.nlp.pipeline import build_nlp
 from extract.nlp.tagger.train import Example, folds, train
 from extract.read import read_source
-
-
-def _empty() -> Scores:
-    return Scores(labels={label: Count() for label in GUIDELINE_LABELS})
 
 
 def cross_validate(
     examples: Sequence[Example], gold_dirs: dict[str, Path], extra: Sequence[Example] = (), k: int = 5
 ) -> dict[str, Scores]:
     """Scores per set (the part of Example.name before '/') and over all, keyed 'all'."""
-    scores: dict[str, Scores] = {"all": _empty()}
+    scores: dict[str, Scores] = {"all": Scores.empty()}
     for fold in folds(examples, k):
         held = {id(e) for e in fold}
         with tempfile.TemporaryDirectory() as model_dir:
@@ -37,6 +33,6 @@ def cross_validate(
                 part, stem = ex.name.split("/", 1)
                 gold = json.loads((gold_dirs[part] / f"{stem}.json").read_text(encoding="utf-8"))
                 graph = extract_source(read_source(ex.source), nlp)
-                score_report(gold, graph, scores.setdefault(part, _empty()), ex.name)
+                score_report(gold, graph, scores.setdefault(part, Scores.empty()), ex.name)
                 score_report(gold, graph, scores["all"], ex.name)
     return scores

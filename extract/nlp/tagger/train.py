@@ -7,15 +7,14 @@ named `check` is refused.
 
 from __future__ import annotations
 
-import json
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pycrfsuite
 
-from extract.evaluate import find_report
+from extract.evaluate import gold_reports
 from extract.nlp.boundaries import doc_text, token_starts
 from extract.nlp.pipeline import COMPONENTS, annotate, build_nlp
 from extract.nlp.tagger.align import bio_labels
@@ -40,24 +39,17 @@ class Example:
     labels: dict[str, list[str]]  # layer -> BIO per character
 
 
-def _gold_pairs(reports: Path, gold: Path) -> Iterator[tuple[Path, Path]]:
-    if BLIND in (reports.name, gold.name):
-        raise ValueError(f"{reports} / {gold}: the blind check set is never used for training")
-    for gold_path in sorted(gold.glob("*.json")):
-        data = json.loads(gold_path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and "entities" in data:
-            report = find_report(reports, gold_path.stem)
-            if report is not None:
-                yield report, gold_path
-
-
 def load_examples(pairs: Sequence[tuple[str | Path, str | Path]]) -> list[Example]:
     """Featurise every gold report of the given (reports dir, gold dir) pairs."""
     nlp = build_nlp()
     out = []
-    for reports, gold in pairs:
-        for report, gold_path in _gold_pairs(Path(reports), Path(gold)):
-            entities = json.loads(gold_path.read_text(encoding="utf-8"))["entities"]
+    for reports, gold_dir in pairs:
+        if BLIND in (Path(reports).name, Path(gold_dir).name):
+            raise ValueError(f"{reports} / {gold_dir}: the blind check set is never used for training")
+        for stem, gold, report in gold_reports(gold_dir, reports):
+            if report is None:
+                continue
+            entities = gold["entities"]
             # the features read only the words and sentences, so only the layout step runs
             doc = annotate(nlp, read_source(report).text, disable=_AFTER_LAYOUT)
             text = doc_text(doc)
@@ -66,7 +58,7 @@ def load_examples(pairs: Sequence[tuple[str | Path, str | Path]]) -> list[Exampl
                 layer: bio_labels(text, [(e["label"], e["name"]) for e in entities if e["label"] in wanted])
                 for layer, wanted in LAYERS.items()
             }
-            out.append(Example(f"{Path(reports).name}/{gold_path.stem}", str(report), doc._.sentences, feats, labels))
+            out.append(Example(f"{Path(reports).name}/{stem}", str(report), doc._.sentences, feats, labels))
     return out
 
 
