@@ -4,8 +4,12 @@ each test failed before the rule it covers."""
 from __future__ import annotations
 
 from extract.api import extract_source
+from extract.assemble import assemble
 from extract.document import SourceText
+from extract.metadata import detect_meta
+from extract.nlp.mention import Mention
 from extract.nlp.pipeline import annotate, build_nlp
+from extract.sections import parse_sections
 
 
 def found(text: str, label: str) -> list[str]:
@@ -61,3 +65,50 @@ def test_a_facility_before_the_award_verb_receives_the_honour() -> None:
 def test_medals_certificates_and_marks_are_honours() -> None:
     text = "青禾村党支部书记李明获全国五一劳动奖章。远舟茶业获有机产品认证证书，青禾米业荣获省级著名商标。"
     assert set(found(text, "Honour")) >= {"全国五一劳动奖章", "有机产品认证证书", "省级著名商标"}
+
+
+def test_more_award_verbs_give_honours_and_their_recipients() -> None:
+    text = (
+        "青溪镇2024年工作总结\n白鹭社区摘得全市社区治理创新大赛一等奖。桃源村被表彰为全省民主法治示范村。"
+        "柳溪村上榜全国乡村旅游重点村名单。晨光公司斩获省科技进步二等奖。"
+    )
+    pairs = awarded(text)
+    assert ("白鹭社区", "全市社区治理创新大赛一等奖") in pairs
+    assert ("桃源村", "全省民主法治示范村") in pairs
+    assert ("柳溪村", "全国乡村旅游重点村") in pairs
+    assert ("晨光公司", "省科技进步二等奖") in pairs
+    assert not any(who == "青溪镇" for who, _ in pairs)
+
+
+def test_people_with_compound_surnames_in_counted_lists_and_brackets() -> None:
+    text = (
+        "欧阳明华同志荣获全国劳动模范称号。李春燕、王德明2名同志被评为全市道德模范。"
+        "表彰了覃海燕（桃源村党支部书记）等先进个人。刘建新，男，汉族，1975年出生。"
+    )
+    names = set(found(text, "Person"))
+    assert names >= {"欧阳明华", "李春燕", "王德明", "覃海燕", "刘建新"}
+    assert "阳明华" not in names
+
+
+def test_a_giving_verb_names_its_recipients_after_it() -> None:
+    text = "青溪镇2024年工作总结\n镇党委决定授予司马文涛、张丽华等5名同志“优秀共产党员”称号。"
+    pairs = awarded(text)
+    assert {("司马文涛", "优秀共产党员"), ("张丽华", "优秀共产党员")} <= pairs
+    assert not any("同志" in honour for _, honour in pairs)
+
+
+def test_a_learned_title_awarded_only_with_an_award_verb_in_its_clause() -> None:
+    # the model may tag a title that is only named; AWARDED needs a verb in the title's clause
+    text = "青溪镇2024年工作总结\n对标全国乡村治理示范镇标准，完善体系。桃源村获评全省民主法治示范村。"
+    src = SourceText("x.txt", text, "txt")
+    sections = parse_sections(text)
+    meta = detect_meta(text, "x.txt", sections=sections)
+    doc = annotate(build_nlp(), text, (meta.province, meta.city, meta.district, meta.subdistrict), disable=("govkg_tagger",))
+    doc._.mentions = [m for m in doc._.mentions if m.label != "Honour"]
+    for title in ("全国乡村治理示范镇", "全省民主法治示范村"):
+        start = text.index(title)
+        doc._.mentions.append(Mention(start, start + len(title), "Honour", title, {"learned": True}))
+    graph = assemble(doc, src, meta, sections)
+    names = {e.id: e.name for e in graph.entities.values()}
+    pairs = {(names[r.source], names[r.target]) for r in graph.relations.values() if r.type == "AWARDED"}
+    assert pairs == {("桃源村", "全省民主法治示范村")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extract.nlp.components.honours import GIVING, TRIGGER
 from extract.nlp.mention import Mention
 from extract.nlp.names import MASK
 from extract.relations.context import Context
@@ -15,7 +16,7 @@ RECIPIENT_LABELS = frozenset(
 )
 # what may stand between the recipient and the award verb
 _GAP = re.compile(
-    r"^(?:等(?:[\d一二两三四五六七八九十]+[个家名户所])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|同志|被|已|成功|先后|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年"
+    r"^(?:等(?:[\d一二两三四五六七八九十]+[个家名户所])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|[\d一二两三四五六七八九十]+[个家名户所位][\u4e00-\u9fff]{0,4}?|同志|被|已|成功|先后|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年"
     r"|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批)*$"
 )
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
@@ -24,8 +25,14 @@ _CLAUSE = re.compile(r"[，。；,;：:\n]")
 _FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")  # an ASCII full stop ends a sentence the layout kept whole
 
 
-def recipients(ctx: Context, trigger: int) -> list[Mention]:
-    """Mentions that receive an honour whose award verb starts at `trigger`."""
+def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> list[Mention]:
+    """Mentions that receive an honour whose award verb starts at `trigger`: before the verb,
+    or between it and the title for a verb that gives (授予张三、李四“…”称号)."""
+    verb = TRIGGER.match(ctx.text, trigger)
+    if honour is not None and verb and verb.group() in GIVING:
+        between = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if verb.end() <= m.start and m.end <= honour.start]
+        if between:
+            return between
     before = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.end <= trigger]
     if not before:
         return []
@@ -63,6 +70,14 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     return []
 
 
+def _trigger_before(ctx: Context, honour: Mention) -> int | None:
+    """The award verb of the clause a learned honour stands in (荣获…), if any: a title the
+    model found with no verb before it is named, not awarded."""
+    start = max((m.end() for m in _CLAUSE.finditer(ctx.text, max(0, honour.start - 60), honour.start)), default=max(0, honour.start - 60))
+    verbs = list(TRIGGER.finditer(ctx.text, start, honour.start))
+    return verbs[-1].start() if verbs else None
+
+
 def extract(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
     for honour in ctx.mentions:
@@ -71,7 +86,11 @@ def extract(ctx: Context) -> list[Relation]:
         if honour.properties.get("awarded") is False:
             continue  # 评选“好邻居”, 创建省级…: a selection or an aim, not an award
         trigger = honour.properties.get("trigger")
-        who = recipients(ctx, int(trigger)) if trigger is not None else []
+        if trigger is None and honour.properties.get("learned"):
+            trigger = _trigger_before(ctx, honour)
+            if trigger is None:
+                continue
+        who = recipients(ctx, int(trigger), honour) if trigger is not None else []
         if not who and trigger is not None:
             who = _subject(ctx, int(trigger))
             if who is None:

@@ -15,15 +15,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text
+from extract.nlp.lexicon import alternation
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 
 _LEVELS = r"(?:全国|全省|全市|国家级|省级|自治区级|市级|[\u4e00-\u9fff]{2,3}省)"
-TRIGGER = re.compile(
-    r"(?:建成(?=(?:全[国省市区县])?(?:首个|唯一|首家)?" + _LEVELS + r"[^，。；,;]{0,16}?(?:示范|特级|星级|标杆|样板))"
+_CONDITIONAL = (
+    r"建成(?=(?:全[国省市区县])?(?:首个|唯一|首家)?" + _LEVELS + r"[^，。；,;]{0,16}?(?:示范|特级|星级|标杆|样板))"
     r"|完成(?=(?:\d{4}年度?)?" + _LEVELS + r"[^，。；,;]{2,24}?创建(?:工作)?(?:[，。；,;]|$))"
-    r"|评选出?|创建(?=省级|市级|区级|县级|国家级|全国|全省|全市)|取得(?=第[一二三四五六七八九十\d]+名|[一二三特]等奖)|荣获|获评|获得|被评为|评为|被授予|授予|被认定为|认定为|入选|蝉联|被命名为|命名为|被列为|列为|被确定为|成功创建|创成|晋升为?|荣登|被纳入|纳入(?=[^，。；,;]{0,20}(?:名单|示范|试点))|通过(?=[^，。；,;]{2,24}(?:复评|复核|复审|验收|认定))|获)(?!得感|批|取|悉|益|利|奖励|补|赔)"
+    r"|创建(?=省级|市级|区级|县级|国家级|全国|全省|全市)|取得(?=第[一二三四五六七八九十\d]+名|[一二三特]等奖)"
+    r"|(?:被)?(?:纳入|列入)(?=[^，。；,;]{0,20}(?:名单|示范|试点))|通过(?=[^，。；,;]{2,24}(?:复评|复核|复审|验收|认定))"
 )
+# an award verb (data/award_verbs.txt) or a conditional one, not the start of an ordinary word (获得感, 获批)
+TRIGGER = re.compile(rf"(?:{_CONDITIONAL}|{alternation('award_verbs.txt')})(?!得感|批|取|悉|益|利|奖励|补|赔)")
+# verbs whose recipients follow them (授予张三同志“…”称号)
+GIVING = frozenset({"授予"})
 # the honour runs to the end of the clause
 _CLAUSE_END = re.compile(r"[，。；,;！!？?\n]|\.(?!\d)")
 _SPLIT = re.compile(r"、|(?<=[”\"])和|(?<=[”\"])及|(?<=”)(?=“)")
@@ -140,6 +146,9 @@ def honours(doc: Doc) -> Doc:
             quoted = any(q in part for q in "“”\"")
             if trig.group().startswith("评选") and not quoted:
                 continue
+            if trig.group() in GIVING and "“" in part[1:]:  # 授予张三等5名同志“…”: the title is quoted
+                part_start += part.index("“")
+                part = part[part.index("“") :]
             title = clean_title(part)
             if previous and len(title) <= 2 and len(previous) > len(title):
                 title = previous[: -len(title)] + title  # 服务组织和项目 -> 服务项目

@@ -32,17 +32,29 @@ _PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会")
 
 
 @lru_cache(maxsize=1)
+def _surname() -> str:
+    """A surname: a compound one (欧阳, 上官) before the single characters, so 欧阳明华 is not 阳明华."""
+    names = words("surnames.txt")
+    singles = "".join(sorted(n for n in names if len(n) == 1))
+    compounds = "|".join(sorted(n for n in names if len(n) > 1))
+    return rf"(?:{compounds}|[{singles}])"
+
+
+# how many people a list names before they are called comrades (等3名同志, 2位同志)
+_COUNTED = r"等?[\d一二两三四五六七八九十]+[名位](?:同志|干部|党员|个人|村民|群众)|等同志"
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     """A name after a role (乡长刘国栋), in a byline (通讯员 程晓梅), between a body and its
     role (市委李红军书记), before 同志, opening a clause before an award verb, or alone
     after the closing date of a report (2016年11月2日 许文杰)."""
-    surnames = "".join(sorted(words("surnames.txt")))
-    name = rf"([{surnames}][\u4e00-\u9fff]{{1,2}}?)"
+    name = rf"({_surname()}[\u4e00-\u9fff]{{1,2}}?)"
     roles, after = _roles(), _after()
     return guarded(
-        [*roles.split("|"), *_BYLINE.split("|"), *surnames, " ", "\u3000", "\t"],  # what a match opens with
+        [*roles.split("|"), *_BYLINE.split("|"), *words("surnames.txt"), " ", "\u3000", "\t"],  # what a match opens with
         rf"(?:(?:{roles})\s?{name}(?={after}|[，,、；;。]|\s|$))"
-        rf"|(?:{name}(?=同志))"
+        rf"|(?:{name}(?=同志|{_COUNTED}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,]\s?[男女][，,]))"
         rf"|(?:(?<=[，,；;。\n]){name}(?={_AWARD}))"
         rf"|(?:(?:{_BYLINE})[\s：:]*{name}(?=[\s）)，,、；;。]|文|$))"
         rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
@@ -54,14 +66,13 @@ def _pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _mate() -> re.Pattern[str]:
     """A name in a list, between separators: 张三、李四、王五等."""
-    surnames = "".join(sorted(words("surnames.txt")))
-    return re.compile(rf"[{surnames}][\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志|被|{_AWARD})")
+    return re.compile(rf"{_surname()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志|被|{_AWARD}|{_COUNTED})")
 
 
 _OPENERS = frozenset("、，,；;。：:\n（( ")
 @lru_cache(maxsize=1)
 def _role_end() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_roles()}|表彰|表扬)$")
+    return re.compile(rf"(?:{_roles()}|表彰|表扬|授予|追授)$")
 
 
 def _is_name(name: str) -> bool:
@@ -84,7 +95,7 @@ def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
                 todo.append(mate)
                 seen.add(m.start())
         if person.start > 1 and text[person.start - 1] == "、":
-            for size in (3, 2):
+            for size in (4, 3, 2):  # 4: a compound surname (上官婉清)
                 c = person.start - 1 - size
                 m = _mate().match(text, c) if c >= 0 else None
                 opens = c == 0 or text[c - 1] in _OPENERS or _role_end().search(text, max(0, c - 6), c) is not None
