@@ -198,9 +198,9 @@ def test_short_name_opening_a_clause_before_an_investment_verb_is_a_company() ->
 
 
 def test_company_core_drops_the_longest_region() -> None:
-    from extract.nlp.components.brands import core
+    from extract.nlp.names import company_core
 
-    assert core("湘潭市远舟农业发展有限公司") == "远舟农业发展"
+    assert company_core("湘潭市远舟农业发展有限公司") == "远舟农业发展"
     assert found("督促强村公司规范运营。", "Enterprise") == []
 
 

@@ -12,7 +12,8 @@ from extract.nlp.gazetteer import gazetteer
 # Masked names in published reports: XX街道, xx镇, 某街道, ＊＊乡.
 MASK_CHARS = names.MASK_CHARS + "某"  # 某 stands alone as a masked stem (某乡)
 _NAME_CHAR = f"[\u4e00-\u9fff{MASK_CHARS}]"
-_PLACE_SUFFIXES = ("街道办事处", "街道办", "街道", "镇", "乡", "街")
+# a township's suffix (data/township_suffixes.txt), or its office written as the place (青石街道办事处)
+_PLACE_SUFFIXES = ("街道办事处", "街道办", *names.longest_first("township_suffixes.txt"))
 # After a place in a title: the year, the kind of report or the body that wrote it.
 _AFTER_TITLE_PLACE = re.compile(
     r"(?:人民政府|党工委|党委|办事处|政府|委员会|工作|关于|上半年|下半年|全年|年度|二〇|〇|20\d\d|\d|[（(\s]|$)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from extract.nlp.lexicon import alternation, jieba_tags, words
 
@@ -67,3 +67,46 @@ def cut_inner(text: str, start: int, head: int) -> int:
 # words that end a company's short name (远舟光电, 青禾物流): data/trade_words.txt
 TRADE_WORD = re.compile(f"(?:{alternation('trade_words.txt')})")
 TRADE = re.compile(f"(?:{alternation('trade_words.txt')})$")
+
+
+@cache
+def longest_first(name: str) -> tuple[str, ...]:
+    """A word list as a tuple, longest word first (so 街道 is tried before 街)."""
+    return tuple(sorted(words(name), key=lambda w: (-len(w), w)))
+
+
+def township_suffix(name: str) -> str:
+    """The township suffix a name ends with (data/township_suffixes.txt: 街道, 镇, 乡, 街, 农场),
+    the longest one (青石街道 -> 街道, not 街); "" when it ends with none."""
+    return next((s for s in longest_first("township_suffixes.txt") if name.endswith(s)), "")
+
+
+def strip_township(name: str) -> str:
+    """The name without its township suffix (青石街道 -> 青石, 云岭乡 -> 云岭)."""
+    suffix = township_suffix(name)
+    return name[: -len(suffix)] if suffix else name
+
+
+_REGION_TAIL = re.compile(r"\([^)]*\)$")
+
+
+def legal_form(name: str) -> str:
+    """The legal form a company name ends with (data/company_legal_forms.txt), the longest one."""
+    return next((s for s in longest_first("company_legal_forms.txt") if name.endswith(s)), "")
+
+
+def company_core(name: str) -> str:
+    """The distinctive part of a company name, the one people shorten it to: no legal form
+    behind (data/company_legal_forms.txt), no bracketed note, no region ahead: the longest
+    division name opening it, again and again while two characters stay (梅州市远舟光电科技有限公司
+    -> 远舟光电科技, 梅州市 not 梅州)."""
+    from extract.nlp.components.admin_places import place_names  # it imports this module
+
+    form = legal_form(name)
+    body = _REGION_TAIL.sub("", name[: len(name) - len(form)])
+    places = place_names()
+    size = places.opening(body)
+    while 0 < size < len(body) - 1:
+        body = body[size:]
+        size = places.opening(body)
+    return body

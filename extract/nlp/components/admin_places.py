@@ -20,11 +20,10 @@ from spacy.tokens import Doc
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.lexicon import NON_NAME_TAGS, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import has_proper_part
+from extract.nlp.names import has_proper_part, township_suffix
 
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
-_TOWN_SUFFIXES = frozenset({"镇", "乡", "街道", "街", "农场"})
 _REGION_AFTER = re.compile(r"都市圈|城市圈|经济圈|城市群|一体化")
 _ZONE = re.compile(r"(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|新区)")
 
@@ -91,7 +90,7 @@ def admin_places(doc: Doc) -> Doc:
     out = mentions(doc)
     own = (doc.user_data.get("govkg_place") or ("", "", "", ""))[3]
     for start, end, label, full, short in place_names().find(text):
-        if short and own.startswith(text[start:end]) and own[end - start :] in _TOWN_SUFFIXES:
+        if short and own.startswith(text[start:end]) and own[end - start :] == township_suffix(own) != "":
             continue  # 湘潭人民 in a report of a 湘潭镇: the town's short form, not the city
         if short and not _at_token_start(starts, start):
             continue  # 广安 inside 推广安全 is no city

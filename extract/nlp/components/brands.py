@@ -11,31 +11,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import closed_list_items, doc_text, extend_left, token_starts
-from extract.nlp.components.admin_places import place_names
 from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import TRADE, TRADE_WORD, has_proper_part
+from extract.nlp.names import TRADE, TRADE_WORD, company_core, has_proper_part, legal_form
 from extract.patterns import guarded
 from graph.model import PLACE_LABELS
 
-_LEGAL = re.compile(r"(?:(?:股份)?有限(?:责任)?公司|集团(?:有限公司|公司)?|(?:股份经济|专业)?合作社|公司)$")
-_REGION_TAIL = re.compile(r"\([^)]*\)$")
 _MIN = 2
-
-
-def core(name: str) -> str:
-    """The distinctive part of a company name: no region ahead, no legal form behind."""
-    body = _LEGAL.sub("", name)
-    body = _REGION_TAIL.sub("", body)
-    places = place_names()
-    changed = True
-    while changed:
-        changed = False
-        size = places.opening(body)  # the longest region opening the name (梅州市, not 梅州)
-        if 0 < size < len(body) - 1:
-            body = body[size:]
-            changed = True
-    return body
 
 
 _LISTED = re.compile(r"(?:引进|入驻|签约|落户|招引)(?:了)?([^。；;：:\n]{2,80}?[、，,][^。；;：:\n]{2,80})")
@@ -215,7 +197,7 @@ def brands(doc: Doc) -> Doc:
     token_list = token_starts(doc)
     starts = set(token_list)
     listed = _listed(text, token_list, starts, [(m.start, m.end) for m in out if m.label != "Enterprise"])
-    full_cores = [core(m.name) for m in out if m.label == "Enterprise"]
+    full_cores = [company_core(m.name) for m in out if m.label == "Enterprise"]
     places_found = [m for m in out if m.label in PLACE_LABELS]
     short = (
         _project_owners(doc, text, token_list, places_found)
@@ -231,7 +213,7 @@ def brands(doc: Doc) -> Doc:
     companies = [m for m in out if m.label == "Enterprise"]
     covered = [(m.start, m.end) for m in out if m.label not in ("Project", "Honour")]
     place_heads = {m.name[:2] for m in out if m.label in PLACE_LABELS}
-    cores = [core(c.name) for c in companies]
+    cores = [company_core(c.name) for c in companies]
     project_brands = {}  # project start -> the trade name opening it
     for project in [m for m in out if m.label == "Project"]:
         word = _project_brand(text, token_list, project)
@@ -244,7 +226,7 @@ def brands(doc: Doc) -> Doc:
     places = [m.name for m in out if m.label in PLACE_LABELS]
     seen: set[str] = set()
     for company in companies:
-        head = core(company.name) if company.name.endswith(("公司", "集团", "合作社")) else company.name
+        head = company_core(company.name) if legal_form(company.name) else company.name
         if not has_proper_part(head, [], 0, first_only=True) and not has_proper_part(head[:2], [], 0):
             continue
         if len(head) < _MIN or head in seen or any(p.startswith(head[:_MIN]) for p in places):

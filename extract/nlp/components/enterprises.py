@@ -15,10 +15,10 @@ from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
 from extract.patterns import guarded
 
-_SUFFIX = guarded(
-    "股有集专合公农银",
-    r"(?:股份)?有限(?:责任)?公司|集团(?:有限公司|公司)?|(?:股份经济|专业)?合作社|(?<!分)公司|农商银行|农村商业银行|银行"
-)
+# the heads a company is found by: legal forms (data/company_legal_forms.txt) and banks
+# (data/bank_heads.txt), longest first; 公司 of a branch (分公司) is none
+_HEADS = sorted(words("company_legal_forms.txt") | words("bank_heads.txt"), key=lambda w: (-len(w), w))
+_SUFFIX = guarded(_HEADS, "|".join(("(?<!分)" if w == "公司" else "") + re.escape(w) for w in _HEADS))
 _MAX = 32
 _KEEP = frozenset({"将", "经", "共", "全", "为", "由"})  # single characters common inside company names
 _LEVEL = re.compile(r"^(?:[\d个]*(?:国家级|省级|市级|区级|县级|镇级|乡级|村级|村))")

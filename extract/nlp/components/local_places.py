@@ -18,9 +18,18 @@ from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.gazetteer import FAR, NONE, OWN, gazetteer
 from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
+from extract.nlp.names import longest_first, township_suffix
 
-_SUFFIX = re.compile(r"社区|街道|股经社|湾组|嘎查|分场|(?<![国家集体])农场|屯(?![田兵垦驻积粮])|村(?![规务落寨居庄级])|镇(?!级)|乡(?![村镇贤土愁情亲间音里级])|街|家[\u4e00-\u9fff]?湾(?![村社组区])")
-_LABEL = {"社区": "Community", "街道": "Subdistrict", "镇": "Subdistrict", "乡": "Subdistrict", "街": "Subdistrict", "农场": "Subdistrict"}
+# township suffixes come from data/township_suffixes.txt; here only where one is no suffix
+# (镇级, 乡村, 国家农场): (not after, not before)
+_TOWN_CONTEXT = {"镇": ("", "(?!级)"), "乡": ("", "(?![村镇贤土愁情亲间音里级])"), "农场": ("(?<![国家集体])", "")}
+_TOWNS = [
+    _TOWN_CONTEXT.get(s, ("", ""))[0] + re.escape(s) + _TOWN_CONTEXT.get(s, ("", ""))[1]
+    for s in longest_first("township_suffixes.txt")
+]
+_SUFFIX = re.compile(
+    "|".join(["社区", "股经社", "湾组", "嘎查", "分场", "屯(?![田兵垦驻积粮])", "村(?![规务落寨居庄级])", *_TOWNS, "家[\u4e00-\u9fff]?湾(?![村社组区])"])
+)
 _MAX_STEM = {"Community": 6, "Subdistrict": 3, "Village": 5}
 _LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:[\d一二三四五六七八九十]+个)?(村|社区)")
 # cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
@@ -54,9 +63,9 @@ _STREET_CONFIRM = ("街道", "街党", "街办", "街纪", "街人大", "街综�
 
 
 def _label(suffix: str) -> str:
-    if suffix.endswith("湾"):
-        return "Village"
-    return _LABEL.get(suffix, "Village")
+    if suffix == "社区":
+        return "Community"
+    return "Subdistrict" if township_suffix(suffix) == suffix else "Village"
 
 
 def _street_confirmed(text: str, stem: str) -> bool:
