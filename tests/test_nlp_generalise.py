@@ -112,3 +112,13 @@ def test_a_learned_title_awarded_only_with_an_award_verb_in_its_clause() -> None
     names = {e.id: e.name for e in graph.entities.values()}
     pairs = {(names[r.source], names[r.target]) for r in graph.relations.values() if r.type == "AWARDED"}
     assert pairs == {("桃源村", "全省民主法治示范村")}
+
+
+def test_people_after_occupations_colons_and_bylines_with_an_office() -> None:
+    text = (
+        "社区网格员林雅竹摘得全市网格员技能大赛一等奖。青溪镇党工委书记：邓志远\n"
+        "撰稿：青溪镇党政办　吴思婷\n办事处主任杜晓枫全年带队外出招商。镇长王明全年走访企业。"
+    )
+    names = set(found(text, "Person"))
+    assert names >= {"林雅竹", "邓志远", "吴思婷", "杜晓枫", "王明"}
+    assert "王明全" not in names

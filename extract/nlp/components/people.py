@@ -14,7 +14,10 @@ from extract.nlp.lexicon import alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.patterns import guarded
 
-_BYLINE = r"记者|通讯员|撰稿人|撰稿|作者|摄影|供稿|编辑|审核"
+_BYLINE = r"记者|通讯员|撰稿人|撰稿|作者|摄影|供稿|编辑|审核|联系人"
+# roles that a name follows whatever comes after it (办事处主任杜晓峰全年带队): the name's
+# length is then read from jieba's dictionary (see _fallback_name)
+_HEAD_ROLES = r"书记|主任|镇长|乡长|区长|县长|市长|场长|所长|站长|行长|厂长|经理|董事长|主席|院长|部长"
 _AWARD = r"荣获|获评|被评为|被授予"
 
 
@@ -50,15 +53,17 @@ def _pattern() -> re.Pattern[str]:
     role (市委李红军书记), before 同志, opening a clause before an award verb, or alone
     after the closing date of a report (2016年11月2日 许文杰)."""
     name = rf"({_surname()}[\u4e00-\u9fff]{{1,2}}?)"
-    roles, after = _roles(), _after()
+    roles, after, award = _roles(), _after(), alternation("award_verbs.txt")
     return guarded(
         [*roles.split("|"), *_BYLINE.split("|"), *words("surnames.txt"), " ", "\u3000", "\t"],  # what a match opens with
-        rf"(?:(?:{roles})\s?{name}(?={after}|[，,、；;。]|\s|$))"
+        rf"(?:(?:{roles})[\s：:]?{name}(?={after}|{award}|[，,、；;。]|\s|$))"
         rf"|(?:{name}(?=同志|{_COUNTED}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,]\s?[男女][，,]))"
         rf"|(?:(?<=[，,；;。\n]){name}(?={_AWARD}))"
-        rf"|(?:(?:{_BYLINE})[\s：:]*{name}(?=[\s）)，,、；;。]|文|$))"
+        rf"|(?:(?:{_BYLINE})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
         rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
-        rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)",
+        rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)"
+        rf"|(?:(?<=授予){name}(?=[、，,]|同志))"
+        rf"|(?:(?:{_HEAD_ROLES})({_surname()}[\u4e00-\u9fff]{{2}}))",
         re.M,
     )
 
@@ -78,6 +83,18 @@ def _role_end() -> re.Pattern[str]:
 def _is_name(name: str) -> bool:
     tag = jieba_tags().get(name)
     return name not in words("public_figures.txt") and name[-1] not in _PLACE_TAIL and tag in (None, "nr", "nrfg", "nrt")
+
+
+def _fallback_name(text: str, start: int, end: int) -> str:
+    """Three characters after a head role, or two where the third begins a word (王明全年 ->
+    王明); none where they hold an ordinary word (主任车辆…)."""
+    tags = jieba_tags()
+    name = text[start:end]
+    if any(tags.get(name[i : i + 2], "nr") not in ("nr", "nrfg", "nrt") for i in (0, 1)):
+        return ""
+    if text[end - 1 : end + 1] in tags:
+        return name[:2]
+    return name
 
 
 def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
@@ -113,11 +130,13 @@ def people(doc: Doc) -> Doc:
     out = mentions(doc)
     text = doc_text(doc)
     found = []
-    for m in _pattern().finditer(text):
-        group = next(i for i in range(1, 7) if m.group(i))
-        name = m.group(group)
-        if _is_name(name):
-            found.append(Mention(m.start(group), m.end(group), "Person", name))
+    pattern = _pattern()
+    last = pattern.groups
+    for m in pattern.finditer(text):
+        group = next(i for i in range(1, last + 1) if m.group(i))
+        name = m.group(group) if group < last else _fallback_name(text, m.start(group), m.end(group))
+        if name and _is_name(name):
+            found.append(Mention(m.start(group), m.start(group) + len(name), "Person", name))
     out.extend(found)
     out.extend(_list_mates(text, found))
     return doc
