@@ -21,13 +21,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from extract.nlp.names import company_core, legal_form, longest_first, township_suffix
 from graph.model import Entity, Graph, Relation, normalise_name
 
-_SUBDISTRICT_SUFFIX = re.compile(r"(街道办事处|街道办|街道|街|镇人民政府|镇|乡人民政府|乡)$")
-_LEGAL_SUFFIX = re.compile(
-    r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团|公司|专业合作社|合作社|分公司|厂)$"
-)
-_REGION_PREFIX = re.compile(r"^(.{2,7}?(省|自治区|市|州|盟|区|县|旗))+")
 _PARENTHESES = re.compile(r"\(.*?\)")
 
 
@@ -35,21 +31,20 @@ def place_key(label: str, name: str) -> str:
     """The comparable core of a place name: 青石街, 青石街道 and 青石街道办事处 share a key per class."""
     text = normalise_name(name)
     if label == "Subdistrict":
-        match = _SUBDISTRICT_SUFFIX.search(text)
-        if match:
-            cls = (
-                "乡" if match.group(1).startswith("乡") else "镇" if match.group(1).startswith("镇") else "街"
-            )
-            return text[: match.start()] + "|" + cls
+        offices = longest_first("township_offices.txt")  # 青石街道办事处, 溪岚镇人民政府
+        office = next((o for o in offices if text.endswith(o) and township_suffix(text[: -len(o)])), "")
+        town = text[: len(text) - len(office)]
+        suffix = township_suffix(town)
+        if suffix:
+            return town[: -len(suffix)] + "|" + ("街" if suffix in ("街道", "街") else suffix)
     return text
 
 
 def enterprise_core(name: str) -> str:
-    """An enterprise name without leading region and trailing legal form: the part people shorten it to."""
+    """An enterprise name without leading region and trailing legal form: the part people shorten it to
+    (names.company_core, after dropping every bracketed note)."""
     text = _PARENTHESES.sub("", normalise_name(name))
-    text = _LEGAL_SUFFIX.sub("", text)
-    core = _REGION_PREFIX.sub("", text)
-    return core or text
+    return company_core(text) or text
 
 
 @dataclass
@@ -144,7 +139,7 @@ def _fold_unparented_places(graph: Graph) -> dict[str, str]:
 def _fold_enterprise_short_names(graph: Graph, already: dict[str, str]) -> dict[str, str]:
     """A short name merges with the only full legal name that contains it."""
     enterprises = [e for e in graph.entities.values() if e.label == "Enterprise" and e.id not in already]
-    full = [e for e in enterprises if _LEGAL_SUFFIX.search(normalise_name(e.name))]
+    full = [e for e in enterprises if legal_form(normalise_name(e.name))]
     full_ids = {e.id for e in full}
     mapping: dict[str, str] = {}
     for short in enterprises:

@@ -72,3 +72,16 @@ def test_split_by_report_keeps_each_reports_facts():
     )
     parts = {next(iter(p.reports)): p for p in split_by_report(g)}
     assert set(parts["r1"].entities) == {a.id} and set(parts["r2"].entities) == {b.id}
+
+
+def test_place_key_folds_offices_and_keeps_classes():
+    assert place_key("Subdistrict", "青石街道办事处") == place_key("Subdistrict", "青石街") == "青石|街"
+    assert place_key("Subdistrict", "溪岚镇人民政府") == place_key("Subdistrict", "溪岚镇") == "溪岚|镇"
+    assert place_key("Subdistrict", "红湖农场") == "红湖|农场"
+    assert place_key("Village", "青石村") == "青石村"
+
+
+def test_enterprise_core_is_the_extractors_company_core():
+    assert enterprise_core("远舟物流(湘潭)有限公司") == "远舟物流"
+    assert enterprise_core("湖南省远舟超市有限公司") == "远舟超市"
+    assert enterprise_core("有限公司") == "有限公司"
