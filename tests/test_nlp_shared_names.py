@@ -32,3 +32,13 @@ def test_company_core_drops_legal_form_note_and_regions() -> None:
     assert company_core("远舟物流(湘潭)有限公司") == "远舟物流"
     assert company_core("青禾集团") == "青禾"
     assert company_core("远舟光电") == "远舟光电"
+
+
+def test_masked_names_have_one_definition() -> None:
+    from extract.metadata.place import is_masked as masked_place
+    from extract.nlp.names import is_masked, strip_mask
+
+    assert is_masked("XX街道") and is_masked("某乡") and is_masked("青XX公司") and is_masked("X")
+    assert not is_masked("青石街道") and not is_masked("")
+    assert masked_place("X镇") and masked_place("某街道") and not masked_place("青石镇")
+    assert strip_mask("xx街远舟项目") == ("远舟项目", 3)  # every township suffix ends a masked unit

@@ -36,7 +36,7 @@ def is_masked(name: str) -> bool:
         if stem.endswith(suffix):
             stem = stem[: -len(suffix)]
             break
-    return not stem or names.is_masked(stem) or set(stem) <= set(MASK_CHARS)
+    return not stem or names.is_masked(stem)
 
 
 def place_in_title(title: str) -> str:

@@ -13,8 +13,9 @@ from extract.nlp.lexicon import alternation, jieba_tags, words
 # The one definition of a masked name (the publisher hid it): a run of two mask characters, or 某.
 MASK_CHARS = "XxＸｘ×*＊○□"
 MASK = re.compile(f"[{MASK_CHARS}]{{2,}}|某")
+_MASKED_UNIT = f"村|社区|{alternation('township_suffixes.txt')}|区|县|市"  # xx村, xx街道, xx县 ...
 _MASKED_HEAD = re.compile(
-    f"^(?:[^，。；]*?[{MASK_CHARS}]{{2,}}(?:村|社区|街道|镇|乡|区|县|市)|[{MASK_CHARS}]+(?![{MASK_CHARS}]|[山湖河圩江岭桥港湾塘坝洲岛垸畈冲坪]))"
+    f"^(?:[^，。；]*?[{MASK_CHARS}]{{2,}}(?:{_MASKED_UNIT})|[{MASK_CHARS}]+(?![{MASK_CHARS}]|[山湖河圩江岭桥港湾塘坝洲岛垸畈冲坪]))"
 )
 
 
@@ -26,8 +27,8 @@ def strip_mask(name: str) -> tuple[str, int]:
 
 
 def is_masked(name: str) -> bool:
-    """XX街道, xx社区, 某乡, 青XX公司: a name the publisher hid is no entity."""
-    return bool(MASK.search(name))
+    """XX街道, xx社区, 某乡, 青XX公司, a lone X: a name the publisher hid is no entity."""
+    return bool(MASK.search(name)) or (bool(name) and set(name) <= set(MASK_CHARS))
 
 
 def has_proper_part(stem: str, starts: list[int], offset: int, first_only: bool = False) -> bool:

@@ -18,7 +18,7 @@ from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.gazetteer import FAR, NONE, OWN, gazetteer
 from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import longest_first, township_suffix
+from extract.nlp.names import is_masked, longest_first, township_suffix
 
 # township suffixes come from data/township_suffixes.txt; here only where one is no suffix
 # (镇级, 乡村, 国家农场): (not after, not before)
@@ -74,7 +74,7 @@ def _street_confirmed(text: str, stem: str) -> bool:
 
 def is_place_name(name: str, stem: str) -> bool:
     """A stem of two or more characters that does not make a generic word with its suffix."""
-    if len(stem) < 2 or "某" in stem or stem[-1] in "村镇乡区一二三四五六七八九十" or _WHOLE.search(stem):
+    if len(stem) < 2 or is_masked(stem) or stem[-1] in "村镇乡区一二三四五六七八九十" or _WHOLE.search(stem):
         return False
     if "个" in stem or stem.endswith(("街道", "首个")):
         return False
