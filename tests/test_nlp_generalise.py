@@ -122,3 +122,22 @@ def test_people_after_occupations_colons_and_bylines_with_an_office() -> None:
     names = set(found(text, "Person"))
     assert names >= {"林雅竹", "邓志远", "吴思婷", "杜晓枫", "王明"}
     assert "王明全" not in names
+
+
+def test_a_commendation_lists_its_recipients_after_the_title() -> None:
+    text = (
+        "青溪镇关于2023年度表彰的通报\n"
+        "（一）防汛工作表现突出集体（2个）：桃源村、白鹭社区。\n"
+        "（二）防汛工作表现突出个人：陈嘉树（桃源村党支部书记）、远舟光电有限公司经理王德明、李春燕。\n"
+    )
+    pairs = awarded(text)
+    assert {("桃源村", "防汛工作表现突出集体"), ("白鹭社区", "防汛工作表现突出集体")} <= pairs
+    assert {("陈嘉树", "防汛工作表现突出个人"), ("王德明", "防汛工作表现突出个人"), ("李春燕", "防汛工作表现突出个人")} <= pairs
+    assert not any(who in ("桃源村", "远舟光电有限公司") and honour.endswith("个人") for who, honour in pairs)
+
+
+def test_who_awards_after_bei_does_not_receive() -> None:
+    text = "青溪镇2023年工作总结\n桃源村被青溪县委、县政府授予“全县乡村振兴先进村”称号。"
+    pairs = awarded(text)
+    assert ("桃源村", "全县乡村振兴先进村") in pairs
+    assert len(pairs) == 1

@@ -30,6 +30,10 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
     """Mentions that receive an honour whose award verb starts at `trigger`: before the verb,
     or between it and the title for a verb that gives (授予张三、李四“…”称号)."""
     verb = TRIGGER.match(ctx.text, trigger)
+    clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, max(0, trigger - 60), trigger)), default=0)
+    passive = ctx.text.rfind("被", clause_start, trigger)
+    if verb and not verb.group().startswith("被") and passive >= 0 and passive + 1 < trigger:
+        trigger = passive  # 被江门市委、市政府授予…: who stands before 被 receives, the rest award
     if honour is not None and verb and verb.group() in GIVING:
         between = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if verb.end() <= m.start and m.end <= honour.start]
         if between:
@@ -71,6 +75,24 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     return []
 
 
+def _listed(ctx: Context, start: int, end: int) -> list[Mention]:
+    """The recipients a commendation lists after its title (先进集体：青禾村、白鹭社区), not the
+    places inside a bracketed note on one of them (张三（青禾村党支部书记）)."""
+    depth, outside = 0, []
+    for i in range(start, end):
+        depth += ctx.text[i] in "（(" and 1 or 0
+        depth -= ctx.text[i] in "）)" and 1 or 0
+        outside.append(depth == 0)
+    found = [m for m in ctx.mentions if m.label in RECIPIENT_LABELS and start <= m.start and m.end <= end and outside[m.start - start]]
+    found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
+    items: dict[int, Mention] = {}  # per list item its last name: 某公司经理张三 is 张三
+    for m in found:
+        item = sum(1 for i in range(start, m.start) if outside[i - start] and ctx.text[i] in "、，,；;")
+        if item not in items or m.end > items[item].end:
+            items[item] = m
+    return list(items.values())
+
+
 def _trigger_before(ctx: Context, honour: Mention) -> int | None:
     """The award verb of the clause a learned honour stands in (荣获…), if any: a title the
     model found with no verb before it is named, not awarded."""
@@ -86,6 +108,12 @@ def extract(ctx: Context) -> list[Relation]:
             continue
         if honour.properties.get("awarded") is False:
             continue  # 评选“好邻居”, 创建省级…: a selection or an aim, not an award
+        listed = honour.properties.get("recipients_end")
+        if listed is not None:
+            found += [ctx.relation("AWARDED", ctx.entity(m), ctx.entity(honour), honour.start,
+                                   [(m.start, m.end), (honour.start, honour.end)], year=ctx.year_at(honour.start, later=False))
+                      for m in _listed(ctx, honour.end, int(listed))]
+            continue
         trigger = honour.properties.get("trigger")
         if trigger is None and honour.properties.get("learned"):
             trigger = _trigger_before(ctx, honour)

@@ -34,11 +34,11 @@ GIVING = frozenset({"授予"})
 _CLAUSE_END = re.compile(r"[，。；,;！!？?\n]|\.(?!\d)")
 _SPLIT = re.compile(r"、|(?<=[”\"])和|(?<=[”\"])及|(?<=”)(?=“)")
 _LEAD = re.compile(
-    r"^(?:(?:\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}年度?|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
+    r"^(?:(?:\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
 _AWARDER = re.compile(r"^[\u4e00-\u9fff]{1,6}[省市区县](?=“)")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
-_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|荣誉称号|称号|荣誉|名单|的好成绩|好成绩|殊荣|表彰|等次|等|复评|复核|复审|验收|(?<!第)[\dxX]+[个次项人名家户])+$")
+_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|荣誉称号|称号|荣誉|名单|名录|榜单|多项|(?<=[^\d])\d+项|的好成绩|好成绩|殊荣|表彰|等次|等|复评|复核|复审|验收|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 _HEADS = re.compile(
@@ -60,6 +60,13 @@ _CONTEST_LEVELS = re.compile(r"^(?:[省市区县][、和及])+[省市区县]?")
 _SCOPE = re.compile(r"^全[国省市区县镇]")
 _TIME_HEAD = re.compile(r"^(?:第?[一二三四]季度|\d{4}年度?|上半年|下半年|年度)")
 _LIST_HEADING = re.compile(r"^[^\n]{0,20}(?:荣誉|表彰|获奖)[^\n]{0,12}\n((?:[ \t　]*\d+[、.．][^\n]+\n?)+)", re.M)
+# a commendation's title, a colon and the names that receive it (表现突出个人：张三、李四)
+_TITLED_LIST = re.compile(
+    r"^[ \t　]*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?[ \t　]*"
+    r"([^：:\n，。；,;]{2,30}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所][）)])?[：:]([^\n]*[、，,][^\n]*)$",
+    re.M,
+)
+_COMMENDED = re.compile(r"先进|优秀|突出|模范|标兵|最美|十佳|能手|之星|好人|示范")
 _LIST_ITEM = re.compile(r"^[ \t　]*\d+[、.．]\s*([^\n；;。]+)", re.M)
 # 在…竞赛中囊括A、B、C三个模块及团体总分全部一等奖: one prize per item
 _SWEEP = re.compile(
@@ -175,6 +182,8 @@ def honours(doc: Doc) -> Doc:
                                            {"level": honour_level(extra + bare), "trigger": trig.start()}))
                         piece_start += len(piece) + 1
                     title = heads[-1] + bare
+                else:
+                    continue  # 第一名 with no contest named: not a title by itself
             if not _valid(title, quoted):
                 continue
             previous = title
@@ -201,6 +210,11 @@ def honours(doc: Doc) -> Doc:
         title = clean_title(m.group(1))
         if _valid(title, True):
             out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
+    for m in _TITLED_LIST.finditer(text):
+        title = clean_title(m.group(1))
+        if _COMMENDED.search(title) and _valid(title, False):
+            out.append(Mention(m.start(1), m.end(1), "Honour", title,
+                               {"level": honour_level(title), "recipients_end": m.end(2)}))
     for block in _LIST_HEADING.finditer(text):
         for item in _LIST_ITEM.finditer(text, block.start(1), block.end(1)):
             title = clean_title(item.group(1))

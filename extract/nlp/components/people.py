@@ -104,7 +104,11 @@ def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
     seen = {m.start for m in found}
     while todo:
         person = todo.pop()
-        for pos in (person.end + 1,) if text[person.end : person.end + 1] == "、" else ():
+        end = person.end
+        if text[end : end + 1] in ("（", "("):  # 张三（青禾村党支部书记）、李四: past the note
+            close = re.compile(r"[）)]").search(text, end, end + 30)
+            end = close.end() if close else end
+        for pos in (end + 1,) if text[end : end + 1] == "、" else ():
             m = _mate().match(text, pos)
             if m and m.start() not in seen and _is_name(m.group()):
                 mate = Mention(m.start(), m.end(), "Person", m.group())
