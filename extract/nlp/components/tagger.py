@@ -9,6 +9,7 @@ carries the properties later steps read).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from bisect import bisect_left
@@ -23,9 +24,10 @@ from extract.nlp.boundaries import doc_text, token_starts
 from extract.nlp.lexicon import alternation
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.tagger.align import spans_of
-from extract.nlp.tagger.features import sentence_features
+from extract.nlp.tagger.features import known_sentence_features, sentence_features
 from extract.nlp.tagger.layers import LAYER_OF, LAYERS, LEARNED_LABELS, MODEL_DIR, RULES_FIRST, model_path
 from extract.nlp.tagger.naming import name_of
+from extract.nlp.user_cache import cached
 
 
 @lru_cache(maxsize=4)
@@ -39,6 +41,38 @@ def _taggers(directory: str) -> dict[str, pycrfsuite.Tagger]:
         tagger.open(str(path))
         taggers[layer] = tagger
     return taggers
+
+
+def _model_attributes(tagger: pycrfsuite.Tagger) -> list[str] | None:
+    """Every attribute the model knows, read from its dump; None when the dump cannot be read whole."""
+    info = tagger.info()
+    attributes = list(info.attributes)
+    if len(attributes) != int(info.header.get("num_attrs", -1)):
+        return None
+    return attributes
+
+
+@lru_cache(maxsize=4)
+def known_attributes(directory: str) -> frozenset[str] | None:
+    """The attributes any layer's model knows (cached per user, keyed by the models' bytes), or
+    None (then the tagger gets every feature). Features outside the set change nothing: CRFsuite
+    drops attributes its model does not know."""
+    taggers = _taggers(directory)
+    digest = hashlib.sha1()
+    for layer in LAYERS:
+        digest.update(model_path(Path(directory), layer).read_bytes())
+
+    def read() -> list[str] | None:
+        known: set[str] = set()
+        for tagger in taggers.values():
+            attributes = _model_attributes(tagger)
+            if attributes is None:
+                return None
+            known.update(attributes)
+        return sorted(known)
+
+    known = cached(f"tagger-attributes-{digest.hexdigest()}", read)
+    return None if known is None else frozenset(known)
 
 
 def tag_spans(sentences: list[tuple[int, int]], feats: list[list[list[str]]], directory: str) -> list[tuple[int, int, str]]:
@@ -84,7 +118,11 @@ class Tagger:
         text = doc_text(doc)
         rules = mentions(doc)
         sentences = worth_tagging(text, doc._.sentences or [(0, len(text))], rules)
-        feats = sentence_features(text, token_starts(doc), sentences)
+        known = known_attributes(self.model_dir)
+        if known is None:
+            feats = sentence_features(text, token_starts(doc), sentences)
+        else:
+            feats = known_sentence_features(text, token_starts(doc), sentences, known)
         spans = tag_spans(sentences, feats, self.model_dir)
         doc._.mentions = merge(rules, spans, text)
         return doc

@@ -79,3 +79,103 @@ def char_features(text: str, starts: list[int]) -> list[list[str]]:
         if ctx:
             row.extend(ctx.split("\t"))
     return out
+
+
+class _Known:
+    """The attributes a tagger knows, and the known character features of each character
+    trigram (all six depend on the character before, the character and the one after)."""
+
+    _LIMIT = 500_000  # trigrams kept; the table starts afresh beyond it
+
+    def __init__(self, known: frozenset[str]) -> None:
+        self.known = known
+        kinds: dict[str, dict[str, str]] = {}
+        for attr in known:
+            kind, _, value = attr.partition("=")
+            kinds.setdefault(kind, {})[value] = attr
+        self.wt, self.w = kinds.get("wt", {}), kinds.get("w", {})
+        self.trigrams: dict[str, tuple[str, ...]] = {}
+        self.words: dict[str, tuple] = {}
+        self.first = self._split("pw=^")  # the first word's left neighbour, the last's right one
+        self.final = self._split("nw=$")
+
+    def _split(self, feature: str) -> tuple[str, ...]:
+        # char_features splits its context column at tabs (a word may hold one)
+        return tuple(x for x in feature.split("\t") if x in self.known)
+
+    def word(self, w: str) -> tuple:
+        """Known word features of `w`: as a single character, on its first, middle and last
+        character, as a left neighbour, as a right neighbour, and its length."""
+        if len(self.words) >= self._LIMIT:
+            self.words.clear()
+        tag = jieba_tags().get(w, "x")
+        wt, ww = self.wt.get, self.w.get(w)
+        single = tuple(x for x in (wt("S" + tag),) if x is not None)
+        first, middle, last = (tuple(x for x in (wt(p + tag), ww) if x is not None) for p in "BME")
+        info = self.words[w] = (single, first, middle, last, self._split("pw=" + w), self._split("nw=" + w), len(w))
+        return info
+
+    def chars(self, tri: str) -> tuple[str, ...]:
+        """c, c-1, c+1, b-1, b+1, t-1 (char_features' order) of the middle character of `tri`, if known."""
+        found = self.trigrams.get(tri)
+        if found is None:
+            if len(self.trigrams) >= self._LIMIT:
+                self.trigrams.clear()
+            before, ch, after = tri
+            row = ("c=" + ch, "c-1=" + before, "c+1=" + after, "b-1=" + before + ch, "b+1=" + ch + after, "t-1=" + tri)
+            found = self.trigrams[tri] = tuple(f for f in row if f in self.known)
+        return found
+
+
+_known_cache: dict[frozenset[str], _Known] = {}
+
+
+def known_sentence_features(
+    text: str, starts: list[int], sentences: list[tuple[int, int]], known: frozenset[str]
+) -> list[list[tuple[str, ...]]]:
+    """`sentence_features` keeping only the attributes in `known`, in the same order (rows are
+    tuples, which pycrfsuite takes as it takes lists).
+
+    CRFsuite's tagger drops every attribute its model does not know and sums the
+    others in item order, so a tagger given these tags exactly as with the full
+    features; only the training needs them all."""
+    index = _known_cache.get(known)
+    if index is None:
+        index = _known_cache[known] = _Known(known)
+    out = []
+    for a, b in sentences:
+        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+        local = [s - a for s in starts[lo:hi]]
+        if not local or local[0] != 0:
+            local.insert(0, 0)
+        out.append(_known_char_features(text[a:b], local, index))
+    return out
+
+
+def _known_char_features(text: str, starts: list[int], index: _Known) -> list[tuple[str, ...]]:
+    n = len(text)
+    padded = _PAD + text + _END
+    chars = index.chars
+    char_rows = [chars(padded[i + 1 : i + 4]) for i in range(n)]
+    # the word columns of _word_columns, joined to each row as char_features does, filtered
+    bounds = [*starts, n]
+    words = [text[x:y] for x, y in zip(bounds, bounds[1:], strict=False)]
+    seen, word = index.words, index.word
+    infos = [seen.get(w) or word(w) for w in words]
+    before = [index.first, *(info[4] for info in infos)]  # pw= of each word's left neighbour
+    after = [*(info[5] for info in infos[1:]), index.final]  # nw= of its right neighbour
+    rows: list[tuple[str, ...]] = []
+    pos = 0
+    for k, info in enumerate(infos):
+        size = info[6]
+        if size == 1:
+            rows.append(char_rows[pos] + info[0] + before[k] + after[k])
+            pos += 1
+            continue
+        rows.append(char_rows[pos] + info[1] + before[k])
+        if size > 2:
+            middle = info[2]
+            rows.extend([row + middle for row in char_rows[pos + 1 : pos + size - 1]])
+        pos += size
+        rows.append(char_rows[pos - 1] + info[3] + after[k])
+    return rows
