@@ -17,11 +17,13 @@ from importlib import resources
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
+from extract.nlp.lexicon import alternation
+
 _SIGNATURE_PREFIX = re.compile(r"^(?:中共|中国共产党)")
 # Development zones govern townships like districts but are not in the division table;
 # they are named after their city or county ("苏州高新区", "滁州经开区").
-_ZONE_SUFFIX = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区")
-_ZONE_ORGAN = re.compile(r"(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区)(?=党工委|管委会|工委)")
+_ZONE_SUFFIX = re.compile(alternation("zone_suffixes.txt"))
+_ZONE_ORGAN = re.compile(f"({alternation('zone_suffixes.txt')})(?=党工委|管委会|工委)")
 # District names that are also everyday words ("建设新城区"); they count only in a title or signature.
 _COMMON_WORD_DISTRICTS = frozenset(("新城区", "老城区", "城中区", "新市区", "城关区"))
 

@@ -8,20 +8,22 @@ from collections import Counter
 from extract.metadata.divisions import strip_divisions
 from extract.nlp import names
 from extract.nlp.gazetteer import gazetteer
+from extract.nlp.lexicon import alternation
 
 # Masked names in published reports: XX街道, xx镇, 某街道, ＊＊乡.
 MASK_CHARS = names.MASK_CHARS + "某"  # 某 stands alone as a masked stem (某乡)
 _NAME_CHAR = f"[\u4e00-\u9fff{MASK_CHARS}]"
 # a township's suffix (data/township_suffixes.txt), or its office written as the place (青石街道办事处)
 _PLACE_SUFFIXES = ("街道办事处", "街道办", *names.longest_first("township_suffixes.txt"))
+_BODIES = alternation("township_bodies.txt")  # 党委, 人民政府, 办事处 ...
 # After a place in a title: the year, the kind of report or the body that wrote it.
 _AFTER_TITLE_PLACE = re.compile(
-    r"(?:人民政府|党工委|党委|办事处|政府|委员会|工作|关于|上半年|下半年|全年|年度|二〇|〇|20\d\d|\d|[（(\s]|$)"
+    rf"(?:{_BODIES}|工作|关于|上半年|下半年|全年|年度|二〇|〇|20\d\d|\d|[（(\s]|$)"
 )
 # The bodies a township writes as: "青溪镇党委", "青石街道办事处", "云岭乡人民政府".
 _ORGAN = re.compile(
     rf"({_NAME_CHAR}{{2,5}}?)(街道办事处|街道党工委|街道工委|街道办|街道|镇|乡)"
-    r"(?=党工委|党委|人民政府|政府|办事处|工作委员会|委员会|人大|纪委)"
+    rf"(?={_BODIES})"
 )
 _SELF_REFERENCE = re.compile(r"(?:全|我|本)(街道|街|镇|乡)")
 _GENERIC_PLACE = re.compile(

@@ -18,14 +18,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
-from extract.nlp.lexicon import NON_NAME_TAGS, words
+from extract.nlp.lexicon import NON_NAME_TAGS, alternation, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import has_proper_part, township_suffix
 
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
-_REGION_AFTER = re.compile(r"都市圈|城市圈|经济圈|城市群|一体化")
-_ZONE = re.compile(r"(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|新区)")
+_REGION_AFTER = re.compile(alternation("region_after.txt"))  # 长沙都市圈
+_ZONE = re.compile(alternation("zone_suffixes.txt"))  # 东湖高新区, 湘江新区
 
 
 def _level(adcode: str) -> str:

@@ -8,10 +8,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text
+from extract.nlp.lexicon import alternation
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 
-_CAMPAIGN = re.compile(r"[“\"]([^”\"\n]{2,20})[”\"](专项行动|专项整治|攻坚行动|行动|活动|攻坚战|计划|竞赛|工程)")
+_CAMPAIGN = re.compile(rf"[“\"]([^”\"\n]{{2,20}})[”\"]({alternation('initiative_heads.txt')})")
 
 
 @Language.component("govkg_initiatives", assigns=["doc._.mentions"])

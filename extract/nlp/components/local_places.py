@@ -99,7 +99,6 @@ def _verb_stem(stem: str, starts: list[int], offset: int, tags_out: frozenset[st
     return any(tags.get(stem[a:b]) in tags_out for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 1)
 
 
-_TOWN_BODIES = ("党委", "政府", "人民政府", "人大", "纪委", "党工委", "办事处", "工委")
 _TABLE_REACH = 8  # the longest stem looked up in the table
 
 
@@ -153,7 +152,7 @@ def _town_supported(text: str, name: str, stem: str, place: tuple[str, str, str,
     first_line = text.lstrip().split("\n", 1)[0]
     title = first_line if len(first_line) <= 40 and "。" not in first_line else ""
     known[name] = bool(
-        (own and (own == name or own.startswith(stem))) or name in title or any(name + body in text for body in _TOWN_BODIES)
+        (own and (own == name or own.startswith(stem))) or name in title or any(name + body in text for body in words("township_bodies.txt"))
     )
     return known[name]
 
