@@ -16,19 +16,28 @@ from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.gazetteer import FAR, NONE, OWN, gazetteer
-from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
+from extract.nlp.lexicon import NON_NAME_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked, longest_first, township_suffix
 
-# township suffixes come from data/township_suffixes.txt; here only where one is no suffix
-# (镇级, 乡村, 国家农场): (not after, not before)
-_TOWN_CONTEXT = {"镇": ("", "(?!级)"), "乡": ("", "(?![村镇贤土愁情亲间音里级])"), "农场": ("(?<![国家集体])", "")}
-_TOWNS = [
-    _TOWN_CONTEXT.get(s, ("", ""))[0] + re.escape(s) + _TOWN_CONTEXT.get(s, ("", ""))[1]
-    for s in longest_first("township_suffixes.txt")
-]
+# suffixes come from data/village_suffixes.txt and data/township_suffixes.txt; here only
+# where one is no suffix (村级, 屯田, 镇级, 乡村, 国家农场): (lookbehind, lookahead)
+_CONTEXT = {
+    "村": ("", "(?![规务落寨居庄级])"),
+    "屯": ("", "(?![田兵垦驻积粮])"),
+    "镇": ("", "(?!级)"),
+    "乡": ("", "(?![村镇贤土愁情亲间音里级])"),
+    "农场": ("(?<![国家集体])", ""),
+}
 _SUFFIX = re.compile(
-    "|".join(["社区", "股经社", "湾组", "嘎查", "分场", "屯(?![田兵垦驻积粮])", "村(?![规务落寨居庄级])", *_TOWNS, "家[\u4e00-\u9fff]?湾(?![村社组区])"])
+    "|".join([
+        "社区",
+        *(
+            _CONTEXT.get(s, ("", ""))[0] + re.escape(s) + _CONTEXT.get(s, ("", ""))[1]
+            for s in longest_first("village_suffixes.txt") + longest_first("township_suffixes.txt")
+        ),
+        "家[\u4e00-\u9fff]?湾(?![村社组区])",
+    ])
 )
 _MAX_STEM = {"Community": 6, "Subdistrict": 3, "Village": 5}
 _LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:[\d一二三四五六七八九十]+个)?(村|社区)")
@@ -57,7 +66,7 @@ def function_phrase() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, multi)))
 
 _VERBISH = frozenset({"v", "vn", "vd", "j", "l", "i", "d", "ad", "a", "t"})
-_WHOLE = re.compile(r"全街|全镇|全乡|全区|全市|全县|全国|全省|各|辖区")
+_WHOLE = re.compile(alternation("whole_of_kind.txt"))
 # 街 alone names a sub-district only when the report also writes it as one (X街道, X街党工委 ...).
 _STREET_CONFIRM = ("街道", "街党", "街办", "街纪", "街人大", "街综治")
 
