@@ -25,9 +25,10 @@ _ORGAN = re.compile(
     rf"({_NAME_CHAR}{{2,5}}?)(街道办事处|街道党工委|街道工委|街道办|街道|镇|乡)"
     rf"(?={_BODIES})"
 )
-_SELF_REFERENCE = re.compile(r"(?:全|我|本)(街道|街|镇|乡)")
+_TOWNS = alternation("township_suffixes.txt")
+_SELF_REFERENCE = re.compile(f"(?:全|我|本)({_TOWNS})")
 _GENERIC_PLACE = re.compile(
-    rf"({_NAME_CHAR}{{2,4}}?)(街道|镇|乡|街)(?![道村镇区巷头面边景路贤土亲愁情里间邻民俗风])"
+    rf"({_NAME_CHAR}{{2,4}}?)({_TOWNS})(?![道村镇区巷头面边景路贤土亲愁情里间邻民俗风])"
 )
 
 
