@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import closed_list_items, doc_text, extend_left, token_starts
-from extract.nlp.lexicon import NON_NAME_TAGS, jieba_tags, words
+from extract.nlp.lexicon import NON_NAME_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import TRADE, TRADE_WORD, company_core, has_proper_part, legal_form
 from extract.patterns import guarded
@@ -25,7 +25,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _ITEM_TAIL = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:家|个)?(?:企业|项目|公司)?$")
 _GEOGRAPHIC = frozenset("区路湖山河街村镇乡港湾江园岛道桥")
 _BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|项目)(?:\(?[一二三四五六七八九十]期\)?)?$")
-_NOT_COMPANY = re.compile(r"(?:项目|工程|产业园|园区|基地|中心|企业|村|社区|街道|镇|乡|区|市|县|省|人才|资金|技术|团队)$")
+_NOT_COMPANY = re.compile(f"(?:{alternation('not_company_ends.txt')})$")
 
 
 _BRAND_TAGS = (None, "nz", "nt", "nr", "ns")
@@ -85,7 +85,7 @@ _PROJECT_LIST_END = re.compile(r"等(?:[\d一二三四五六七八九十]+个)?(
 _PROJECT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})$")
 _LIST_REACH = 80
 _PREPOSITIONS = frozenset("以在对将把被向从由为与和及")
-_PROJECT_WORD = re.compile(r"项目|工程|园|基地|中心|地块|总部|线|厂|村|社区|镇|乡|街|区|市|县|路")
+_PROJECT_WORD = re.compile(alternation("project_list_words.txt"))
 
 
 def _project_owners(doc: Doc, text: str, starts: list[int], places: list[Mention]) -> list[Mention]:
