@@ -141,3 +141,30 @@ def test_who_awards_after_bei_does_not_receive() -> None:
     pairs = awarded(text)
     assert ("桃源村", "全县乡村振兴先进村") in pairs
     assert len(pairs) == 1
+
+
+def test_aims_name_titles_without_awarding_them() -> None:
+    text = "青溪镇2024年工作总结\n积极申报国家级森林乡村，争创“全国乡村治理示范镇”。申报项目3个，争创“两优”党组织。"
+    titles = set(found(text, "Honour"))
+    assert titles >= {"国家级森林乡村", "全国乡村治理示范镇"}
+    assert not any("项目" in t or "党组织" in t for t in titles)
+    assert not awarded(text)
+
+
+def test_grades_rankings_and_titles_broken_by_a_line() -> None:
+    text = (
+        "在全县乡村振兴实绩考核中蝉联一等等次。获评2023年度全县党建述职评议考核“好”等次。"
+        "在全市招商引资工作考核中位列第一名。远舟光电获评“湖南省专精特新\n中小企业”，跻身“长沙市瞪羚企业”行列。"
+        "街道荣获长沙市2022年度“招商引资先进单位”称号。"
+    )
+    titles = set(found(text, "Honour"))
+    assert titles >= {
+        "全县乡村振兴实绩考核一等等次", "全县党建述职评议考核好等次", "全市招商引资工作考核第一名",
+        "湖南省专精特新中小企业", "长沙市瞪羚企业", "招商引资先进单位",
+    }
+
+
+def test_names_before_a_quoted_title_after_shouyu_receive_it() -> None:
+    text = "青溪镇2024年工作总结\n授予桃源村、柳溪村“森林防火先进村”称号。"
+    assert "桃源村" not in found(text, "Honour")
+    assert {("桃源村", "森林防火先进村"), ("柳溪村", "森林防火先进村")} <= awarded(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extract.nlp.components.honours import GIVING, TRIGGER
+from extract.nlp.components.honours import GIVING, TRIGGER, awards
 from extract.nlp.mention import Mention
 from extract.nlp.names import MASK
 from extract.relations.context import Context
@@ -97,7 +97,7 @@ def _trigger_before(ctx: Context, honour: Mention) -> int | None:
     """The award verb of the clause a learned honour stands in (荣获…), if any: a title the
     model found with no verb before it is named, not awarded."""
     start = max((m.end() for m in _CLAUSE.finditer(ctx.text, max(0, honour.start - 60), honour.start)), default=max(0, honour.start - 60))
-    verbs = list(TRIGGER.finditer(ctx.text, start, honour.start))
+    verbs = [v for v in TRIGGER.finditer(ctx.text, start, honour.start) if awards(v.group())]
     return verbs[-1].start() if verbs else None
 
 

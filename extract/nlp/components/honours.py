@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text
-from extract.nlp.lexicon import alternation
+from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 
@@ -26,26 +26,45 @@ _CONDITIONAL = (
     r"|创建(?=省级|市级|区级|县级|国家级|全国|全省|全市)|取得(?=第[一二三四五六七八九十\d]+名|[一二三特]等奖)"
     r"|(?:被)?(?:纳入|列入)(?=[^，。；,;]{0,20}(?:名单|示范|试点))|通过(?=[^，。；,;]{2,24}(?:复评|复核|复审|验收|认定))"
 )
-# an award verb (data/award_verbs.txt) or a conditional one, not the start of an ordinary word (获得感, 获批)
-TRIGGER = re.compile(rf"(?:{_CONDITIONAL}|{alternation('award_verbs.txt')})(?!得感|批|取|悉|益|利|奖励|补|赔)")
+# rankings as titles: 在…考核中位列第一名
+_RANKED = r"(?:位列|位居|名列|排名)(?=(?:全[国省市区县镇])?第[一二三四五六七八九十\d]+名)"
+# an award verb (data/award_verbs.txt), an aim (data/aim_verbs.txt: 争创, 申报) or a conditional
+# one, not the start of an ordinary word (获得感, 获批)
+TRIGGER = re.compile(
+    rf"(?:{_CONDITIONAL}|{_RANKED}|{alternation('award_verbs.txt')}|{alternation('aim_verbs.txt')})(?!得感|批|取|悉|益|利|奖励|补|赔)"
+)
 # verbs whose recipients follow them (授予张三同志“…”称号)
 GIVING = frozenset({"授予"})
 # the honour runs to the end of the clause
 _CLAUSE_END = re.compile(r"[，。；,;！!？?\n]|\.(?!\d)")
 _SPLIT = re.compile(r"、|(?<=[”\"])和|(?<=[”\"])及|(?<=”)(?=“)")
 _LEAD = re.compile(
-    r"^(?:(?:\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
+    r"^(?:(?:\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
-_AWARDER = re.compile(r"^[\u4e00-\u9fff]{1,6}[省市区县](?=“)")
+_AWARDER = re.compile(r"^[\u4e00-\u9fff]{1,6}[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
-_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|荣誉称号|称号|荣誉|名单|名录|榜单|多项|(?<=[^\d])\d+项|的好成绩|好成绩|殊荣|表彰|等次|等|复评|复核|复审|验收|(?<!第)[\dxX]+[个次项人名家户])+$")
+_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|荣誉称号|称号|荣誉|名单|名录|榜单|多项|行列|公示|(?<=[^\d])\d+项|的好成绩|好成绩|殊荣|表彰|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
+
+
+_LEVEL_WORD = re.compile(r"全国|国家|中国|全省|省级|自治区级|全市|市级|全县|县级|全区|区级")
+_WHOLLY_QUOTED = re.compile(r"[“\"][^”\"]+[”\"](?:荣誉称号|称号)?")
+
+
+def _aim(verb: str) -> bool:
+    return verb in words("aim_verbs.txt")
+
+
+def awards(verb: str) -> bool:
+    """Whether a trigger gives its title to someone (荣获) rather than names a selection or an aim (评选, 争创)."""
+    return not verb.startswith(_NOT_AWARDED) and not _aim(verb)
 _HEADS = re.compile(
-    r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进|员|主体|师|婆|妇|农场|示范社|机构|楼宇|榜|金宿|银宿|小镇|关爱点|城市|强县|产品|第一街|奖章|勋章|证书|认证|奖杯|奖牌|金牌|银牌|铜牌|杯|牌|标志|商标|老字号)$"
+    r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进|员|主体|师|婆|妇|农场|示范社|机构|楼宇|榜|金宿|银宿|小镇|关爱点|城市|强县|产品|第一街|奖章|勋章|证书|认证|奖杯|奖牌|金牌|银牌|铜牌|杯|牌|标志|商标|老字号|等次)$"
 )
 _GENERIC = frozenset({"单位", "集体", "个人", "称号", "荣誉", "奖项", "成绩", "好成绩", "第一", "表彰"})
-_BARE = re.compile(r"^(?:全[区市省县]?第[一二三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+名|[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
+_GRADE = re.compile(r"^(?:\d{4}年度?)?(优秀|良好|好|一等|二等|三等|A|先进)等次$")
+_BARE = re.compile(r"^(?:全[区市省县]?第[一二三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+名|(?:团体|个人)?[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
 _CONTEST_LEVEL = re.compile(r"[国省市区县]赛")
 _QUOTED_CONTEST = re.compile(r"“([^”]{2,20})”(?:评比|评选|表彰)")
 # a quoted title with its level (争创“全国文明村”, “全国生态康养示范基地”试点) names an honour even
@@ -53,7 +72,8 @@ _QUOTED_CONTEST = re.compile(r"“([^”]{2,20})”(?:评比|评选|表彰)")
 _QUOTED_LEVEL = re.compile(r"“((?:全国|全省|省级|自治区级|国家级|市级|全市)[^”]{2,18})”")
 # 在…竞赛中荣获…, also with a result between: 在…测评中取得好成绩，先后荣获…
 _CONTEST = re.compile(
-    r"在([^，。；,;在]{2,30}?)(?:中|上)(?:(?:取得|获得)?(?:优异|优秀|良好|较好|好)?成绩[，,]?)?(?:累计|共计?|先后|多次)?(?:荣获|获得|取得|获)"
+    r"在([^，。；,;在]{2,30}?)(?:中|上)(?:(?:取得|获得)?(?:优异|优秀|良好|较好|好)?成绩[，,]?)?(?:累计|共计?|先后|多次|再次|连续[\d一二三四五六七八九十]+年)?"
+    r"(?:荣获|获得|取得|获评|获|蝉联|摘得|斩获|夺得|荣膺|位列|位居|名列|排名)"
 )
 # levels that only say who ran the contest (在省、市、区…考核中): the ranking's own scope says it
 _CONTEST_LEVELS = re.compile(r"^(?:[省市区县][、和及])+[省市区县]?")
@@ -105,7 +125,7 @@ def clean_title(raw: str) -> str:
         prev = title
         title = _LEAD.sub("", title)
         title = _TAIL.sub("", title)
-    title = title.translate(_QUOTES).replace("（", "(").replace("）", ")").strip()
+    title = title.translate(_QUOTES).replace("（", "(").replace("）", ")").replace("\n", "").strip()
     return title
 
 
@@ -141,6 +161,11 @@ def honours(doc: Doc) -> Doc:
     for trig in TRIGGER.finditer(text):
         end_m = _CLAUSE_END.search(text, trig.end())
         clause_end = end_m.start() if end_m else len(text)
+        if end_m and end_m.group() == "\n" and text.count("“", trig.end(), clause_end) > text.count("”", trig.end(), clause_end):
+            close = text.find("”", clause_end, clause_end + 20)  # a line broken inside a quoted title
+            if close > 0:
+                end_m = _CLAUSE_END.search(text, close)
+                clause_end = end_m.start() if end_m else len(text)
         clause = text[trig.end() : clause_end]
         pos = trig.end()
         previous = ""
@@ -153,6 +178,8 @@ def honours(doc: Doc) -> Doc:
             quoted = any(q in part for q in "“”\"")
             if trig.group().startswith("评选") and not quoted:
                 continue
+            if trig.group() in GIVING and not quoted and "“" in text[pos:clause_end]:
+                continue  # 授予青禾村、白鹭村“…”: the names before the quoted title receive it
             if trig.group() in GIVING and "“" in part[1:]:  # 授予张三等5名同志“…”: the title is quoted
                 part_start += part.index("“")
                 part = part[part.index("“") :]
@@ -162,7 +189,10 @@ def honours(doc: Doc) -> Doc:
             shared = _CONTEST_LEVEL.search(previous) if previous else None
             if shared and _CONTEST_LEVEL.match(title):
                 title = previous[: shared.start()] + title  # 创客大赛省赛铜奖、市赛银奖
-            if title and _BARE.match(title):
+            grade = _GRADE.match(part.translate(_QUOTES))
+            if grade:
+                title = grade.group(1) + "等次"  # 获评…考核“优秀”等次: a grade of the contest named before
+            if title and (_BARE.match(title) or grade):
                 line_start = max(text.rfind("\n", 0, trig.start()), text.rfind("。", 0, trig.start())) + 1
                 contest = _last(_CONTEST.finditer(text, line_start, trig.end()))
                 if contest is not None:
@@ -184,13 +214,13 @@ def honours(doc: Doc) -> Doc:
                     title = heads[-1] + bare
                 else:
                     continue  # 第一名 with no contest named: not a title by itself
-            if not _valid(title, quoted):
-                continue
+            if not _valid(title, quoted) or (_aim(trig.group()) and not _WHOLLY_QUOTED.fullmatch(part.strip()) and not _LEVEL_WORD.match(title)):
+                continue  # an aim names a title only wholly quoted or with its level (申报项目3个, 争创“两应”党组织 name none)
             previous = title
             out.append(
                 Mention(part_start, part_start + len(part), "Honour", title,
                         {"level": honour_level(title), "trigger": trig.start(),
-                         "awarded": not trig.group().startswith(_NOT_AWARDED)})
+                         "awarded": awards(trig.group())})
             )
     for m in _SWEEP.finditer(text):
         contest = _TIME_HEAD.sub("", m.group(1)).translate(_QUOTES)
