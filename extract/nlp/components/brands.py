@@ -81,7 +81,7 @@ def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tupl
 
 # 青禾、远帆等存量项目: short names closing a list of projects are the companies behind them
 # (searched back from its closing words, so the scan stays linear)
-_PROJECT_LIST_END = re.compile(r"等(?:[\d一二三四五六七八九十]+个)?(?:存量|在建|新建|续建|签约|重点|亿元|招商|落地|储备)+项目")
+_PROJECT_LIST_END = re.compile(rf"等(?:[\d一二三四五六七八九十]+个)?(?:{alternation('project_list_qualifiers.txt')})+项目")
 _PROJECT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)*[\u4e00-\u9fff]{2,6})$")
 _LIST_REACH = 80
 _PREPOSITIONS = frozenset("以在对将把被向从由为与和及")

@@ -21,7 +21,7 @@ def _pattern() -> re.Pattern[str]:
 # a metric named by its head (森林覆盖率, 蔬菜种植面积) when a figure follows it
 # (农作物秸秆综合利用率, 化肥使用量同比减少4.2%, 茶园面积2.4万亩, 农村生活污水治理率提高到60%)
 _HEAD = re.compile(
-    r"(?:覆盖率|优良率|达标率|普及率|参保率|合格率|化率|利用率|治理率|处理率|巩固率|失业率|天数比例|种植面积|播种面积|面积|总产量|总产值|营业收入|使用量|销售额)"
+    f"(?:{alternation('indicator_heads.txt')})"
     r"(?=(?:同比|较上年|比上年)?(?:减少|下降|增长|提高)?(?:达到|达|为|仅为|约为|提高到|提升至|稳定在|保持在|控制在|超过|突破|完成)?\s*\d)"
 )
 # a bare total after an indicator's figure names the same thing (粮食播种面积4.6万亩，总产量2.1万吨 -> 粮食总产量)

@@ -183,7 +183,7 @@ def projects(doc: Doc) -> Doc:
 
 # 樟溪医院、远舟总部、青石人民医院等重点项目: every item of a list closed by 等…项目 is a project
 # (searched back from 等…项目, so the scan stays linear)
-_ENUMERATION_END = re.compile(r"等(?:[\d一二三四五六七八九十]+个)?(?:重点|在建|续建|新建|存量|重大|民生|亿元)*(?:项目|工程)")
+_ENUMERATION_END = re.compile(rf"等(?:[\d一二三四五六七八九十]+个)?(?:{alternation('project_list_qualifiers.txt')})*(?:项目|工程)")
 _ENUMERATION = re.compile(r"((?:[^，。；、,;：:等\n]{2,20}、)+[^，。；、,;：:等\n]{2,20})$")
 _ENUMERATION_REACH = 240
 
