@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import jieba
+
+from extract.nlp.jieba_setup import cache_dir
 from extract.nlp.pipeline import annotate, build_nlp
 
 
@@ -16,3 +19,14 @@ def test_final_mentions_are_spans_in_doc_spans() -> None:
     spans = {(s.text, s.label_) for s in doc.spans["mentions"]}
     assert {("青溪镇", "Subdistrict"), ("远舟光电有限公司", "Enterprise"), ("远舟光电产业园项目", "Project")} <= spans
     assert len(doc.spans["mentions"]) == len(doc._.mentions)
+
+
+def test_jieba_gets_the_prefix_table_it_would_load_itself() -> None:
+    """The pipeline hands jieba its default dictionary from our JSON cache; jieba's own
+    loading must give the very same table."""
+    build_nlp()
+    assert jieba.dt.initialized
+    own = jieba.Tokenizer()
+    own.tmp_dir = cache_dir()
+    own.initialize()
+    assert own.FREQ == jieba.dt.FREQ and own.total == jieba.dt.total

@@ -4,7 +4,9 @@ jieba logs four "Building prefix dict" lines to stderr on every start, and
 caches its dictionary in the shared /tmp/jieba.cache: another user's file there
 makes it print a PermissionError traceback, and a file anyone can replace is
 one jieba loads. The cache goes to $XDG_CACHE_HOME/govkg (else ~/.cache/govkg,
-else <tmp>/govkg-<uid>), a directory only the user owns and can write.
+else <tmp>/govkg-<uid>), a directory only the user owns and can write. There the
+default dictionary's prefix table is kept as JSON (user_cache), which loads in
+about half the time of jieba's own marshal file.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 _done = False
 
@@ -48,4 +51,26 @@ def quiet_jieba() -> None:
     directory = cache_dir()
     if directory is not None:  # else jieba keeps its default and fails to write it silently
         jieba.dt.tmp_dir = directory
+        _load_dictionary(jieba)
     _done = True
+
+
+def _load_dictionary(jieba: Any) -> None:
+    """Give jieba its default dictionary's prefix table from our JSON cache: orjson reads it in
+    about half the time of the marshal file jieba loads itself (the very same table,
+    built by jieba's own gen_pfdict)."""
+    from extract.nlp.user_cache import cached
+
+    dt = jieba.dt
+    if dt.initialized or dt.cache_file or dt.dictionary != jieba.DEFAULT_DICT:
+        return
+
+    def build() -> dict[str, Any]:
+        freq, total = dt.gen_pfdict(dt.get_dict_file())
+        return {"freq": freq, "total": total}
+
+    table = cached(f"jieba-prefix-{jieba.__version__}", build)
+    with dt.lock:
+        if not dt.initialized:
+            dt.FREQ, dt.total = table["freq"], table["total"]
+            dt.initialized = True
