@@ -168,3 +168,15 @@ def test_names_before_a_quoted_title_after_shouyu_receive_it() -> None:
     text = "青溪镇2024年工作总结\n授予桃源村、柳溪村“森林防火先进村”称号。"
     assert "桃源村" not in found(text, "Honour")
     assert {("桃源村", "森林防火先进村"), ("柳溪村", "森林防火先进村")} <= awarded(text)
+
+
+def test_facilities_and_products_named_around_a_place_receive_their_honour() -> None:
+    text = (
+        "青溪镇2024年工作总结\n青溪镇中学被评为全省标准化学校。桃源村党支部荣获全县先进基层党组织称号。"
+        "桃源村大米被认定为国家地理标志保护产品。"
+    )
+    pairs = awarded(text)
+    assert ("青溪镇中学", "全省标准化学校") in pairs
+    assert ("桃源村党支部", "全县先进基层党组织") in pairs
+    assert ("桃源村大米", "国家地理标志保护产品") in pairs
+    assert not any(who in ("青溪镇", "桃源村") for who, _ in pairs)

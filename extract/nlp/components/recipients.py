@@ -55,18 +55,22 @@ def recipients(doc: Doc) -> Doc:
         clause_start = max((c.end() for c in _CLAUSE.finditer(text, max(0, trigger - 40), trigger)), default=max(0, trigger - 40))
         gap = _GAP.search(text, clause_start, trigger)
         end = gap.start() if gap else trigger
-        if end - clause_start < 2 or any(clause_start <= m.start < trigger and m.label != "Honour" for m in out):
-            continue
+        named = [m for m in out if clause_start <= m.start < trigger and m.label != "Honour"]
+        if end - clause_start < 2 or any(m.end >= end for m in named):
+            continue  # the recipient is a mention already
         items = _items(text, clause_start, end)
         if not items:
             continue
-        heads = tuple(words("recipient_heads.txt"))
+        heads = tuple(words("recipient_heads.txt") | words("product_heads.txt"))
         for a, b in items:
             name = text[a:b]
-            if name in stops or tags.get(name) not in _NOUN_TAGS or _TIME.search(name):
+            inside = any(a <= m.start and m.end < b for m in named)
+            if inside and not name.endswith(heads):
+                continue  # 八五三农场中学, 雁窝岛大米: a name around a place names a facility or product
+            if name in stops or (tags.get(name) not in _NOUN_TAGS and not inside) or _TIME.search(name):
                 continue
             first = next((name[:k] for k in (4, 3, 2) if name[:k] in tags), "")
-            if not name.endswith(heads) and first and tags[first] not in _PROPER_TAGS:
+            if not inside and not name.endswith(heads) and first and tags[first] not in _PROPER_TAGS:
                 continue  # 品牌创造有望: ordinary words, not a named recipient
             out.append(Mention(a, b, "Organization", name, {"recipient": True}))
     return doc
