@@ -17,15 +17,13 @@ from importlib import resources
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
-from extract.nlp.lexicon import alternation
+from extract.nlp.lexicon import alternation, words
 
 _SIGNATURE_PREFIX = re.compile(r"^(?:中共|中国共产党)")
 # Development zones govern townships like districts but are not in the division table;
 # they are named after their city or county ("苏州高新区", "滁州经开区").
 _ZONE_SUFFIX = re.compile(alternation("zone_suffixes.txt"))
 _ZONE_ORGAN = re.compile(f"({alternation('zone_suffixes.txt')})(?=党工委|管委会|工委)")
-# District names that are also everyday words ("建设新城区"); they count only in a title or signature.
-_COMMON_WORD_DISTRICTS = frozenset(("新城区", "老城区", "城中区", "新市区", "城关区"))
 
 
 @dataclass(frozen=True)
@@ -118,7 +116,7 @@ def find_divisions(title: str, text: str) -> tuple[str, str, str]:
     counts: Counter[str] = Counter()
     for source, weight in ((title, 5), ("\n".join(text.split("\n")[-5:]), 3), (text, 1)):
         for _start, end, name in division_mentions(source):
-            if weight < 5 and name in _COMMON_WORD_DISTRICTS:
+            if weight < 5 and name in words("common_word_districts.txt"):  # 建设新城区: only in a title or signature
                 continue
             bonus = 1 if source[end : end + 1] in ("委", "政") else 0
             counts[name] += weight + bonus

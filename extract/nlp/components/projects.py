@@ -50,7 +50,7 @@ _NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
 _TIERS = re.compile(r"[两三四五]级")  # 镇村两级调解中心: a kind at every level, not one facility
 # a road is a project only where the clause builds it (以青石公路为主轴 names a road in use)
 _ROAD_HEADS = frozenset({"公路", "大道", "步道"})
-_WORKS = re.compile(r"建设|修建|新建|改造|提升|硬化|拓宽|通车|建成|开工|竣工|完工|铺设|打通|贯通|施工|项目|工程")
+_WORKS = re.compile(alternation("road_works.txt"))  # the clause builds the road
 _CLAUSE = re.compile(r"[，。；,;！？\n]")
 # a landform after a common word makes a place name: 凤凰岭, 青石湖
 _LANDFORM = frozenset("山湖河江岭峰岛洲溪塘")
