@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -142,7 +143,22 @@ def extract(paths: tuple[str, ...], fmt: str, with_text: bool, workers: int, lim
             record["entities"] = [e.to_dict() for e in result.graph.entities.values()]
             record["relations"] = [r.to_dict() for r in result.graph.relations.values()]
         click.echo(json.dumps(record, ensure_ascii=False))
-    sys.exit(1 if failed else 0)
+    _exit_now(1 if failed else 0)
+
+
+def _exit_now(code: int) -> None:
+    """End the process once its output is out, without tearing down the loaded tables and
+    pipeline (freeing them took 0.6-0.8 s of every run). The workers are stopped by then.
+    Where sys.stdout or sys.stderr is not the process's own (a test's CliRunner), or a
+    flush fails, it exits the usual way."""
+    if sys.stdout is sys.__stdout__ and sys.stderr is sys.__stderr__:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)
 
 
 @main.command()
