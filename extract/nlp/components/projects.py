@@ -33,8 +33,8 @@ _KEEP = frozenset({"及", "至", "将", "经"})
 _UNIT_LEAD = re.compile(r"(?:[万千百亿]?(?:亩|吨|平方米|米|公里|千瓦|兆瓦|套|台|件|个|家|项|元)|亿)+")
 _ENUM_LEAD = re.compile(r"[一二三四五六七八九十]+[)）]?")
 _PHASE_ONLY = re.compile(r"[(（]?[一二三四五六七八九十]+期[)）]?")
-_LEAD_WORD = re.compile(f"(?:[以在对把被向从由为与及和]|街道|社区|{alternation('whole_of_kind.txt')})")
-_COMPANY_TAIL = re.compile(alternation("company_legal_forms.txt"))  # 环境工程有限公司 is a company
+_LEAD_WORD = re.compile(alternation("project_leads.txt"))
+_COMPANY_TAIL = re.compile(r"有限|股份|公司|集团")  # 环境工程有限公司 is a company
 _MAX = 34
 
 
