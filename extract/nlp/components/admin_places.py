@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.lexicon import NON_NAME_TAGS, alternation, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import has_proper_part, township_suffix
+from extract.nlp.names import has_proper_part
 
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
@@ -90,7 +90,7 @@ def admin_places(doc: Doc) -> Doc:
     out = mentions(doc)
     own = (doc.user_data.get("govkg_place") or ("", "", "", ""))[3]
     for start, end, label, full, short in place_names().find(text):
-        if short and own.startswith(text[start:end]) and own[end - start :] == township_suffix(own) != "":
+        if short and own.startswith(text[start:end]) and own[end - start :] in words("township_suffixes.txt"):
             continue  # 湘潭人民 in a report of a 湘潭镇: the town's short form, not the city
         if short and not _at_token_start(starts, start):
             continue  # 广安 inside 推广安全 is no city

@@ -18,7 +18,7 @@ from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.gazetteer import FAR, NONE, OWN, gazetteer
 from extract.nlp.lexicon import NON_NAME_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import is_masked, longest_first, township_suffix
+from extract.nlp.names import is_masked, longest_first
 
 # suffixes come from data/village_suffixes.txt and data/township_suffixes.txt; here only
 # where one is no suffix (村级, 屯田, 镇级, 乡村, 国家农场): (lookbehind, lookahead)
@@ -74,7 +74,7 @@ _STREET_CONFIRM = ("街道", "街党", "街办", "街纪", "街人大", "街综�
 def _label(suffix: str) -> str:
     if suffix == "社区":
         return "Community"
-    return "Subdistrict" if township_suffix(suffix) == suffix else "Village"
+    return "Subdistrict" if suffix in words("township_suffixes.txt") else "Village"
 
 
 def _street_confirmed(text: str, stem: str) -> bool:
