@@ -28,10 +28,10 @@ def test_committed_models_load_and_tag_a_fictional_sentence() -> None:
 
 def test_training_data_excludes_the_check_set() -> None:
     trained_on = (MODEL_DIR / "TRAINED_ON.txt").read_text(encoding="utf-8").split()
-    assert trained_on and all(name.split("/")[0] in {"seeds", "dev", "examples"} for name in trained_on)
+    assert trained_on and all(name.split("/")[0] in {"seeds", "dev", "examples", "fictional"} for name in trained_on)
     # Only the folder names count: the clone itself may live under a path that says "check".
     assert all(p.name != "check" for pair in TRAINING_SETS for p in pair)
-    assert {reports.name for reports, _ in TRAINING_SETS} == {"seeds", "dev", "examples"}
+    assert {reports.name for reports, _ in TRAINING_SETS} == {"seeds", "dev", "examples", "fictional"}
 
 
 def test_the_check_set_is_refused_for_training(tmp_path: Path) -> None:

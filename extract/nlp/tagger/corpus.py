@@ -1,4 +1,5 @@
-"""Which gold trains the tagger: the seeds, the dev excerpts and the team's examples.
+"""Which gold trains the tagger: the seeds, the dev excerpts, the team's examples and its
+fictional corpus (corpus/fictional, 30 reports written for training).
 
 Paths to ../shared are relative to the repository, as CI lays it out. The blind
 check set is not listed here and `train.load_examples` refuses it.
@@ -15,4 +16,5 @@ TRAINING_SETS: tuple[tuple[Path, Path], ...] = (
     (SHARED / "seeds", SHARED / "gold" / "seeds"),
     (SHARED / "dev", SHARED / "gold" / "dev"),
     (ROOT / "examples", ROOT / "tests" / "gold" / "examples"),
+    (ROOT / "corpus" / "fictional", ROOT / "corpus" / "gold"),
 )
