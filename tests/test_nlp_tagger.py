@@ -34,10 +34,11 @@ def test_training_data_excludes_the_check_set() -> None:
     assert {reports.name for reports, _ in TRAINING_SETS} == {"seeds", "dev", "examples", "fictional"}
 
 
-def test_the_check_set_is_refused_for_training(tmp_path: Path) -> None:
-    (tmp_path / "check").mkdir()
-    with pytest.raises(ValueError, match="blind check set"):
-        load_examples([(tmp_path / "check", tmp_path / "gold")])
+@pytest.mark.parametrize("blind", ["check", "heldout"])
+def test_blind_test_sets_are_refused_for_training(tmp_path: Path, blind: str) -> None:
+    (tmp_path / blind).mkdir()
+    with pytest.raises(ValueError, match="blind test set"):
+        load_examples([(tmp_path / blind, tmp_path / "gold")])
 
 
 def test_gold_names_become_character_labels_wherever_written() -> None:
