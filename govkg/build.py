@@ -314,21 +314,26 @@ def _run_workers(sources: Sequence[str], workers: int, limits: Limits) -> Iterat
     slots: list[_Worker | None] = [None] * min(workers, len(sources))
     done: dict[int, Extracted] = {}
     next_out = 0
+
+    def fill() -> None:
+        """Give every idle worker its next report (a fresh worker for a missing one)."""
+        for i, worker in enumerate(slots):
+            if (worker is None or worker.job is None) and pending:
+                if worker is None:
+                    others = [w.conn for w in slots if w is not None]
+                    worker = slots[i] = _Worker(ctx, limits, others)
+                index, source = pending.pop()
+                try:
+                    worker.give(index, source, limits.seconds)
+                except OSError:  # it died while idle: a fresh one takes the report
+                    worker.stop()
+                    others = [w.conn for w in slots if w is not None and w is not worker]
+                    worker = slots[i] = _Worker(ctx, limits, others)
+                    worker.give(index, source, limits.seconds)
+
     try:
         while next_out < len(sources):
-            for i, worker in enumerate(slots):
-                if (worker is None or worker.job is None) and pending:
-                    if worker is None:
-                        others = [w.conn for w in slots if w is not None]
-                        worker = slots[i] = _Worker(ctx, limits, others)
-                    index, source = pending.pop()
-                    try:
-                        worker.give(index, source, limits.seconds)
-                    except OSError:  # it died while idle: a fresh one takes the report
-                        worker.stop()
-                        others = [w.conn for w in slots if w is not None and w is not worker]
-                        worker = slots[i] = _Worker(ctx, limits, others)
-                        worker.give(index, source, limits.seconds)
+            fill()
             busy = [w for w in slots if w is not None and w.job is not None]
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic()) if busy else 0.0
             ready = set(wait([w.conn for w in busy], timeout=timeout)) if busy else set()
@@ -352,6 +357,9 @@ def _run_workers(sources: Sequence[str], workers: int, limits: Limits) -> Iterat
                     worker.stop()
                     slots[i] = None
                     done[index] = Extracted(source, error=_time_error(limits))
+            # the workers take their next reports before the caller handles these results
+            # (writing a report's JSON took as long as a worker waited for its next path)
+            fill()
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
