@@ -172,6 +172,7 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         year=meta.year,
         plan_year=max(years) if years else None,
         place_ids=place_ids,
+        place_names={"Province": meta.province or "", "City": meta.city or "", "District": meta.district or "", "Subdistrict": own or ""},
     )
     for module in RELATION_MODULES:
         for relation in module.extract(ctx):

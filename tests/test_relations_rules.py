@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.api import extract_source
 from extract.assemble import assemble
 from extract.document import ReportMeta, Section, SourceText
 from extract.nlp.pipeline import build_nlp
@@ -333,3 +334,18 @@ def test_a_company_investing_after_a_full_stop_or_outside_a_signing_list_is_not_
     for graph in (after_stop, no_signing):
         assert ("樟溪恒拓汽车零部件有限公司", "樟溪电驱系统生产基地") in facts(graph, "INVESTS_IN")
         assert ("樟溪镇", "樟溪恒拓汽车零部件有限公司") not in facts(graph, "INTRODUCED")
+
+
+def test_part_of_follows_the_division_table_where_the_text_is_silent() -> None:
+    # place names from jionlp's table, the facts invented
+    text = (
+        "湖南省长沙市浏阳市中和镇2024年工作总结\n"
+        "全年，山枣潭村完成道路硬化3公里。与关口街道联合整治河道，杨溪湖村新建游步道2公里。"
+    )
+    graph = extract_source(SourceText("x.txt", text, "txt"))
+    names = {e.id: e.name for e in graph.entities.values()}
+    part_of = {(names[r.source], names[r.target]): r.properties for r in graph.relations.values() if r.type == "PART_OF"}
+    assert part_of[("山枣潭村", "中和镇")]["basis"] == "table"
+    assert part_of[("杨溪湖村", "关口街道")]["basis"] == "table"
+    assert part_of[("关口街道", "浏阳市")]["basis"] == "table"
+    assert ("杨溪湖村", "中和镇") not in part_of

@@ -33,6 +33,7 @@ class Context:
     year: int | None = None
     plan_year: int | None = None
     place_ids: dict[str, str] = field(default_factory=dict)  # meta level (District, City, Province) -> id
+    place_names: dict[str, str] = field(default_factory=dict)  # the same levels and Subdistrict -> the report's own names
     extra_entities: dict[str, Entity] = field(default_factory=dict)  # made by a relation (a share indicator)
     _sentence_starts: list[int] = field(default_factory=list)
     _by_sentence: dict[int, list[Mention]] = field(default_factory=dict)

@@ -1,13 +1,29 @@
-"""PART_OF: place -> place, stated (湖南省湘潭市岳塘区 written together) or inferred
-(a village or community of the report -> the report's own sub-district)."""
+"""PART_OF: place -> place, stated (湖南省湘潭市岳塘区 written together), from the national
+division table (a village the table puts in a township the report names, a township of
+the report's own county), or inferred (a village or community of the report -> the
+report's own sub-district)."""
 
 from __future__ import annotations
 
+from extract.nlp.gazetteer import gazetteer
+from extract.nlp.mention import Mention
 from extract.relations.context import Context
 from graph.model import PLACE_LABELS, Relation
 
 _RANK = {label: i for i, label in enumerate(PLACE_LABELS)}
 _LOCAL = frozenset({"Village", "Community"})
+
+
+def table_town(ctx: Context, village: str) -> str | None:
+    """The one township of the report's own county that the table puts a village in, else None."""
+    county = ctx.place_names.get("District", "")
+    towns = {c.split("/")[3] for c in gazetteer().chains(village) if c.count("/") == 3 and c.split("/")[2] == county}
+    return towns.pop() if county and len(towns) == 1 else None
+
+
+def _in_own_county(ctx: Context, town: str) -> bool:
+    county = ctx.place_names.get("District", "")
+    return bool(county) and any(c.split("/")[2] == county for c in gazetteer().towns.get(town, "").split("|") if c.count("/") == 2)
 
 
 def extract(ctx: Context) -> list[Relation]:
@@ -19,12 +35,28 @@ def extract(ctx: Context) -> list[Relation]:
             if src != dst:
                 found.append(ctx.relation("PART_OF", src, dst, b.start, [(a.start, a.end), (b.start, b.end)], inferred=False))
     stated = {(r.source, r.target) for r in found}
-    if ctx.own_place_id:
-        for m in places:
-            src = ctx.entity(m)
-            if m.label in _LOCAL and not any(s == src for s, _ in stated):
-                found.append(ctx.relation("PART_OF", src, ctx.own_place_id, m.start, [(m.start, m.end)], inferred=True))
-                stated.add((src, ctx.own_place_id))
+    children = {s for s, _ in stated}
+    towns: dict[str, Mention] = {m.name: m for m in places if m.label == "Subdistrict"}
+    own_town = ctx.place_names.get("Subdistrict", "")
+    for m in places:
+        src = ctx.entity(m)
+        if src in children or src == ctx.own_place_id:
+            continue
+        if m.label in _LOCAL:
+            town = table_town(ctx, m.name)
+            if town is None or town == own_town:
+                if ctx.own_place_id:  # the report's own village, by the table or by default
+                    found.append(ctx.relation("PART_OF", src, ctx.own_place_id, m.start, [(m.start, m.end)],
+                                              inferred=True, basis="table" if town else None))
+            elif town in towns:  # a village of a neighbouring township the report names
+                found.append(ctx.relation("PART_OF", src, ctx.entity(towns[town]), m.start, [(m.start, m.end)],
+                                          inferred=True, basis="table"))
+            children.add(src)
+        elif m.label == "Subdistrict" and ctx.place_ids.get("District") and _in_own_county(ctx, m.name):
+            found.append(ctx.relation("PART_OF", src, ctx.place_ids["District"], m.start, [(m.start, m.end)],
+                                      inferred=True, basis="table"))
+            children.add(src)
+    stated = {(r.source, r.target) for r in found}
     named = set(ctx.entity_of.values())  # only places the report names become part of the chain
     chain = [ctx.own_place_id] + [ctx.place_ids.get(k, "") for k in ("District", "City", "Province")]
     chain = [c for c in chain if c and c in named]
