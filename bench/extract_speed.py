@@ -8,8 +8,10 @@ then times, median of N runs each, taking turns so machine load hits all alike:
 - extract2: the same with `--workers 2`;
 - jieba: a fresh Python process that imports jieba and cuts every file.
 
-Prints wall-clock and CPU seconds (the children's user + system time) and the
-ratios: extract / jieba (target <= 3) and extract / extract2 (target >= 1.7).
+Prints wall-clock and CPU seconds (the children's user + system time), the
+ratios: extract / jieba (target <= 3) and extract / extract2 (target >= 1.7),
+and the load average before and after (the machine is shared: other jobs slow
+the two-worker run most).
 
     .venv/bin/python bench/extract_speed.py [--mb 2] [--runs 3]
 """
@@ -78,11 +80,13 @@ def main() -> None:
         wall: dict[str, list[float]] = {k: [] for k in jobs}
         cpu: dict[str, list[float]] = {k: [] for k in jobs}
         env_note = os.cpu_count()
+        load_before = os.getloadavg()
         for _ in range(args.runs):
             for name, cmd in jobs.items():
                 w, c = run(cmd)
                 wall[name].append(w)
                 cpu[name].append(c)
+    load_after = os.getloadavg()
     med = {k: statistics.median(v) for k, v in wall.items()}
     med_cpu = {k: statistics.median(v) for k, v in cpu.items()}
     print(f"{len(paths)} files, {chars:,} characters, {args.runs} runs, {env_note} cores")
@@ -91,6 +95,8 @@ def main() -> None:
         print(f"{name:<9} wall median {med[name]:6.1f} s ({runs})  cpu median {med_cpu[name]:6.1f} s  {chars / med[name]:,.0f} chars/s")
     print(f"extract / jieba (wall): {med['extract'] / med['jieba']:.2f}   (cpu: {med_cpu['extract'] / med_cpu['jieba']:.2f})   target <= 3")
     print(f"one worker / two workers (wall): {med['extract'] / med['extract2']:.2f}   target >= 1.7")
+    print("load average (1, 5, 15 min): before " + " ".join(f"{x:.2f}" for x in load_before)
+          + ", after " + " ".join(f"{x:.2f}" for x in load_after))
 
 
 if __name__ == "__main__":
