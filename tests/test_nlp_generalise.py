@@ -180,3 +180,18 @@ def test_facilities_and_products_named_around_a_place_receive_their_honour() -> 
     assert ("桃源村党支部", "全县先进基层党组织") in pairs
     assert ("桃源村大米", "国家地理标志保护产品") in pairs
     assert not any(who in ("青溪镇", "桃源村") for who, _ in pairs)
+
+
+def test_quoted_products_described_people_and_respective_titles() -> None:
+    text = (
+        "青溪镇2024年工作总结\n远舟农业有限公司被评为市级龙头企业，“桃源大米”获评“全国名特优新农产品”。"
+        "白鹭社区书记冯丽华、柳溪社区网格员付晓明被评为“全市优秀志愿者”。"
+        "桃源村村民孙德全、柳溪村志愿者吕佳美分别获评“全市最美志愿者”和“全县十佳好人”。"
+        "在全县实绩考核中，我镇蝉联一等等次。"
+    )
+    pairs = awarded(text)
+    assert ("桃源大米", "全国名特优新农产品") in pairs
+    assert {("冯丽华", "全市优秀志愿者"), ("付晓明", "全市优秀志愿者")} <= pairs
+    assert {("孙德全", "全市最美志愿者"), ("吕佳美", "全县十佳好人")} <= pairs
+    assert ("孙德全", "全县十佳好人") not in pairs
+    assert ("青溪镇", "全县实绩考核一等等次") in pairs

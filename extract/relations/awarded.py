@@ -16,7 +16,7 @@ RECIPIENT_LABELS = frozenset(
 )
 # what may stand between the recipient and the award verb
 _GAP = re.compile(
-    r"^(?:等(?:[\d一二两三四五六七八九十]+[个家名户所])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|[\d一二两三四五六七八九十]+[个家名户所位][\u4e00-\u9fff]{0,4}?|同志|被|已|成功|先后|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年"
+    r"^[”\"’]?(?:等(?:[\d一二两三四五六七八九十]+[个家名户所])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|[\d一二两三四五六七八九十]+[个家名户所位][\u4e00-\u9fff]{0,4}?|同志|被|已|成功|先后|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年"
     r"|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批)*$"
 )
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
@@ -48,13 +48,21 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
     chosen = [last]
     for m in reversed(before[:-1]):
         head = chosen[-1]
-        if m.end <= head.start and _LIST_GAP.match(ctx.text[m.end : head.start]) and m.label == head.label:
+        if m.end <= head.start and m.label == head.label and (
+            _LIST_GAP.match(ctx.text[m.end : head.start]) or _described_mate(ctx.text, m, head)
+        ):
             chosen.append(m)
-        elif m.end > head.start:
-            continue  # nested in the chosen one (青溪镇 inside 青溪镇卫生院)
+        elif m.end > head.start or (m.end <= head.start and "、" not in ctx.text[m.end : head.start]):
+            continue  # nested in the chosen one (青溪镇 inside 青溪镇卫生院), or its description (白鹭社区书记张三)
         else:
             break
     return chosen
+
+
+def _described_mate(text: str, mate: Mention, head: Mention) -> bool:
+    """张三（书记）、白鹭社区网格员李四: one 、 between two people, the second with a description."""
+    between = text[mate.end : head.start]
+    return mate.label == "Person" and between.startswith("、") and 0 < len(between) <= 16 and not _CLAUSE.search(between)
 
 
 def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
@@ -91,6 +99,16 @@ def _listed(ctx: Context, start: int, end: int) -> list[Mention]:
         if item not in items or m.end > items[item].end:
             items[item] = m
     return list(items.values())
+
+
+def _respectively(ctx: Context, honour: Mention, who: list[Mention] | None, trigger: object) -> Mention | None:
+    """张三、李四分别获评A和B: the n-th recipient gets the n-th title of the verb."""
+    if not who or len(who) < 2 or trigger is None or "分别" not in ctx.text[max(0, int(trigger) - 3) : int(trigger)]:
+        return None
+    titles = sorted((m for m in ctx.mentions if m.label == "Honour" and m.properties.get("trigger") == trigger), key=lambda m: m.start)
+    if len(titles) != len(who):
+        return None
+    return sorted(who, key=lambda m: m.start)[titles.index(honour)] if honour in titles else None
 
 
 def _trigger_before(ctx: Context, honour: Mention) -> int | None:
@@ -130,6 +148,9 @@ def extract(ctx: Context) -> list[Relation]:
             sources = [(ctx.own_place_id, [])]
         else:
             sources = [(ctx.entity(m), [(m.start, m.end)]) for m in who]
+        respective = _respectively(ctx, honour, who, trigger)
+        if respective is not None:
+            sources = [(ctx.entity(respective), [(respective.start, respective.end)])]
         for source, marks in sources:
             found.append(
                 ctx.relation(

@@ -25,6 +25,9 @@ _GAP = re.compile(
     r"(?:已|均|先后|成功|再次|分别|一举|连续|也|还|被)*$"
 )
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+# a contest named before the verb (在全县…考核中蝉联…) is no recipient
+_CONTEST = re.compile(r"在[^，。；,;]{2,30}?(?:中|上)")
 _NOUN_TAGS = frozenset({None, "n", "nz", "nt", "ns", "nr", "j", "l"})
 _PROPER_TAGS = frozenset({"nz", "nt", "ns", "nr", "j"})
 _TIME = re.compile(r"\d|年|月|季度")
@@ -35,9 +38,13 @@ def _items(text: str, a: int, b: int) -> list[tuple[int, int]]:
     items: list[tuple[int, int]] = []
     pos = a
     for part in text[a:b].split("、"):
-        if not _NAME.fullmatch(part):
+        quoted = _QUOTED.fullmatch(part)  # “桃源大米”获评…: a product or brand in quotes
+        if quoted and _NAME.fullmatch(quoted.group(1)):
+            items.append((pos + 1, pos + len(part) - 1))
+        elif _NAME.fullmatch(part):
+            items.append((pos, pos + len(part)))
+        else:
             return []
-        items.append((pos, pos + len(part)))
         pos += len(part) + 1
     return items
 
@@ -53,6 +60,8 @@ def recipients(doc: Doc) -> Doc:
     for honour in [m for m in out if m.label == "Honour" and m.properties.get("trigger") is not None]:
         trigger = int(honour.properties["trigger"])
         clause_start = max((c.end() for c in _CLAUSE.finditer(text, max(0, trigger - 40), trigger)), default=max(0, trigger - 40))
+        contest = _CONTEST.match(text, clause_start)
+        clause_start = contest.end() if contest else clause_start
         gap = _GAP.search(text, clause_start, trigger)
         end = gap.start() if gap else trigger
         named = [m for m in out if clause_start <= m.start < trigger and m.label != "Honour"]
