@@ -195,3 +195,9 @@ def test_quoted_products_described_people_and_respective_titles() -> None:
     assert {("孙德全", "全市最美志愿者"), ("吕佳美", "全县十佳好人")} <= pairs
     assert ("孙德全", "全县十佳好人") not in pairs
     assert ("青溪镇", "全县实绩考核一等等次") in pairs
+
+
+def test_a_name_before_a_head_role() -> None:
+    text = "会上，王德明书记强调，要抓好落实。（刘建华镇长带队）党委书记强调安全。"
+    names = set(found(text, "Person"))
+    assert names == {"王德明", "刘建华"}
