@@ -23,7 +23,7 @@ from extract.nlp.names import is_masked, longest_first
 # suffixes come from data/village_suffixes.txt and data/township_suffixes.txt; here only
 # where one is no suffix (村级, 屯田, 镇级, 乡村, 国家农场): (lookbehind, lookahead)
 _CONTEXT = {
-    "村": ("", "(?![规务落寨居庄级])"),
+    "村": ("", "(?![规务落寨居庄级镇])"),  # 村镇 (文明村镇, 村镇银行) is a word
     "屯": ("", "(?![田兵垦驻积粮])"),
     "镇": ("", "(?!级)"),
     "乡": ("", "(?![村镇贤土愁情亲间音里级])"),
@@ -43,8 +43,19 @@ _MAX_STEM = {"Community": 6, "Subdistrict": 3, "Village": 5}
 _LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:[\d一二三四五六七八九十]+个)?(村|社区)")
 # cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
 # preposition (以茶山村) or a verb phrase jieba kept whole (全面推行村)
-_JOINT = re.compile(r"[至到和与及村镇乡]|社区|街道")
+_JOINT = re.compile(r"[至到和与及村镇乡省市县区]|社区|街道")
 _LEADING = re.compile(r"[以在对将把被向从由为]")
+# a place before one more character and the suffix: 石桥村旧村, 北片区旧村, 石桥村通村公路
+# hold a common word (旧村, 通村), not a second place; 湾组 names are one character (石桥村大湾组)
+_PLACE_JOINT = re.compile(r"[村镇乡区]|社区|街道")
+
+
+def place_then_one(text: str, start: int, stem_end: int) -> bool:
+    """The stem is a place of two or more characters and then one character (石桥村旧)."""
+    j = _PLACE_JOINT.search(text, max(start, stem_end - 4), stem_end)
+    while j and j.end() < stem_end - 1:
+        j = _PLACE_JOINT.search(text, j.end(), stem_end)
+    return bool(j) and j.end() == stem_end - 1 and j.start() - start >= 2
 
 
 def trim_stem(text: str, start: int, stem_end: int) -> int:
@@ -83,16 +94,21 @@ def _street_confirmed(text: str, stem: str) -> bool:
 
 def is_place_name(name: str, stem: str) -> bool:
     """A stem of two or more characters that does not make a generic word with its suffix."""
-    if len(stem) < 2 or is_masked(stem) or stem[-1] in "村镇乡区一二三四五六七八九十" or _WHOLE.search(stem):
-        return False
+    if len(stem) < 2 or is_masked(stem) or stem[-1] in "村镇乡区省市县等一二三四五六七八九十" or _WHOLE.search(stem):
+        return False  # 福建省社区 is 福建省 + a word, 石桥等村 a list (see _shared_suffix)
     if "个" in stem or stem.endswith(("街道", "首个")):
         return False
-    if stem in words("generic_place_stems.txt"):
+    if stem in words("generic_place_stems.txt") or generic_tail(stem):
         return False
     if name in words("generic_places.txt") or stem[-1] in words("place_stem_stops.txt"):
         return False
     generic = words("generic_places.txt")
     return not any(name[-k:] in generic for k in range(2, min(len(name), 5) + 1) if name[:-k] in ("各", "全", "本", "该"))
+
+
+def generic_tail(stem: str) -> bool:
+    """A generic stem after a place or a level (江苏省星级, 青石国际化, 省级文明): a title, not a name."""
+    return any(len(stem) > k and stem[-k:] in words("generic_place_stems.txt") for k in range(2, min(len(stem), 5) + 1))
 
 
 _VERBS = frozenset({"v", "vn", "vd", "t"})  # for names the table knows: 复兴 (a) stays, 组织 (v) goes
@@ -148,6 +164,22 @@ def _at_word_start(text: str, starts: list[int], offset: int) -> bool:
 
 
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]+")
+_ROAD = re.compile(r"(?:公|道|油|水泥|硬化)?路|道路|硬化")
+# a level, a region or an opening quote before a generic stem makes it a title (省级平安街道, 南京市平安街道)
+_TITLE_BEFORE = re.compile(r"[级省市县区州“\"]")
+
+
+def _after_title_word(text: str, offset: int) -> bool:
+    return offset > 0 and bool(_TITLE_BEFORE.match(text, offset - 1))
+
+
+def _word_before(text: str, starts: list[int], offset: int) -> bool:
+    """The table's name starts inside a jieba word whose head closes the word before it
+    (其中 + 华溪村 cut by jieba as 其/中华/溪村): the name's edge is right."""
+    i = bisect_left(starts, offset)
+    if i < 2 or offset - starts[i - 1] != 1:
+        return False
+    return text[starts[i - 2] : offset] in jieba_tags()
 
 
 def _town_supported(text: str, name: str, stem: str, place: tuple[str, str, str, str], known: dict[str, bool]) -> bool:
@@ -158,6 +190,9 @@ def _town_supported(text: str, name: str, stem: str, place: tuple[str, str, str,
     if name in known:
         return known[name]
     own = place[3]
+    if own != name and own.endswith(name):
+        known[name] = False  # 泉关镇 where the report's own 龙泉关镇 was broken by a line
+        return False
     first_line = text.lstrip().split("\n", 1)[0]
     title = first_line if len(first_line) <= 40 and "。" not in first_line else ""
     known[name] = bool(
@@ -182,7 +217,7 @@ def local_places(doc: Doc) -> Doc:
         for i, member in enumerate(members):
             start, end = pos, pos + len(member)
             if i == 0:
-                start = extend_left(doc, end, 4, NON_NAME_TAGS)
+                start = trim_stem(text, extend_left(doc, end, 4, NON_NAME_TAGS), end)  # 青石街道高殿、…等社区
                 member = text[start:end]
             name = member if member.endswith(suffix) else member + suffix
             if len(member) >= 2 and is_place_name(name, member):
@@ -196,9 +231,15 @@ def local_places(doc: Doc) -> Doc:
         if suffix.endswith("湾") and suffix.startswith("家"):
             suffix = suffix[1:]
         start = extend_left(doc, stem_end, 2 if suffix.endswith("湾") else _MAX_STEM[label], NON_NAME_TAGS)
+        if place_then_one(text, start, stem_end):
+            if suffix != "湾组":
+                continue  # 石桥村旧村, 石桥村通村: a place, then a word
+            start = stem_end - 1  # 石桥村大湾组: the group after its village
+            out.append(Mention(start, m.end(), label, text[start : m.end()]))
+            continue
         start = trim_stem(text, start, stem_end)
         table_start, fit = _table_name(text, m.end(), label, place) if suffix != "街" else (-1, NONE)
-        if fit and not _at_word_start(text, starts, table_start):
+        if fit and not _at_word_start(text, starts, table_start) and not _word_before(text, starts, table_start):
             fit = NONE  # 美丽乡村 holds no place 美乡村; 前方庄村 is not 方庄村
         if fit and (_verb_stem(text[table_start:stem_end], starts, table_start, _VERBS) or text[table_start:stem_end] in words("construction_verbs.txt")):
             fit = NONE  # 组织村干部, 实现村: a verb before 村 is no village name
@@ -208,6 +249,8 @@ def local_places(doc: Doc) -> Doc:
             fit = NONE  # 城中村 is a word; 石家咀城中村 may still be a name by the rules below
         if fit and label == "Community" and fit < OWN and _verb_stem(text[table_start:stem_end], starts, table_start):
             fit = NONE  # 幸福社区, 友好社区: a community by that name is likely only in the report's own county
+        if fit and text[table_start:stem_end] in words("generic_place_stems.txt") and (fit < OWN or _after_title_word(text, table_start)):
+            fit = NONE  # 平安街道, 先进村: names the table holds somewhere, but here titles (省级平安街道)
         if fit and start < table_start and _name_prefix(text, starts, start, table_start):
             fit = NONE  # 曾柳塘村: one more character of the same name, not a word before it
         if fit:
@@ -219,6 +262,8 @@ def local_places(doc: Doc) -> Doc:
         name = stem + suffix
         if not is_place_name(name, stem) or (start, m.end()) in taken:
             continue
+        if stem.endswith("通") and _ROAD.match(text, m.end()):
+            continue  # 石桥通村公路, 通嘎查油路: a road reaching villages
         if suffix == "街" and not _street_confirmed(text, stem):
             continue
         if label == "Subdistrict" and (_verb_stem(stem, starts, start) or not _town_supported(text, name, stem, place, supported)):

@@ -1,0 +1,62 @@
+"""Kinds of place errors fixed by general rules (issue 11), on made-up sentences."""
+
+from __future__ import annotations
+
+from extract.nlp.pipeline import annotate, build_nlp
+
+PLACES = ("Province", "City", "District", "Subdistrict", "Village", "Community")
+
+
+def places(text: str, place: tuple[str, str, str, str] = ("", "", "", "")) -> set[tuple[str, str]]:
+    doc = annotate(build_nlp(), text, place, disable=("govkg_tagger",))
+    return {(m.label, m.name) for m in doc._.mentions if m.label in PLACES and not m.properties.get("nested")}
+
+
+def names(text: str, label: str, place: tuple[str, str, str, str] = ("", "", "", "")) -> set[str]:
+    return {n for lab, n in places(text, place) if lab == label}
+
+
+def test_region_before_a_generic_word_is_a_title() -> None:
+    text = "青石社区被评为“湖南省社区治理示范点”，并通过“湖南省星级社区”复评，获评“株洲市文明村镇”。"
+    assert names(text, "Community") == {"青石社区"}
+    assert names(text, "Village") == set()
+
+
+def test_generic_stem_is_no_place_even_where_the_table_knows_one() -> None:
+    text = "樟溪街道获评“湖南省平安街道”，白沙村获评“乡村振兴工作先进村”，全街创建美丽社区5个。"
+    assert names(text, "Subdistrict", ("湖南省", "株洲市", "渌口区", "樟溪街道")) == {"樟溪街道"}
+    assert names(text, "Village") == {"白沙村"}
+    assert names(text, "Community") == set()
+
+
+def test_place_then_one_character_is_a_word() -> None:
+    text = "樟木村旧村改造完成，北片区旧村改造启动，硬化樟木村通村公路3公里，新建柳塘通村公路。"
+    assert names(text, "Village") == {"樟木村"}
+
+
+def test_group_after_its_village() -> None:
+    text = "樟木村大湾组、白沙村小湾组发展民宿12家。"
+    assert names(text, "Village") == {"樟木村", "大湾组", "白沙村", "小湾组"}
+
+
+def test_list_after_a_township_starts_after_it() -> None:
+    text = "樟溪街道石桥、柳塘等社区完成改造。"
+    assert names(text, "Community") == {"石桥社区", "柳塘社区"}
+
+
+def test_list_member_is_no_village_with_its_list_word() -> None:
+    assert names("青木、石塘、羊角等村茶园面积突破千亩。", "Village") == {"青木村", "石塘村", "羊角村"}
+
+
+def test_village_bank_is_no_village() -> None:
+    assert names("彭州民生村镇银行发放贷款。", "Village") == set()
+
+
+def test_table_name_after_a_split_word() -> None:
+    # jieba cuts 其中华溪村 as 其/中华/溪村: 其中 + 华溪村
+    assert names("各村收入超过30万元，其中华溪村突破120万元。", "Village") == {"华溪村"}
+
+
+def test_tail_of_the_own_township_broken_by_a_line() -> None:
+    text = "今年龙泉关镇党委召开会议。2020年，龙\n泉关镇完成搬迁任务。"
+    assert names(text, "Subdistrict", ("河北省", "保定市", "阜平县", "龙泉关镇")) == {"龙泉关镇"}
