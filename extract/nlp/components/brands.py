@@ -71,7 +71,7 @@ def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tupl
         pos = m.start(1)
         for raw in re.split(r"[、，,]", m.group(1)):
             a, pos = pos, pos + len(raw) + 1
-            item = _ITEM_TAIL.sub("", raw)
+            item = _ITEM_TAIL.sub("", raw.split("等")[0])  # 青禾等文旅企业 -> 青禾
             if not 2 <= len(item) <= 6 or not _CJK.fullmatch(item) or a not in starts or _NOT_COMPANY.search(item) or any(x <= a < y for x, y in taken):
                 continue
             if looks_like_brand(item) and (TRADE.search(item) or has_proper_part(item, token_list, a, first_only=True)):
@@ -113,7 +113,7 @@ def _project_owners(doc: Doc, text: str, starts: list[int], places: list[Mention
 # count of 家 before 企业) are companies (searched back from the closing words, so the scan stays linear)
 _COMPANY_LIST_END = re.compile(
     r"(?:等|(?=[\d一二两三四五六七八九十]+家))(?:[\d一二两三四五六七八九十]+家)?"
-    r"(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司|厂家|商家|品牌)"
+    r"(?:一批|一系列)?(?:(?!项目|工程)[\u4e00-\u9fff]){0,10}?(?:企业|企(?![划图])|公司|厂家|商家|品牌)"
 )
 _AREA_END = re.compile(r".*[园区村镇乡县市]")  # greedy: the last area word before the name
 _COMPANY_LIST = re.compile(r"((?:“?[\u4e00-\u9fffA-Za-z]{2,8}”?、)+“?[\u4e00-\u9fffA-Za-z]{2,8}”?)$")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.components.admin_places import place_names
-from extract.nlp.lexicon import FUNCTION_TAGS, jieba_tags, words
+from extract.nlp.lexicon import FUNCTION_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
 from extract.patterns import guarded
@@ -21,9 +21,14 @@ _HEADS = sorted(words("company_legal_forms.txt") | words("bank_heads.txt"), key=
 _SUFFIX = guarded(_HEADS, "|".join(("(?<!分)" if w == "公司" else "") + re.escape(w) for w in _HEADS))
 _MAX = 32
 _KEEP = frozenset({"将", "经", "共", "全", "为", "由"})  # single characters common inside company names
+# （五）授予…, 3.…: a heading's number before the name
+_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
 _LEVEL = re.compile(r"^(?:[\d个]*(?:国家级|省级|市级|区级|县级|镇级|乡级|村级|村))")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _BARE = frozenset({"公司", "合作社", "集团", "银行"})  # bare kinds need a proper name before them
+_BANKS = frozenset(words("bank_heads.txt"))
+# 青石农商银行溪口支行(溪口分理处): a branch after a bank, named by its place (data/bank_branches.txt)
+_BRANCH = re.compile(rf"(?:(?!银行|农商行|[和与及、向为对在])[\u4e00-\u9fff]){{2,8}}?(?:{alternation('bank_branches.txt')})")
 
 
 def _split_trade_name(text: str, starts: list[int], start: int) -> int:
@@ -70,6 +75,9 @@ def enterprises(doc: Doc) -> Doc:
         start = cut_inner(text, start, m.start())
         raw = text[start : m.end()]
         name, cut = strip_mask(raw)
+        heading = _HEADING.match(name)
+        if heading:
+            name, cut = name[heading.end() :], cut + heading.end()
         level = _LEVEL.match(name)
         if level:
             name, cut = name[level.end() :], cut + level.end()
@@ -86,6 +94,9 @@ def enterprises(doc: Doc) -> Doc:
             name, cut = name[lead:], cut + lead
         if start < last_end:  # 集团 inside 集团有限公司 was already taken
             continue
-        last_end = m.end()
-        out.append(Mention(start + cut, m.end(), "Enterprise", name.replace("（", "(").replace("）", ")")))
+        end = m.end()
+        while m.group() in _BANKS and (branch := _BRANCH.match(text, end)):
+            name, end = name + branch.group(), branch.end()
+        last_end = end
+        out.append(Mention(start + cut, end, "Enterprise", name.replace("（", "(").replace("）", ")")))
     return doc

@@ -36,6 +36,9 @@ _PHASE_ONLY = re.compile(r"[(（]?[一二三四五六七八九十]+期[)）]?")
 _LEAD_WORD = re.compile(alternation("project_leads.txt"))
 _COMPANY_TAIL = re.compile(r"有限|股份|公司|集团")  # 环境工程有限公司 is a company
 _MAX = 34
+# 青石村500亩高标准农田项目: a place or company, then the figure, opens the name (as the
+# guideline's 西坑村520亩土地流转示范片项目); a figure alone does not (600亩虾稻共作基地)
+_FIGURE_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)[万千百]?(?:亩|平方米|吨|千瓦|兆瓦)$")
 
 
 def _category_pattern() -> re.Pattern[str]:
@@ -105,6 +108,7 @@ def projects(doc: Doc) -> Doc:
     unnamed: list[Mention] = []  # named heads without a proper stem: kept only beside a list mate
     places = {p.start: p for p in out if p.label in PLACE_LABELS}
     place_ends = {p.end: p for p in out if p.label in PLACE_LABELS}
+    owners = {p.end: p for p in out if p.label in ("Village", "Community", "Subdistrict", "Enterprise")}
     for m in _HEAD.finditer(text):
         if _COMPANY_TAIL.match(text, m.end()):
             continue  # 湖州绿源环境工程有限公司 is a company
@@ -132,6 +136,10 @@ def projects(doc: Doc) -> Doc:
         unit = _UNIT_LEAD.match(text, start) if start and text[start - 1].isdigit() else None
         if unit and m.start() - unit.end() >= 2:  # 600亩虾稻共作基地 -> 虾稻共作基地
             start = unit.end()
+        figure = _FIGURE_BEFORE.search(text, max(0, start - 10), start)
+        holder = owners.get(figure.start()) if figure else None
+        if holder is not None:
+            start = holder.start
         name = text[start : m.end()]
         stem = name[: m.start() - start]
         owner = _owner_before(text, found, start)
