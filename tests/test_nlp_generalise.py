@@ -201,3 +201,8 @@ def test_a_name_before_a_head_role() -> None:
     text = "会上，王德明书记强调，要抓好落实。（刘建华镇长带队）党委书记强调安全。"
     names = set(found(text, "Person"))
     assert names == {"王德明", "刘建华"}
+
+
+def test_a_branded_product_receives_its_honour() -> None:
+    text = "青溪镇2024年工作总结\n“远舟”牌芝麻饼获评“湖南名牌产品”，品牌创造有望突破。"
+    assert ("远舟牌芝麻饼", "湖南名牌产品") in awarded(text)

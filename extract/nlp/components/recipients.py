@@ -25,6 +25,7 @@ _GAP = re.compile(
     r"(?:已|均|先后|成功|再次|分别|一举|连续|也|还|被)*$"
 )
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
+_BRANDED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?牌([\u4e00-\u9fff]{1,8})")
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 # a contest named before the verb (在全县…考核中蝉联…) is no recipient
 _CONTEST = re.compile(r"在[^，。；,;]{2,30}?(?:中|上)")
@@ -33,16 +34,19 @@ _PROPER_TAGS = frozenset({"nz", "nt", "ns", "nr", "j"})
 _TIME = re.compile(r"\d|年|月|季度")
 
 
-def _items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _items(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """The names in a 、-list between a and b, each 2-14 characters, else []."""
-    items: list[tuple[int, int]] = []
+    items: list[tuple[int, int, str]] = []
     pos = a
     for part in text[a:b].split("、"):
         quoted = _QUOTED.fullmatch(part)  # “桃源大米”获评…: a product or brand in quotes
+        branded = _BRANDED.fullmatch(part)  # “桃源”牌大米: brand and product, named without quotes
         if quoted and _NAME.fullmatch(quoted.group(1)):
-            items.append((pos + 1, pos + len(part) - 1))
+            items.append((pos + 1, pos + len(part) - 1, quoted.group(1)))
+        elif branded and branded.group(2).endswith(tuple(words("product_heads.txt"))):
+            items.append((pos, pos + len(part), branded.group(1) + "牌" + branded.group(2)))
         elif _NAME.fullmatch(part):
-            items.append((pos, pos + len(part)))
+            items.append((pos, pos + len(part), part))
         else:
             return []
         pos += len(part) + 1
@@ -71,15 +75,14 @@ def recipients(doc: Doc) -> Doc:
         if not items:
             continue
         heads = tuple(words("recipient_heads.txt") | words("product_heads.txt"))
-        for a, b in items:
-            name = text[a:b]
+        for a, b, name in items:
             inside = any(a <= m.start and m.end < b for m in named)
             if inside and not name.endswith(heads):
                 continue  # 八五三农场中学, 雁窝岛大米: a name around a place names a facility or product
             if name in stops or (tags.get(name) not in _NOUN_TAGS and not inside) or _TIME.search(name):
                 continue
             first = next((name[:k] for k in (4, 3, 2) if name[:k] in tags), "")
-            if not inside and not name.endswith(heads) and first and tags[first] not in _PROPER_TAGS:
+            if not inside and not name.endswith(heads) and not _BRANDED.fullmatch(name) and first and tags[first] not in _PROPER_TAGS:
                 continue  # 品牌创造有望: ordinary words, not a named recipient
             out.append(Mention(a, b, "Organization", name, {"recipient": True}))
     return doc
