@@ -206,3 +206,13 @@ def test_a_name_before_a_head_role() -> None:
 def test_a_branded_product_receives_its_honour() -> None:
     text = "青溪镇2024年工作总结\n“远舟”牌芝麻饼获评“湖南名牌产品”，品牌创造有望突破。"
     assert ("远舟牌芝麻饼", "湖南名牌产品") in awarded(text)
+
+
+def test_recipients_past_a_contest_a_passive_awarder_and_a_maker() -> None:
+    text = (
+        "青溪镇2024年工作总结\n柳溪社区党委书记王建华同志在全市社区书记擂台赛中获评“十佳社区书记”。"
+        "远舟公司生产的远舟大米获评“湖南名牌产品”。镇文化站被文化和旅游部命名为全国一级文化站。"
+    )
+    pairs = awarded(text)
+    assert {("王建华", "十佳社区书记"), ("远舟大米", "湖南名牌产品"), ("镇文化站", "全国一级文化站")} <= pairs
+    assert ("柳溪社区", "十佳社区书记") not in pairs

@@ -17,7 +17,7 @@ RECIPIENT_LABELS = frozenset(
 # what may stand between the recipient and the award verb
 _GAP = re.compile(
     r"^[”\"’]?(?:等(?:[\d一二两三四五六七八九十]+[个家名户所])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|[\d一二两三四五六七八九十]+[个家名户所位][\u4e00-\u9fff]{0,4}?|同志|被|已|成功|先后|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年"
-    r"|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批)*$"
+    r"|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批|在[^，。；,;在]{2,30}?[中上])*$"
 )
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")

@@ -64,6 +64,8 @@ def recipients(doc: Doc) -> Doc:
     for honour in [m for m in out if m.label == "Honour" and m.properties.get("trigger") is not None]:
         trigger = int(honour.properties["trigger"])
         clause_start = max((c.end() for c in _CLAUSE.finditer(text, max(0, trigger - 40), trigger)), default=max(0, trigger - 40))
+        passive = text.rfind("被", clause_start, trigger)
+        trigger = passive if passive > clause_start else trigger  # 镇文化站被文化和旅游部命名为…
         contest = _CONTEST.match(text, clause_start)
         clause_start = contest.end() if contest else clause_start
         gap = _GAP.search(text, clause_start, trigger)
@@ -76,6 +78,9 @@ def recipients(doc: Doc) -> Doc:
             continue
         heads = tuple(words("recipient_heads.txt") | words("product_heads.txt"))
         for a, b, name in items:
+            if "的" in name:  # 远舟公司生产的远舟大米: the product, not who made it
+                cut = name.rindex("的") + 1
+                a, name = a + cut, name[cut:]
             inside = any(a <= m.start and m.end < b for m in named)
             if inside and not name.endswith(heads):
                 continue  # 八五三农场中学, 雁窝岛大米: a name around a place names a facility or product
