@@ -60,3 +60,25 @@ def test_table_name_after_a_split_word() -> None:
 def test_tail_of_the_own_township_broken_by_a_line() -> None:
     text = "今年龙泉关镇党委召开会议。2020年，龙\n泉关镇完成搬迁任务。"
     assert names(text, "Subdistrict", ("河北省", "保定市", "阜平县", "龙泉关镇")) == {"龙泉关镇"}
+
+
+def test_autonomous_units_by_their_short_written_form() -> None:
+    text = "本溪县与黔东南州、大理州签订协议，海南州代表团来访。"
+    assert names(text, "District") == {"本溪县"}
+    assert names(text, "City") == {"黔东南州", "大理州", "海南州"}
+
+
+def test_zone_opened_by_a_city_short_form() -> None:
+    text = "青岛西海岸新区、常州高新区和成都天府新区的企业来访。"
+    assert names(text, "District") == {"青岛西海岸新区", "常州高新区", "成都天府新区"}
+    assert names(text, "City") == set()
+
+
+def test_park_before_its_township_is_a_zone() -> None:
+    assert names("苏州工业园区斜塘街道办事处召开会议。", "District") == {"苏州工业园区"}
+
+
+def test_full_region_opening_a_company_name_is_a_place() -> None:
+    text = "引进株洲市远舟电子科技有限公司，湖南远帆材料有限公司投产。"
+    assert names(text, "City") == {"株洲市"}
+    assert names(text, "Province") == set()

@@ -26,6 +26,10 @@ _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾�
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
 _REGION_AFTER = re.compile(alternation("region_after.txt"))  # 长沙都市圈
 _ZONE = re.compile(alternation("zone_suffixes.txt"))  # 东湖高新区, 湘江新区
+# a park written right before a township it administers is a zone too (青州工业园区白石街道)
+_PARK_ZONE = re.compile(f"(?:工业园区|园区)(?=[\u4e00-\u9fff]{{2,4}}(?:{alternation('township_suffixes.txt')}))")
+# an autonomous unit written by its place name and kind: 本溪满族自治县 → 本溪县, 大理白族自治州 → 大理州
+_AUTONOMOUS = re.compile(f"(?P<head>[\u4e00-\u9fff]{{2,}}?)(?:(?:{alternation('ethnic_groups.txt')})族?)+自治(?P<kind>[县州旗])")
 
 
 def _level(adcode: str) -> str:
@@ -66,6 +70,10 @@ def place_names() -> PlaceNames:
         if len(name) < 2 or (label == "District" and len(name) < 3) or name in unsafe:
             continue
         entries.setdefault(name, (label, name))
+        autonomous = _AUTONOMOUS.fullmatch(name)
+        if autonomous:
+            short = autonomous["head"] + autonomous["kind"]  # written with its suffix: a name of its own, as gold writes it
+            short_forms.setdefault(short, (label, short))
         suffix = {"Province": _PROVINCE_SUFFIX, "City": _CITY_SUFFIX}.get(label)
         if suffix is not None:
             short = suffix.sub("", name)
@@ -80,6 +88,12 @@ def place_names() -> PlaceNames:
 def _at_token_start(starts: list[int], offset: int) -> bool:
     i = bisect_left(starts, offset)
     return i < len(starts) and starts[i] == offset
+
+
+def _short_region_before(names: PlaceNames, text: str, start: int) -> int:
+    """Where a short form of a province or city ending right at `start` begins (else `start`)."""
+    hits = [h for h in names.find(text[max(0, start - 4) : start]) if h[4] and h[1] == min(start, 4)]
+    return start - (hits[-1][1] - hits[-1][0]) if hits else start
 
 
 @Language.component("govkg_admin_places", requires=["doc._.sentences"], assigns=["doc._.mentions"])
@@ -97,8 +111,10 @@ def admin_places(doc: Doc) -> Doc:
         if short and _REGION_AFTER.match(text, end):
             continue  # 长沙都市圈 names a region around the city, not the city
         out.append(Mention(start, end, label, text[start:end], {"key": full}))
-    for m in _ZONE.finditer(text):
+    names = place_names()
+    for m in [*_ZONE.finditer(text), *_PARK_ZONE.finditer(text)]:
         start = extend_left(doc, m.start(), 4, NON_NAME_TAGS)
+        start = _short_region_before(names, text, start)  # 青岛西海岸新区: the city's short form opens the name
         stem = text[start : m.start()]
         if stem.startswith(tuple(words("generic_place_stems.txt"))):
             continue  # 宜居宜业新区 is a slogan

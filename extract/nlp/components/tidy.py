@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.nlp.lexicon import alternation
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 
@@ -14,18 +17,23 @@ _NESTING = frozenset({"Project", "Enterprise", "Honour", "Organization", "Indica
 
 
 _ADMIN = frozenset({"Province", "City", "District"})
+_ZONE_END = re.compile(f"(?:{alternation('zone_suffixes.txt')}|园区)$")
+
+
+def is_zone(name: str) -> bool:
+    return bool(_ZONE_END.search(name))
 _NAMES = frozenset({"Enterprise", "Project"})
 
 
 def tidy_mentions(found: list[Mention]) -> list[Mention]:
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     name_end = -1
-    inside: set[int] = set()  # admin places that only open a longer name (湖南 in 湖南远航…有限公司)
+    inside: set[int] = set()  # short admin forms that only open a longer name (湖南 in 湖南远航…有限公司)
     for m in found:
-        if m.label in _ADMIN and m.end <= name_end:
-            inside.add(id(m))
-        if m.label in _NAMES:
-            name_end = max(name_end, m.end)
+        if m.label in _ADMIN and m.end <= name_end and (m.name != m.properties.get("key", m.name) or is_zone(m.name)):
+            inside.add(id(m))  # a short form or a zone only: 湘潭市 in 湘潭市…有限公司 is a place (guideline)
+        if m.label in _NAMES or (m.label == "District" and is_zone(m.name)):
+            name_end = max(name_end, m.end)  # 常州 in 常州高新区 is part of the zone's name
     honours = [(m.start, m.end) for m in found if m.label == "Honour"]
     for m in found:  # a title is not a project (全国生态文化基地 after 获评)
         if m.label == "Project" and any(a <= m.start and m.end <= b for a, b in honours):
