@@ -216,3 +216,8 @@ def test_recipients_past_a_contest_a_passive_awarder_and_a_maker() -> None:
     pairs = awarded(text)
     assert {("王建华", "十佳社区书记"), ("远舟大米", "湖南名牌产品"), ("镇文化站", "全国一级文化站")} <= pairs
     assert ("柳溪社区", "十佳社区书记") not in pairs
+
+
+def test_people_quoted_in_news_in_bios_and_after_household_roles() -> None:
+    text = "“今年收成好，”张德明说。贫困户李春花家新建了房子。王建国（男，1968年生）任村主任。致富能手刘志强带头种植。"
+    assert set(found(text, "Person")) >= {"张德明", "李春花", "王建国", "刘志强"}

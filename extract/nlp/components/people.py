@@ -57,7 +57,8 @@ def _pattern() -> re.Pattern[str]:
     return guarded(
         [*roles.split("|"), *_BYLINE.split("|"), *words("surnames.txt"), " ", "\u3000", "\t"],  # what a match opens with
         rf"(?:(?:{roles})[\s：:]?{name}(?={after}|{award}|[，,、；;。]|\s|$))"
-        rf"|(?:{name}(?=同志|{_COUNTED}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,]\s?[男女][，,]))"
+        rf"|(?:{name}(?=同志|{_COUNTED}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
+        rf"|(?:(?<=[”。，,])\s?{name}(?=说|表示|介绍|坦言|感慨|告诉记者|笑着说))"
         rf"|(?:(?<=[，,；;。\n]){name}(?={_AWARD}))"
         rf"|(?:(?:{_BYLINE})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
         rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
