@@ -82,3 +82,13 @@ def test_full_region_opening_a_company_name_is_a_place() -> None:
     text = "引进株洲市远舟电子科技有限公司，湖南远帆材料有限公司投产。"
     assert names(text, "City") == {"株洲市"}
     assert names(text, "Province") == set()
+
+
+def test_county_short_forms_used_as_places() -> None:
+    text = "赴江苏昆山、浙江义乌考察学习，天河、越秀等区域的企业来访。"
+    assert names(text, "District") == {"昆山", "义乌", "天河", "越秀"}
+
+
+def test_county_short_form_needs_its_own_region() -> None:
+    # 义乌 is no county of Jiangsu; 天河、石桥 is no list of one city's districts
+    assert names("赴江苏义乌考察，天河、石桥等区域。", "District") == set()

@@ -85,6 +85,57 @@ def place_names() -> PlaceNames:
     })
 
 
+@lru_cache(maxsize=1)
+def district_short_forms() -> tuple[dict[str, list[tuple[str, str]]], dict[str, str]]:
+    """County-level short forms (昆山 of 昆山市, 天河 of 天河区) -> [(full name, adcode)], and
+    province/city full names -> adcode; only used where the text backs a short form up."""
+    table = resources.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
+    shorts: dict[str, list[tuple[str, str]]] = {}
+    regions: dict[str, str] = {}
+    unsafe = words("ambiguous_short_places.txt") | words("common_word_districts.txt")
+    for row in csv.DictReader(table.splitlines()):
+        name, code = row["name"], row["adcode"]
+        if _level(code) != "District":
+            regions.setdefault(name, code)
+        elif len(name) >= 3 and name[-1] in "区县市旗" and name not in unsafe and _CJK.fullmatch(name):
+            shorts.setdefault(name[:-1], []).append((name, code))
+    return shorts, regions
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+# 天河、越秀等区域: a list of county short forms closed by a word for areas
+_DISTRICT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等(?:区域|区县|县区|区|县|地区|地)")
+
+
+def _district_after(text: str, end: int, region_code: str) -> tuple[int, str]:
+    """(length, full name) of a county short form of this province or city written right
+    after it (江苏昆山, 浙江义乌); (0, "") when none."""
+    shorts, _ = district_short_forms()
+    prefix = region_code[:2] if region_code[2:4] == "00" else region_code[:4]
+    for k in (3, 2):
+        for full, code in shorts.get(text[end : end + k], ()):
+            if code.startswith(prefix) and not text.startswith(full[-1], end + k):
+                return k, full
+    return 0, ""
+
+
+def _district_list(text: str) -> list[tuple[int, int, str]]:
+    """Members of 天河、越秀等区域 when every one is a county short form of one city."""
+    shorts, _ = district_short_forms()
+    found = []
+    for m in _DISTRICT_LIST.finditer(text):
+        members = m.group(1).split("、")
+        cities = [{code[:4] for _, code in shorts.get(member, ())} for member in members]
+        if all(cities) and set.intersection(*cities):
+            city = min(set.intersection(*cities))
+            pos = m.start(1)
+            for member in members:
+                full = next(f for f, code in shorts[member] if code.startswith(city))
+                found.append((pos, pos + len(member), full))
+                pos += len(member) + 1
+    return found
+
+
 def _at_token_start(starts: list[int], offset: int) -> bool:
     i = bisect_left(starts, offset)
     return i < len(starts) and starts[i] == offset
@@ -111,6 +162,12 @@ def admin_places(doc: Doc) -> Doc:
         if short and _REGION_AFTER.match(text, end):
             continue  # 长沙都市圈 names a region around the city, not the city
         out.append(Mention(start, end, label, text[start:end], {"key": full}))
+        code = district_short_forms()[1].get(full, "")
+        k, county = _district_after(text, end, code) if code else (0, "")
+        if k and _at_token_start(starts, end):
+            out.append(Mention(end, end + k, "District", text[end : end + k], {"key": county}))  # 江苏昆山
+    for start, end, county in _district_list(text):
+        out.append(Mention(start, end, "District", text[start:end], {"key": county}))
     names = place_names()
     for m in [*_ZONE.finditer(text), *_PARK_ZONE.finditer(text)]:
         start = extend_left(doc, m.start(), 4, NON_NAME_TAGS)
