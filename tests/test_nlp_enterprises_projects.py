@@ -38,3 +38,29 @@ def test_short_names_before_deng_and_a_kind_of_firm() -> None:
     names = set(found(text, "Enterprise"))
     assert {"启澜", "博安康", "华瑞检测", "冰岚"} <= names
     assert not any("等" in n for n in names)
+
+
+def test_kinds_of_project_are_no_names() -> None:
+    text = "引进一批优质项目，个别项目进度滞后，推进新能源装备项目和产业类项目，大力开展项目攻坚。"
+    assert found(text, "Project") == []
+
+
+def test_a_unit_of_a_company_is_no_project() -> None:
+    text = "厦门鹭帆智慧物流有限公司华东结算中心落户，青禾科技有限公司研发中心项目开工。"
+    assert found(text, "Project") == ["青禾科技有限公司研发中心项目"]
+
+
+def test_verb_phrases_are_no_short_names() -> None:
+    text = "大力开展项目攻坚。着力在产业发展、项目引进、城镇建管、向上争资等方面提质。"
+    assert found(text, "Enterprise") == []
+
+
+def test_a_quoted_short_name_and_a_second_phase_after_yinjin() -> None:
+    text = "引进“星河院线”、远帆生物、巴克斯二期、生物医药标准厂房一期和二期项目。"
+    assert {"星河院线", "远帆生物", "巴克斯"} <= set(found(text, "Enterprise"))
+    assert "巴克斯二期" in found(text, "Project") and "巴克斯二期" not in found(text, "Enterprise")
+
+
+def test_a_head_before_a_legal_form_is_the_company() -> None:
+    text = "翁家楼民宿合作社成立，带动农户增收。"
+    assert found(text, "Enterprise") == ["翁家楼民宿合作社"] and found(text, "Project") == []

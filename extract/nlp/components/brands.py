@@ -22,6 +22,7 @@ _MIN = 2
 
 _LISTED = re.compile(r"(?:引进|入驻|签约|落户|招引)(?:了)?([^。；;：:\n]{2,80}?[、，,][^。；;：:\n]{2,80})")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+_PHASE_ITEM = re.compile(r"([\u4e00-\u9fff]{2,4})[二三四五六七八九十]期")
 _ITEM_TAIL = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:家|个)?(?:企业|项目|公司)?$")
 _GEOGRAPHIC = frozenset("区路湖山河街村镇乡港湾江园岛道桥")
 _BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|项目)(?:\(?[一二三四五六七八九十]期\)?)?$")
@@ -61,8 +62,13 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
 
 
 def looks_like_brand(word: str) -> bool:
-    """Not a place (…区, …路, …湖) and not a person's name."""
-    return word[-1] not in _GEOGRAPHIC and not (word[0] in words("surnames.txt") and len(word) == 3)
+    """Not a place (…区, …路, …湖), not a person's name, and not a verb phrase (大力开展,
+    城镇建管: a company's name ends in a noun; 华瑞检测 opens with a name word)."""
+    if word[-1] in _GEOGRAPHIC or (word[0] in words("surnames.txt") and len(word) == 3):
+        return False
+    tags = jieba_tags()
+    tail = tags.get(word[-2:]) if len(word) >= 4 else None
+    return not (tail == "v" or (tail in ("vn", "vd") and tags.get(word[:2]) not in (None, "nz", "nr", "nrt", "nt")))
 
 
 def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -72,10 +78,17 @@ def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tupl
         for raw in re.split(r"[、，,]", m.group(1)):
             a, pos = pos, pos + len(raw) + 1
             item = _ITEM_TAIL.sub("", raw.split("等")[0])  # 青禾等文旅企业 -> 青禾
-            if not 2 <= len(item) <= 6 or not _CJK.fullmatch(item) or a not in starts or _NOT_COMPANY.search(item) or any(x <= a < y for x, y in taken):
+            quoted = len(item) > 2 and item[0] == "“" and item[-1] == "”"  # 引进“青禾院线”
+            if quoted:
+                item, a = item[1:-1], a + 1
+            if not 2 <= len(item) <= 6 or not _CJK.fullmatch(item) or not (quoted or a in starts) or _NOT_COMPANY.search(item) or any(x <= a < y for x, y in taken):
                 continue
-            if looks_like_brand(item) and (TRADE.search(item) or has_proper_part(item, token_list, a, first_only=True)):
-                found.append(Mention(a, a + len(item), "Enterprise", item))
+            phase = _PHASE_ITEM.fullmatch(item)  # 引进青禾生物、远舟二期: the second phase of 远舟's project
+            name = phase.group(1) if phase else item
+            if looks_like_brand(item if phase else name) and (quoted or TRADE.search(name) or has_proper_part(name, token_list, a, first_only=True)):
+                found.append(Mention(a, a + len(name), "Enterprise", name))
+                if phase:
+                    found.append(Mention(a, a + len(item), "Project", item))
     return found
 
 

@@ -34,7 +34,8 @@ _UNIT_LEAD = re.compile(r"(?:[万千百亿]?(?:亩|吨|平方米|米|公里|千�
 _ENUM_LEAD = re.compile(r"[一二三四五六七八九十]+[)）]?")
 _PHASE_ONLY = re.compile(r"[(（]?[一二三四五六七八九十]+期[)）]?")
 _LEAD_WORD = re.compile(alternation("project_leads.txt"))
-_COMPANY_TAIL = re.compile(r"有限|股份|公司|集团")  # 环境工程有限公司 is a company
+# 环境工程有限公司, 青石民宿合作社: a head before a legal form (data/company_legal_forms.txt) is a company's
+_COMPANY_TAIL = re.compile(f"有限|股份|{alternation('company_legal_forms.txt')}")
 _MAX = 34
 # 青石村500亩高标准农田项目: a place or company, then the figure, opens the name (as the
 # guideline's 西坑村520亩土地流转示范片项目); a figure alone does not (600亩虾稻共作基地)
@@ -46,6 +47,11 @@ def _category_pattern() -> re.Pattern[str]:
 
 
 _CATEGORY = _category_pattern()
+# 新材料项目, 新能源装备项目: an industry (data/trade_words.txt) before 项目 is a kind of project
+_INDUSTRY = re.compile(f"(?:{alternation('project_categories.txt')}|{alternation('trade_words.txt')})+")
+# 远舟光电有限公司华东结算中心: a facility head after a company's legal form is a unit of the
+# company, not a project (…研发中心项目 is one)
+_COMPANY_UNIT = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{0,8}$")
 _ROAD = re.compile(r"[\u4e00-\u9fff]{2,5}(?:路|大道|大街|河|桥)")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff()（）]+")
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|全国|全省|全市|全区)")
@@ -88,6 +94,17 @@ def _leading_verb(text: str, starts: list[int], start: int, head: int) -> int:
         if tags.get(second) in (None, "ns", "nr", "nz", "nt"):  # 运营锦澜…产业园: a verb, then a name
             return starts[k + 1]
     return 0
+
+
+def _verb_phrase(stem: str) -> bool:
+    """A four-character stem of a common word and a verb that builds nothing (大力开展, 适时启动)."""
+    tags = jieba_tags()
+    return (
+        len(stem) == 4
+        and tags.get(stem[2:]) in ("v", "vn")
+        and stem[2:] not in words("construction_verbs.txt")
+        and tags.get(stem[:2]) in ("n", "d", "ad", "a", "v")
+    )
 
 
 def _loose_verb_before(text: str, starts: list[int], head: int) -> bool:
@@ -150,6 +167,8 @@ def projects(doc: Doc) -> Doc:
             stem = name[: m.start() - start]
         if len(stem) < 2 or is_masked(name) or name in generic or stem in generic:
             continue
+        if _verb_phrase(stem):
+            continue  # 大力开展项目攻坚: an adverb and a verb, not a name
         if _loose_verb_before(text, starts, m.start()) and not has_proper_part(stem, starts, start):
             continue  # 解决项目, 跟着项目: a verb's object, not a name
         if cut and start in places:
@@ -158,6 +177,10 @@ def projects(doc: Doc) -> Doc:
         if m.group() in _ROAD_HEADS and not _built(text, start, end):
             continue
         if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem) or _TIERS.search(stem) or _PHASE_ONLY.fullmatch(stem):
+            continue
+        if m.group() == "项目" and _INDUSTRY.fullmatch(stem):
+            continue
+        if m.group("named") and _COMPANY_UNIT.search(stem) and not re.match(r"项目|工程", text[end : end + 2]):
             continue
         if m.group("named") and not placed and not has_proper_part(stem, starts, start, first_only=True):
             unnamed.append(Mention(start, end, "Project", name + text[m.end() : end], {"head": m.group()}))
