@@ -221,3 +221,9 @@ def test_recipients_past_a_contest_a_passive_awarder_and_a_maker() -> None:
 def test_people_quoted_in_news_in_bios_and_after_household_roles() -> None:
     text = "“今年收成好，”张德明说。贫困户李春花家新建了房子。王建国（男，1968年生）任村主任。致富能手刘志强带头种植。"
     assert set(found(text, "Person")) >= {"张德明", "李春花", "王建国", "刘志强"}
+
+
+def test_a_levelled_title_after_a_place_is_named_not_awarded() -> None:
+    text = "青溪镇2024年工作总结\n桃源村县级乡村振兴示范村持续打造，柳溪村市级生态宜居先进村培育有力。全力推进创建全国文明城市工作。"
+    assert set(found(text, "Honour")) >= {"县级乡村振兴示范村", "市级生态宜居先进村", "全国文明城市"}
+    assert not awarded(text)

@@ -43,7 +43,7 @@ _LEAD = re.compile(
 )
 _AWARDER = re.compile(r"^[\u4e00-\u9fff]{1,6}[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
-_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|荣誉称号|称号|荣誉|名单|名录|榜单|多项|行列|公示|(?<=[^\d])\d+项|的好成绩|好成绩|殊荣|表彰|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|(?<!第)[\dxX]+[个次项人名家户])+$")
+_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|荣誉称号|称号|荣誉|名单|名录|榜单|多项|行列|公示|(?<=[^\d])\d+项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 
@@ -67,6 +67,11 @@ _GRADE = re.compile(r"^(?:\d{4}年度?)?(优秀|良好|好|一等|二等|三等|
 _BARE = re.compile(r"^(?:全[区市省县]?第[一二三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+名|(?:团体|个人)?[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
 _CONTEST_LEVEL = re.compile(r"[国省市区县]赛")
 _QUOTED_CONTEST = re.compile(r"“([^”]{2,20})”(?:评比|评选|表彰)")
+# a levelled title right after a place's name (青禾村省级美丽乡村示范村持续打造): named, not awarded
+_PLACE_TITLE = re.compile(
+    r"(?<=[村镇乡区])((?:国家级|省级|市级|县级|区级)[\u4e00-\u9fff]{2,12}?(?:村|镇|乡|社区|基地|示范区|示范点|园区))"
+    r"(?=[，、。；,;\s]|持续|培育|创建|建设|稳步|有序)"
+)
 # a quoted title with its level (争创“全国文明村”, “全国生态康养示范基地”试点) names an honour even
 # where nobody has it yet
 _QUOTED_LEVEL = re.compile(r"“((?:全国|全省|省级|自治区级|国家级|市级|全市)[^”]{2,18})”")
@@ -233,6 +238,10 @@ def honours(doc: Doc) -> Doc:
                 out.append(Mention(start, start + len(item), "Honour", title,
                                    {"level": honour_level(title), "trigger": m.start(2) - 2}))
     for m in _QUOTED_LEVEL.finditer(text):
+        title = clean_title(m.group(1))
+        if _valid(title, False):
+            out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
+    for m in _PLACE_TITLE.finditer(text):
         title = clean_title(m.group(1))
         if _valid(title, False):
             out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
