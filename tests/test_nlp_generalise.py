@@ -227,3 +227,13 @@ def test_a_levelled_title_after_a_place_is_named_not_awarded() -> None:
     text = "青溪镇2024年工作总结\n桃源村县级乡村振兴示范村持续打造，柳溪村市级生态宜居先进村培育有力。全力推进创建全国文明城市工作。"
     assert set(found(text, "Honour")) >= {"县级乡村振兴示范村", "市级生态宜居先进村", "全国文明城市"}
     assert not awarded(text)
+
+
+def test_money_counts_and_phrases_are_not_honours() -> None:
+    text = (
+        "青溪镇2024年工作总结\n经评选，共有15户家庭获评“星级文明户”。入选项目库的重点项目12个。"
+        "获评为“优秀”等次的村有8个。获市级财政奖补资金300万元。"
+    )
+    titles = set(found(text, "Honour"))
+    assert not any("的" in t or "资金" in t for t in titles)
+    assert not any(who == "青溪镇" for who, _ in awarded(text))

@@ -21,6 +21,7 @@ _GAP = re.compile(
 )
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+[户个家名位所人]")
 _POINTER = re.compile(r"该|此|这|其|上述|以上")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
 _FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")  # an ASCII full stop ends a sentence the layout kept whole
@@ -74,8 +75,8 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     if opening and opening[0].label in ("Village", "Community", "Enterprise", "Project", "Person"):
         return [opening[0]]
     clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
-    if MASK.search(ctx.text, clause_start, trigger) or _POINTER.search(ctx.text, clause_start, trigger):
-        return None  # XXX公司获评…, 该项目被列为…: a recipient masked, or named elsewhere
+    if any(p.search(ctx.text, clause_start, trigger) for p in (MASK, _POINTER, _COUNTED)):
+        return None  # XXX公司获评…, 该项目被列为…, 15户家庭获评…: a recipient masked, named elsewhere or only counted
     contest = _CONTEST.search(ctx.text, clause_start, trigger)  # 在岳塘区…竞赛中: a place naming the contest
     skip = contest.span() if contest else (0, 0)
     if any(clause_start <= m.start < trigger and not skip[0] <= m.start < skip[1] for m in ctx.in_sentence(trigger, RECIPIENT_LABELS)):

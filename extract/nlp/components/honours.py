@@ -62,6 +62,7 @@ def awards(verb: str) -> bool:
 _HEADS = re.compile(
     r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进|员|主体|师|婆|妇|农场|示范社|机构|楼宇|榜|金宿|银宿|小镇|关爱点|城市|强县|产品|第一街|奖章|勋章|证书|认证|奖杯|奖牌|金牌|银牌|铜牌|杯|牌|标志|商标|老字号|等次)$"
 )
+_MONEY = re.compile(r"奖补|资金|补助|补贴|奖励金|贷款")  # 获…奖补项目3个: money, not an honour
 _GENERIC = frozenset({"单位", "集体", "个人", "称号", "荣誉", "奖项", "成绩", "好成绩", "第一", "表彰"})
 _GRADE = re.compile(r"^(?:\d{4}年度?)?(优秀|良好|好|一等|二等|三等|A|先进)等次$")
 _BARE = re.compile(r"^(?:全[区市省县]?第[一二三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+名|(?:团体|个人)?[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
@@ -154,9 +155,15 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 
 
 def _valid(title: str, quoted: bool) -> bool:
-    if not 2 <= len(title) <= 40 or is_masked(title) or title in _GENERIC:
+    if not 2 <= len(title) <= 40 or is_masked(title) or title in _GENERIC or _MONEY.search(title):
         return False
     return quoted or bool(_HEADS.search(title))
+
+
+def _joined_by_de(title: str, part: str) -> bool:
+    """的 outside quotes joins a phrase (项目库的重点项目, “优秀”等次的村); inside it may be the
+    title's own (“群众满意的乡镇卫生院”)."""
+    return "的" in title and not any("的" in q for q in re.findall(r"[“\"]([^”\"]*)[”\"]", part))
 
 
 @Language.component("govkg_honours", requires=["doc._.sentences"], assigns=["doc._.mentions"])
@@ -219,7 +226,7 @@ def honours(doc: Doc) -> Doc:
                     title = heads[-1] + bare
                 else:
                     continue  # 第一名 with no contest named: not a title by itself
-            if not _valid(title, quoted) or (_aim(trig.group()) and not _WHOLLY_QUOTED.fullmatch(part.strip()) and not _LEVEL_WORD.match(title)):
+            if not _valid(title, quoted) or _joined_by_de(title, part) or (_aim(trig.group()) and not _WHOLLY_QUOTED.fullmatch(part.strip()) and not _LEVEL_WORD.match(title)):
                 continue  # an aim names a title only wholly quoted or with its level (申报项目3个, 争创“两应”党组织 name none)
             previous = title
             out.append(
