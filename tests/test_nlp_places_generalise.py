@@ -92,3 +92,22 @@ def test_county_short_forms_used_as_places() -> None:
 def test_county_short_form_needs_its_own_region() -> None:
     # 义乌 is no county of Jiangsu; 天河、石桥 is no list of one city's districts
     assert names("赴江苏义乌考察，天河、石桥等区域。", "District") == set()
+
+
+def test_groups_and_natural_villages_after_their_village() -> None:
+    text = "樟木村偏石坝组、白沙村龙家湾列为示范点，樟木村中心组学习、白沙村党员组活动照常。"
+    assert names(text, "Village") == {"樟木村", "偏石坝组", "白沙村", "龙家湾"}
+
+
+def test_no_village_inside_a_township_name() -> None:
+    text = "潍坊新村街道党工委召开会议。"
+    assert names(text, "Village") == set()
+
+
+def test_kinds_and_words_before_the_suffix() -> None:
+    text = "苗族村民踊跃参与，村容村貌焕然一新，全年整治城中村巷道12条，1-8月份村集体经济收入增长，发展壮大村集体经济。"
+    assert names(text, "Village") == set()
+
+
+def test_place_then_one_character_after_a_list() -> None:
+    assert names("石桥、柳塘等社区旧村改造全面铺开。", "Village") == set()

@@ -55,7 +55,7 @@ def place_then_one(text: str, start: int, stem_end: int) -> bool:
     j = _PLACE_JOINT.search(text, max(start, stem_end - 4), stem_end)
     while j and j.end() < stem_end - 1:
         j = _PLACE_JOINT.search(text, j.end(), stem_end)
-    return bool(j) and j.end() == stem_end - 1 and j.start() - start >= 2
+    return bool(j) and j.end() == stem_end - 1 and (j.start() > start or len(j.group()) > 1)
 
 
 def trim_stem(text: str, start: int, stem_end: int) -> int:
@@ -94,8 +94,10 @@ def _street_confirmed(text: str, stem: str) -> bool:
 
 def is_place_name(name: str, stem: str) -> bool:
     """A stem of two or more characters that does not make a generic word with its suffix."""
-    if len(stem) < 2 or is_masked(stem) or stem[-1] in "村镇乡区省市县等一二三四五六七八九十" or _WHOLE.search(stem):
-        return False  # 福建省社区 is 福建省 + a word, 石桥等村 a list (see _shared_suffix)
+    if len(stem) < 2 or is_masked(stem) or stem[-1] in "村镇乡区省市县等族一二三四五六七八九十" or _WHOLE.search(stem):
+        return False  # 福建省社区 is 福建省 + a word, 石桥等村 a list, 苗族村 a kind of village
+    if stem[0] == name[-1] and stem in jieba_tags():
+        return False  # 村容村貌: a word opened by the suffix
     if "个" in stem or stem.endswith(("街道", "首个")):
         return False
     if stem in words("generic_place_stems.txt") or generic_tail(stem):
@@ -103,6 +105,9 @@ def is_place_name(name: str, stem: str) -> bool:
     if name in words("generic_places.txt") or stem[-1] in words("place_stem_stops.txt"):
         return False
     generic = words("generic_places.txt")
+    tags = jieba_tags()
+    if any(name[-k:] in generic and tags.get(name[:-k], "ns")[:2] not in ("ns", "nr", "nz") for k in range(3, min(len(name) - 1, 5) + 1)):
+        return False  # 整治城中村: a common word and a generic word (石家咀城中村 may be a name)
     return not any(name[-k:] in generic for k in range(2, min(len(name), 5) + 1) if name[:-k] in ("各", "全", "本", "该"))
 
 
@@ -245,6 +250,8 @@ def local_places(doc: Doc) -> Doc:
             fit = NONE  # 组织村干部, 实现村: a verb before 村 is no village name
         if fit == FAR and (_WHOLE.search(text, table_start, stem_end) or _in_suffix_word(text, starts, stem_end)):
             fit = NONE  # 全镇, 各村: the whole of a kind, not one place
+        if fit == FAR and _verb_stem(text[table_start:stem_end], starts, table_start, _VERBS | {"a", "ad"}):
+            fit = NONE  # 壮大村集体经济: an adjective before 村, in a report of another county
         if fit and text[table_start : m.end()] in words("generic_places.txt"):
             fit = NONE  # 城中村 is a word; 石家咀城中村 may still be a name by the rules below
         if fit and label == "Community" and fit < OWN and _verb_stem(text[table_start:stem_end], starts, table_start):
@@ -266,7 +273,39 @@ def local_places(doc: Doc) -> Doc:
             continue  # 石桥通村公路, 通嘎查油路: a road reaching villages
         if suffix == "街" and not _street_confirmed(text, stem):
             continue
+        if label == "Village" and (_verb_stem(stem, starts, start, _VERBS) or _after_figure(text, start)):
+            continue  # 壮大村集体经济, 1-8月份村集体: a verb or a time before 村, as for names the table holds
         if label == "Subdistrict" and (_verb_stem(stem, starts, start) or not _town_supported(text, name, stem, place, supported)):
             continue
         out.append(Mention(start, m.end(), label, name))
+    _groups_after_villages(text, out)
+    towns = [(m.start, m.end) for m in out if m.label == "Subdistrict"]
+    doc._.mentions = [
+        m for m in out
+        if m.label not in ("Village", "Community") or not any(a <= m.start and m.end < b for a, b in towns)
+    ]  # 青石新村街道 names a sub-district, not a village inside it
     return doc
+
+
+# a natural village or group written after its village: 石桥村大坪组, 石桥村龙家湾
+_GROUP = re.compile(r"(?<=村)([\u4e00-\u9fff]{2,3}组(?![织成建合员长别件])|[\u4e00-\u9fff]家[\u4e00-\u9fff]?湾(?![村社组区]))")
+
+
+_GROUP_NOT = _VERBISH | {"n", "nr", "m", "q"}  # 党员组, 项目组, 学习组: a group of people or a task
+
+
+def _after_figure(text: str, start: int) -> bool:
+    """1-8月份村集体: a stem opening with a unit of time or count right after a figure."""
+    return start > 0 and text[start - 1].isdigit() and text[start] in "年月日季周个份"
+
+
+def _groups_after_villages(text: str, out: list[Mention]) -> None:
+    villages = {m.end for m in out if m.label == "Village"}
+    tags = jieba_tags()
+    for m in _GROUP.finditer(text):
+        stem = m.group().removesuffix("组")
+        if m.start() not in villages or not _CJK_NAME.fullmatch(stem) or stem[-1] == "小" or tags.get(stem) in _GROUP_NOT or m.group() in tags:
+            continue
+        if any(c in "一二三四五六七八九十第各每全该本" for c in stem) or (m.start(), m.end()) in {(x.start, x.end) for x in out}:
+            continue
+        out.append(Mention(m.start(), m.end(), "Village", m.group()))  # not a word: 中心组, 工作组
