@@ -160,6 +160,12 @@ def _valid(title: str, quoted: bool) -> bool:
     return quoted or bool(_HEADS.search(title))
 
 
+def plausible_title(name: str) -> bool:
+    """Whether a learned span can be a title at all: the rules' own limits without the
+    head check (the model finds titles no head list holds)."""
+    return 2 <= len(name) <= 40 and not is_masked(name) and name not in _GENERIC and not _MONEY.search(name)
+
+
 def _joined_by_de(title: str, part: str) -> bool:
     """的 outside quotes joins a phrase (项目库的重点项目, “优秀”等次的村); inside it may be the
     title's own (“群众满意的乡镇卫生院”)."""

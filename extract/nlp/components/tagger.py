@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, token_starts
+from extract.nlp.components.honours import plausible_title
 from extract.nlp.lexicon import alternation
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.tagger.align import spans_of
@@ -154,7 +155,7 @@ def merge(
         m = by_span.get((start, end, label))
         if m is None:
             name = name_of(text[start:end])
-            if len(name) < 2:
+            if len(name) < 2 or (label == "Honour" and not plausible_title(name)):
                 continue
             m = Mention(start, end, label, name, {"learned": True})
         kept.append(m)
