@@ -250,8 +250,8 @@ def local_places(doc: Doc) -> Doc:
             fit = NONE  # 组织村干部, 实现村: a verb before 村 is no village name
         if fit == FAR and (_WHOLE.search(text, table_start, stem_end) or _in_suffix_word(text, starts, stem_end)):
             fit = NONE  # 全镇, 各村: the whole of a kind, not one place
-        if fit == FAR and _verb_stem(text[table_start:stem_end], starts, table_start, _VERBS | {"a", "ad"}):
-            fit = NONE  # 壮大村集体经济: an adjective before 村, in a report of another county
+        if fit == FAR and text.startswith("集体", m.end()) and _verb_stem(text[table_start:stem_end], starts, table_start, _VERBS | {"a", "ad"}):
+            fit = NONE  # 发展壮大村集体经济: an adjective before 村集体 (the village collective)
         if fit and text[table_start : m.end()] in words("generic_places.txt"):
             fit = NONE  # 城中村 is a word; 石家咀城中村 may still be a name by the rules below
         if fit and label == "Community" and fit < OWN and _verb_stem(text[table_start:stem_end], starts, table_start):
