@@ -30,13 +30,18 @@ from extract.relations import (
 )
 from extract.relations.context import Context
 from extract.relations.reported import standard_name
+from graph.labels import REGISTRY
 from graph.model import Entity, Graph, Report, entity_id, normalise_name, report_id
 
 RELATION_MODULES = (part_of, awarded, introduced, invests, located, roles, carries_out, reported, mentions)
-_SCOPE_FREE = frozenset({"Province", "City", "Honour", "Enterprise", "Initiative"})
-# an Indicator is the report's place's own series (青溪镇's 地区生产总值), never a hub every town
-# points at; its `standard` name is what compares across places (docs/graph-model.md)
-_OWN_SCOPED = frozenset({"Village", "Community", "Project", "Person", "Organization", "Indicator"})
+# What an entity id is scoped by is `id_scope` in graph/labels.toml: nothing (Province, City,
+# Honour, Enterprise, Initiative), the report's own place (Village, Community, Project, Person,
+# Organization, Indicator), or the place above (District, Subdistrict). An Indicator is the
+# report's place's own series (青溪镇's 地区生产总值), never a hub every town points at; its
+# `standard` name is what compares across places (docs/graph-model.md)
+_SCOPE_FREE = REGISTRY.scoped("global")
+_OWN_SCOPED = REGISTRY.scoped("own")
+_PARENT = {label: REGISTRY.place_labels[REGISTRY.place_labels.index(label) - 1] for label in REGISTRY.scoped("parent")}
 _STREET = re.compile(r"(街道|街)$")
 _OWN_STREET_WORDS = re.compile(r"全街|我街|本街")
 _STREET_OWNER = re.compile(r"([\u4e00-\u9fff]{2}街)(?=社区基金会|党工委|办事处|纪工委)")
@@ -118,8 +123,8 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
                 scope = ""
             elif m.label in _OWN_SCOPED:
                 scope = own_id
-            else:  # District, Subdistrict
-                scope = place_ids.get("City" if m.label == "District" else "District", "")
+            else:  # District, Subdistrict: the place above
+                scope = place_ids.get(_PARENT[m.label], "")
             own_match = m.label == "Subdistrict" and key == own_key and own_id
             eid = ids[(m.label, m.name)] = own_id if own_match else entity_id(m.label, key, scope)
         entity_of[id(m)] = eid

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.read import SUFFIXES
-from graph.model import PLACE_LABELS, Graph
+from graph.labels import REGISTRY
+from graph.model import Graph
 
-# The labels the gold guideline annotates (not Organization, Initiative, Indicator).
-GUIDELINE_LABELS: tuple[str, ...] = (*PLACE_LABELS, "Enterprise", "Project", "Honour", "Person")
-FUZZY_LABELS = frozenset({"Enterprise", "Project", "Honour"})
+# The labels the gold guideline annotates (not Organization, Initiative, Indicator), in the
+# tables' column order, and those whose names also match fuzzily: `gold` in graph/labels.toml.
+GUIDELINE_LABELS: tuple[str, ...] = REGISTRY.gold_labels
+FUZZY_LABELS: frozenset[str] = REGISTRY.fuzzy_labels
 FUZZY_RATIO = 0.6
 _DROP = dict.fromkeys(map(ord, " \u3000\t\r\n“”\"'‘’《》「」『』〈〉()[]{}【】〔〕<>"))
 

@@ -14,23 +14,11 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-PLACE_LABELS: tuple[str, ...] = (
-    "Province",
-    "City",
-    "District",
-    "Subdistrict",
-    "Village",
-    "Community",
-)
-LABELS: tuple[str, ...] = PLACE_LABELS + (
-    "Project",
-    "Enterprise",
-    "Honour",
-    "Person",
-    "Organization",
-    "Initiative",
-    "Indicator",
-)
+from graph.labels import REGISTRY
+
+# Labels come from the registry (graph/labels.toml): the place chain top first, then the rest.
+PLACE_LABELS: tuple[str, ...] = REGISTRY.place_labels
+LABELS: tuple[str, ...] = REGISTRY.entity_labels
 RELATION_TYPES: tuple[str, ...] = (
     "PART_OF",
     "AWARDED",
