@@ -111,3 +111,9 @@ def test_kinds_and_words_before_the_suffix() -> None:
 
 def test_place_then_one_character_after_a_list() -> None:
     assert names("石桥、柳塘等社区旧村改造全面铺开。", "Village") == set()
+
+
+def test_sumu_is_a_township_and_gacha_its_village() -> None:
+    text = "巴音苏木党委召开会议，全苏木牧民增收，查干嘎查被评为“自治区级生态文明示范苏木”先进单位，小城镇建设加快。"
+    assert names(text, "Subdistrict") == {"巴音苏木"}
+    assert names(text, "Village") == {"查干嘎查"}
