@@ -117,3 +117,14 @@ def test_sumu_is_a_township_and_gacha_its_village() -> None:
     text = "巴音苏木党委召开会议，全苏木牧民增收，查干嘎查被评为“自治区级生态文明示范苏木”先进单位，小城镇建设加快。"
     assert names(text, "Subdistrict") == {"巴音苏木"}
     assert names(text, "Village") == {"查干嘎查"}
+
+
+def test_short_form_inside_another_name_or_a_slogan() -> None:
+    text = "聚焦“六个湖南”建设，湖南商会来访，湘潭路改造完工，海南自贸港建设提速。"
+    assert names(text, "Province") == set()
+    assert names(text, "City") == set()
+
+
+def test_own_township_glued_to_a_word_before() -> None:
+    text = "在樟溪镇人民代表大会第三次会议上樟溪镇人民政府作报告，会议上街道干部发言。"
+    assert names(text, "Subdistrict", ("湖南省", "株洲市", "渌口区", "樟溪镇")) == {"樟溪镇"}

@@ -24,7 +24,8 @@ from extract.nlp.names import has_proper_part
 
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
-_REGION_AFTER = re.compile(alternation("region_after.txt"))  # 长沙都市圈
+_REGION_AFTER = re.compile(alternation("region_after.txt"))  # 长沙都市圈, 湘潭路
+_COUNTED = re.compile(r"[一二三四五六七八九十两几多]个$")
 _ZONE = re.compile(alternation("zone_suffixes.txt"))  # 东湖高新区, 湘江新区
 # a park written right before a township it administers is a zone too (青州工业园区白石街道)
 _PARK_ZONE = re.compile(f"(?:工业园区|园区)(?=[\u4e00-\u9fff]{{2,4}}(?:{alternation('township_suffixes.txt')}))")
@@ -160,7 +161,9 @@ def admin_places(doc: Doc) -> Doc:
         if short and not _at_token_start(starts, start):
             continue  # 广安 inside 推广安全 is no city
         if short and _REGION_AFTER.match(text, end):
-            continue  # 长沙都市圈 names a region around the city, not the city
+            continue  # 长沙都市圈, 湘潭路, 湖南商会: part of another name, not the place
+        if short and _COUNTED.search(text, max(0, start - 2), start):
+            continue  # “六个湖南”: a slogan counting aims, not the province
         out.append(Mention(start, end, label, text[start:end], {"key": full}))
         code = district_short_forms()[1].get(full, "")
         k, county = _district_after(text, end, code) if code else (0, "")

@@ -195,8 +195,11 @@ def _town_supported(text: str, name: str, stem: str, place: tuple[str, str, str,
     if name in known:
         return known[name]
     own = place[3]
-    if own != name and own.endswith(name):
-        known[name] = False  # 泉关镇 where the report's own 龙泉关镇 was broken by a line
+    if own and own != name and (own.endswith(name) or name.endswith(own)):
+        known[name] = False  # 泉关镇 of 龙\n泉关镇, 上溪岚镇 of 会议上溪岚镇: the own township, cut or glued
+        return False
+    if stem[-1] in "上下中里内" and jieba_tags().get(stem[:-1], "ns")[:2] not in ("ns", "nr", "nz"):
+        known[name] = False  # 会议上街道: a word and a locative before the suffix
         return False
     first_line = text.lstrip().split("\n", 1)[0]
     title = first_line if len(first_line) <= 40 and "。" not in first_line else ""
