@@ -50,7 +50,16 @@ _BOILERPLATE_LINES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^(?:当前位置|您现在的位置|您的位置|所在位置)[:：]"), 120),
     (re.compile(r"^(?:版权所有|主办单位|承办单位|技术支持|联系我们|网站地图)"), 120),
     (re.compile(r"^[【\[]?\s*(?:打印本页|关闭窗口|返回顶部|上一篇|下一篇)"), 80),
+    (re.compile(r"^[—\-－–‐\s]*\d{1,3}[—\-－–‐\s]*$"), 12),  # page numbers: — 3 —, -3-
+    (re.compile(r"^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$"), 20),
 )
+
+# A line broken inside a sentence, as PDF and OCR text is: long, ending on a character that
+# ends no sentence, the next opening on one that opens no heading.
+_WRAP_MIN = 20
+_OPEN_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z、，,“（(]$")
+_SUBTITLE = re.compile(r"^[—－\-]{1,2}|会上$|会议上$")  # ——在…代表大会第五次会议上
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分条])")
 
 
 def nfc(text: str) -> str:
@@ -105,6 +114,20 @@ def drop_boilerplate_lines(text: str) -> str:
     return "\n".join(kept)
 
 
+def join_wrapped_lines(text: str) -> str:
+    """Join lines that a PDF or OCR layer broke inside a sentence (…产业\n园项目), so names
+    and sentences are whole again; headings and short lines stay lines."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        prev = out[-1] if out else ""
+        wrapped = len(prev) >= _WRAP_MIN and _OPEN_END.search(prev) and not _SUBTITLE.search(prev)
+        if wrapped and line[:1] and "\u4e00" <= line[0] <= "\u9fff" and not _HEADING.match(line):
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def drop_empty_lines(text: str) -> str:
     """Paragraphs are separated by exactly one "\\n"."""
     return "\n".join(line for line in text.split("\n") if line.strip())
@@ -119,6 +142,7 @@ STEPS: tuple[Step, ...] = (
     collapse_spaces,
     drop_boilerplate_lines,
     drop_empty_lines,
+    join_wrapped_lines,
 )
 
 

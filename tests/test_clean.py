@@ -56,3 +56,15 @@ def test_clean_runs_every_step_and_keeps_paragraph_breaks():
 
 def test_clean_composes_characters():
     assert clean("e\u0301") == "\u00e9"
+
+
+def test_lines_broken_inside_a_sentence_are_joined_and_page_numbers_dropped():
+    text = (
+        "青溪镇2024年工作总结\n一、经济发展\n柳溪村投资3000万元建设柳溪生态农业产业\n园项目，桃源村完成道路硬化。\n"
+        "— 3 —\n——在青溪镇第五届人民代表大会第三次会议上\n青溪镇人民政府镇长 王明\n"
+    )
+    lines = clean(text).split("\n")
+    assert "柳溪村投资3000万元建设柳溪生态农业产业园项目，桃源村完成道路硬化。" in lines
+    assert "— 3 —" not in lines
+    assert lines[:2] == ["青溪镇2024年工作总结", "一、经济发展"]
+    assert "青溪镇人民政府镇长 王明" in lines
