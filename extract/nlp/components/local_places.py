@@ -161,6 +161,23 @@ def _name_prefix(text: str, starts: list[int], start: int, table_start: int) -> 
     return table_start - start == 1 and text[start] not in words("function_words.txt") and text[start] not in jieba_tags()
 
 
+def _lone_char_before(text: str, starts: list[int], table_start: int) -> bool:
+    """The character before the table's name is a word of its own to jieba, after a word
+    of two or more, and no function word (前 of 发展/前/方庄/村, not 在 of 在方庄村)."""
+    i = bisect_left(starts, table_start - 1)
+    if table_start < 3 or i < 1 or i + 1 >= len(starts) or starts[i] != table_start - 1 or starts[i + 1] != table_start:
+        return False
+    char = text[table_start - 1]
+    return (
+        _CJK_NAME.match(char) is not None and char not in words("function_words.txt")
+        and char not in _WHOLE_CHARS
+        and (table_start - 1 - starts[i - 1] >= 2 or not _CJK_NAME.match(text[starts[i - 1]]))
+    )
+
+
+_WHOLE_CHARS = frozenset("各全本该每这那某个村镇乡区县市省的了和与及或等")
+
+
 def _at_word_start(text: str, starts: list[int], offset: int) -> bool:
     if offset == 0 or not _CJK_NAME.match(text[offset - 1]):
         return True
@@ -261,6 +278,8 @@ def local_places(doc: Doc) -> Doc:
             fit = NONE  # 幸福社区, 友好社区: a community by that name is likely only in the report's own county
         if fit and text[table_start:stem_end] in words("generic_place_stems.txt") and (fit < OWN or _after_title_word(text, table_start)):
             fit = NONE  # 平安街道, 先进村: names the table holds somewhere, but here titles (省级平安街道)
+        if fit and fit < OWN and _lone_char_before(text, starts, table_start):
+            start, fit = table_start - 1, NONE  # 雷/桃树/村: a table name of another county after a character jieba left alone is its tail
         if fit and start < table_start and _name_prefix(text, starts, start, table_start):
             fit = NONE  # 曾柳塘村: one more character of the same name, not a word before it
         if fit:
