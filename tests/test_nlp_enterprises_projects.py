@@ -64,3 +64,31 @@ def test_a_quoted_short_name_and_a_second_phase_after_yinjin() -> None:
 def test_a_head_before_a_legal_form_is_the_company() -> None:
     text = "翁家楼民宿合作社成立，带动农户增收。"
     assert found(text, "Enterprise") == ["翁家楼民宿合作社"] and found(text, "Project") == []
+
+
+def test_named_facilities_of_more_kinds() -> None:
+    text = "建成那廖村回建安置小区、张家门村光伏扶贫电站、勐溪镇污水处理厂，凤翔社区长者食堂投用。"
+    assert {"那廖村回建安置小区", "张家门村光伏扶贫电站", "勐溪镇污水处理厂", "凤翔社区长者食堂"} <= set(found(text, "Project"))
+
+
+def test_a_part_of_a_name_counts_only_where_the_name_stops() -> None:
+    text = "北方信达（天津）融资租赁有限公司落户。北方物流枢纽项目开工。长沙恒固新材料科技有限公司投产，恒固新材料签约扩产。坚持新时代发展理念，引进“时代院线”、远帆生物。"
+    names = found(text, "Enterprise")
+    assert "恒固新材料" in names and "时代院线" in names
+    assert "北方" not in names and "时代" not in names
+
+
+def test_a_short_name_opening_a_project_before_a_figure() -> None:
+    text = "苏州微帆半导体有限公司投资32亿元。确保微帆12英寸特色工艺晶圆项目投产。"
+    assert "微帆" in found(text, "Enterprise")
+
+
+def test_headings_and_counts_are_no_projects() -> None:
+    text = "（三）项目建设。加快推进每一项目，首批项目开工，实施三个项目。"
+    assert found(text, "Project") == [] and found(text, "Enterprise") == []
+
+
+def test_a_region_and_a_kind_in_a_title_is_no_company() -> None:
+    text = "青禾专业合作社被授予“湖南省农民合作社示范社”称号，白鹿家庭农场获评“四川省示范家庭农场”。园区由阜平县嘉禾农业开发有限公司运营。"
+    names = found(text, "Enterprise")
+    assert set(names) == {"青禾专业合作社", "白鹿家庭农场", "阜平县嘉禾农业开发有限公司"}

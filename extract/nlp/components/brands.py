@@ -154,6 +154,9 @@ def _listed_companies(doc: Doc, text: str, places: list[Mention]) -> list[Mentio
 _AFTER_NAME = re.compile(r"[、，。；：,;:（(“”\s]|等|与|和|及|的|签约|落户|入驻|投产|项目|公司|有限|正式|成功|已|将|在|实现|生产|新建|扩建|$")
 
 
+_NAME_STOP = re.compile(rf"{_AFTER_NAME.pattern}|\d|年产")  # … or a figure (微澜12英寸…项目)
+
+
 def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> list[Mention]:
     tags = jieba_tags()
     found = []
@@ -253,6 +256,14 @@ def brands(doc: Doc) -> Doc:
                     size += 1
                 # inside a project's name the company is its trade name (远舟 of 远舟新能源汽车零件基地)
                 size = min(size, len(project_brands.get(pos, head)))
+                # 新时代 holds 时代 of 时代院线, 北方物流 holds 北方 of 北方信达: a part of a name that
+                # is a common word (not a name to jieba) is used alone only where the name stops
+                # (…followed by 、, 项目, 签约 …); a short name is used whole
+                part = size < len(head) and pos not in project_brands
+                common = jieba_tags().get(head[:size]) not in (None, "nz", "nt", "nr", "nrt") and not TRADE.search(head[:size])
+                if part and (not legal_form(company.name) or (common and not _NAME_STOP.match(text, pos + size))):
+                    pos = text.find(head[:_MIN], pos + 1)
+                    continue
                 out.append(Mention(pos, pos + size, "Enterprise", head[:size]))
             pos = text.find(head[:_MIN], pos + 1)
     return doc

@@ -12,7 +12,7 @@ from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.components.admin_places import place_names
 from extract.nlp.lexicon import FUNCTION_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import cut_inner, has_proper_part, is_masked, strip_mask
+from extract.nlp.names import company_core, cut_inner, has_proper_part, is_masked, legal_form, strip_mask
 from extract.patterns import guarded
 
 # the heads a company is found by: legal forms (data/company_legal_forms.txt) and banks
@@ -55,7 +55,7 @@ def _lead(name: str) -> int:
     for start, _end, *_ in place_names().find(name[:10]):
         if 0 < start <= 4:
             prefix = name[:start]
-            return start if prefix in _LEADS or tags.get(prefix) in _LEAD_TAGS else 0
+            return start if prefix in _LEADS or prefix[-1] in _LEADS or tags.get(prefix) in _LEAD_TAGS else 0
         break
     for size in (2, 1):  # no region: a leading verb or preposition alone (鼓励青禾食品公司)
         prefix = name[:size]
@@ -82,7 +82,7 @@ def enterprises(doc: Doc) -> Doc:
         if level:
             name, cut = name[level.end() :], cut + level.end()
         stem = name[: len(name) - len(m.group())]
-        if len(stem) < 2 or is_masked(name) or stem in generic or name in generic:
+        if len(stem) < 2 or is_masked(name) or stem in generic or name in generic or (legal_form(name) and company_core(name) in generic):
             continue
         if not has_proper_part(stem, token_starts(doc), start + cut):
             start, cut = _split_trade_name(text, token_starts(doc), start + cut), 0

@@ -55,7 +55,8 @@ _COMPANY_UNIT = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{0,8}$")
 _ROAD = re.compile(r"[\u4e00-\u9fff]{2,5}(?:路|大道|大街|河|桥)")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff()（）]+")
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|全国|全省|全市|全区)")
-_NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几多]+")
+_NUMERALS = re.compile(r"(?:[每各这该此首][一二三四五六七八九十百千万两几多]*|[一二三四五六七八九十百千万两几多]+)[个项批类]?")  # 每一项目, 首批项目
+_HEADING = re.compile(r"[（(][一二三四五六七八九十\d]+[)）]")  # （三）项目建设: a heading's number
 _TIERS = re.compile(r"[两三四五]级")  # 镇村两级调解中心: a kind at every level, not one facility
 # a road is a project only where the clause builds it (以青石公路为主轴 names a road in use)
 _ROAD_HEADS = frozenset({"公路", "大道", "步道"})
@@ -157,6 +158,9 @@ def projects(doc: Doc) -> Doc:
         holder = owners.get(figure.start()) if figure else None
         if holder is not None:
             start = holder.start
+        heading = _HEADING.match(text, start)
+        if heading:
+            start = heading.end()
         name = text[start : m.end()]
         stem = name[: m.start() - start]
         owner = _owner_before(text, found, start)
