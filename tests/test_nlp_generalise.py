@@ -237,3 +237,8 @@ def test_money_counts_and_phrases_are_not_honours() -> None:
     titles = set(found(text, "Honour"))
     assert not any("的" in t or "资金" in t for t in titles)
     assert not any(who == "青溪镇" for who, _ in awarded(text))
+
+
+def test_bylines_of_news_pages() -> None:
+    text = "文/图：陈晓东\n责任编辑：赵敏华\n审核：孙立新  编辑：周丽\n文件精神传达到位。图书室开放。"
+    assert set(found(text, "Person")) == {"陈晓东", "赵敏华", "孙立新", "周丽"}

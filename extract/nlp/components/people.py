@@ -14,7 +14,7 @@ from extract.nlp.lexicon import alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.patterns import guarded
 
-_BYLINE = r"记者|通讯员|撰稿人|撰稿|作者|摄影|供稿|编辑|审核|联系人"
+_BYLINE = r"记者|通讯员|撰稿人|撰稿|作者|摄影|供稿|编辑|审核|联系人|文/图|图/文|校对|责编|审校|文：|图：|整理：|签发：|初审：|复审：|终审：|监制：|文:|图:|整理:|签发:"
 # roles that a name follows whatever comes after it (办事处主任杜晓峰全年带队): the name's
 # length is then read from jieba's dictionary (see _fallback_name)
 _HEAD_ROLES = r"书记|主任|镇长|乡长|区长|县长|市长|场长|所长|站长|行长|厂长|经理|董事长|主席|院长|部长"
