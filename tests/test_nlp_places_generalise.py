@@ -135,3 +135,9 @@ def test_character_jieba_left_alone_before_a_table_name() -> None:
     text = "设立前方庄村征迁工作前线指挥部。"
     assert names(text, "Village", ("河南省", "新乡市", "封丘县", "王村乡")) == {"前方庄村"}
     assert names("工作组在方庄村开展走访。", "Village") == {"方庄村"}
+
+
+def test_short_form_of_a_township_the_report_names() -> None:
+    text = "2023年，湘潭镇坚持实干当头，努力为湘潭人民谋幸福。"
+    assert names(text, "City") == set()
+    assert names("湘潭市领导来湘潭县调研，湘潭人民欢欣鼓舞。", "City") == {"湘潭市", "湘潭"}

@@ -137,6 +137,17 @@ def _district_list(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_TOWNSHIP_SUFFIX = re.compile(alternation("township_suffixes.txt"))
+
+
+def _names_a_township(text: str, short: str, full: str, known: dict[str, bool]) -> bool:
+    """The report writes `short` as a township (short + 镇/乡/街道) and never the full name."""
+    if short not in known:
+        at = [m.end() for m in re.finditer(re.escape(short), text)]
+        known[short] = full not in text and any(_TOWNSHIP_SUFFIX.match(text, end) for end in at)
+    return known[short]
+
+
 def _at_token_start(starts: list[int], offset: int) -> bool:
     i = bisect_left(starts, offset)
     return i < len(starts) and starts[i] == offset
@@ -155,9 +166,12 @@ def admin_places(doc: Doc) -> Doc:
     starts = token_starts(doc)
     out = mentions(doc)
     own = (doc.user_data.get("govkg_place") or ("", "", "", ""))[3]
+    towns: dict[str, bool] = {}
     for start, end, label, full, short in place_names().find(text):
         if short and own.startswith(text[start:end]) and own[end - start :] in words("township_suffixes.txt"):
             continue  # 湘潭人民 in a report of a 湘潭镇: the town's short form, not the city
+        if short and _names_a_township(text, text[start:end], full, towns):
+            continue  # 湘潭镇, and 湘潭人民 in a report that names a 湘潭镇 but never 湘潭市
         if short and not _at_token_start(starts, start):
             continue  # 广安 inside 推广安全 is no city
         if short and _REGION_AFTER.match(text, end):
