@@ -141,3 +141,8 @@ def test_short_form_of_a_township_the_report_names() -> None:
     text = "2023年，湘潭镇坚持实干当头，努力为湘潭人民谋幸福。"
     assert names(text, "City") == set()
     assert names("湘潭市领导来湘潭县调研，湘潭人民欢欣鼓舞。", "City") == {"湘潭市", "湘潭"}
+
+
+def test_counties_the_newer_table_holds() -> None:
+    # 临平区 and 钱塘区 (2021) are in jionlp's table, not in cpca's
+    assert names("在临平区、余杭区两地开展试点，钱塘区企业参与。", "District") == {"临平区", "余杭区", "钱塘区"}

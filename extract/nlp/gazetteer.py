@@ -30,6 +30,10 @@ class Gazetteer:
         found = self.towns.get(name) or self.villages.get(name)
         return found.split("|") if found else []
 
+    def counties(self) -> set[str]:
+        """County-level names (区, 县, 县级市, 旗, and zones the table ranks as counties)."""
+        return {chain.split("/")[2] for value in self.towns.values() for chain in value.split("|")}
+
     def scope(self, name: str, province: str = "", city: str = "", district: str = "", town: str = "") -> int:
         """How well `name` fits the report's place chain (OWN, NEAR, FAR, or NONE when not in the table)."""
         chains = self.chains(name)

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
+from extract.nlp.gazetteer import gazetteer
 from extract.nlp.lexicon import NON_NAME_TAGS, alternation, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import has_proper_part
@@ -80,6 +81,9 @@ def place_names() -> PlaceNames:
             short = suffix.sub("", name)
             if len(short) >= 2 and short != name and short not in unsafe:
                 short_forms.setdefault(short, (label, name))
+    for name in sorted(gazetteer().counties()):  # jionlp's table is newer: 2021's districts, zones ranked as counties
+        if len(name) >= 3 and _CJK.fullmatch(name) and not name.startswith("市直辖") and name not in unsafe:
+            entries.setdefault(name, ("District", name))
     return PlaceNames({
         name: (*value, name in short_forms and name not in entries)
         for name, value in {**short_forms, **entries}.items()
