@@ -146,3 +146,7 @@ def test_short_form_of_a_township_the_report_names() -> None:
 def test_counties_the_newer_table_holds() -> None:
     # 临平区 and 钱塘区 (2021) are in jionlp's table, not in cpca's
     assert names("在临平区、余杭区两地开展试点，钱塘区企业参与。", "District") == {"临平区", "余杭区", "钱塘区"}
+
+
+def test_region_suffix_inside_a_name_is_no_joint() -> None:
+    assert names("都市锦苑社区完成改造。", "Community") == {"都市锦苑社区"}

@@ -59,7 +59,10 @@ def place_then_one(text: str, start: int, stem_end: int) -> bool:
 
 
 def trim_stem(text: str, start: int, stem_end: int) -> int:
-    joints = [j.end() for j in _JOINT.finditer(text, start, stem_end) if stem_end - j.end() >= 2]
+    joints = [
+        j.end() for j in _JOINT.finditer(text, start, stem_end)
+        if stem_end - j.end() >= 2 and (j.group() not in "省市县区" or j.start() - start >= 2)
+    ]  # a region's suffix only after a name of two characters: 江苏省|星级社区, but 城市花园社区
     if joints:
         start = joints[-1]
     elif _LEADING.match(text, start) and stem_end - start >= 3:
