@@ -92,3 +92,21 @@ def test_a_region_and_a_kind_in_a_title_is_no_company() -> None:
     text = "青禾专业合作社被授予“湖南省农民合作社示范社”称号，白鹿家庭农场获评“四川省示范家庭农场”。园区由阜平县嘉禾农业开发有限公司运营。"
     names = found(text, "Enterprise")
     assert set(names) == {"青禾专业合作社", "白鹿家庭农场", "阜平县嘉禾农业开发有限公司"}
+
+
+def test_a_short_name_before_nianchan() -> None:
+    text = "全力推动盛远年产10万吨机械零配件加工项目、郑帆通用年产10万套物联网零部件生产项目。"
+    assert {"盛远", "郑帆通用"} <= set(found(text, "Enterprise"))
+
+
+def test_two_projects_joined_by_he() -> None:
+    text = "打造现代特色农业项目，滨川冷库和富穗菌菇项目建成投产。"
+    assert {"滨川冷库", "富穗菌菇项目"} <= set(found(text, "Project"))
+
+
+def test_rows_of_a_project_table() -> None:
+    text = (
+        "附表：\n序号\t项目名称\t总投资（亿元）\t建设内容\n1\t青禾智能装备制造\t3.5\t新建厂房5万平方米\n"
+        "2\t远帆冷链物流中心\t1.2\t建设冷库2万吨\n以上项目全部开工。\n序号 项目名称 投资额\n1 白沙村田园综合体 0.8\n"
+    )
+    assert {"青禾智能装备制造", "远帆冷链物流中心", "白沙村田园综合体"} <= set(found(text, "Project"))

@@ -68,7 +68,7 @@ def looks_like_brand(word: str) -> bool:
         return False
     tags = jieba_tags()
     tail = tags.get(word[-2:]) if len(word) >= 4 else None
-    return not (tail == "v" or (tail in ("vn", "vd") and tags.get(word[:2]) not in (None, "nz", "nr", "nrt", "nt")))
+    return not (tail in ("v", "vn", "vd") and tags.get(word[:2]) not in (None, "nz", "nr", "nrt", "nt"))
 
 
 def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -110,14 +110,17 @@ def _project_owners(doc: Doc, text: str, starts: list[int], places: list[Mention
             if text[a] in _PREPOSITIONS and b - a >= 3:
                 a += 1
         name = text[a:b]
-        if not 2 <= len(name) <= 4 or _PROJECT_WORD.search(name) or any(p.start <= a < p.end for p in places):
+        if not 2 <= len(name) <= 6 or _PROJECT_WORD.search(name) or any(p.start <= a < p.end for p in places):
             continue
         lo, hi = bisect_right(starts, a - 1), bisect_right(starts, b - 1)
         cuts = sorted({a, *starts[lo:hi], b})
         words_in = [text[x:y] for x, y in zip(cuts, cuts[1:], strict=False)]
-        if len(words_in[0]) < 2 or tags.get(words_in[0]) not in (None, "nz", "nt") or not looks_like_brand(words_in[0]):
+        first_tag = tags.get(words_in[0])
+        if len(words_in[0]) < 2 or first_tag not in (None, "nz", "nt", "nr") or not looks_like_brand(words_in[0]):
             continue
-        if all(tags.get(w) in _BRAND_TAGS for w in words_in) or (tags.get(words_in[0]) is None and TRADE.search(name)):
+        if len(name) > 4 and not TRADE.search(name):  # 北辰新能源: a longer name ends in a trade
+            continue
+        if (first_tag != "nr" and all(tags.get(w) in _BRAND_TAGS for w in words_in)) or TRADE.search(name):
             found.append(Mention(a, b, "Enterprise", name))
     return found
 
@@ -206,6 +209,26 @@ def _subjects(text: str, starts: list[int], places: list[Mention]) -> list[Menti
     return found
 
 
+# 青禾年产10万吨…项目, 、远帆通用年产5万套…: a short name opening a clause or list item before 年产
+_OUTPUT = re.compile(r"(?:^|(?<=[，。；,;\n、：:]))([\u4e00-\u9fff]{2,4})(?=年产[\d.一二三四五六七八九十百千万])", re.M)
+
+
+def _producers(text: str, starts: list[int], places: list[Mention]) -> list[Mention]:
+    found = []
+    tags = jieba_tags()
+    for m in _OUTPUT.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        k = bisect_right(starts, a) - 1
+        first = text[a : starts[k + 1]] if k + 1 < len(starts) and starts[k] == a else ""
+        if len(first) < 2 or tags.get(first) not in (None, "nz", "nt") or not looks_like_brand(name):
+            continue
+        if _NOT_COMPANY.search(name) or any(p.start <= a < p.end for p in places):
+            continue
+        found.append(Mention(a, b, "Enterprise", name))
+    return found
+
+
 @Language.component("govkg_brands", requires=["doc._.mentions"], assigns=["doc._.mentions"])
 def brands(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -218,6 +241,7 @@ def brands(doc: Doc) -> Doc:
     short = (
         _project_owners(doc, text, token_list, places_found)
         + _subjects(text, token_list, places_found)
+        + _producers(text, token_list, places_found)
         + _listed_companies(doc, text, places_found)
         + _trade_names(text, token_list, [(m.start, m.end) for m in out if m.label != "Project"])
     )

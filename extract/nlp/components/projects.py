@@ -77,6 +77,10 @@ _ROAD_WORKS = guarded(
 )
 
 
+# 青石冷库和远帆菌菇项目: a facility head, then 和, opens a second name
+_PAIRED = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{_OPEN_HEADS}|{_NAMED_HEADS})和")
+
+
 def _token_at(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
@@ -161,6 +165,10 @@ def projects(doc: Doc) -> Doc:
         heading = _HEADING.match(text, start)
         if heading:
             start = heading.end()
+        pair = _PAIRED.match(text, start, m.start())
+        if pair and m.start() - pair.end() >= 2:  # 青石冷库和远帆菌菇项目: two projects
+            found.append(Mention(start, pair.end() - 1, "Project", text[start : pair.end() - 1]))
+            start = pair.end()
         name = text[start : m.end()]
         stem = name[: m.start() - start]
         owner = _owner_before(text, found, start)
@@ -212,6 +220,7 @@ def projects(doc: Doc) -> Doc:
     found += mates
     found += _enumerated(doc, text, generic)
     found += _road_works(doc, text, places)
+    found += _table_rows(text, generic)
     out.extend(found)
     return doc
 
@@ -236,6 +245,35 @@ def _enumerated(doc: Doc, text: str, generic: frozenset[str]) -> list[Mention]:
         fine = fine and not TRADE.search(name)
         if fine and name not in generic and not _CATEGORY.fullmatch(name):
             found.append(Mention(start, end, "Project", name))
+    return found
+
+
+# a table (or a table flattened to text) whose header names a 项目名称 column: each row's cell
+# in that column is a project (序号 项目名称 总投资 … / 1 青禾智能装备制造 3.5 …)
+_TABLE_HEAD = re.compile(r"^.*项目名称.*$", re.M)
+_CELL_SPLIT = re.compile(r"\t| +|\u3000+")
+_ROW_NUMBER = re.compile(r"\d{1,3}[.、]?")
+
+
+def _table_rows(text: str, generic: frozenset[str]) -> list[Mention]:
+    found: list[Mention] = []
+    for head in _TABLE_HEAD.finditer(text):
+        cells = _CELL_SPLIT.split(head.group().strip())
+        if "项目名称" not in cells or len(cells) < 2:
+            continue
+        column = cells.index("项目名称")
+        pos = head.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            row = [(c.start(), c.group()) for c in re.finditer(r"[^\t \u3000]+", line)]
+            if len(row) <= column or not _ROW_NUMBER.fullmatch(row[0][1]):
+                break
+            at, name = row[column]
+            if 3 <= len(name) <= 30 and _CJK_NAME.match(name) and not is_masked(name) and name not in generic:
+                found.append(Mention(pos + at, pos + at + len(name), "Project", name.replace("（", "(").replace("）", ")")))
+            pos = end + 1
     return found
 
 
