@@ -149,4 +149,4 @@ def test_counties_the_newer_table_holds() -> None:
 
 
 def test_region_suffix_inside_a_name_is_no_joint() -> None:
-    assert names("都市锦苑社区完成改造。", "Community") == {"都市锦苑社区"}
+    assert names("都市鹭汀社区完成改造。", "Community") == {"都市鹭汀社区"}
