@@ -150,3 +150,14 @@ def test_counties_the_newer_table_holds() -> None:
 
 def test_region_suffix_inside_a_name_is_no_joint() -> None:
     assert names("都市鹭汀社区完成改造。", "Community") == {"都市鹭汀社区"}
+
+
+def test_list_closed_by_its_count_shares_the_suffix() -> None:
+    text = "全镇下辖青木、石塘、东北岭3个行政村，樟溪、白沙2个社区。"
+    assert names(text, "Village") == {"青木村", "石塘村", "东北岭村"}
+    assert names(text, "Community") == {"樟溪社区", "白沙社区"}
+
+
+def test_name_after_a_township_whose_suffix_jieba_glued_to_it() -> None:
+    text = "王村乡前方庄村城中村改造启动。"
+    assert names(text, "Village", ("河南省", "新乡市", "封丘县", "王村乡")) == {"前方庄村"}

@@ -40,7 +40,10 @@ _SUFFIX = re.compile(
     ])
 )
 _MAX_STEM = {"Community": 6, "Subdistrict": 3, "Village": 5}
-_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:[\d一二三四五六七八九十]+个)?(村|社区)")
+# 石桥、柳塘等村; 石桥、柳塘、新田3个行政村 (a list closed by its count shares the suffix too)
+_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})(?:等(?:[\d一二三四五六七八九十]+个)?|[\d一二三四五六七八九十]+个(?:行政)?)(村|社区)"
+)
 # cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
 # preposition (以茶山村) or a verb phrase jieba kept whole (全面推行村)
 _JOINT = re.compile(r"[至到和与及村镇乡省市县区]|社区|街道")
@@ -168,6 +171,8 @@ def _lone_char_before(text: str, starts: list[int], table_start: int) -> bool:
     """The character before the table's name is a word of its own to jieba, after a word
     of two or more, and no function word (前 of 发展/前/方庄/村, not 在 of 在方庄村)."""
     i = bisect_left(starts, table_start - 1)
+    if 0 < i < len(starts) and starts[i - 1] == table_start - 2 and starts[i] == table_start and text[table_start - 2] in "村镇乡":
+        return text[table_start - 1] not in words("function_words.txt")  # 王村乡/前方庄村 cut 王村/乡前/方庄/村
     if table_start < 3 or i < 1 or i + 1 >= len(starts) or starts[i] != table_start - 1 or starts[i + 1] != table_start:
         return False
     char = text[table_start - 1]
