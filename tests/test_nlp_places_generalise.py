@@ -161,3 +161,8 @@ def test_list_closed_by_its_count_shares_the_suffix() -> None:
 def test_name_after_a_township_whose_suffix_jieba_glued_to_it() -> None:
     text = "王村乡前方庄村城中村改造启动。"
     assert names(text, "Village", ("河南省", "新乡市", "封丘县", "王村乡")) == {"前方庄村"}
+
+
+def test_city_short_form_opening_a_township_name() -> None:
+    text = "潍坊新村街道党工委召开会议，打造“潍坊·红心”党建品牌，长沙镇代表来访。"
+    assert names(text, "City", ("上海市", "上海市", "浦东新区", "潍坊新村街道")) == set()

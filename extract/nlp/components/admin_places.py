@@ -172,8 +172,8 @@ def admin_places(doc: Doc) -> Doc:
     own = (doc.user_data.get("govkg_place") or ("", "", "", ""))[3]
     towns: dict[str, bool] = {}
     for start, end, label, full, short in place_names().find(text):
-        if short and own.startswith(text[start:end]) and own[end - start :] in words("township_suffixes.txt"):
-            continue  # 湘潭人民 in a report of a 湘潭镇: the town's short form, not the city
+        if short and own.startswith(text[start:end]) and (own[end - start :] in words("township_suffixes.txt") or full not in text):
+            continue  # 湘潭人民 in a report of a 湘潭镇 (or of a 湘潭新村街道 that never names 湘潭市): the town's
         if short and _names_a_township(text, text[start:end], full, towns):
             continue  # 湘潭镇, and 湘潭人民 in a report that names a 湘潭镇 but never 湘潭市
         if short and not _at_token_start(starts, start):

@@ -23,6 +23,7 @@ _ZONE_END = re.compile(f"(?:{alternation('zone_suffixes.txt')}|园区)$")
 def is_zone(name: str) -> bool:
     return bool(_ZONE_END.search(name))
 _NAMES = frozenset({"Enterprise", "Project"})
+_LOCAL = frozenset({"Subdistrict", "Village", "Community"})  # 湘潭 in 湘潭镇 is part of the town's name
 
 
 def tidy_mentions(found: list[Mention]) -> list[Mention]:
@@ -32,7 +33,7 @@ def tidy_mentions(found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.label in _ADMIN and m.end <= name_end and (m.name != m.properties.get("key", m.name) or is_zone(m.name)):
             inside.add(id(m))  # a short form or a zone only: 湘潭市 in 湘潭市…有限公司 is a place (guideline)
-        if m.label in _NAMES or (m.label == "District" and is_zone(m.name)):
+        if m.label in _NAMES or m.label in _LOCAL or (m.label == "District" and is_zone(m.name)):
             name_end = max(name_end, m.end)  # 常州 in 常州高新区 is part of the zone's name
     honours = [(m.start, m.end) for m in found if m.label == "Honour"]
     for m in found:  # a title is not a project (全国生态文化基地 after 获评)
