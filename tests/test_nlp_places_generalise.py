@@ -166,3 +166,8 @@ def test_name_after_a_township_whose_suffix_jieba_glued_to_it() -> None:
 def test_city_short_form_opening_a_township_name() -> None:
     text = "潍坊新村街道党工委召开会议，打造“潍坊·红心”党建品牌，长沙镇代表来访。"
     assert names(text, "City", ("上海市", "上海市", "浦东新区", "潍坊新村街道")) == set()
+
+
+def test_plain_development_zone() -> None:
+    text = "与青川开发区合作建设试验田，主动融入开发区发展大局。"
+    assert names(text, "District") == {"青川开发区"}
