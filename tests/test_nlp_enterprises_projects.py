@@ -110,3 +110,16 @@ def test_rows_of_a_project_table() -> None:
         "2\t远帆冷链物流中心\t1.2\t建设冷库2万吨\n以上项目全部开工。\n序号 项目名称 投资额\n1 白沙村田园综合体 0.8\n"
     )
     assert {"青禾智能装备制造", "远帆冷链物流中心", "白沙村田园综合体"} <= set(found(text, "Project"))
+
+
+def test_kinds_of_base_and_of_works_are_no_names() -> None:
+    text = "建成培训基地和直播基地，推进农产品加工项目和智能农机生产项目，青溪村直播基地投用。"
+    assert found(text, "Project") == ["青溪村直播基地"]
+
+
+def test_a_short_name_after_yu_before_qianyue() -> None:
+    assert "华育鑫源" in found("签约项目19个。与华育鑫源签约，盘活废旧厂房资源。", "Enterprise")
+
+
+def test_a_quoted_name_after_yinjin() -> None:
+    assert found("引进“星海影城”落户。引进“专精特新”企业3家。", "Enterprise") == ["星海影城"]

@@ -181,17 +181,18 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
     return found
 
 
-# 远舟光电成功落户, 青禾物流正式投产: a short name opening a clause before an investment verb
+# 远舟光电成功落户, 青禾物流正式投产, 与青禾签约: a short name opening a clause (or after 与 opening
+# it) before an investment verb
 # (searched back from the verb, so the scan stays linear)
 _SUBJECT_VERB = guarded("成正顺已签落入投开竣", r"(?:成功|正式|顺利|已)?(?:签约|落户|入驻|投产|开工|竣工投产|落地)")
-_SUBJECT = re.compile(r"(?:^|(?<=[，。；,;\n、]))([\u4e00-\u9fff]{2,6}?)$", re.M)
+_SUBJECT = re.compile(r"(?:^|(?<=[，。；,;\n、]))与?([\u4e00-\u9fff]{2,6}?)$", re.M)  # also 与青禾签约
 
 
 def _subjects(text: str, starts: list[int], places: list[Mention]) -> list[Mention]:
     found = []
     tags = jieba_tags()
     for verb in _SUBJECT_VERB.finditer(text):
-        m = _SUBJECT.search(text, max(0, verb.start() - 6), verb.start())
+        m = _SUBJECT.search(text, max(0, verb.start() - 7), verb.start())
         if m is None:
             continue
         a, b = m.span(1)
@@ -205,6 +206,21 @@ def _subjects(text: str, starts: list[int], places: list[Mention]) -> list[Menti
         if len(first) < 2 or tags.get(first) not in (None, "nz", "nt") or not looks_like_brand(first):
             continue
         if TRADE.search(name) or all(tags.get(w) in _BRAND_TAGS for w in pieces):
+            found.append(Mention(a, b, "Enterprise", name))
+    return found
+
+
+# 引进“星海影城”落户: a quoted name right after 引进/签约/招引 is the company brought in (not
+# 引进“专精特新”企业: a noun after the quote makes it a kind)
+_QUOTED_IN = re.compile(r"(?:引进|签约|招引)了?“([\u4e00-\u9fffA-Za-z]{2,8})”(?=[，。；、,;]|落户|入驻|签约|等|$)", re.M)
+
+
+def _quoted_in(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for m in _QUOTED_IN.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if looks_like_brand(name) and not _NOT_COMPANY.search(name) and not _PROJECT_WORD.search(name) and not any(x <= a < y for x, y in taken):
             found.append(Mention(a, b, "Enterprise", name))
     return found
 
@@ -242,6 +258,7 @@ def brands(doc: Doc) -> Doc:
         _project_owners(doc, text, token_list, places_found)
         + _subjects(text, token_list, places_found)
         + _producers(text, token_list, places_found)
+        + _quoted_in(text, [(m.start, m.end) for m in out])
         + _listed_companies(doc, text, places_found)
         + _trade_names(text, token_list, [(m.start, m.end) for m in out if m.label != "Project"])
     )
