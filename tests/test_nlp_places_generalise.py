@@ -171,3 +171,8 @@ def test_city_short_form_opening_a_township_name() -> None:
 def test_plain_development_zone() -> None:
     text = "与青川开发区合作建设试验田，主动融入开发区发展大局。"
     assert names(text, "District") == {"青川开发区"}
+
+
+def test_one_character_group_alone() -> None:
+    text = "大湾组新建民宿4家，各湾组完成改厕，樟木村小湾组、上湾组通水。"
+    assert names(text, "Village") == {"大湾组", "樟木村", "小湾组", "上湾组"}

@@ -270,6 +270,9 @@ def local_places(doc: Doc) -> Doc:
             start = stem_end - 1  # 石桥村大湾组: the group after its village
             out.append(Mention(start, m.end(), label, text[start : m.end()]))
             continue
+        if suffix == "湾组" and stem_end - start < 2 and _one_char_group(text, stem_end):
+            out.append(Mention(stem_end - 1, m.end(), label, text[stem_end - 1 : m.end()]))
+            continue  # 大湾组 alone: a group's name may be one character
         start = trim_stem(text, start, stem_end)
         table_start, fit = _table_name(text, m.end(), label, place) if suffix != "街" else (-1, NONE)
         if fit and not _at_word_start(text, starts, table_start) and not _word_before(text, starts, table_start):
@@ -322,6 +325,18 @@ _GROUP = re.compile(r"(?<=村)([\u4e00-\u9fff]{2,3}组(?![织成建合员长别�
 
 
 _GROUP_NOT = _VERBISH | {"n", "nr", "m", "q"}  # 党员组, 项目组, 学习组: a group of people or a task
+
+
+def _one_char_group(text: str, stem_end: int) -> bool:
+    """大湾组, 小湾组: one character that is no figure, no function word and no whole of a kind (各湾组, 本湾组)."""
+    if stem_end < 1:
+        return False
+    char = text[stem_end - 1]
+    return (
+        _CJK_NAME.match(char) is not None and char not in words("function_words.txt") and char not in _WHOLE_CHARS
+        and char not in "一二三四五六七八九十两几第个"
+        and (stem_end < 2 or not _CJK_NAME.match(text[stem_end - 2]) or text[stem_end - 2] in "、和与及")
+    )
 
 
 def _after_figure(text: str, start: int) -> bool:
