@@ -176,3 +176,8 @@ def test_plain_development_zone() -> None:
 def test_one_character_group_alone() -> None:
     text = "大湾组新建民宿4家，各湾组完成改厕，樟木村小湾组、上湾组通水。"
     assert names(text, "Village") == {"大湾组", "樟木村", "小湾组", "上湾组"}
+
+
+def test_county_listed_beside_a_known_county() -> None:
+    text = "在青平县和安吉县两地开展试点，城区、园区同步推进，安吉县、开发区联动。"
+    assert names(text, "District") == {"青平县", "安吉县"}

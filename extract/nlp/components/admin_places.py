@@ -19,9 +19,9 @@ from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.gazetteer import gazetteer
-from extract.nlp.lexicon import NON_NAME_TAGS, alternation, words
+from extract.nlp.lexicon import NON_NAME_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import has_proper_part
+from extract.nlp.names import has_proper_part, is_masked
 
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
@@ -124,6 +124,33 @@ def _district_after(text: str, end: int, region_code: str) -> tuple[int, str]:
     return 0, ""
 
 
+_MATE_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3}[区县旗])[、和与及]$")
+_MATE_AFTER = re.compile(r"[、和与及]([\u4e00-\u9fff]{2,3}[区县旗])")
+# words that end like a county but are none (城区, 园区, 景区 ...): a mate must not end in one
+_AREA_WORDS = frozenset("城新辖社园景片小山矿郊林牧湖库街校厂市县试示功开特专")
+
+
+def _district_list_mates(text: str, starts: list[int], districts: list[Mention]) -> list[tuple[int, int, str]]:
+    """A name with a county's suffix listed right beside a county the table knows is a county
+    too, also when the table is older than it (临平区、余杭区两地)."""
+    found = []
+    for d in districts:
+        before = _MATE_BEFORE.search(text, max(0, d.start - 5), d.start)
+        after = _MATE_AFTER.match(text, d.end)
+        for hit, start in ((before, before.start(1) if before else 0), (after, after.start(1) if after else 0)):
+            if not hit:
+                continue
+            name = hit.group(1)
+            if len(name) == 4 and (not _at_token_start(starts, start) or _at_token_start(starts, start + 1)):
+                start, name = start + 1, name[1:]  # 在临平区: the name starts where jieba's word does
+            if (
+                _at_token_start(starts, start) and name[-2] not in _AREA_WORDS and not is_masked(name)
+                and jieba_tags().get(name, "ns") == "ns" and name[0] not in words("function_words.txt")
+            ):
+                found.append((start, start + len(name), name))
+    return found
+
+
 def _district_list(text: str) -> list[tuple[int, int, str]]:
     """Members of 天河、越秀等区域 when every one is a county short form of one city."""
     shorts, _ = district_short_forms()
@@ -187,6 +214,8 @@ def admin_places(doc: Doc) -> Doc:
         k, county = _district_after(text, end, code) if code else (0, "")
         if k and _at_token_start(starts, end):
             out.append(Mention(end, end + k, "District", text[end : end + k], {"key": county}))  # 江苏昆山
+    for start, end, name in _district_list_mates(text, starts, [m for m in out if m.label == "District" and m.name == m.properties.get("key")]):
+        out.append(Mention(start, end, "District", name, {"key": name}))  # 临平区、余杭区: a mate with the suffix
     for start, end, county in _district_list(text):
         out.append(Mention(start, end, "District", text[start:end], {"key": county}))
     names = place_names()
