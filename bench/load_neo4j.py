@@ -71,7 +71,7 @@ def _money(rnd: random.Random, year: int) -> dict[str, object]:
 
 def _name(rnd: random.Random, label: str, n: int) -> str:
     stem = "".join(rnd.choice(_SYLLABLES) for _ in range(2))
-    return f"{stem}{n}{_SUFFIX.get(label, "")}"
+    return f"{stem}{n}{_SUFFIX.get(label, '')}"
 
 
 def synthetic_graph(
