@@ -123,3 +123,12 @@ def test_a_short_name_after_yu_before_qianyue() -> None:
 
 def test_a_quoted_name_after_yinjin() -> None:
     assert found("引进“星海影城”落户。引进“专精特新”企业3家。", "Enterprise") == ["星海影城"]
+
+
+def test_no_school_as_a_company_and_no_verb_before_one() -> None:
+    assert found("街道办与华溪科技大学公共管理学院共建实践教学基地。", "Enterprise") == []
+    assert found("我镇玉米种植面积已占天穗集团的一半以上。", "Enterprise") == ["天穗集团"]
+
+
+def test_building_a_kind_of_project_names_none() -> None:
+    assert found("抓好入区工业项目和建重大产业项目。", "Project") == []

@@ -29,6 +29,7 @@ _BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|
 _NOT_COMPANY = re.compile(f"(?:{alternation('not_company_ends.txt')})$")
 
 
+_SCHOOL = re.compile(r"大学|学院|学校|中学|小学|医院")
 _BRAND_TAGS = (None, "nz", "nt", "nr", "ns")
 _DESCRIPTORS = frozenset({"智能"})  # an adjective before the product, no trade (远舟智能装备)
 
@@ -58,6 +59,8 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
                 end = starts[j]
                 break
     word = text[project.start : end]
+    if _NOT_COMPANY.search(word) or _SCHOOL.match(text, end):
+        return ""  # 华溪科技大学…基地: a school's name, no company's
     return word if word[-1] not in _GEOGRAPHIC else ""
 
 

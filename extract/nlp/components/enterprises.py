@@ -44,6 +44,7 @@ def _split_trade_name(text: str, starts: list[int], start: int) -> int:
 
 
 _LEADS = frozenset({"中共", "由", "占", "亿", "与", "和", "及", "对", "向", "把"})
+_OBJECT_LEADS = frozenset("占由向把对")  # verbs and prepositions no company name opens with
 _LEAD_TAGS = frozenset({"v", "vn", "vd", "p", "c", "d", "m"})
 _VERB_TAGS = frozenset({"v", "vd", "p", "c", "d"})
 
@@ -57,9 +58,11 @@ def _lead(name: str) -> int:
             prefix = name[:start]
             return start if prefix in _LEADS or prefix[-1] in _LEADS or tags.get(prefix) in _LEAD_TAGS else 0
         break
-    for size in (2, 1):  # no region: a leading verb or preposition alone (鼓励青禾食品公司)
+    for size in (2, 1):  # no region: a leading verb or preposition alone (鼓励青禾食品公司, 占天景集团)
         prefix = name[:size]
         if len(name) - size >= 5 and (prefix in _LEADS or (size == 2 and tags.get(prefix) in _VERB_TAGS)):
+            return size
+        if size == 1 and len(name) - size >= 4 and prefix in _OBJECT_LEADS:
             return size
     return 0
 

@@ -50,7 +50,7 @@ _CATEGORY = _category_pattern()
 # 新材料项目, 新能源装备项目, 农产品加工项目: an industry (data/trade_words.txt) or a kind, with what is
 # done (data/construction_verbs.txt), before 项目 is a kind of project
 _INDUSTRY = re.compile(
-    f"(?:{alternation('project_categories.txt')}|{alternation('trade_words.txt')}|{alternation('construction_verbs.txt')})+"
+    f"(?:建|入区)?(?:{alternation('project_categories.txt')}|{alternation('trade_words.txt')}|{alternation('construction_verbs.txt')})+"
 )
 # 远舟光电有限公司华东结算中心: a facility head after a company's legal form is a unit of the
 # company, not a project (…研发中心项目 is one)
