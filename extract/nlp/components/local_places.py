@@ -312,12 +312,25 @@ def local_places(doc: Doc) -> Doc:
             continue
         out.append(Mention(start, m.end(), label, name))
     _groups_after_villages(text, out)
-    towns = [(m.start, m.end) for m in out if m.label == "Subdistrict"]
-    doc._.mentions = [
-        m for m in out
-        if m.label not in ("Village", "Community") or not any(a <= m.start and m.end < b for a, b in towns)
-    ]  # 青石新村街道 names a sub-district, not a village inside it
+    doc._.mentions = _outside_towns(out)
     return doc
+
+
+def _outside_towns(out: list[Mention]) -> list[Mention]:
+    """Drop a village or community inside a township's name (潍坊新村街道); one bisect each."""
+    towns = sorted((m.start, m.end) for m in out if m.label == "Subdistrict")
+    if not towns:
+        return out
+    town_starts = [a for a, _ in towns]
+    reach = []  # the furthest end of the towns starting at or before each one
+    for _, b in towns:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def inside(m: Mention) -> bool:
+        i = bisect_left(town_starts, m.start + 1) - 1
+        return i >= 0 and reach[i] > m.end
+
+    return [m for m in out if m.label not in ("Village", "Community") or not inside(m)]
 
 
 # a natural village or group written after its village: 石桥村大坪组, 石桥村龙家湾
@@ -346,11 +359,12 @@ def _after_figure(text: str, start: int) -> bool:
 
 def _groups_after_villages(text: str, out: list[Mention]) -> None:
     villages = {m.end for m in out if m.label == "Village"}
+    spans = {(x.start, x.end) for x in out}
     tags = jieba_tags()
     for m in _GROUP.finditer(text):
         stem = m.group().removesuffix("组")
         if m.start() not in villages or not _CJK_NAME.fullmatch(stem) or stem[-1] == "小" or tags.get(stem) in _GROUP_NOT or m.group() in tags:
             continue
-        if any(c in "一二三四五六七八九十第各每全该本" for c in stem) or (m.start(), m.end()) in {(x.start, x.end) for x in out}:
+        if any(c in "一二三四五六七八九十第各每全该本" for c in stem) or (m.start(), m.end()) in spans:
             continue
         out.append(Mention(m.start(), m.end(), "Village", m.group()))  # not a word: 中心组, 工作组
