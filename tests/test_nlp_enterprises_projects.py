@@ -132,3 +132,8 @@ def test_no_school_as_a_company_and_no_verb_before_one() -> None:
 
 def test_building_a_kind_of_project_names_none() -> None:
     assert found("抓好入区工业项目和建重大产业项目。", "Project") == []
+
+
+def test_the_centre_of_a_place_and_village_works_are_no_projects() -> None:
+    text = "打造青溪镇中心，完成村屯绿化美化工程，建成青溪镇便民服务中心。"
+    assert found(text, "Project") == ["青溪镇便民服务中心"]

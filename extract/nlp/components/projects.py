@@ -195,6 +195,8 @@ def projects(doc: Doc) -> Doc:
             continue
         if m.group() == "项目" and _INDUSTRY.fullmatch(stem):
             continue
+        if m.group() == "中心" and start in places and places[start].end == m.start():
+            continue  # 青溪镇中心, 上街区中心: the centre of a place, no facility
         if m.group("named") and _COMPANY_UNIT.search(stem) and not re.match(r"项目|工程", text[end : end + 2]):
             continue
         if m.group("named") and not placed and not has_proper_part(stem, starts, start, first_only=True):
