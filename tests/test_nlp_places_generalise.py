@@ -181,3 +181,9 @@ def test_one_character_group_alone() -> None:
 def test_county_listed_beside_a_known_county() -> None:
     text = "在青平县和安吉县两地开展试点，城区、园区同步推进，安吉县、开发区联动。"
     assert names(text, "District") == {"青平县", "安吉县"}
+
+
+def test_verb_named_place_written_as_a_place() -> None:
+    text = "兴业社区、前进社区、民主社区完成改造，回水村村民踊跃参加，打造学习社区、服务社区，组织村干部学习。"
+    assert names(text, "Community") == {"兴业社区", "前进社区", "民主社区"}
+    assert names(text, "Village") == {"回水村"}

@@ -277,7 +277,9 @@ def local_places(doc: Doc) -> Doc:
         table_start, fit = _table_name(text, m.end(), label, place) if suffix != "街" else (-1, NONE)
         if fit and not _at_word_start(text, starts, table_start) and not _word_before(text, starts, table_start):
             fit = NONE  # 美丽乡村 holds no place 美乡村; 前方庄村 is not 方庄村
-        if fit and (_verb_stem(text[table_start:stem_end], starts, table_start, _VERBS) or text[table_start:stem_end] in words("construction_verbs.txt")):
+        named = _named_as_place(text, table_start, m.end(), suffix)  # 兴业社区、前进社区; 回水村村民
+        verb = _verb_stem(text[table_start:stem_end], starts, table_start, _VERBS)
+        if fit and not named and (verb or text[table_start:stem_end] in words("construction_verbs.txt")):
             fit = NONE  # 组织村干部, 实现村: a verb before 村 is no village name
         if fit == FAR and (_WHOLE.search(text, table_start, stem_end) or _in_suffix_word(text, starts, stem_end)):
             fit = NONE  # 全镇, 各村: the whole of a kind, not one place
@@ -285,7 +287,7 @@ def local_places(doc: Doc) -> Doc:
             fit = NONE  # 发展壮大村集体经济: an adjective before 村集体 (the village collective)
         if fit and text[table_start : m.end()] in words("generic_places.txt"):
             fit = NONE  # 城中村 is a word; 石家咀城中村 may still be a name by the rules below
-        if fit and label == "Community" and fit < OWN and _verb_stem(text[table_start:stem_end], starts, table_start):
+        if fit and label == "Community" and fit < OWN and not named and _verb_stem(text[table_start:stem_end], starts, table_start):
             fit = NONE  # 幸福社区, 友好社区: a community by that name is likely only in the report's own county
         if fit and text[table_start:stem_end] in words("generic_place_stems.txt") and (fit < OWN or _after_title_word(text, table_start)):
             fit = NONE  # 平安街道, 先进村: names the table holds somewhere, but here titles (省级平安街道)
@@ -338,6 +340,26 @@ _GROUP = re.compile(r"(?<=村)([\u4e00-\u9fff]{2,3}组(?![织成建合员长别�
 
 
 _GROUP_NOT = _VERBISH | {"n", "nr", "m", "q"}  # 党员组, 项目组, 学习组: a group of people or a task
+
+
+_PLACE_AFTER = {"村": ("村民", "村委", "村党", "村两委"), "社区": ("居民", "居委", "党委", "党支部", "党总支")}
+
+
+def _named_as_place(text: str, start: int, end: int, suffix: str) -> bool:
+    """A table name whose stem is a verb (前进, 回水) written as a place: listed with a mate of
+    the same suffix (兴业社区、前进社区), or before its own villagers or committee (回水村村民)."""
+    tags = jieba_tags()
+
+    def proper(stem: str) -> bool:  # a mate that is itself no verb and no generic word (学习社区、服务社区 are none)
+        return tags.get(stem, "ns") not in _VERBISH and stem not in words("generic_place_stems.txt")
+
+    mate = re.match(f"、([\u4e00-\u9fff]{{2,3}}){suffix}", text[end : end + 9])
+    if mate and proper(mate.group(1)):
+        return True
+    mate = re.search(f"([\u4e00-\u9fff]{{2,3}}){suffix}、$", text[max(0, start - 9) : start])
+    if mate and proper(mate.group(1)[-2:]) and proper(mate.group(1)):
+        return True
+    return text.startswith(_PLACE_AFTER.get(suffix, ()), end)
 
 
 def _one_char_group(text: str, stem_end: int) -> bool:
