@@ -10,6 +10,7 @@ from extract.metadata import detect_meta
 from extract.nlp.mention import Mention
 from extract.nlp.pipeline import annotate, build_nlp
 from extract.sections import parse_sections
+from graph.model import Graph
 
 
 def found(text: str, label: str) -> list[str]:
@@ -18,7 +19,10 @@ def found(text: str, label: str) -> list[str]:
 
 
 def awarded(text: str) -> set[tuple[str, str]]:
-    graph = extract_source(SourceText("x.txt", text, "txt"))
+    return awarded_pairs(extract_source(SourceText("x.txt", text, "txt")))
+
+
+def awarded_pairs(graph: Graph) -> set[tuple[str, str]]:
     names = {e.id: e.name for e in graph.entities.values()}
     return {(names[r.source], names[r.target]) for r in graph.relations.values() if r.type == "AWARDED"}
 
@@ -108,10 +112,7 @@ def test_a_learned_title_awarded_only_with_an_award_verb_in_its_clause() -> None
     for title in ("全国乡村治理示范镇", "全省民主法治示范村"):
         start = text.index(title)
         doc._.mentions.append(Mention(start, start + len(title), "Honour", title, {"learned": True}))
-    graph = assemble(doc, src, meta, sections)
-    names = {e.id: e.name for e in graph.entities.values()}
-    pairs = {(names[r.source], names[r.target]) for r in graph.relations.values() if r.type == "AWARDED"}
-    assert pairs == {("桃源村", "全省民主法治示范村")}
+    assert awarded_pairs(assemble(doc, src, meta, sections)) == {("桃源村", "全省民主法治示范村")}
 
 
 def test_people_after_occupations_colons_and_bylines_with_an_office() -> None:

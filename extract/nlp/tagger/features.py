@@ -12,6 +12,7 @@ then zipped), which is several times faster than a loop per character.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from extract.nlp.lexicon import jieba_tags
 
@@ -47,17 +48,20 @@ def _word_columns(text: str, starts: list[int]) -> tuple[list[str], list[str], l
     return pos_tag, word_col, ctx_col
 
 
-def sentence_features(text: str, starts: list[int], sentences: list[tuple[int, int]]) -> list[list[list[str]]]:
-    """Features of each sentence on its own (what training and tagging both see), so a
-    report's sentences the tagger skips cost nothing."""
-    out = []
+def _local_starts(starts: list[int], sentences: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[int]]]:
+    """Each sentence with its token starts counted from the sentence (the first at 0)."""
     for a, b in sentences:
         lo, hi = bisect_left(starts, a), bisect_left(starts, b)
         local = [s - a for s in starts[lo:hi]]
         if not local or local[0] != 0:
             local.insert(0, 0)
-        out.append(char_features(text[a:b], local))
-    return out
+        yield a, b, local
+
+
+def sentence_features(text: str, starts: list[int], sentences: list[tuple[int, int]]) -> list[list[list[str]]]:
+    """Features of each sentence on its own (what training and tagging both see), so a
+    report's sentences the tagger skips cost nothing."""
+    return [char_features(text[a:b], local) for a, b, local in _local_starts(starts, sentences)]
 
 
 def char_features(text: str, starts: list[int]) -> list[list[str]]:
@@ -142,14 +146,7 @@ def known_sentence_features(
     index = _known_cache.get(known)
     if index is None:
         index = _known_cache[known] = _Known(known)
-    out = []
-    for a, b in sentences:
-        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
-        local = [s - a for s in starts[lo:hi]]
-        if not local or local[0] != 0:
-            local.insert(0, 0)
-        out.append(_known_char_features(text[a:b], local, index))
-    return out
+    return [_known_char_features(text[a:b], local, index) for a, b, local in _local_starts(starts, sentences)]
 
 
 def _known_char_features(text: str, starts: list[int], index: _Known) -> list[tuple[str, ...]]:
