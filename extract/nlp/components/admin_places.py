@@ -82,7 +82,7 @@ def place_names() -> PlaceNames:
             if len(short) >= 2 and short != name and short not in unsafe:
                 short_forms.setdefault(short, (label, name))
     for name in sorted(gazetteer().counties()):  # jionlp's table is newer: 2021's districts, zones ranked as counties
-        if len(name) >= 3 and _CJK.fullmatch(name) and not name.startswith("市直辖") and name not in unsafe:
+        if len(name) >= 3 and name[-1] in "区县市旗" and _CJK.fullmatch(name) and not name.startswith("市直辖") and name not in unsafe:
             entries.setdefault(name, ("District", name))
     return PlaceNames({
         name: (*value, name in short_forms and name not in entries)
