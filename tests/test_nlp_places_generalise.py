@@ -187,3 +187,7 @@ def test_verb_named_place_written_as_a_place() -> None:
     text = "兴业社区、前进社区、民主社区完成改造，回水村村民踊跃参加，打造学习社区、服务社区，组织村干部学习。"
     assert names(text, "Community") == {"兴业社区", "前进社区", "民主社区"}
     assert names(text, "Village") == {"回水村"}
+
+
+def test_lone_verb_or_preposition_before_a_table_name_stays_out() -> None:
+    assert names("组织党员赴方庄村开展活动，工作队驻方庄村。", "Village") == {"方庄村"}

@@ -178,11 +178,14 @@ def _lone_char_before(text: str, starts: list[int], table_start: int) -> bool:
     char = text[table_start - 1]
     return (
         _CJK_NAME.match(char) is not None and char not in words("function_words.txt")
-        and char not in _WHOLE_CHARS
+        and char not in _WHOLE_CHARS and jieba_tags().get(char, "n") in _NAME_PART_TAGS
         and (table_start - 1 - starts[i - 1] >= 2 or not _CJK_NAME.match(text[starts[i - 1]]))
     )
 
 
+# a lone character that may open a name: a noun, a surname, a place, a direction, an adjective
+# (雷, 王, 前, 大), not a verb, preposition or adverb (赴石桥村, 跟石桥村, 又石桥村)
+_NAME_PART_TAGS = frozenset({"n", "nr", "ns", "nz", "f", "a", "s", "ng", "q"})
 _WHOLE_CHARS = frozenset("各全本该每这那某个村镇乡区县市省的了和与及或等")
 
 
