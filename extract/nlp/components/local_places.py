@@ -172,7 +172,8 @@ def _lone_char_before(text: str, starts: list[int], table_start: int) -> bool:
     of two or more, and no function word (前 of 发展/前/方庄/村, not 在 of 在方庄村)."""
     i = bisect_left(starts, table_start - 1)
     if 0 < i < len(starts) and starts[i - 1] == table_start - 2 and starts[i] == table_start and text[table_start - 2] in "村镇乡":
-        return text[table_start - 1] not in words("function_words.txt")  # 王村乡/前方庄村 cut 王村/乡前/方庄/村
+        char = text[table_start - 1]  # 王村乡/前方庄村 cut 王村/乡前/方庄/村
+        return char not in words("function_words.txt") and jieba_tags().get(char, "n") in _NAME_PART_TAGS
     if table_start < 3 or i < 1 or i + 1 >= len(starts) or starts[i] != table_start - 1 or starts[i + 1] != table_start:
         return False
     char = text[table_start - 1]
