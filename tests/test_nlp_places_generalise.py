@@ -191,3 +191,10 @@ def test_verb_named_place_written_as_a_place() -> None:
 
 def test_lone_verb_or_preposition_before_a_table_name_stays_out() -> None:
     assert names("组织党员赴方庄村开展活动，工作队驻方庄村。", "Village") == {"方庄村"}
+
+
+def test_own_county_by_its_short_form() -> None:
+    place = ("广东省", "广州市", "番禺区", "大石街道")
+    text = "全力服务番禺发展，推进番禺大道改造。"
+    assert names(text, "District", place) == {"番禺"}
+    assert names(text, "District") == set()

@@ -151,6 +151,26 @@ def _district_list_mates(text: str, starts: list[int], districts: list[Mention])
     return found
 
 
+def _own_county_short(text: str, starts: list[int], place: tuple[str, str, str, str]) -> list[tuple[int, int, str]]:
+    """The report's own county by its short form where jieba reads it as a word of its own
+    (全力服务番禺发展 in a report of 番禺区); not before a suffix or a word that makes it part
+    of another name (番禺大道)."""
+    county = place[2]
+    shorts, _ = district_short_forms()
+    short = county[:-1]
+    if len(short) < 2 or not any(full == county for full, _ in shorts.get(short, ())):
+        return []
+    found = []
+    for m in re.finditer(re.escape(short), text):
+        end = m.end()
+        if not (_at_token_start(starts, m.start()) and (end == len(text) or _at_token_start(starts, end))):
+            continue
+        if end < len(text) and (text[end] in "区县市旗镇乡街村" or _REGION_AFTER.match(text, end)):
+            continue
+        found.append((m.start(), end, county))
+    return found
+
+
 def _district_list(text: str) -> list[tuple[int, int, str]]:
     """Members of 天河、越秀等区域 when every one is a county short form of one city."""
     shorts, _ = district_short_forms()
@@ -216,6 +236,8 @@ def admin_places(doc: Doc) -> Doc:
             out.append(Mention(end, end + k, "District", text[end : end + k], {"key": county}))  # 江苏昆山
     for start, end, name in _district_list_mates(text, starts, [m for m in out if m.label == "District" and m.name == m.properties.get("key")]):
         out.append(Mention(start, end, "District", name, {"key": name}))  # 临平区、余杭区: a mate with the suffix
+    for start, end, county in _own_county_short(text, starts, doc.user_data.get("govkg_place") or ("", "", "", "")):
+        out.append(Mention(start, end, "District", text[start:end], {"key": county}))  # 服务番禺发展 in a report of 番禺区
     for start, end, county in _district_list(text):
         out.append(Mention(start, end, "District", text[start:end], {"key": county}))
     names = place_names()
