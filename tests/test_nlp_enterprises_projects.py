@@ -137,3 +137,8 @@ def test_building_a_kind_of_project_names_none() -> None:
 def test_the_centre_of_a_place_and_village_works_are_no_projects() -> None:
     text = "打造青溪镇中心，完成村屯绿化美化工程，建成青溪镇便民服务中心。"
     assert found(text, "Project") == ["青溪镇便民服务中心"]
+
+
+def test_a_list_closed_by_its_count_of_projects() -> None:
+    text = "青溪职教中心、白沙社区卫生服务中心两个项目顺利完工。"
+    assert {"青溪职教中心", "白沙社区卫生服务中心"} <= set(found(text, "Project"))

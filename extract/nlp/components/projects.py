@@ -230,9 +230,12 @@ def projects(doc: Doc) -> Doc:
     return doc
 
 
-# 樟溪医院、远舟总部、青石人民医院等重点项目: every item of a list closed by 等…项目 is a project
+# 樟溪医院、远舟总部、青石人民医院等重点项目 (or …三个项目): every item of a list closed by 等…项目 or by
+# its count is a project
 # (searched back from 等…项目, so the scan stays linear)
-_ENUMERATION_END = re.compile(rf"等(?:[\d一二三四五六七八九十]+个)?(?:{alternation('project_list_qualifiers.txt')})*(?:项目|工程)")
+_ENUMERATION_END = re.compile(
+    rf"(?:等|(?=[\d一二两三四五六七八九十]+个))(?:[\d一二两三四五六七八九十]+个)?(?:{alternation('project_list_qualifiers.txt')})*(?:项目|工程)"
+)
 _ENUMERATION = re.compile(r"((?:[^，。；、,;：:等\n]{2,20}、)+[^，。；、,;：:等\n]{2,20})$")
 _ENUMERATION_REACH = 240
 
