@@ -243,3 +243,9 @@ def test_money_counts_and_phrases_are_not_honours() -> None:
 def test_bylines_of_news_pages() -> None:
     text = "文/图：陈晓东\n责任编辑：赵敏华\n审核：孙立新  编辑：周丽\n文件精神传达到位。图书室开放。"
     assert set(found(text, "Person")) == {"陈晓东", "赵敏华", "孙立新", "周丽"}
+
+
+def test_titles_in_any_quotes_and_with_pdf_spaces() -> None:
+    text = "青溪镇2024年工作总结\n白沙村荣获『国家森林乡村』称号。柳溪村荣获「全国民主法治示范村」称号。桃源村 荣获 全省文明村 称号\n"
+    pairs = awarded(text)
+    assert {("白沙村", "国家森林乡村"), ("柳溪村", "全国民主法治示范村"), ("桃源村", "全省文明村")} <= pairs

@@ -99,7 +99,7 @@ _SWEEP = re.compile(
     r"在([^，。；,;在]{2,30}?)中囊括([^，。；,;]{2,80}?)(?:全部|均获|均为|均)?((?:[一二三特]等|金|银|铜|优秀)奖|第[一二三1-3]名)"
 )
 _SWEEP_ITEM = re.compile(r"(?:[\d一二两三四五六七八九十]+个?(?:模块|项目|单项|项))$")
-_QUOTES = str.maketrans("", "", "“”\"《》「」‘’'")
+_QUOTES = str.maketrans("", "", "“”\"《》「」『』‘’'＂")
 
 
 def _parts(clause: str) -> list[str]:
@@ -116,7 +116,7 @@ def _parts(clause: str) -> list[str]:
 
 
 def clean_title(raw: str) -> str:
-    title = raw.strip()
+    title = re.sub(r"\s+", "", raw)  # a title is written without spaces (PDF text spaces its words)
     body = _BODY.match(title)
     if body:
         title = title[body.end() :]
@@ -193,7 +193,7 @@ def honours(doc: Doc) -> Doc:
             if part_start < 0:
                 continue
             pos = part_start + len(part)
-            quoted = any(q in part for q in "“”\"")
+            quoted = any(q in part for q in "“”\"「」『』")
             if trig.group().startswith("评选") and not quoted:
                 continue
             if trig.group() in GIVING and not quoted and "“" in text[pos:clause_end]:
