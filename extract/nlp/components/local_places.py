@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -281,7 +281,7 @@ def local_places(doc: Doc) -> Doc:
         table_start, fit = _table_name(text, m.end(), label, place) if suffix != "街" else (-1, NONE)
         if fit and not _at_word_start(text, starts, table_start) and not _word_before(text, starts, table_start):
             fit = NONE  # 美丽乡村 holds no place 美乡村; 前方庄村 is not 方庄村
-        named = _named_as_place(text, table_start, m.end(), suffix)  # 兴业社区、前进社区; 回水村村民
+        named = bool(fit) and _named_as_place(text, table_start, m.end(), suffix)  # 兴业社区、前进社区; 回水村村民
         verb = _verb_stem(text[table_start:stem_end], starts, table_start, _VERBS)
         if fit and not named and (verb or text[table_start:stem_end] in words("construction_verbs.txt")):
             fit = NONE  # 组织村干部, 实现村: a verb before 村 is no village name
@@ -349,6 +349,12 @@ _GROUP_NOT = _VERBISH | {"n", "nr", "m", "q"}  # 党员组, 项目组, 学习组
 _PLACE_AFTER = {"村": ("村民", "村委", "村党", "村两委"), "社区": ("居民", "居委", "党委", "党支部", "党总支")}
 
 
+@cache
+def _mate_patterns(suffix: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A list mate of the same suffix after a name (、兴业社区) and before it (兴业社区、)."""
+    return re.compile(f"、([\u4e00-\u9fff]{{2,3}}){suffix}"), re.compile(f"([\u4e00-\u9fff]{{2,3}}){suffix}、$")
+
+
 def _named_as_place(text: str, start: int, end: int, suffix: str) -> bool:
     """A table name whose stem is a verb (前进, 回水) written as a place: listed with a mate of
     the same suffix (兴业社区、前进社区), or before its own villagers or committee (回水村村民)."""
@@ -357,10 +363,11 @@ def _named_as_place(text: str, start: int, end: int, suffix: str) -> bool:
     def proper(stem: str) -> bool:  # a mate that is itself no verb and no generic word (学习社区、服务社区 are none)
         return tags.get(stem, "ns") not in _VERBISH and stem not in words("generic_place_stems.txt")
 
-    mate = re.match(f"、([\u4e00-\u9fff]{{2,3}}){suffix}", text[end : end + 9])
+    after, before = _mate_patterns(suffix)
+    mate = after.match(text, end, end + 9)
     if mate and proper(mate.group(1)):
         return True
-    mate = re.search(f"([\u4e00-\u9fff]{{2,3}}){suffix}、$", text[max(0, start - 9) : start])
+    mate = before.search(text[max(0, start - 9) : start])
     if mate and proper(mate.group(1)[-2:]) and proper(mate.group(1)):
         return True
     return text.startswith(_PLACE_AFTER.get(suffix, ()), end)
