@@ -249,3 +249,16 @@ def test_titles_in_any_quotes_and_with_pdf_spaces() -> None:
     text = "青溪镇2024年工作总结\n白沙村荣获『国家森林乡村』称号。柳溪村荣获「全国民主法治示范村」称号。桃源村 荣获 全省文明村 称号\n"
     pairs = awarded(text)
     assert {("白沙村", "国家森林乡村"), ("柳溪村", "全国民主法治示范村"), ("桃源村", "全省文明村")} <= pairs
+
+
+def test_more_designations_and_a_case_in_book_marks() -> None:
+    text = (
+        "青溪镇2024年工作总结\n青溪镇获批国家级农业产业强镇。桃源景区升级为国家4A级旅游景区。"
+        "柳溪村被评定为省级传统村落。白鹭社区被确定为全省社区治理试点。《青溪模式》入选全国社区治理优秀案例。项目获批资金200万元。"
+    )
+    pairs = awarded(text)
+    assert {
+        ("青溪镇", "国家级农业产业强镇"), ("桃源景区", "国家4A级旅游景区"), ("柳溪村", "省级传统村落"),
+        ("白鹭社区", "全省社区治理试点"), ("青溪模式", "全国社区治理优秀案例"),
+    } <= pairs
+    assert not any("资金" in honour for _, honour in pairs)

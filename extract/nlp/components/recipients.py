@@ -26,7 +26,7 @@ _GAP = re.compile(
 )
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
 _BRANDED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?牌([\u4e00-\u9fff]{1,8})")
-_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+_QUOTED = re.compile(r"[“\"《]([^”\"》]+)[”\"》]")  # also a case or a book in 《》
 # a contest named before the verb (在全县…考核中蝉联…) is no recipient
 _CONTEST = re.compile(r"在[^，。；,;]{2,30}?(?:中|上)")
 _NOUN_TAGS = frozenset({None, "n", "nz", "nt", "ns", "nr", "j", "l"})
@@ -87,7 +87,8 @@ def recipients(doc: Doc) -> Doc:
             if name in stops or (tags.get(name) not in _NOUN_TAGS and not inside) or _TIME.search(name):
                 continue
             first = next((name[:k] for k in (4, 3, 2) if name[:k] in tags), "")
-            if not inside and not name.endswith(heads) and not _BRANDED.fullmatch(name) and first and tags[first] not in _PROPER_TAGS:
+            quoted = a > 0 and text[a - 1] in "“\"《"  # quotes mark a name
+            if not (inside or quoted) and not name.endswith(heads) and not _BRANDED.fullmatch(name) and first and tags[first] not in _PROPER_TAGS:
                 continue  # 品牌创造有望: ordinary words, not a named recipient
             out.append(Mention(a, b, "Organization", name, {"recipient": True}))
     return doc
