@@ -54,10 +54,11 @@ _BOILERPLATE_LINES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$"), 20),
 )
 
-# A line broken inside a sentence, as PDF and OCR text is: long, ending on a character that
-# ends no sentence, the next opening on one that opens no heading.
-_WRAP_MIN = 20
-_OPEN_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z、，,“（(]$")
+# A line broken inside a sentence, as PDF and OCR text is: only where the break is sure to
+# fall inside one (a quote or bracket left open, a line ending on 、 or ，), since real
+# reports also end titles, headers and list items without punctuation.
+_WRAP_MIN = 10
+_OPEN_END = re.compile(r"[、，,]$")
 _SUBTITLE = re.compile(r"^[—－\-]{1,2}|会上$|会议上$")  # ——在…代表大会第五次会议上
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分条])")
 
@@ -115,12 +116,15 @@ def drop_boilerplate_lines(text: str) -> str:
 
 
 def join_wrapped_lines(text: str) -> str:
-    """Join lines that a PDF or OCR layer broke inside a sentence (…产业\n园项目), so names
-    and sentences are whole again; headings and short lines stay lines."""
+    """Join lines that a PDF or OCR layer broke inside a sentence (荣获“全国文明\n村”称号;
+    引进远舟、\n青禾等企业), so names and sentences are whole again; a line that may have
+    ended (a title, a header, a list item) stays a line."""
     out: list[str] = []
     for line in text.split("\n"):
         prev = out[-1] if out else ""
-        wrapped = len(prev) >= _WRAP_MIN and _OPEN_END.search(prev) and not _SUBTITLE.search(prev)
+        wrapped = len(prev) >= _WRAP_MIN and not _SUBTITLE.search(prev) and not _HEADING.match(prev) and bool(
+            _OPEN_END.search(prev) or prev.count("“") > prev.count("”") or prev.count("（") > prev.count("）")
+        )
         if wrapped and line[:1] and "\u4e00" <= line[0] <= "\u9fff" and not _HEADING.match(line):
             out[-1] = prev + line
         else:
