@@ -262,3 +262,17 @@ def test_more_designations_and_a_case_in_book_marks() -> None:
         ("白鹭社区", "全省社区治理试点"), ("青溪模式", "全国社区治理优秀案例"),
     } <= pairs
     assert not any("资金" in honour for _, honour in pairs)
+
+
+def test_two_unquoted_titles_joined_by_he_and_counted_tails() -> None:
+    text = "青溪镇2024年工作总结\n白沙村被评为全国民主法治示范村和省级卫生村两项荣誉。东山村先后荣获“全国文明村”“国家森林乡村”等国家级荣誉5项。"
+    pairs = awarded(text)
+    assert {("白沙村", "全国民主法治示范村"), ("白沙村", "省级卫生村"), ("东山村", "国家森林乡村")} <= pairs
+
+
+def test_a_learned_title_run_past_its_head_is_cut_where_a_clause_opens() -> None:
+    from extract.nlp.components.honours import title_length
+
+    assert title_length("省级生态村后乡村旅游快速发展") == len("省级生态村")
+    assert title_length("全省乡村振兴示范村") == len("全省乡村振兴示范村")
+    assert title_length("全国优秀") == len("全国优秀")

@@ -44,7 +44,7 @@ _LEAD = re.compile(
 )
 _AWARDER = re.compile(r"^[\u4e00-\u9fff]{1,6}[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
-_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|荣誉称号|称号|荣誉|名单|名录|榜单|多项|行列|公示|(?<=[^\d])\d+项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|(?<!第)[\dxX]+[个次项人名家户])+$")
+_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|荣誉称号|称号|荣誉|名单|名录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+项|[一二两三四五六七八九十]+项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 
@@ -111,6 +111,8 @@ def _parts(clause: str) -> list[str]:
         tail = _TAIL.sub("", tail)
         if sep and head and 1 <= len(tail) <= 3:
             parts += [head, tail]
+        elif sep and len(head) >= 4 and len(tail) >= 4 and _HEADS.search(head) and _HEADS.search(tail):
+            parts += [head, tail]  # 全国民主法治示范村和省级卫生村: two titles
         else:
             parts.append(part)
     return parts
@@ -165,6 +167,20 @@ def plausible_title(name: str) -> bool:
     """Whether a learned span can be a title at all: the rules' own limits without the
     head check (the model finds titles no head list holds)."""
     return 2 <= len(name) <= 40 and not is_masked(name) and name not in _GENERIC and not _MONEY.search(name)
+
+
+def title_length(name: str) -> int:
+    """How much of a learned span is the title: all of it when it ends on a title's head,
+    else up to a head followed by a word that opens a new clause (省级生态村|后乡村旅游…)."""
+    if _HEADS.search(name):
+        return len(name)
+    for cut in _CLAUSE_OPENER.finditer(name, 4):
+        if _HEADS.search(name[: cut.start()]):
+            return cut.start()
+    return len(name)
+
+
+_CLAUSE_OPENER = re.compile(r"后|并|以来|之后|以后|使|让|为|的|，|,")
 
 
 def _joined_by_de(title: str, part: str) -> bool:

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, token_starts
-from extract.nlp.components.honours import plausible_title
+from extract.nlp.components.honours import plausible_title, title_length
 from extract.nlp.lexicon import alternation
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.tagger.align import spans_of
@@ -154,6 +154,8 @@ def merge(
             continue
         m = by_span.get((start, end, label))
         if m is None:
+            if label == "Honour":  # a span run past its title keeps the title (省级生态村|后…)
+                end = start + title_length(text[start:end])
             name = name_of(text[start:end])
             if len(name) < 2 or (label == "Honour" and not plausible_title(name)):
                 continue
