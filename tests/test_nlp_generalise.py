@@ -276,3 +276,15 @@ def test_a_learned_title_run_past_its_head_is_cut_where_a_clause_opens() -> None
     assert title_length("省级生态村后乡村旅游快速发展") == len("省级生态村")
     assert title_length("全省乡村振兴示范村") == len("全省乡村振兴示范村")
     assert title_length("全国优秀") == len("全国优秀")
+
+
+def test_the_own_place_by_pronoun_and_more_designation_forms() -> None:
+    text = (
+        "青溪镇2024年工作总结\n今年以来，我镇相继获评省级森林城镇、市级平安乡镇。"
+        "我镇在全市乡村振兴实绩考核中位列第二名。柳溪村、白沙村分别入选第二批、第三批中国传统村落名录。"
+        "镇中心卫生院通过二级医院评审。"
+    )
+    pairs = awarded(text)
+    assert {("青溪镇", "省级森林城镇"), ("青溪镇", "市级平安乡镇"), ("青溪镇", "全市乡村振兴实绩考核第二名")} <= pairs
+    assert {("柳溪村", "中国传统村落"), ("白沙村", "中国传统村落"), ("镇中心卫生院", "二级医院")} <= pairs
+    assert not any(who.startswith("我镇") for who, _ in pairs)

@@ -22,10 +22,13 @@ _CLAUSE = re.compile(r"[，。；,;：:！？\n]")
 _GAP = re.compile(
     r"(?:等[\d一二两三四五六七八九十]*[家个名户所]?[\u4e00-\u9fff]{0,6}?)?"
     r"(?:成为|作为)?(?:全[国省市区县镇乡])?(?:唯一|首个|首家|首批)?(?:一家)?"
-    r"(?:已|均|先后|成功|再次|分别|一举|连续|也|还|被)*$"
+    r"(?:在[^，。；,;在]{2,30}?[中上])?"
+    r"(?:已|均|先后|相继|陆续|接连|屡次|多次|首次|同时|又|再|成功|再次|分别|一举|连续|也|还|被)*$"
 )
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
 _BRANDED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?牌([\u4e00-\u9fff]{1,8})")
+# the report's own place by a pronoun (我镇, 本街道, 全乡): AWARDED gives it the report's place
+_SELF = re.compile(r"^(?:我|本|全)(?:镇|乡|街道|街|区|县|市|村|社区)")
 _QUOTED = re.compile(r"[“\"《]([^”\"》]+)[”\"》]")  # also a case or a book in 《》
 # a contest named before the verb (在全县…考核中蝉联…) is no recipient
 _CONTEST = re.compile(r"在[^，。；,;]{2,30}?(?:中|上)")
@@ -84,7 +87,7 @@ def recipients(doc: Doc) -> Doc:
             inside = any(a <= m.start and m.end < b for m in named)
             if inside and not name.endswith(heads):
                 continue  # 八五三农场中学, 雁窝岛大米: a name around a place names a facility or product
-            if name in stops or (tags.get(name) not in _NOUN_TAGS and not inside) or _TIME.search(name):
+            if name in stops or _SELF.match(name) or (tags.get(name) not in _NOUN_TAGS and not inside) or _TIME.search(name):
                 continue
             first = next((name[:k] for k in (4, 3, 2) if name[:k] in tags), "")
             quoted = a > 0 and text[a - 1] in "“\"《"  # quotes mark a name
