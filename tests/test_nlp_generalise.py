@@ -288,3 +288,8 @@ def test_the_own_place_by_pronoun_and_more_designation_forms() -> None:
     assert {("青溪镇", "省级森林城镇"), ("青溪镇", "市级平安乡镇"), ("青溪镇", "全市乡村振兴实绩考核第二名")} <= pairs
     assert {("柳溪村", "中国传统村落"), ("白沙村", "中国传统村落"), ("镇中心卫生院", "二级医院")} <= pairs
     assert not any(who.startswith("我镇") for who, _ in pairs)
+
+
+def test_people_named_with_honorifics_and_callings() -> None:
+    text = "宋代诗人黄庭坚曾在此讲学。修缮王尔琢烈士故居。邀请李国华院士作报告。张建国先生捐资50万元。王先生表示满意。"
+    assert set(found(text, "Person")) == {"黄庭坚", "王尔琢", "李国华", "张建国"}

@@ -17,7 +17,7 @@ from extract.patterns import guarded
 _BYLINE = r"记者|通讯员|撰稿人|撰稿|作者|摄影|供稿|编辑|审核|联系人|文/图|图/文|校对|责编|审校|文：|图：|整理：|签发：|初审：|复审：|终审：|监制：|文:|图:|整理:|签发:"
 # roles that a name follows whatever comes after it (办事处主任杜晓峰全年带队): the name's
 # length is then read from jieba's dictionary (see _fallback_name)
-_HEAD_ROLES = r"书记|主任|镇长|乡长|区长|县长|市长|场长|所长|站长|行长|厂长|经理|董事长|主席|院长|部长"
+_HEAD_ROLES = r"书记|主任|镇长|乡长|区长|县长|市长|场长|所长|站长|行长|厂长|经理|董事长|主席|院长|部长|诗人|作家|画家|书法家|院士|教授|专家"
 _AWARD = r"荣获|获评|被评为|被授予"
 
 
@@ -57,7 +57,7 @@ def _pattern() -> re.Pattern[str]:
     return guarded(
         [*roles.split("|"), *_BYLINE.split("|"), *words("surnames.txt"), " ", "\u3000", "\t"],  # what a match opens with
         rf"(?:(?:{roles})[\s：:]?{name}(?={after}|{award}|[，,、；;。]|\s|$))"
-        rf"|(?:{name}(?=同志|{_COUNTED}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
+        rf"|(?:{name}(?=同志|烈士|先生|女士|院士|教授|{_COUNTED}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
         rf"|(?:(?<=[”。，,])\s?{name}(?=说|表示|介绍|坦言|感慨|告诉记者|笑着说))"
         rf"|(?:(?<=[，,；;。\n]){name}(?={_AWARD}))"
         rf"|(?:(?:{_BYLINE})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
