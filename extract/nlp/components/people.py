@@ -31,6 +31,7 @@ def _after() -> str:
     return alternation("person_after.txt")
 
 
+_HONORIFICS = ("先生", "女士", "老师", "师傅", "大爷", "大妈", "阿姨")  # 王先生 names nobody
 _PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会")
 
 
@@ -84,7 +85,10 @@ def _role_end() -> re.Pattern[str]:
 
 def _is_name(name: str) -> bool:
     tag = jieba_tags().get(name)
-    return name not in words("public_figures.txt") and name[-1] not in _PLACE_TAIL and tag in (None, "nr", "nrfg", "nrt")
+    return (
+        name not in words("public_figures.txt") and name[-1] not in _PLACE_TAIL and tag in (None, "nr", "nrfg", "nrt")
+        and not name.endswith(_HONORIFICS)
+    )
 
 
 def _fallback_name(text: str, start: int, end: int) -> str:
