@@ -293,3 +293,11 @@ def test_the_own_place_by_pronoun_and_more_designation_forms() -> None:
 def test_people_named_with_honorifics_and_callings() -> None:
     text = "宋代诗人黄庭坚曾在此讲学。修缮王尔琢烈士故居。邀请李国华院士作报告。张建国先生捐资50万元。王先生表示满意。"
     assert set(found(text, "Person")) == {"黄庭坚", "王尔琢", "李国华", "张建国"}
+
+
+def test_an_awarding_organ_before_a_title_is_dropped() -> None:
+    from extract.nlp.components.honours import clean_title
+
+    assert clean_title("青溪市委组织部基层治理创新案例") == "基层治理创新案例"
+    assert clean_title("中央文明委全国文明村") == "全国文明村"
+    assert clean_title("全国绿化委员会") == "全国绿化委员会"

@@ -43,6 +43,8 @@ _LEAD = re.compile(
     r"^(?:(?:\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
 _AWARDER = re.compile(r"^[\u4e00-\u9fff]{1,6}[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
+# an awarding organ before a title (武汉市委组织部基层治理…案例): the guideline drops it
+_ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
 _TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|荣誉称号|称号|荣誉|名单|名录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+项|[一二两三四五六七八九十]+项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
@@ -120,7 +122,7 @@ def _parts(clause: str) -> list[str]:
 
 def clean_title(raw: str) -> str:
     title = re.sub(r"\s+", "", raw)  # a title is written without spaces (PDF text spaces its words)
-    body = _BODY.match(title)
+    body = _BODY.match(title) or _ORGAN.match(title)
     if body:
         title = title[body.end() :]
     within = title.rfind("中的")  # 纳入…规划百个特色小镇中的X: the title is X
