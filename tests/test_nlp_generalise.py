@@ -301,3 +301,8 @@ def test_an_awarding_organ_before_a_title_is_dropped() -> None:
     assert clean_title("青溪市委组织部基层治理创新案例") == "基层治理创新案例"
     assert clean_title("中央文明委全国文明村") == "全国文明村"
     assert clean_title("全国绿化委员会") == "全国绿化委员会"
+
+
+def test_a_verb_opening_the_clause_is_not_part_of_the_recipient() -> None:
+    text = "青溪镇2024年工作总结\n携手青禾农贸市场入选全省冷链物流示范基地。"
+    assert ("青禾农贸市场", "全省冷链物流示范基地") in awarded(text)
