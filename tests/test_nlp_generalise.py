@@ -306,3 +306,11 @@ def test_an_awarding_organ_before_a_title_is_dropped() -> None:
 def test_a_verb_opening_the_clause_is_not_part_of_the_recipient() -> None:
     text = "青溪镇2024年工作总结\n携手青禾农贸市场入选全省冷链物流示范基地。"
     assert ("青禾农贸市场", "全省冷链物流示范基地") in awarded(text)
+
+
+def test_an_honours_table_gives_each_row_its_title_and_recipient() -> None:
+    text = (
+        "青溪镇2023年工作总结\n四、所获荣誉\n序号\t获奖单位\t荣誉名称\t授予单位\t时间\n"
+        "1\t桃源村\t全国文明村\t中央文明委\t2020年\n2 | 柳溪社区 | 全省文明社区 | 省文明委 | 2022年\n五、下一步打算\n"
+    )
+    assert {("桃源村", "全国文明村"), ("柳溪社区", "全省文明社区")} <= awarded(text)

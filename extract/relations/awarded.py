@@ -133,6 +133,12 @@ def extract(ctx: Context) -> list[Relation]:
                                    [(m.start, m.end), (honour.start, honour.end)], year=ctx.year_at(honour.start, later=False))
                       for m in _listed(ctx, honour.end, int(listed))]
             continue
+        cell = honour.properties.get("recipient_at")
+        if cell is not None:  # a row of an honours table: its recipient cell, if a name stands there
+            found += [ctx.relation("AWARDED", ctx.entity(m), ctx.entity(honour), honour.start,
+                                   [(m.start, m.end), (honour.start, honour.end)], year=ctx.year_at(honour.start, later=False))
+                      for m in ctx.mentions if m.label in RECIPIENT_LABELS and m.start == cell[0] and m.end == cell[1]]
+            continue
         trigger = honour.properties.get("trigger")
         if trigger is None and honour.properties.get("learned"):
             trigger = _trigger_before(ctx, honour)

@@ -18,6 +18,7 @@ from extract.nlp.boundaries import doc_text
 from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
+from extract.nlp.tables import column_rows
 
 _LEVELS = r"(?:全国|全省|全市|国家级|省级|自治区级|市级|[\u4e00-\u9fff]{2,3}省)"
 _CONDITIONAL = (
@@ -185,6 +186,24 @@ def title_length(name: str) -> int:
 _CLAUSE_OPENER = re.compile(r"后|并|以来|之后|以后|使|让|为|的|，|,")
 
 
+def _table_titles(text: str) -> list[Mention]:
+    """Titles in an honours table (序号 获奖单位 荣誉名称 … / 1 青禾村 全国文明村 …), with the
+    span of the row's recipient cell where the table has one."""
+    titles, recipients = words("honour_table_columns.txt"), words("recipient_table_columns.txt")
+    found = []
+    for row in column_rows(text, titles):
+        cell = next((row[h] for h in row if h in titles), None)
+        title = clean_title(cell.text) if cell else ""
+        if not cell or not _valid(title, True):
+            continue
+        who = next((row[h] for h in row if h in recipients), None)
+        properties: dict[str, object] = {"level": honour_level(title)}
+        if who is not None:
+            properties["recipient_at"] = [who.start, who.end]
+        found.append(Mention(cell.start, cell.end, "Honour", title, properties))
+    return found
+
+
 def _joined_by_de(title: str, part: str) -> bool:
     """的 outside quotes joins a phrase (项目库的重点项目, “优秀”等次的村); inside it may be the
     title's own (“群众满意的乡镇卫生院”)."""
@@ -286,6 +305,7 @@ def honours(doc: Doc) -> Doc:
         if _COMMENDED.search(title) and _valid(title, False):
             out.append(Mention(m.start(1), m.end(1), "Honour", title,
                                {"level": honour_level(title), "recipients_end": m.end(2)}))
+    out.extend(_table_titles(text))
     for block in _LIST_HEADING.finditer(text):
         for item in _LIST_ITEM.finditer(text, block.start(1), block.end(1)):
             title = clean_title(item.group(1))

@@ -17,6 +17,7 @@ from extract.nlp.boundaries import closed_list_items, doc_text, extend_left, tok
 from extract.nlp.lexicon import FUNCTION_TAGS, NON_NAME_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import TRADE, cut_inner, has_proper_part, is_masked, strip_mask
+from extract.nlp.tables import column_rows
 from extract.patterns import branch_heads, guarded
 from graph.model import PLACE_LABELS
 
@@ -258,30 +259,15 @@ def _enumerated(doc: Doc, text: str, generic: frozenset[str]) -> list[Mention]:
 
 # a table (or a table flattened to text) whose header names a 项目名称 column: each row's cell
 # in that column is a project (序号 项目名称 总投资 … / 1 青禾智能装备制造 3.5 …)
-_TABLE_HEAD = re.compile(r"^.*项目名称.*$", re.M)
-_CELL_SPLIT = re.compile(r"\t| +|\u3000+")
-_ROW_NUMBER = re.compile(r"\d{1,3}[.、]?")
+_TABLE_COLUMN = frozenset({"项目名称"})
 
 
 def _table_rows(text: str, generic: frozenset[str]) -> list[Mention]:
     found: list[Mention] = []
-    for head in _TABLE_HEAD.finditer(text):
-        cells = _CELL_SPLIT.split(head.group().strip())
-        if "项目名称" not in cells or len(cells) < 2:
-            continue
-        column = cells.index("项目名称")
-        pos = head.end() + 1
-        while pos < len(text):
-            end = text.find("\n", pos)
-            end = len(text) if end < 0 else end
-            line = text[pos:end]
-            row = [(c.start(), c.group()) for c in re.finditer(r"[^\t \u3000]+", line)]
-            if len(row) <= column or not _ROW_NUMBER.fullmatch(row[0][1]):
-                break
-            at, name = row[column]
-            if 3 <= len(name) <= 30 and _CJK_NAME.match(name) and not is_masked(name) and name not in generic:
-                found.append(Mention(pos + at, pos + at + len(name), "Project", name.replace("（", "(").replace("）", ")")))
-            pos = end + 1
+    for row in column_rows(text, _TABLE_COLUMN):
+        cell = row.get("项目名称")
+        if cell and 3 <= len(cell.text) <= 30 and _CJK_NAME.match(cell.text) and not is_masked(cell.text) and cell.text not in generic:
+            found.append(Mention(cell.start, cell.end, "Project", cell.text.replace("（", "(").replace("）", ")")))
     return found
 
 
