@@ -59,7 +59,7 @@ _BOILERPLATE_LINES: tuple[tuple[re.Pattern[str], int], ...] = (
 # reports also end titles, headers and list items without punctuation.
 _WRAP_MIN = 10
 _OPEN_END = re.compile(r"[、，,]$")
-_SUBTITLE = re.compile(r"^[—－\-]{1,2}|会上$|会议上$")  # ——在…代表大会第五次会议上
+_SUBTITLE = re.compile(r"^[—－\-]{1,2}|会上$|会议上$")  # ——在…人大会议上
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分条])")
 
 

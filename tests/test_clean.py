@@ -62,7 +62,7 @@ def test_lines_broken_inside_a_sentence_are_joined_and_page_numbers_dropped():
     text = (
         "青溪镇2024年工作总结\n一、经济发展\n桃源村荣获“全国民主法治示\n范村”称号。引进远舟光电、\n青禾食品等企业。\n"
         "全年完成固定资产投资12亿元\n柳溪村完成道路硬化。\n"
-        "— 3 —\n——在青溪镇第五届人民代表大会第三次会议上\n青溪镇人民政府镇长 王明\n"
+        "— 3 —\n——在青溪镇二届人大四次会议上\n青溪镇人民政府镇长 王明\n"
     )
     lines = clean(text).split("\n")
     assert "桃源村荣获“全国民主法治示范村”称号。引进远舟光电、青禾食品等企业。" in lines

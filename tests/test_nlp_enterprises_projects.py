@@ -56,9 +56,9 @@ def test_verb_phrases_are_no_short_names() -> None:
 
 
 def test_a_quoted_short_name_and_a_second_phase_after_yinjin() -> None:
-    text = "引进“星河院线”、远帆生物、巴克斯二期、生物医药标准厂房一期和二期项目。"
-    assert {"星河院线", "远帆生物", "巴克斯"} <= set(found(text, "Enterprise"))
-    assert "巴克斯二期" in found(text, "Project") and "巴克斯二期" not in found(text, "Enterprise")
+    text = "引进“星河院线”、远帆生物、禾川二期、智能装备产业园项目。"
+    assert {"星河院线", "远帆生物", "禾川"} <= set(found(text, "Enterprise"))
+    assert "禾川二期" in found(text, "Project") and "禾川二期" not in found(text, "Enterprise")
 
 
 def test_a_head_before_a_legal_form_is_the_company() -> None:
@@ -95,12 +95,12 @@ def test_a_region_and_a_kind_in_a_title_is_no_company() -> None:
 
 
 def test_a_short_name_before_nianchan() -> None:
-    text = "全力推动盛远年产10万吨机械零配件加工项目、郑帆通用年产10万套物联网零部件生产项目。"
+    text = "全力推动盛远年产8万吨农机配件加工项目、郑帆通用年产5万套智能传感器生产项目。"
     assert {"盛远", "郑帆通用"} <= set(found(text, "Enterprise"))
 
 
 def test_two_projects_joined_by_he() -> None:
-    text = "打造现代特色农业项目，滨川冷库和富穗菌菇项目建成投产。"
+    text = "发展现代特色农业，滨川冷库和富穗菌菇项目均已投产。"
     assert {"滨川冷库", "富穗菌菇项目"} <= set(found(text, "Project"))
 
 
@@ -126,7 +126,7 @@ def test_a_quoted_name_after_yinjin() -> None:
 
 
 def test_no_school_as_a_company_and_no_verb_before_one() -> None:
-    assert found("街道办与华溪科技大学公共管理学院共建实践教学基地。", "Enterprise") == []
+    assert found("街道办与华溪理工大学管理学院共建社会实践基地。", "Enterprise") == []
     assert found("我镇玉米种植面积已占天穗集团的一半以上。", "Enterprise") == ["天穗集团"]
 
 

@@ -126,13 +126,13 @@ def test_short_form_inside_another_name_or_a_slogan() -> None:
 
 
 def test_own_township_glued_to_a_word_before() -> None:
-    text = "在樟溪镇人民代表大会第三次会议上樟溪镇人民政府作报告，会议上街道干部发言。"
+    text = "在樟溪镇人代会第四次全体会议上樟溪镇人民政府作报告，会议上街道干部发言。"
     assert names(text, "Subdistrict", ("湖南省", "株洲市", "渌口区", "樟溪镇")) == {"樟溪镇"}
 
 
 def test_character_jieba_left_alone_before_a_table_name() -> None:
     # 方庄村 is in the table (Shandong); 前方庄村 here is a village of the report's own county
-    text = "设立前方庄村征迁工作前线指挥部。"
+    text = "筹建前方庄村村史馆。"
     assert names(text, "Village", ("河南省", "新乡市", "封丘县", "王村乡")) == {"前方庄村"}
     assert names("工作组在方庄村开展走访。", "Village") == {"方庄村"}
 
@@ -159,7 +159,7 @@ def test_list_closed_by_its_count_shares_the_suffix() -> None:
 
 
 def test_name_after_a_township_whose_suffix_jieba_glued_to_it() -> None:
-    text = "王村乡前方庄村城中村改造启动。"
+    text = "王村乡前方庄村新建文化广场一处。"
     assert names(text, "Village", ("河南省", "新乡市", "封丘县", "王村乡")) == {"前方庄村"}
 
 

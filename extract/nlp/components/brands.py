@@ -29,7 +29,7 @@ _BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|
 _NOT_COMPANY = re.compile(f"(?:{alternation('not_company_ends.txt')})$")
 
 
-_SCHOOL = re.compile(r"大学|学院|学校|中学|小学|医院")
+_SCHOOL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|学校|中学|小学|医院)")  # also 华溪|理工大学
 _BRAND_TAGS = (None, "nz", "nt", "nr", "ns")
 _DESCRIPTORS = frozenset({"智能"})  # an adjective before the product, no trade (远舟智能装备)
 
