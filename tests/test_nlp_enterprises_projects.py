@@ -28,9 +28,9 @@ def test_no_heading_number_before_a_company() -> None:
 
 
 def test_a_place_and_its_acreage_open_a_project() -> None:
-    text = "建成白碧村500亩生态茶园示范园，实施水观村500亩高标准农田项目。新建600亩虾稻共作基地。"
+    text = "建成白碧村500亩生态茶园示范园，实施水观村500亩高标准农田项目。新建600亩稻鱼共生基地。"
     names = found(text, "Project")
-    assert {"白碧村500亩生态茶园示范园", "水观村500亩高标准农田项目", "虾稻共作基地"} <= set(names)
+    assert {"白碧村500亩生态茶园示范园", "水观村500亩高标准农田项目", "稻鱼共生基地"} <= set(names)
 
 
 def test_short_names_before_deng_and_a_kind_of_firm() -> None:
@@ -72,9 +72,9 @@ def test_named_facilities_of_more_kinds() -> None:
 
 
 def test_a_part_of_a_name_counts_only_where_the_name_stops() -> None:
-    text = "北方信达（天津）融资租赁有限公司落户。北方物流枢纽项目开工。长沙恒固新材料科技有限公司投产，恒固新材料签约扩产。坚持新时代发展理念，引进“时代院线”、远帆生物。"
+    text = "北方信达（天津）融资租赁有限公司落户。北方物流枢纽项目开工。长沙恒固新材料科技有限公司投产，恒固新材料签约扩产。坚持新时代发展理念，引进“星河院线”、远帆生物。"
     names = found(text, "Enterprise")
-    assert "恒固新材料" in names and "时代院线" in names
+    assert "恒固新材料" in names and "星河院线" in names
     assert "北方" not in names and "时代" not in names
 
 

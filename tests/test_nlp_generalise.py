@@ -50,10 +50,10 @@ def test_project_heads_real_reports_use() -> None:
 
 
 def test_no_unit_or_phase_alone_opens_a_project() -> None:
-    text = "新建600亩虾稻共作基地，推进二期工程。"
+    text = "新建600亩稻鱼共生基地，推进二期工程。"
     names = found(text, "Project")
-    assert "虾稻共作基地" in names
-    assert "二期工程" not in names and "亩虾稻共作基地" not in names
+    assert "稻鱼共生基地" in names
+    assert "二期工程" not in names and "亩稻鱼共生基地" not in names
 
 
 def test_designations_are_honours() -> None:
@@ -291,8 +291,8 @@ def test_the_own_place_by_pronoun_and_more_designation_forms() -> None:
 
 
 def test_people_named_with_honorifics_and_callings() -> None:
-    text = "宋代诗人黄庭坚曾在此讲学。修缮王尔琢烈士故居。邀请李国华院士作报告。张建国先生捐资50万元。王先生表示满意。"
-    assert set(found(text, "Person")) == {"黄庭坚", "王尔琢", "李国华", "张建国"}
+    text = "宋代诗人周敦明曾在此讲学。修缮王尔琢烈士故居。邀请李国华院士作报告。张建国先生捐资50万元。王先生表示满意。"
+    assert set(found(text, "Person")) == {"周敦明", "王尔琢", "李国华", "张建国"}
 
 
 def test_an_awarding_organ_before_a_title_is_dropped() -> None:

@@ -300,7 +300,7 @@ def brands(doc: Doc) -> Doc:
                     size += 1
                 # inside a project's name the company is its trade name (远舟 of 远舟新能源汽车零件基地)
                 size = min(size, len(project_brands.get(pos, head)))
-                # 新时代 holds 时代 of 时代院线, 北方物流 holds 北方 of 北方信达: a part of a name that
+                # 新时代 holds 时代 of 星河院线, 北方物流 holds 北方 of 北方信达: a part of a name that
                 # is a common word (not a name to jieba) is used alone only where the name stops
                 # (…followed by 、, 项目, 签约 …); a short name is used whole
                 part = size < len(head) and pos not in project_brands

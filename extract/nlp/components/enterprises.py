@@ -58,7 +58,7 @@ def _lead(name: str) -> int:
             prefix = name[:start]
             return start if prefix in _LEADS or prefix[-1] in _LEADS or tags.get(prefix) in _LEAD_TAGS else 0
         break
-    for size in (2, 1):  # no region: a leading verb or preposition alone (鼓励青禾食品公司, 占天景集团)
+    for size in (2, 1):  # no region: a leading verb or preposition alone (鼓励青禾食品公司, 占天穗集团)
         prefix = name[:size]
         if len(name) - size >= 5 and (prefix in _LEADS or (size == 2 and tags.get(prefix) in _VERB_TAGS)):
             return size

@@ -51,7 +51,7 @@ _COUNTED = r"等?[\d一二两三四五六七八九十]+[名位](?:同志|干部|
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     """A name after a role (乡长刘国栋), in a byline (通讯员 程晓梅), between a body and its
-    role (市委李红军书记), before 同志, opening a clause before an award verb, or alone
+    role (市委李建华书记), before 同志, opening a clause before an award verb, or alone
     after the closing date of a report (2016年11月2日 许文杰)."""
     name = rf"({_surname()}[\u4e00-\u9fff]{{1,2}}?)"
     roles, after, award = _roles(), _after(), alternation("award_verbs.txt")

@@ -39,7 +39,7 @@ _LEAD_WORD = re.compile(alternation("project_leads.txt"))
 _COMPANY_TAIL = re.compile(f"有限|股份|{alternation('company_legal_forms.txt')}")
 _MAX = 34
 # 青石村500亩高标准农田项目: a place or company, then the figure, opens the name (as the
-# guideline's 西坑村520亩土地流转示范片项目); a figure alone does not (600亩虾稻共作基地)
+# guideline's 西坑村520亩土地流转示范片项目); a figure alone does not (600亩稻鱼共生基地)
 _FIGURE_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)[万千百]?(?:亩|平方米|吨|千瓦|兆瓦)$")
 
 
@@ -160,7 +160,7 @@ def projects(doc: Doc) -> Doc:
         if start and text[start - 1] in "（(" and _ENUM_LEAD.match(text, start):  # （一）服务园区: a heading's number
             start = _ENUM_LEAD.match(text, start).end()
         unit = _UNIT_LEAD.match(text, start) if start and text[start - 1].isdigit() else None
-        if unit and m.start() - unit.end() >= 2:  # 600亩虾稻共作基地 -> 虾稻共作基地
+        if unit and m.start() - unit.end() >= 2:  # 600亩稻鱼共生基地 -> 稻鱼共生基地
             start = unit.end()
         figure = _FIGURE_BEFORE.search(text, max(0, start - 10), start)
         holder = owners.get(figure.start()) if figure else None

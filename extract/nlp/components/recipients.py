@@ -82,7 +82,7 @@ def recipients(doc: Doc) -> Doc:
         heads = tuple(words("recipient_heads.txt") | words("product_heads.txt"))
         for a, b, name in items:
             lead = next((w for w in words("recipient_leads.txt") if name.startswith(w) and len(name) - len(w) >= 3), "")
-            a, name = a + len(lead), name[len(lead) :]  # 携手凌家塘市场: the market
+            a, name = a + len(lead), name[len(lead) :]  # 携手青禾农贸市场: the market
             if "的" in name:  # 远舟公司生产的远舟大米: the product, not who made it
                 cut = name.rindex("的") + 1
                 a, name = a + cut, name[cut:]

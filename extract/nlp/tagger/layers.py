@@ -1,5 +1,5 @@
-"""The tagger's layers: one CRF per layer, so a name can hold another (伊莱特 inside
-伊莱特锻造项目). Adding a learned label means adding it to one layer here."""
+"""The tagger's layers: one CRF per layer, so a name can hold another (远舟 inside
+远舟锻造项目). Adding a learned label means adding it to one layer here."""
 
 from __future__ import annotations
 
