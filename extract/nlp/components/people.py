@@ -14,10 +14,6 @@ from extract.nlp.lexicon import alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.patterns import guarded
 
-_BYLINE = r"记者|通讯员|撰稿人|撰稿|作者|摄影|供稿|编辑|审核|联系人|文/图|图/文|校对|责编|审校|文：|图：|整理：|签发：|初审：|复审：|终审：|监制：|文:|图:|整理:|签发:"
-# roles that a name follows whatever comes after it (办事处主任杜晓峰全年带队): the name's
-# length is then read from jieba's dictionary (see _fallback_name)
-_HEAD_ROLES = r"书记|主任|镇长|乡长|区长|县长|市长|场长|所长|站长|行长|厂长|经理|董事长|主席|院长|部长|诗人|作家|画家|书法家|院士|教授|专家"
 _AWARD = r"荣获|获评|被评为|被授予"
 
 
@@ -31,6 +27,7 @@ def _after() -> str:
     return alternation("person_after.txt")
 
 
+_CLOSE_BRACKET = re.compile(r"[）)]")
 _HONORIFICS = ("先生", "女士", "老师", "师傅", "大爷", "大妈", "阿姨")  # 王先生 names nobody
 _PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会")
 
@@ -54,19 +51,19 @@ def _pattern() -> re.Pattern[str]:
     role (市委李建华书记), before 同志, opening a clause before an award verb, or alone
     after the closing date of a report (2016年11月2日 许文杰)."""
     name = rf"({_surname()}[\u4e00-\u9fff]{{1,2}}?)"
-    roles, after, award = _roles(), _after(), alternation("award_verbs.txt")
+    roles, after, award, byline = _roles(), _after(), alternation("award_verbs.txt"), alternation("byline_words.txt")
     return guarded(
-        [*roles.split("|"), *_BYLINE.split("|"), *words("surnames.txt"), " ", "\u3000", "\t"],  # what a match opens with
+        [*roles.split("|"), *words("byline_words.txt"), *words("surnames.txt"), " ", "\u3000", "\t"],  # what a match opens with
         rf"(?:(?:{roles})[\s：:]?{name}(?={after}|{award}|[，,、；;。]|\s|$))"
         rf"|(?:{name}(?=同志|烈士|先生|女士|院士|教授|{_COUNTED}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
         rf"|(?:(?<=[”。，,])\s?{name}(?=说|表示|介绍|坦言|感慨|告诉记者|笑着说))"
         rf"|(?:(?<=[，,；;。\n]){name}(?={_AWARD}))"
-        rf"|(?:(?:{_BYLINE})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
+        rf"|(?:(?:{byline})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
         rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
         rf"|(?:(?:(?<=[，,、；;。：:（(“\s])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|强调|指出|表示|介绍|说|带队|主持|参加|出席|一行)))"
         rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)"
         rf"|(?:(?<=授予){name}(?=[、，,]|同志))"
-        rf"|(?:(?:{_HEAD_ROLES})({_surname()}[\u4e00-\u9fff]{{2}}))",
+        rf"|(?:(?:{alternation('person_head_roles.txt')})({_surname()}[\u4e00-\u9fff]{{2}}))",
         re.M,
     )
 
@@ -112,7 +109,7 @@ def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
         person = todo.pop()
         end = person.end
         if text[end : end + 1] in ("（", "("):  # 张三（青禾村党支部书记）、李四: past the note
-            close = re.compile(r"[）)]").search(text, end, end + 30)
+            close = _CLOSE_BRACKET.search(text, end, end + 30)
             end = close.end() if close else end
         for pos in (end + 1,) if text[end : end + 1] == "、" else ():
             m = _mate().match(text, pos)
