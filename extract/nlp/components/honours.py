@@ -44,25 +44,16 @@ _LEAD = re.compile(
     r"^(?:(?:\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
 _AWARDER = re.compile(r"^[\u4e00-\u9fff]{1,6}[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
-# an awarding organ before a title (武汉市委组织部基层治理…案例): the guideline drops it
+# an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
 _TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|荣誉称号|称号|荣誉|名单|名录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+项|[一二两三四五六七八九十]+项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 
-
+# an aim names a title only wholly quoted or with its level word
 _LEVEL_WORD = re.compile(r"全国|国家|中国|全省|省级|自治区级|全市|市级|全县|县级|全区|区级")
 _WHOLLY_QUOTED = re.compile(r"[“\"][^”\"]+[”\"](?:荣誉称号|称号)?")
-
-
-def _aim(verb: str) -> bool:
-    return verb in words("aim_verbs.txt")
-
-
-def awards(verb: str) -> bool:
-    """Whether a trigger gives its title to someone (荣获) rather than names a selection or an aim (评选, 争创)."""
-    return not verb.startswith(_NOT_AWARDED) and not _aim(verb)
 _HEADS = re.compile(
     r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进|员|主体|师|婆|妇|农场|示范社|机构|楼宇|榜|金宿|银宿|小镇|关爱点|城市|强县|产品|第一街|奖章|勋章|证书|认证|奖杯|奖牌|金牌|银牌|铜牌|杯|牌|标志|商标|老字号|等次|示范点|试点|联系点|案例|典范|明星|标杆|样板|成果|线路|村落)$"
 )
@@ -104,6 +95,19 @@ _SWEEP = re.compile(
 )
 _SWEEP_ITEM = re.compile(r"(?:[\d一二两三四五六七八九十]+个?(?:模块|项目|单项|项))$")
 _QUOTES = str.maketrans("", "", "“”\"《》「」『』‘’'＂")
+# titles named where nobody is awarded them, each with whether its quotes make it one
+_NAMED_ONLY = ((_QUOTED_LEVEL, False), (_PLACE_TITLE, False), (_QUOTED_CONTEST, True))
+# where a learned span runs on past its title into a new clause
+_CLAUSE_OPENER = re.compile(r"后|并|以来|之后|以后|使|让|为|的|，|,")
+
+
+def _aim(verb: str) -> bool:
+    return verb in words("aim_verbs.txt")
+
+
+def awards(verb: str) -> bool:
+    """Whether a trigger gives its title to someone (荣获) rather than names a selection or an aim (评选, 争创)."""
+    return not verb.startswith(_NOT_AWARDED) and not _aim(verb)
 
 
 def _parts(clause: str) -> list[str]:
@@ -137,7 +141,7 @@ def clean_title(raw: str) -> str:
         prev = title
         title = _LEAD.sub("", title)
         title = _TAIL.sub("", title)
-    title = title.translate(_QUOTES).replace("（", "(").replace("）", ")").replace("\n", "").strip()
+    title = title.translate(_QUOTES).replace("（", "(").replace("）", ")")
     return title
 
 
@@ -181,9 +185,6 @@ def title_length(name: str) -> int:
         if _HEADS.search(name[: cut.start()]):
             return cut.start()
     return len(name)
-
-
-_CLAUSE_OPENER = re.compile(r"后|并|以来|之后|以后|使|让|为|的|，|,")
 
 
 def _table_titles(text: str) -> list[Mention]:
@@ -288,18 +289,11 @@ def honours(doc: Doc) -> Doc:
             if item and _valid(title, True):
                 out.append(Mention(start, start + len(item), "Honour", title,
                                    {"level": honour_level(title), "trigger": m.start(2) - 2}))
-    for m in _QUOTED_LEVEL.finditer(text):
-        title = clean_title(m.group(1))
-        if _valid(title, False):
-            out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
-    for m in _PLACE_TITLE.finditer(text):
-        title = clean_title(m.group(1))
-        if _valid(title, False):
-            out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
-    for m in _QUOTED_CONTEST.finditer(text):
-        title = clean_title(m.group(1))
-        if _valid(title, True):
-            out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
+    for pattern, quoted in _NAMED_ONLY:
+        for m in pattern.finditer(text):
+            title = clean_title(m.group(1))
+            if _valid(title, quoted):
+                out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
     for m in _TITLED_LIST.finditer(text):
         title = clean_title(m.group(1))
         if _COMMENDED.search(title) and _valid(title, False):
