@@ -120,49 +120,49 @@ def _trigger_before(ctx: Context, honour: Mention) -> int | None:
     return verbs[-1].start() if verbs else None
 
 
+def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tuple[int, int]]]], int]:
+    """(entity id, marks) of every receiver of `honour`, and the offset its year is read at."""
+    listed = honour.properties.get("recipients_end")
+    if listed is not None:  # a commendation's list after its title
+        return [_marked(ctx, m) for m in _listed(ctx, honour.end, int(listed))], honour.start
+    cell = honour.properties.get("recipient_at")
+    if cell is not None:  # a row of an honours table: its recipient cell, if a name stands there
+        at_cell = [m for m in ctx.mentions if m.label in RECIPIENT_LABELS and m.start == cell[0] and m.end == cell[1]]
+        return [_marked(ctx, m) for m in at_cell], honour.start
+    trigger = honour.properties.get("trigger")
+    if trigger is None and honour.properties.get("learned"):
+        trigger = _trigger_before(ctx, honour)
+        if trigger is None:
+            return [], honour.start
+    who = recipients(ctx, int(trigger), honour) if trigger is not None else []
+    if not who and trigger is not None:
+        who = _subject(ctx, int(trigger))
+        if who is None:
+            return [], honour.start  # the clause names someone we did not recognise: better none than wrong
+    respective = _respectively(ctx, honour, who, trigger)
+    if respective is not None:
+        who = [respective]
+    at = int(trigger) if trigger is not None else honour.start
+    if not who:
+        return ([(ctx.own_place_id, [])] if ctx.own_place_id else []), at
+    return [_marked(ctx, m) for m in who], at
+
+
+def _marked(ctx: Context, m: Mention) -> tuple[str, list[tuple[int, int]]]:
+    return ctx.entity(m), [(m.start, m.end)]
+
+
 def extract(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
     for honour in ctx.mentions:
-        if honour.label != "Honour":
-            continue
-        if honour.properties.get("awarded") is False:
+        if honour.label != "Honour" or honour.properties.get("awarded") is False:
             continue  # 评选“好邻居”, 创建省级…: a selection or an aim, not an award
-        listed = honour.properties.get("recipients_end")
-        if listed is not None:
-            found += [ctx.relation("AWARDED", ctx.entity(m), ctx.entity(honour), honour.start,
-                                   [(m.start, m.end), (honour.start, honour.end)], year=ctx.year_at(honour.start, later=False))
-                      for m in _listed(ctx, honour.end, int(listed))]
-            continue
-        cell = honour.properties.get("recipient_at")
-        if cell is not None:  # a row of an honours table: its recipient cell, if a name stands there
-            found += [ctx.relation("AWARDED", ctx.entity(m), ctx.entity(honour), honour.start,
-                                   [(m.start, m.end), (honour.start, honour.end)], year=ctx.year_at(honour.start, later=False))
-                      for m in ctx.mentions if m.label in RECIPIENT_LABELS and m.start == cell[0] and m.end == cell[1]]
-            continue
-        trigger = honour.properties.get("trigger")
-        if trigger is None and honour.properties.get("learned"):
-            trigger = _trigger_before(ctx, honour)
-            if trigger is None:
-                continue
-        who = recipients(ctx, int(trigger), honour) if trigger is not None else []
-        if not who and trigger is not None:
-            who = _subject(ctx, int(trigger))
-            if who is None:
-                continue  # the clause names someone we did not recognise: better none than wrong
-        if not who:
-            if not ctx.own_place_id:
-                continue
-            sources = [(ctx.own_place_id, [])]
-        else:
-            sources = [(ctx.entity(m), [(m.start, m.end)]) for m in who]
-        respective = _respectively(ctx, honour, who, trigger)
-        if respective is not None:
-            sources = [(ctx.entity(respective), [(respective.start, respective.end)])]
+        sources, at = _receivers(ctx, honour)
         for source, marks in sources:
             found.append(
                 ctx.relation(
                     "AWARDED", source, ctx.entity(honour), honour.start,
-                    marks + [(honour.start, honour.end)], year=ctx.year_at(int(trigger) if trigger is not None else honour.start, later=False),
+                    marks + [(honour.start, honour.end)], year=ctx.year_at(at, later=False),
                 )
             )
     return found

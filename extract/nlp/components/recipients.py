@@ -64,6 +64,7 @@ def recipients(doc: Doc) -> Doc:
     out = mentions(doc)
     tags = jieba_tags()
     stops = words("function_words.txt")
+    heads = tuple(words("recipient_heads.txt") | words("product_heads.txt"))
     for honour in [m for m in out if m.label == "Honour" and m.properties.get("trigger") is not None]:
         trigger = int(honour.properties["trigger"])
         clause_start = max((c.end() for c in _CLAUSE.finditer(text, max(0, trigger - 40), trigger)), default=max(0, trigger - 40))
@@ -79,7 +80,6 @@ def recipients(doc: Doc) -> Doc:
         items = _items(text, clause_start, end)
         if not items:
             continue
-        heads = tuple(words("recipient_heads.txt") | words("product_heads.txt"))
         for a, b, name in items:
             lead = next((w for w in words("recipient_leads.txt") if name.startswith(w) and len(name) - len(w) >= 3), "")
             a, name = a + len(lead), name[len(lead) :]  # 携手青禾农贸市场: the market
