@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CELL = re.compile(r"[^\t |\u3000]+")
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、]?")
@@ -26,11 +27,15 @@ def column_rows(text: str, headers: frozenset[str]) -> Iterator[dict[str, Cell]]
     """Each numbered row under a header line that names one of `headers` as a cell, as
     {header: cell} for every header of that line; rows end at the first line that does
     not open with a row number."""
-    pos = 0
-    for line_end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:
-        line = text[pos:line_end]
-        head = _cells(line, pos)
-        names = [c.text for c in head]
+    seen: set[int] = set()
+    for hit in _header_words(headers).finditer(text):  # only lines that hold a header word are split
+        pos = text.rfind("\n", 0, hit.start()) + 1
+        if pos in seen:
+            continue
+        seen.add(pos)
+        line_end = text.find("\n", hit.end())
+        line_end = len(text) if line_end < 0 else line_end
+        names = [c.text for c in _cells(text[pos:line_end], pos)]
         if len(names) >= 2 and headers & set(names):
             row_pos = line_end + 1
             while row_pos < len(text):
@@ -41,4 +46,8 @@ def column_rows(text: str, headers: frozenset[str]) -> Iterator[dict[str, Cell]]
                     break
                 yield {name: cell for name, cell in zip(names, row, strict=False)}
                 row_pos = end + 1
-        pos = line_end + 1
+
+
+@lru_cache(maxsize=8)
+def _header_words(headers: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(headers, key=len, reverse=True))))
