@@ -30,6 +30,15 @@ class Gazetteer:
         found = self.towns.get(name) or self.villages.get(name)
         return found.split("|") if found else []
 
+    def town_of(self, village: str, county: str) -> str | None:
+        """The one township of `county` the table puts a village or community in, else None."""
+        towns = {parts[3] for parts in (c.split("/") for c in self.chains(village)) if len(parts) == 4 and parts[2] == county}
+        return towns.pop() if county and len(towns) == 1 else None
+
+    def town_in(self, town: str, county: str) -> bool:
+        """Whether the table has a township of that name in `county`."""
+        return bool(county) and any(c.split("/")[2] == county for c in self.towns.get(town, "").split("|") if c.count("/") == 2)
+
     def counties(self) -> set[str]:
         """County-level names (区, 县, 县级市, 旗, and zones the table ranks as counties)."""
         return {chain.split("/")[2] for value in self.towns.values() for chain in value.split("|")}

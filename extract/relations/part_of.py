@@ -14,18 +14,6 @@ _RANK = {label: i for i, label in enumerate(PLACE_LABELS)}
 _LOCAL = frozenset({"Village", "Community"})
 
 
-def table_town(ctx: Context, village: str) -> str | None:
-    """The one township of the report's own county that the table puts a village in, else None."""
-    county = ctx.place_names.get("District", "")
-    towns = {c.split("/")[3] for c in gazetteer().chains(village) if c.count("/") == 3 and c.split("/")[2] == county}
-    return towns.pop() if county and len(towns) == 1 else None
-
-
-def _in_own_county(ctx: Context, town: str) -> bool:
-    county = ctx.place_names.get("District", "")
-    return bool(county) and any(c.split("/")[2] == county for c in gazetteer().towns.get(town, "").split("|") if c.count("/") == 2)
-
-
 def extract(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
     places = sorted((m for m in ctx.mentions if m.label in _RANK), key=lambda m: m.start)
@@ -37,13 +25,13 @@ def extract(ctx: Context) -> list[Relation]:
     stated = {(r.source, r.target) for r in found}
     children = {s for s, _ in stated}
     towns: dict[str, Mention] = {m.name: m for m in places if m.label == "Subdistrict"}
-    own_town = ctx.place_names.get("Subdistrict", "")
+    own_town, county, table = ctx.place_names.get("Subdistrict", ""), ctx.place_names.get("District", ""), gazetteer()
     for m in places:
         src = ctx.entity(m)
         if src in children or src == ctx.own_place_id:
             continue
         if m.label in _LOCAL:
-            town = table_town(ctx, m.name)
+            town = table.town_of(m.name, county)
             if town is None or town == own_town:
                 if ctx.own_place_id:  # the report's own village, by the table or by default
                     found.append(ctx.relation("PART_OF", src, ctx.own_place_id, m.start, [(m.start, m.end)],
@@ -52,7 +40,7 @@ def extract(ctx: Context) -> list[Relation]:
                 found.append(ctx.relation("PART_OF", src, ctx.entity(towns[town]), m.start, [(m.start, m.end)],
                                           inferred=True, basis="table"))
             children.add(src)
-        elif m.label == "Subdistrict" and ctx.place_ids.get("District") and _in_own_county(ctx, m.name):
+        elif m.label == "Subdistrict" and ctx.place_ids.get("District") and table.town_in(m.name, county):
             found.append(ctx.relation("PART_OF", src, ctx.place_ids["District"], m.start, [(m.start, m.end)],
                                       inferred=True, basis="table"))
             children.add(src)

@@ -2,7 +2,8 @@
 fictional corpus (corpus/fictional, 30 reports written for training).
 
 Paths to ../shared are relative to the repository, as CI lays it out. The blind
-check set is not listed here and `train.load_examples` refuses it.
+check set and the team's held-out corpus are not listed here, and `train.load_examples`
+refuses both.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Train the tagger's CRFs on gold, and cross-validate them by report.
 
 Training data are pairs of (reports folder, gold folder): the seeds, the dev
-excerpts and the team's examples. The blind check set is never read: a folder
-named `check` is refused.
+excerpts, the team's examples and its fictional corpus. The blind test sets are never
+read: a folder named `check`, `heldout` or `heldout-gold` is refused.
 """
 
 from __future__ import annotations
