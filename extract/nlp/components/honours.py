@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text
+from extract.nlp.components.people import is_person_name, surname_pattern
 from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
@@ -41,7 +42,7 @@ GIVING = frozenset({"授予"})
 _CLAUSE_END = re.compile(r"[，。；,;！!？?\n]|\.(?!\d)")
 _SPLIT = re.compile(r"、|(?<=[”\"])和|(?<=[”\"])及|(?<=”)(?=“)")
 _LEAD = re.compile(
-    r"^(?:(?:\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
+    r"^(?:(?:[：:]|\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
 _AWARDER = re.compile(r"^[\u4e00-\u9fff]{1,6}[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
@@ -55,7 +56,7 @@ _NOT_AWARDED = ("评选", "创建")
 _LEVEL_WORD = re.compile(r"全国|国家|中国|全省|省级|自治区级|全市|市级|全县|县级|全区|区级")
 _WHOLLY_QUOTED = re.compile(r"[“\"][^”\"]+[”\"](?:荣誉称号|称号)?")
 _HEADS = re.compile(
-    r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进|员|主体|师|婆|妇|农场|示范社|机构|楼宇|榜|金宿|银宿|小镇|关爱点|城市|强县|产品|第一街|奖章|勋章|证书|认证|奖杯|奖牌|金牌|银牌|铜牌|杯|牌|标志|商标|老字号|等次|示范点|试点|联系点|案例|典范|明星|标杆|样板|成果|线路|村落)$"
+    r"(?:奖|名|村|社区|镇|乡|街道|街|集体|单位|个人|基地|园|区|企业|工厂|组织|项目|站|模范|标兵|先锋|能手|家庭|媳妇|婆婆|户|工作者|书记|干部|村官|红旗手|之星|冠军|学校|中心|景区|品牌|店铺|\)|乡镇|示范|县|市|典型|团队|窗口|岗|队|手|人|者|工程|楼|馆|院|所|协会|书屋|阵地|文化站|家|先进|员|主体|师|婆|妇|农场|示范社|机构|楼宇|榜|金宿|银宿|小镇|关爱点|城市|强县|产品|第一街|奖章|勋章|证书|认证|奖杯|奖牌|金牌|银牌|铜牌|杯|牌|标志|商标|老字号|等次|示范点|试点|联系点|案例|典范|明星|标杆|样板|成果|线路|村落)$"
 )
 _MONEY = re.compile(r"奖补|资金|补助|补贴|奖励金|贷款")  # 获…奖补项目3个: money, not an honour
 _GENERIC = frozenset({"单位", "集体", "个人", "称号", "荣誉", "奖项", "成绩", "好成绩", "第一", "表彰"})
@@ -80,15 +81,13 @@ _CONTEST = re.compile(
 _CONTEST_LEVELS = re.compile(r"^(?:[省市区县][、和及])+[省市区县]?")
 _SCOPE = re.compile(r"^全[国省市区县镇]")
 _TIME_HEAD = re.compile(r"^(?:第?[一二三四]季度|\d{4}年度?|上半年|下半年|年度)")
-_LIST_HEADING = re.compile(r"^[^\n]{0,20}(?:荣誉|表彰|获奖)[^\n]{0,12}\n((?:[ \t　]*\d+[、.．][^\n]+\n?)+)", re.M)
 # a commendation's title, a colon and the names that receive it (表现突出个人：张三、李四)
-_TITLED_LIST = re.compile(
+TITLED_LIST = re.compile(
     r"^[ \t　]*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?[ \t　]*"
     r"([^：:\n，。；,;]{2,30}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所][）)])?[：:]([^\n]*[、，,][^\n]*)$",
     re.M,
 )
 _COMMENDED = re.compile(r"先进|优秀|突出|模范|标兵|最美|十佳|能手|之星|好人|示范")
-_LIST_ITEM = re.compile(r"^[ \t　]*\d+[、.．]\s*([^\n；;。]+)", re.M)
 # 在…竞赛中囊括A、B、C三个模块及团体总分全部一等奖: one prize per item
 _SWEEP = re.compile(
     r"在([^，。；,;在]{2,30}?)中囊括([^，。；,;]{2,80}?)(?:全部|均获|均为|均)?((?:[一二三特]等|金|银|铜|优秀)奖|第[一二三1-3]名)"
@@ -99,6 +98,49 @@ _QUOTES = str.maketrans("", "", "“”\"《》「」『』‘’'＂")
 _NAMED_ONLY = ((_QUOTED_LEVEL, False), (_PLACE_TITLE, False), (_QUOTED_CONTEST, True))
 # where a learned span runs on past its title into a new clause
 _CLAUSE_OPENER = re.compile(r"后|并|以来|之后|以后|使|让|为|的|，|,")
+
+
+_NOTE = re.compile(r"[（(]([^（）()]{1,40})[）)]\s*$")
+# a note that says who gave the title or when (（中央文明委，2023年5月）): not part of the title
+_AWARDER_NOTE = re.compile(r"\d|年|月|委|会|局|厅|部|办|政府|授予|颁发|命名|认定|批准")
+
+
+def recipient_like(name: str) -> bool:
+    """A place, body, facility or person that can stand beside its title in a list (青禾村：…, …（张三）)."""
+    name = name.strip()
+    if not 2 <= len(name) <= 16 or TRIGGER.search(name):
+        return False
+    if re.fullmatch(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}", name) and is_person_name(name):
+        return True
+    return name.endswith(tuple(words("recipient_heads.txt") | words("list_recipient_heads.txt")))
+
+
+def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
+    """A title without a closing note on who gave it or when, and the span of a note that
+    names its recipient instead (全国综合减灾示范社区（白鹭社区）)."""
+    note = _NOTE.search(part)
+    if not note:
+        return part, None
+    inner = note.group(1)
+    if _AWARDER_NOTE.search(inner):
+        return part[: note.start()], None
+    if recipient_like(inner):
+        lead = len(inner) - len(inner.lstrip())
+        return part[: note.start()], (note.start(1) + lead, note.start(1) + len(inner.rstrip()))
+    return part, None
+
+
+_COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名项位所次]$")  # 全县仅此一家: a count, no title
+
+
+def _listed_title(clause: str) -> bool:
+    """A clause that is only one more levelled title (…，全市人居环境整治红旗乡镇，…)."""
+    bare = clause.strip().translate(_QUOTES)
+    title = clean_title(clause)
+    return (
+        bool(_LEVEL_WORD.match(bare)) and not TRIGGER.search(bare) and not _COUNTING.search(bare)
+        and len(title) <= 24 and valid_title(title, False)
+    )
 
 
 def _aim(verb: str) -> bool:
@@ -164,7 +206,8 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     return last
 
 
-def _valid(title: str, quoted: bool) -> bool:
+def valid_title(title: str, quoted: bool) -> bool:
+    """A cleaned title: a sane length, not masked, generic or money, and quoted or ending on a title's head."""
     if not 2 <= len(title) <= 40 or is_masked(title) or title in _GENERIC or _MONEY.search(title):
         return False
     return quoted or bool(_HEADS.search(title))
@@ -195,7 +238,7 @@ def _table_titles(text: str) -> list[Mention]:
     for row in column_rows(text, titles):
         cell = next((row[h] for h in row if h in titles), None)
         title = clean_title(cell.text) if cell else ""
-        if not cell or not _valid(title, True):
+        if not cell or not valid_title(title, True):
             continue
         who = next((row[h] for h in row if h in recipients), None)
         properties: dict[str, object] = {"level": honour_level(title)}
@@ -223,11 +266,20 @@ def honours(doc: Doc) -> Doc:
             if close > 0:
                 end_m = _CLAUSE_END.search(text, close)
                 clause_end = end_m.start() if end_m else len(text)
-        clause = text[trig.end() : clause_end]
-        pos = trig.end()
+        if end_m and end_m.group() == "\n" and not text[trig.end() : clause_end].strip():
+            end_m = _CLAUSE_END.search(text, clause_end + 1)  # 被评为 at a line's end: the title is on the next
+            clause_end = end_m.start() if end_m else len(text)
+        clauses = [(trig.end(), clause_end)]
+        while end_m and end_m.group() in "，," and awards(trig.group()):
+            end_m = _CLAUSE_END.search(text, clause_end + 1)  # 被评为A，B，C: more titles, each with its level
+            following = (clause_end + 1, end_m.start() if end_m else len(text))
+            if not _listed_title(text[following[0] : following[1]]):
+                break
+            clauses.append(following)
+            clause_end = following[1]
         previous = ""
         scope = ""  # 全区第1名3次、第2名3次: the later rankings share the first one's scope
-        for part in _parts(clause):
+        for part, pos in ((p, a) for a, b in clauses for p in _parts(text[a:b])):
             part_start = text.find(part, pos)
             if part_start < 0:
                 continue
@@ -240,6 +292,7 @@ def honours(doc: Doc) -> Doc:
             if trig.group() in GIVING and "“" in part[1:]:  # 授予张三等5名同志“…”: the title is quoted
                 part_start += part.index("“")
                 part = part[part.index("“") :]
+            part, noted = title_note(part)
             title = clean_title(part)
             if previous and len(title) <= 2 and len(previous) > len(title):
                 title = previous[: -len(title)] + title  # 服务组织和项目 -> 服务项目
@@ -271,14 +324,13 @@ def honours(doc: Doc) -> Doc:
                     title = heads[-1] + bare
                 else:
                     continue  # 第一名 with no contest named: not a title by itself
-            if not _valid(title, quoted) or _joined_by_de(title, part) or (_aim(trig.group()) and not _WHOLLY_QUOTED.fullmatch(part.strip()) and not _LEVEL_WORD.match(title)):
+            if not valid_title(title, quoted) or _joined_by_de(title, part) or (_aim(trig.group()) and not _WHOLLY_QUOTED.fullmatch(part.strip()) and not _LEVEL_WORD.match(title)):
                 continue  # an aim names a title only wholly quoted or with its level (申报项目3个, 争创“两应”党组织 name none)
             previous = title
-            out.append(
-                Mention(part_start, part_start + len(part), "Honour", title,
-                        {"level": honour_level(title), "trigger": trig.start(),
-                         "awarded": awards(trig.group())})
-            )
+            properties = {"level": honour_level(title), "trigger": trig.start(), "awarded": awards(trig.group())}
+            if noted is not None:
+                properties["recipient_at"] = [part_start + noted[0], part_start + noted[1]]
+            out.append(Mention(part_start, part_start + len(part), "Honour", title, properties))
     for m in _SWEEP.finditer(text):
         contest = _TIME_HEAD.sub("", m.group(1)).translate(_QUOTES)
         pos = m.start(2)
@@ -286,23 +338,18 @@ def honours(doc: Doc) -> Doc:
             start, pos = pos, pos + len(item) + 1
             item = _SWEEP_ITEM.sub("", item).strip()
             title = contest + item + m.group(3)
-            if item and _valid(title, True):
+            if item and valid_title(title, True):
                 out.append(Mention(start, start + len(item), "Honour", title,
                                    {"level": honour_level(title), "trigger": m.start(2) - 2}))
     for pattern, quoted in _NAMED_ONLY:
         for m in pattern.finditer(text):
             title = clean_title(m.group(1))
-            if _valid(title, quoted):
+            if valid_title(title, quoted):
                 out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
-    for m in _TITLED_LIST.finditer(text):
+    for m in TITLED_LIST.finditer(text):
         title = clean_title(m.group(1))
-        if _COMMENDED.search(title) and _valid(title, False):
+        if _COMMENDED.search(title) and valid_title(title, False):
             out.append(Mention(m.start(1), m.end(1), "Honour", title,
                                {"level": honour_level(title), "recipients_end": m.end(2)}))
     out.extend(_table_titles(text))
-    for block in _LIST_HEADING.finditer(text):
-        for item in _LIST_ITEM.finditer(text, block.start(1), block.end(1)):
-            title = clean_title(item.group(1))
-            if _valid(title, True):
-                out.append(Mention(item.start(1), item.end(1), "Honour", title, {"level": honour_level(title)}))
     return doc

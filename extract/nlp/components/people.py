@@ -33,7 +33,7 @@ _PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会")
 
 
 @lru_cache(maxsize=1)
-def _surname() -> str:
+def surname_pattern() -> str:
     """A surname: a compound one (欧阳, 上官) before the single characters, so 欧阳明华 is not 阳明华."""
     names = words("surnames.txt")
     singles = "".join(sorted(n for n in names if len(n) == 1))
@@ -50,7 +50,7 @@ def _pattern() -> re.Pattern[str]:
     """A name after a role (乡长刘国栋), in a byline (通讯员 程晓梅), between a body and its
     role (市委李建华书记), before 同志, opening a clause before an award verb, or alone
     after the closing date of a report (2016年11月2日 许文杰)."""
-    name = rf"({_surname()}[\u4e00-\u9fff]{{1,2}}?)"
+    name = rf"({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?)"
     roles, after, award, byline = _roles(), _after(), alternation("award_verbs.txt"), alternation("byline_words.txt")
     return guarded(
         [*roles.split("|"), *words("byline_words.txt"), *words("surnames.txt"), " ", "\u3000", "\t"],  # what a match opens with
@@ -63,7 +63,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:(?:(?<=[，,、；;。：:（(“\s])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|强调|指出|表示|介绍|说|带队|主持|参加|出席|一行)))"
         rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)"
         rf"|(?:(?<=授予){name}(?=[、，,]|同志))"
-        rf"|(?:(?:{alternation('person_head_roles.txt')})({_surname()}[\u4e00-\u9fff]{{2}}))",
+        rf"|(?:(?:{alternation('person_head_roles.txt')})({surname_pattern()}[\u4e00-\u9fff]{{2}}))",
         re.M,
     )
 
@@ -71,7 +71,7 @@ def _pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _mate() -> re.Pattern[str]:
     """A name in a list, between separators: 张三、李四、王五等."""
-    return re.compile(rf"{_surname()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志|被|{_AWARD}|{_COUNTED})")
+    return re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志|被|{_AWARD}|{_COUNTED})")
 
 
 _OPENERS = frozenset("、，,；;。：:\n（( ")
@@ -80,7 +80,7 @@ def _role_end() -> re.Pattern[str]:
     return re.compile(rf"(?:{_roles()}|表彰|表扬|授予|追授)$")
 
 
-def _is_name(name: str) -> bool:
+def is_person_name(name: str) -> bool:
     tag = jieba_tags().get(name)
     return (
         name not in words("public_figures.txt") and name[-1] not in _PLACE_TAIL and tag in (None, "nr", "nrfg", "nrt")
@@ -113,7 +113,7 @@ def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
             end = close.end() if close else end
         for pos in (end + 1,) if text[end : end + 1] == "、" else ():
             m = _mate().match(text, pos)
-            if m and m.start() not in seen and _is_name(m.group()):
+            if m and m.start() not in seen and is_person_name(m.group()):
                 mate = Mention(m.start(), m.end(), "Person", m.group())
                 mates.append(mate)
                 todo.append(mate)
@@ -123,7 +123,7 @@ def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
                 c = person.start - 1 - size
                 m = _mate().match(text, c) if c >= 0 else None
                 opens = c == 0 or text[c - 1] in _OPENERS or _role_end().search(text, max(0, c - 6), c) is not None
-                if m and m.end() == person.start - 1 and opens and m.start() not in seen and _is_name(m.group()):
+                if m and m.end() == person.start - 1 and opens and m.start() not in seen and is_person_name(m.group()):
                     mate = Mention(m.start(), m.end(), "Person", m.group())
                     mates.append(mate)
                     todo.append(mate)
@@ -142,7 +142,7 @@ def people(doc: Doc) -> Doc:
     for m in pattern.finditer(text):
         group = next(i for i in range(1, last + 1) if m.group(i))
         name = m.group(group) if group < last else _fallback_name(text, m.start(group), m.end(group))
-        if name and _is_name(name):
+        if name and is_person_name(name):
             found.append(Mention(m.start(group), m.start(group) + len(name), "Person", name))
     out.extend(found)
     out.extend(_list_mates(text, found))

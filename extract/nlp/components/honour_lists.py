@@ -1,0 +1,107 @@
+"""Honours listed under an honours heading, with no award verb (三、获得荣誉情况 / 1.全国文明村（中央文明委）).
+
+A report often closes its review with its honours as a list: one title per line
+or several per line, a recipient before a colon or a space (青禾村：全国文明村,
+张三：优秀党员), or in a note after the title (全国文明村（青禾村）); a note that
+only says who gave it or when (（省爱卫会，2023年5月）) is not part of the title.
+The list runs from a heading that names honours (荣誉, 表彰, 获奖) to the next
+heading that does not. A line with an award verb is left to the honours step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.nlp.boundaries import doc_text
+from extract.nlp.components.honours import (
+    TITLED_LIST,
+    TRIGGER,
+    clean_title,
+    honour_level,
+    recipient_like,
+    title_note,
+    valid_title,
+)
+from extract.nlp.components.people import is_person_name
+from extract.nlp.lexicon import words
+from extract.nlp.mention import Mention, mentions
+
+# a heading that names honours (三、获得荣誉情况, （二）个人荣誉, 荣誉榜：)
+_HONOUR_HEADING = re.compile(r"(?:荣誉|表彰|奖励|获奖|奖项)(?:情况|榜|名单|清单|一览)?[：:]?$")
+# a heading of the report's outline (三、… / （一）…): it ends an honours list unless it names honours
+_MARKER = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}(?:部分|章)|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
+_ITEM_MARKER = re.compile(r"^[ \t　]*(?:\d{1,2}\s*(?:[、.．]|[)）])|[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[-•·●▪])?[ \t　]*")
+_SEPARATOR = re.compile(r"[、；;，,]")
+_RECIPIENT_COLON = re.compile(r"^([^：:]{2,16})[：:]\s*(?=\S)")
+_RECIPIENT_SPACE = re.compile(r"^(\S{2,16})[ \t　]+(?=\S)")
+
+
+def _pieces(line: str, start: int) -> Iterator[tuple[int, str]]:
+    """The items of a line split at separators outside brackets, with their offsets."""
+    depth, begin = 0, 0
+    for i, ch in enumerate(line):
+        depth += ch in "（(“"
+        depth -= ch in "）)”"
+        if depth <= 0 and _SEPARATOR.match(ch):
+            yield start + begin, line[begin:i]
+            begin = i + 1
+            depth = 0
+    yield start + begin, line[begin:]
+
+
+def _item(text: str, at: int, raw: str, personal: bool, out: list[Mention]) -> None:
+    """One listed honour, with its recipient where the item names one."""
+    lead = len(raw) - len(raw.lstrip())
+    at, raw = at + lead, raw.strip().rstrip("。")
+    recipient: tuple[int, int] | None = None
+    for pattern in (_RECIPIENT_COLON, _RECIPIENT_SPACE):
+        m = pattern.match(raw)
+        if m and recipient_like(m.group(1)):
+            recipient = (at + m.start(1), at + m.end(1))
+            at, raw = at + m.end(), raw[m.end() :]
+            break
+    raw, noted = title_note(raw)
+    if recipient is None and noted is not None:
+        recipient = (at + noted[0], at + noted[1])
+    title = clean_title(raw)
+    if len(title) < 4 or not valid_title(title, False):
+        return
+    properties: dict[str, object] = {"level": honour_level(title)}
+    if recipient is not None:
+        properties["recipient_at"] = list(recipient)
+        a, b = recipient
+        name = text[a:b].strip()
+        if not any(m.start == a and m.end == b for m in out):
+            label = "Person" if is_person_name(name) and not name.endswith(tuple(words("recipient_heads.txt"))) else "Organization"
+            if label == "Organization" and any(m.start <= a and b <= m.end and m.label != "Honour" for m in out):
+                label = ""  # a place already names it
+            if label:
+                out.append(Mention(a, b, label, name, {"recipient": True}))
+    elif personal:
+        properties["awarded"] = False  # a personal honour with no name: not the report's place
+    out.append(Mention(at, at + len(raw), "Honour", title, properties))
+
+
+@Language.component("govkg_honour_lists", requires=["doc._.mentions"], assigns=["doc._.mentions"])
+def honour_lists(doc: Doc) -> Doc:
+    text = doc_text(doc)
+    out = mentions(doc)
+    inside, personal, pos = False, False, 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if len(stripped) <= 24 and _HONOUR_HEADING.search(stripped) and (_MARKER.match(stripped) or not _SEPARATOR.search(stripped)):
+            inside, personal = True, "个人" in stripped
+            continue
+        if _MARKER.match(stripped):
+            inside = False
+        if not inside or not stripped or TRIGGER.search(stripped) or TITLED_LIST.match(line):
+            continue
+        body = _ITEM_MARKER.match(line).end()
+        for at, piece in _pieces(line[body:], start + body):
+            _item(text, at, piece, personal, out)
+    return doc

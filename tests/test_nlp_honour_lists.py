@@ -1,0 +1,55 @@
+"""Honours listed under an honours heading and the list forms of an award clause, on fictional
+reports: each test failed before the rule it covers."""
+
+from __future__ import annotations
+
+from tests.test_nlp_generalise import awarded, found
+
+REPORT = """青石镇2023年工作总结
+一、主要工作
+全年完成固定资产投资5亿元。
+二、获得荣誉情况
+1.全国文明村镇（中央文明委，2023年5月）
+2.省级卫生乡镇（省爱卫会）
+3.柳湾村：全国乡村旅游重点村
+4.枫林村  省级美丽乡村示范村
+（一）集体荣誉
+    全市平安建设先进乡镇、全县招商引资工作先进单位。
+（二）个人荣誉
+    王立新：全省优秀共产党员；李秀英：全市优秀村干部。
+三、下步打算
+争取建成全县一流的产业园区。
+"""
+
+
+def test_listed_titles_drop_the_note_on_who_gave_them() -> None:
+    titles = found(REPORT, "Honour")
+    assert {"全国文明村镇", "省级卫生乡镇", "全市平安建设先进乡镇", "全县招商引资工作先进单位"} <= set(titles)
+    assert not any("(" in t or "：" in t for t in titles)
+
+
+def test_a_listed_title_goes_to_the_name_before_its_colon_or_space() -> None:
+    pairs = awarded(REPORT)
+    assert {("柳湾村", "全国乡村旅游重点村"), ("枫林村", "省级美丽乡村示范村")} <= pairs
+    assert {("王立新", "全省优秀共产党员"), ("李秀英", "全市优秀村干部")} <= pairs
+    assert ("青石镇", "全市平安建设先进乡镇") in pairs and ("青石镇", "全国文明村镇") in pairs
+
+
+def test_the_list_ends_at_the_next_heading() -> None:
+    assert "全县一流的产业园区" not in found(REPORT, "Honour")
+
+
+def test_a_note_after_a_title_can_name_its_recipient() -> None:
+    text = "青石镇2023年工作总结\n今年，我镇荣获：全国综合减灾示范社区（东坡社区）、省级森林乡村（桃源村）。"
+    assert {("东坡社区", "全国综合减灾示范社区"), ("桃源村", "省级森林乡村")} <= awarded(text)
+
+
+def test_titles_after_one_verb_separated_by_commas() -> None:
+    text = "青石镇2023年工作总结\n我镇先后被评为全省乡村治理示范乡镇，全市人居环境整治红旗乡镇，全县经济发展先进乡镇。"
+    assert {"全省乡村治理示范乡镇", "全市人居环境整治红旗乡镇", "全县经济发展先进乡镇"} <= set(found(text, "Honour"))
+    assert "全县仅此一家" not in found("青石镇荣获省级卫生镇，全县仅此一家。", "Honour")
+
+
+def test_a_title_on_the_line_after_its_verb() -> None:
+    text = "青石镇2023年工作总结\n年内，柳湾村被评为\n全国文明村。"
+    assert ("柳湾村", "全国文明村") in awarded(text)
