@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 Step = Callable[[str], str]
@@ -132,6 +133,39 @@ def join_wrapped_lines(text: str) -> str:
     return "\n".join(out)
 
 
+_TERMINAL_END = re.compile(r"[。！？!?；;：:”’）)】》…]$")
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a PDF or OCR layer wrapped the text at, if it did: most long lines end open
+    (no sentence end) and most of those have one length, give or take a character."""
+    body = [line for line in lines[1:] if len(line) >= 15 and not _HEADING.match(line)]  # headings are often of one length
+    lengths = [len(line) for line in body if not _TERMINAL_END.search(line)]
+    if len(lengths) < 5 or len(lengths) < 0.4 * len(body):
+        return None
+    width = Counter(lengths).most_common(1)[0][0]
+    near = sum(1 for n in lengths if width - 2 <= n <= width + 1)
+    return width if near >= 0.6 * len(lengths) else None
+
+
+def join_hard_wrapped(text: str) -> str:
+    """Join the lines of a text wrapped at a fixed width (every line about as long, ending
+    mid-sentence): each such line runs on into the next, unless that opens a heading."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    if width is None:
+        return text
+    out: list[str] = []
+    run_on = False
+    for line in lines:
+        if run_on and line[:1] and not _HEADING.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+        run_on = len(line) >= width - 2 and not _TERMINAL_END.search(line) and not _HEADING.match(line)
+    return "\n".join(out)
+
+
 def drop_empty_lines(text: str) -> str:
     """Paragraphs are separated by exactly one "\\n"."""
     return "\n".join(line for line in text.split("\n") if line.strip())
@@ -146,6 +180,7 @@ STEPS: tuple[Step, ...] = (
     collapse_spaces,
     drop_boilerplate_lines,
     drop_empty_lines,
+    join_hard_wrapped,
     join_wrapped_lines,
 )
 

@@ -6,6 +6,7 @@ from extract.clean import (
     drop_boilerplate_lines,
     drop_debris,
     fold_radicals,
+    join_hard_wrapped,
     normalise_line_endings,
     strip_zero_width,
 )
@@ -70,3 +71,33 @@ def test_lines_broken_inside_a_sentence_are_joined_and_page_numbers_dropped():
     assert "— 3 —" not in lines
     assert lines[:2] == ["青溪镇2024年工作总结", "一、经济发展"]
     assert "青溪镇人民政府镇长 王明" in lines
+
+
+WRAPPED = (
+    "青石镇2023年工作总结\n"
+    "一、主要成绩\n"
+    "今年以来，青石镇党委政府在县委县政府指导下，团结带领全镇上下的干\n"
+    "部群众，聚焦高质量发展，全镇完成地区生产总值12.5亿元，较上年增6.\n"
+    "2%。我镇荣获省级生态文明示范乡镇称号，柳湾村获评全国文明村，枫林\n"
+    "村被评为省级森林乡村。引进云帆科技有限公司、青禾食品有限公司等企\n"
+    "业5家，实施柳湾村田园综合体项目、枫林村农产品冷链物流中心项目，完\n"
+    "成投资3.2亿元。\n"
+    "二、存在问题\n"
+    "产业结构不优，发展后劲不足。"
+)
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_joined_back_into_paragraphs() -> None:
+    lines = join_hard_wrapped(WRAPPED).split("\n")
+    assert lines[0] == "青石镇2023年工作总结" and lines[1] == "一、主要成绩"
+    assert lines[2].startswith("今年以来") and lines[2].endswith("完成投资3.2亿元。")
+    assert "枫林村被评为" in lines[2] and lines[3] == "二、存在问题"
+
+
+def test_headings_of_one_length_are_not_a_wrapped_text() -> None:
+    text = "\n".join(
+        ["青石镇2023年工作总结"]
+        + [f"（{n}）聚焦重点任务推动工作提质增效见实效{n}" for n in "一二三四五六"]
+        + ["全年完成各项工作任务。"] * 6
+    )
+    assert join_hard_wrapped(text) == text
