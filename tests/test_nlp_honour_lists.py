@@ -53,3 +53,26 @@ def test_titles_after_one_verb_separated_by_commas() -> None:
 def test_a_title_on_the_line_after_its_verb() -> None:
     text = "青石镇2023年工作总结\n年内，柳湾村被评为\n全国文明村。"
     assert ("柳湾村", "全国文明村") in awarded(text)
+
+
+def test_de_rongyu_chenghao_is_the_tail_of_a_title() -> None:
+    text = "青石镇2023年工作总结\n柳湾村被省委组织部授予“全省五星级党组织”的荣誉称号。镇综合文化站获得了全国基层文化先进单位的称号。"
+    assert {("柳湾村", "全省五星级党组织"), ("镇综合文化站", "全国基层文化先进单位")} <= awarded(text)
+
+
+def test_becoming_a_levelled_title_and_being_held_up_as_one_are_awards() -> None:
+    text = "青石镇2023年工作总结\n枫林村成为省级森林康养基地，东坡社区被树为全省基层治理典型。"
+    assert {("枫林村", "省级森林康养基地"), ("东坡社区", "全省基层治理典型")} <= awarded(text)
+    assert "全省重要的粮食生产基地" not in found("青石镇成为全省重要的粮食生产基地。", "Honour")
+
+
+def test_a_nomination_names_a_title_without_awarding_it() -> None:
+    text = "青石镇2023年工作总结\n桃源村被推荐为全国民主法治示范村。"
+    assert "全国民主法治示范村" in found(text, "Honour")
+    assert not any(h == "全国民主法治示范村" for _, h in awarded(text))
+
+
+def test_recipients_listed_after_a_counted_title() -> None:
+    text = "青石镇2023年工作总结\n全年共有3个村获评省级卫生村，分别是柳湾村、枫林村、桃源村。"
+    pairs = awarded(text)
+    assert {("柳湾村", "省级卫生村"), ("枫林村", "省级卫生村"), ("桃源村", "省级卫生村")} == {p for p in pairs if p[1] == "省级卫生村"}

@@ -24,6 +24,9 @@ _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+[户个家名位所人]")
 _POINTER = re.compile(r"该|此|这|其|上述|以上")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
+# the recipients named after a title counted before it (3个村获评…，分别是A、B、C)
+_NAMED_AFTER = re.compile(r"[^。；;，,\n]{0,8}?[，,：:]\s*(?:分别是|分别为|分别系|依次是|包括)[：:]?")
+_LIST_END = re.compile(r"[。；;\n]")
 _FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")  # an ASCII full stop ends a sentence the layout kept whole
 
 
@@ -102,6 +105,15 @@ def _listed(ctx: Context, start: int, end: int) -> list[Mention]:
     return list(items.values())
 
 
+def _named_after(ctx: Context, honour: Mention) -> list[Mention]:
+    """Recipients listed after the title (…获评省级卫生村，分别是青禾村、白鹭村)."""
+    lead = _NAMED_AFTER.match(ctx.text, honour.end)
+    if not lead:
+        return []
+    end = _LIST_END.search(ctx.text, lead.end())
+    return _listed(ctx, lead.end(), end.start() if end else len(ctx.text))
+
+
 def _respectively(ctx: Context, honour: Mention, who: list[Mention] | None, trigger: object) -> Mention | None:
     """张三、李四分别获评A和B: the n-th recipient gets the n-th title of the verb."""
     if not who or len(who) < 2 or trigger is None or "分别" not in ctx.text[max(0, int(trigger) - 3) : int(trigger)]:
@@ -134,6 +146,9 @@ def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tupl
         trigger = _trigger_before(ctx, honour)
         if trigger is None:
             return [], honour.start
+    after = _named_after(ctx, honour) if trigger is not None else []
+    if after:
+        return [_marked(ctx, m) for m in after], int(trigger)
     who = recipients(ctx, int(trigger), honour) if trigger is not None else []
     if not who and trigger is not None:
         who = _subject(ctx, int(trigger))
