@@ -133,13 +133,15 @@ def join_wrapped_lines(text: str) -> str:
     return "\n".join(out)
 
 
+_CELLS = re.compile(r"\t|\||\s{2,}")  # a table row: its cells may be of one length too, and end open
 _TERMINAL_END = re.compile(r"[。！？!?；;：:”’）)】》…]$")
 
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a PDF or OCR layer wrapped the text at, if it did: most long lines end open
-    (no sentence end) and most of those have one length, give or take a character."""
-    body = [line for line in lines[1:] if len(line) >= 15 and not _HEADING.match(line)]  # headings are often of one length
+    (no sentence end) and most of those have one length, give or take a character. Headings
+    and table rows are left out: they are often of one length too."""
+    body = [line for line in lines[1:] if len(line) >= 15 and not _HEADING.match(line) and not _CELLS.search(line)]
     lengths = [len(line) for line in body if not _TERMINAL_END.search(line)]
     if len(lengths) < 5 or len(lengths) < 0.4 * len(body):
         return None
@@ -158,11 +160,11 @@ def join_hard_wrapped(text: str) -> str:
     out: list[str] = []
     run_on = False
     for line in lines:
-        if run_on and line[:1] and not _HEADING.match(line):
+        if run_on and line[:1] and not _HEADING.match(line) and not _CELLS.search(line):
             out[-1] += line
         else:
             out.append(line)
-        run_on = len(line) >= width - 2 and not _TERMINAL_END.search(line) and not _HEADING.match(line)
+        run_on = len(line) >= width - 2 and not (_TERMINAL_END.search(line) or _HEADING.match(line) or _CELLS.search(line))
     return "\n".join(out)
 
 

@@ -101,3 +101,9 @@ def test_headings_of_one_length_are_not_a_wrapped_text() -> None:
         + ["全年完成各项工作任务。"] * 6
     )
     assert join_hard_wrapped(text) == text
+
+
+def test_table_rows_are_not_a_wrapped_text() -> None:
+    rows = [f"{n}\t全市人居环境整治先进村\t柳湾村\t市委市政府\t2023.12" for n in range(1, 8)]
+    text = "\n".join(["青石镇2023年工作总结", "序号\t荣誉名称\t获奖单位\t授予单位\t时间", *rows])
+    assert join_hard_wrapped(text) == text
