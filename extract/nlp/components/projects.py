@@ -66,8 +66,8 @@ _TIERS = re.compile(r"[两三四五]级")  # 镇村两级调解中心: a kind at
 _ROAD_HEADS = frozenset({"公路", "大道", "步道"})
 _WORKS = re.compile(alternation("road_works.txt"))  # the clause builds the road
 _CLAUSE = re.compile(r"[，。；,;！？\n]")
-# a landform after a common word makes a place name: 凤凰岭, 青石湖
-_LANDFORM = frozenset("山湖河江岭峰岛洲溪塘")
+# a landform after a common word makes a place name: 凤凰岭, 青石湖 (data/project_landforms.txt)
+_LANDFORM = words("project_landforms.txt")
 # 产业园二期, 远舟项目（二期）: a phase after the head belongs to the name
 _PHASE_AFTER = re.compile(r"[(（]?[一二三四五六七八九十]期[)）]?")
 # 日间照料中心已建成4个, 微改造项目12件: a head followed by a count names a kind, not one place
@@ -135,9 +135,10 @@ def projects(doc: Doc) -> Doc:
     places = {p.start: p for p in out if p.label in PLACE_LABELS}
     place_ends = {p.end: p for p in out if p.label in PLACE_LABELS}
     owners = {p.end: p for p in out if p.label in ("Village", "Community", "Subdistrict", "Enterprise")}
+    companies = [(p.start, p.end) for p in out if p.label == "Enterprise"]
     for m in _HEAD.finditer(text):
-        if _COMPANY_TAIL.match(text, m.end()):
-            continue  # 湖州绿源环境工程有限公司 is a company
+        if _COMPANY_TAIL.match(text, m.end()) or _inside(companies, m.start(), m.end()):
+            continue  # 湖州绿源环境工程有限公司, 青石农贸市场经营管理有限公司: a company's name
         phase = _PHASE_AFTER.match(text, m.end())
         end = phase.end() if phase else m.end()
         if _COUNT_AFTER.match(text, end):
@@ -284,13 +285,18 @@ def _road_works(doc: Doc, text: str, places: dict[int, Mention]) -> list[Mention
     return found
 
 
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """The head lies inside a longer name found before (a company's full name)."""
+    return any(a < start and end < b for a, b in spans)
+
+
 def _landform_start(text: str, starts: list[int], start: int) -> bool:
     """The name opens with a word and a landform (凤凰岭森林公园): a place name."""
     k = _token_at(starts, start)
     if k < 0 or starts[k] != start or k + 2 >= len(starts):
         return False
     word, next_word = text[start : starts[k + 1]], text[starts[k + 1] : starts[k + 2]]
-    return len(word) >= 2 and len(next_word) == 1 and next_word in _LANDFORM
+    return len(word) >= 2 and next_word in _LANDFORM
 
 
 def _built(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,31 @@
+"""Project names as township reports from other provinces write them, on fictional sentences:
+each test failed before the rule it covers."""
+
+from __future__ import annotations
+
+from tests.test_nlp_generalise import found
+
+
+def test_a_landform_or_old_town_word_opens_a_facility_name() -> None:
+    text = "建成青石湾田园综合体，打造青石古镇特色商业街。"
+    assert set(found(text, "Project")) >= {"青石湾田园综合体", "青石古镇特色商业街"}
+
+
+def test_a_place_and_rural_revival_open_a_demonstration_area() -> None:
+    assert found("推进青石镇乡村振兴示范片区建设。", "Project") == ["青石镇乡村振兴示范片区"]
+
+
+def test_markets_are_facilities() -> None:
+    assert "青石镇农贸市场" in found("建设青石镇农贸市场、柳溪新区商业综合体。", "Project")
+
+
+def test_a_head_inside_a_company_name_is_no_project() -> None:
+    text = "青石农贸市场经营管理有限公司承担保障任务，青石农贸市场提升改造工程同步完工。"
+    names = found(text, "Project")
+    assert "青石农贸市场提升改造工程" in names and "青石农贸市场" not in names
+
+
+def test_the_following_projects_is_no_name() -> None:
+    text = "重点抓好以下项目：一是青石湾文旅综合体项目；二是白沙河生态修复工程。"
+    names = found(text, "Project")
+    assert "以下项目" not in names and "青石湾文旅综合体项目" in names
