@@ -40,9 +40,14 @@ _SUFFIX = re.compile(
     ])
 )
 _MAX_STEM = {"Community": 6, "Subdistrict": 3, "Village": 5}
-# 石桥、柳塘等村; 石桥、柳塘、新田3个行政村 (a list closed by its count shares the suffix too)
+# 石桥、柳塘等村; 石桥、柳塘、新田3个行政村, 石桥和柳塘两村 (a list closed by its count shares
+# the suffix too); 石桥、柳塘等周边村 (a word for the kind of village between: data/place_list_qualifiers.txt)
+_COUNT = "(?:[\\d一二两三四五六七八九十]+个|两)"  # 三村 may be a name's number (胜利三村); 两村 is none
+_MEMBER = "(?:(?!等)[\u4e00-\u9fff]){2,4}"
 _LIST = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})(?:等(?:[\d一二三四五六七八九十]+个)?|[\d一二三四五六七八九十]+个(?:行政)?)(村|社区)"
+    f"(?P<head>(?:{_MEMBER}、)*{_MEMBER})[、和与及](?P<last>{_MEMBER})"
+    f"(?:等(?:{_COUNT})?(?:{alternation('place_list_qualifiers.txt')})?|{_COUNT}(?:行政)?)"
+    f"(?P<suffix>社区|{'|'.join(map(re.escape, longest_first('village_suffixes.txt')))})"
 )
 # cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
 # preposition (以茶山村) or a verb phrase jieba kept whole (全面推行村)
@@ -51,6 +56,16 @@ _LEADING = re.compile(r"[以在对将把被向从由为]")
 # a place before one more character and the suffix: 石桥村旧村, 北片区旧村, 石桥村通村公路
 # hold a common word (旧村, 通村), not a second place; 湾组 names are one character (石桥村大湾组)
 _PLACE_JOINT = re.compile(r"[村镇乡区]|社区|街道")
+
+
+def _list_members(m: re.Match[str]) -> list[tuple[int, int]]:
+    """(start, end) of each member of a shared-suffix list: the 、-parts of its head, then the last."""
+    spans = []
+    pos = m.start("head")
+    for member in m["head"].split("、"):
+        spans.append((pos, pos + len(member)))
+        pos += len(member) + 1
+    return [*spans, (m.start("last"), m.end("last"))]
 
 
 def place_then_one(text: str, start: int, stem_end: int) -> bool:
@@ -100,7 +115,7 @@ def _street_confirmed(text: str, stem: str) -> bool:
 
 def is_place_name(name: str, stem: str) -> bool:
     """A stem of two or more characters that does not make a generic word with its suffix."""
-    if len(stem) < 2 or is_masked(stem) or stem[-1] in "村镇乡区省市县等族一二三四五六七八九十" or _WHOLE.search(stem):
+    if len(stem) < 2 or is_masked(stem) or stem[-1] in "村镇乡区省市县等族一二两三四五六七八九十" or _WHOLE.search(stem):
         return False  # 福建省社区 is 福建省 + a word, 石桥等村 a list, 苗族村 a kind of village
     if stem[0] == name[-1] and stem in jieba_tags():
         return False  # 村容村貌: a word opened by the suffix
@@ -247,20 +262,16 @@ def local_places(doc: Doc) -> Doc:
     taken: set[tuple[int, int]] = set()
     starts = token_starts(doc)
     for m in _LIST.finditer(text):
-        members = m.group(1).split("、")
-        suffix = m.group(2)
+        suffix = m["suffix"]
         label = "Community" if suffix == "社区" else "Village"
-        pos = m.start(1)
-        for i, member in enumerate(members):
-            start, end = pos, pos + len(member)
+        for i, (start, end) in enumerate(_list_members(m)):
             if i == 0:
                 start = trim_stem(text, extend_left(doc, end, 4, NON_NAME_TAGS), end)  # 青石街道高殿、…等社区
-                member = text[start:end]
+            member = text[start:end]
             name = member if member.endswith(suffix) else member + suffix
             if len(member) >= 2 and is_place_name(name, member):
                 out.append(Mention(start, end, label, name))
                 taken.add((start, end))
-            pos += len(m.group(1).split("、")[i]) + 1
     for m in _SUFFIX.finditer(text):
         suffix = m.group()
         label = _label(suffix)
