@@ -76,3 +76,13 @@ def test_recipients_listed_after_a_counted_title() -> None:
     text = "青石镇2023年工作总结\n全年共有3个村获评省级卫生村，分别是柳湾村、枫林村、桃源村。"
     pairs = awarded(text)
     assert {("柳湾村", "省级卫生村"), ("枫林村", "省级卫生村"), ("桃源村", "省级卫生村")} == {p for p in pairs if p[1] == "省级卫生村"}
+
+
+def test_the_subject_of_an_earlier_clause_receives() -> None:
+    text = "青石镇2023年工作总结\n据了解，柳湾村近年来依托茶叶产业，先后摘得“全国一村一品示范村镇”等多项殊荣。"
+    assert ("柳湾村", "全国一村一品示范村镇") in awarded(text)
+
+
+def test_gai_zhen_is_the_reports_own_town() -> None:
+    text = "青石镇2023年工作亮点\n过去一年，该镇还获得全国“安全发展示范乡镇”荣誉称号。"
+    assert ("青石镇", "全国安全发展示范乡镇") in awarded(text)

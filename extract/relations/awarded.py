@@ -22,7 +22,9 @@ _GAP = re.compile(
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+[户个家名位所人]")
-_POINTER = re.compile(r"该|此|这|其|上述|以上")
+_POINTER = re.compile(r"(?:该|此|这|其|上述|以上)(?!镇|乡|街道|街)")  # 该镇 is the report's own town
+_SUBJECT_LABELS = ("Village", "Community", "Enterprise", "Project", "Person")
+_OWN = re.compile(r"(?:我|本|全|该)(?:镇|乡|街道|街)")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
 # the recipients named after a title counted before it (3个村获评…，分别是A、B、C)
 _NAMED_AFTER = re.compile(r"[^。；;，,\n]{0,8}?[，,：:]\s*(?:分别是|分别为|分别系|依次是|包括)[：:]?")
@@ -75,9 +77,12 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     start = ctx.sentence(trigger)[0]
     start = max((m.end() for m in _FULL_STOP.finditer(ctx.text, start, trigger)), default=start)
     opening = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if 0 <= m.start - start <= 3 and m.end <= trigger]
-    if opening and opening[0].label in ("Village", "Community", "Enterprise", "Project", "Person"):
+    if opening and opening[0].label in _SUBJECT_LABELS:
         return [opening[0]]
     clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
+    subject = _clause_subject(ctx, start, clause_start, trigger)
+    if subject is not None:
+        return subject
     if any(p.search(ctx.text, clause_start, trigger) for p in (MASK, _POINTER, _COUNTED)):
         return None  # XXX公司获评…, 该项目被列为…, 15户家庭获评…: a recipient masked, named elsewhere or only counted
     contest = _CONTEST.search(ctx.text, clause_start, trigger)  # 在岳塘区…竞赛中: a place naming the contest
@@ -85,6 +90,24 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     if any(clause_start <= m.start < trigger and not skip[0] <= m.start < skip[1] for m in ctx.in_sentence(trigger, RECIPIENT_LABELS)):
         return None
     return []
+
+
+def _clause_subject(ctx: Context, start: int, clause_start: int, trigger: int) -> list[Mention] | None:
+    """The subject an earlier clause of the sentence opens with, when the verb's own clause
+    has none (据了解，青禾村近年来…，先后摘得…): the last clause-opening name, or [] where
+    the report's own town opens it (该镇, 我镇)."""
+    if clause_start < trigger and ctx.text[clause_start:trigger].strip() and not _GAP.match(ctx.text[clause_start:trigger]):
+        return None  # the verb's own clause says more before it
+    openings = [m.end() for m in _CLAUSE.finditer(ctx.text, start, clause_start)]
+    found: list[Mention] | None = None
+    names = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.end <= clause_start]
+    for at in openings:
+        first = next((m for m in names if m.start - at >= 0 and not ctx.text[at : m.start].strip("“\" ")), None)
+        if first is not None and first.label in _SUBJECT_LABELS:
+            found = [first]
+        elif _OWN.match(ctx.text, at) or (first is not None and first.label in ("Subdistrict",)):
+            found = []
+    return found
 
 
 def _listed(ctx: Context, start: int, end: int) -> list[Mention]:
