@@ -86,6 +86,10 @@ def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tupl
                 item, a = item[1:-1], a + 1
             if not 2 <= len(item) <= 6 or not _CJK.fullmatch(item) or not (quoted or a in starts) or _NOT_COMPANY.search(item) or any(x <= a < y for x, y in taken):
                 continue
+            k = bisect_right(token_list, a)
+            first = item[: token_list[k] - a] if k < len(token_list) else item
+            if first in words("function_words.txt") or _SUBJECT_VERB.search(item):
+                continue  # …，与云舟签约: a clause, no item of the list
             phase = _PHASE_ITEM.fullmatch(item)  # 引进青禾生物、远舟二期: the second phase of 远舟's project
             name = phase.group(1) if phase else item
             if looks_like_brand(item if phase else name) and (quoted or TRADE.search(name) or has_proper_part(name, token_list, a, first_only=True)):
@@ -203,6 +207,8 @@ def _subjects(text: str, starts: list[int], places: list[Mention]) -> list[Menti
         if _NOT_COMPANY.search(name) or _PROJECT_WORD.search(name) or any(p.start <= a < p.end for p in places):
             continue
         lo, hi = bisect_right(starts, a - 1), bisect_right(starts, b - 1)
+        if lo == len(starts) or starts[lo] != a:
+            continue  # 与此同时签约: 与 is part of a word, no preposition before a name
         cuts = sorted({a, *starts[lo:hi], b})
         pieces = [text[x:y] for x, y in zip(cuts, cuts[1:], strict=False)]
         first = pieces[0]

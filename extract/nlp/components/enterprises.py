@@ -14,6 +14,7 @@ from extract.nlp.lexicon import FUNCTION_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import company_core, cut_inner, has_proper_part, is_masked, legal_form, strip_mask
 from extract.patterns import guarded
+from graph.model import PLACE_LABELS
 
 # the heads a company is found by: legal forms (data/company_legal_forms.txt) and banks
 # (data/bank_heads.txt), longest first; 公司 of a branch (分公司) is none
@@ -29,6 +30,14 @@ _BARE = frozenset({"公司", "合作社", "集团", "银行"})  # bare kinds nee
 _BANKS = frozenset(words("bank_heads.txt"))
 # 青石农商银行溪口支行(溪口分理处): a branch after a bank, named by its place (data/bank_branches.txt)
 _BRANCH = re.compile(rf"(?:(?!银行|农商行|[和与及、向为对在])[\u4e00-\u9fff]){{2,8}}?(?:{alternation('bank_branches.txt')})")
+
+
+def _branch(text: str, end: int) -> re.Match[str] | None:
+    """The branch written after a bank, also on the next line when a PDF broke the line there
+    (青石农商银行⏎溪口支行)."""
+    if text.startswith("\n", end) and end > 0 and _CJK_CHAR.match(text, end - 1):
+        return _BRANCH.match(text, end + 1)
+    return _BRANCH.match(text, end)
 
 
 def _split_trade_name(text: str, starts: list[int], start: int) -> int:
@@ -54,6 +63,8 @@ def _lead(name: str) -> int:
     鼓励/关注/由 (a verb or preposition), 中共 (its party committee), 亿 (an amount)."""
     tags = jieba_tags()
     for start, _end, *_ in place_names().find(name[:10]):
+        if start == 0:  # 大同市…: the name opens with its region
+            return 0
         if 0 < start <= 4:
             prefix = name[:start]
             return start if prefix in _LEADS or prefix[-1] in _LEADS or tags.get(prefix) in _LEAD_TAGS else 0
@@ -67,15 +78,64 @@ def _lead(name: str) -> int:
     return 0
 
 
+def _opens_with_region(name: str, start: int, places: list[Mention]) -> bool:
+    """大同市城市建设投资有限公司, 青石镇乡村振兴发展有限公司: a division name or a place found in the
+    text opening the name makes it a proper one, though jieba knows each of its words."""
+    return place_names().opening(name) >= 2 or any(p.start == start and p.end - p.start >= 2 for p in places)
+
+
+# a line of running text a PDF broke inside a name: long, no heading number, no table cells, open at its end
+_OPEN_LINE = re.compile(r"^(?![（(]?[一二三四五六七八九十\d]+[、.．)）])[^\s|]{9,}[\u4e00-\u9fffA-Za-z]$")
+
+
+def _wrapped_start(doc: Doc, text: str, start: int) -> int:
+    """保定市青禾食用菌科技⏎有限公司: where a name a PDF line break cut starts on the line before
+    (-1 when the line before is no running text that ends open)."""
+    if start < 2 or text[start - 1] != "\n":
+        return -1
+    line = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
+    if not _OPEN_LINE.match(line):
+        return -1
+    before = extend_left(doc, start - 1, _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
+    before = cut_inner(text, before, start - 1)
+    return before if before < start - 1 else -1
+
+
+def _wrapped(doc: Doc, text: str, start: int, m: re.Match[str], places: list[Mention]) -> Mention | None:
+    """The company whose name runs from the line before into this one, if it is one."""
+    before = _wrapped_start(doc, text, start)
+    if before < 0 or _opens_with_region(text[start : m.start()], start, places):
+        return None  # 湖北磊川机械有限公司 opening a line is a whole name
+    first, rest = text[before : start - 1], text[start : m.start()]
+    name = first + text[start : m.end()]
+    starts = token_starts(doc)
+    generic = words("generic_enterprises.txt")
+    if is_masked(name) or first + rest in generic or company_core(name) in generic:
+        return None
+    if not (has_proper_part(first, starts, before) or _opens_with_region(first, before, places) or has_proper_part(rest, starts, start)):
+        return None
+    lead = _lead(name)
+    end = m.end()
+    while m.group() in _BANKS and (branch := _branch(text, end)):
+        name, end = name + branch.group(), branch.end()
+    return Mention(before + lead, end, "Enterprise", name[lead:].replace("（", "(").replace("）", ")"))
+
+
 @Language.component("govkg_enterprises", requires=["doc._.sentences"], assigns=["doc._.mentions"])
 def enterprises(doc: Doc) -> Doc:
     text = doc_text(doc)
     out = mentions(doc)
     generic = words("generic_enterprises.txt")
     last_end = -1
+    places = [m for m in out if m.label in PLACE_LABELS]
     for m in _SUFFIX.finditer(text):
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
         start = cut_inner(text, start, m.start())
+        wrapped = _wrapped(doc, text, start, m, places) if start >= last_end else None
+        if wrapped:
+            out.append(wrapped)
+            last_end = wrapped.end
+            continue
         raw = text[start : m.end()]
         name, cut = strip_mask(raw)
         heading = _HEADING.match(name)
@@ -87,7 +147,8 @@ def enterprises(doc: Doc) -> Doc:
         stem = name[: len(name) - len(m.group())]
         if len(stem) < 2 or is_masked(name) or stem in generic or name in generic or (legal_form(name) and company_core(name) in generic):
             continue
-        if not has_proper_part(stem, token_starts(doc), start + cut):
+        skip = _lead(name)  # 由通道县…: the region opens the name after its lead
+        if not has_proper_part(stem, token_starts(doc), start + cut) and not _opens_with_region(stem[skip:], start + cut + skip, places):
             start, cut = _split_trade_name(text, token_starts(doc), start + cut), 0
             name = text[start : m.end()]
             if not has_proper_part(name[: -len(m.group())], token_starts(doc), start):
@@ -98,7 +159,7 @@ def enterprises(doc: Doc) -> Doc:
         if start < last_end:  # 集团 inside 集团有限公司 was already taken
             continue
         end = m.end()
-        while m.group() in _BANKS and (branch := _BRANCH.match(text, end)):
+        while m.group() in _BANKS and (branch := _branch(text, end)):
             name, end = name + branch.group(), branch.end()
         last_end = end
         out.append(Mention(start + cut, end, "Enterprise", name.replace("（", "(").replace("）", ")")))

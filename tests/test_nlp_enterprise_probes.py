@@ -1,0 +1,33 @@
+"""Enterprise probes: ways reports from other provinces write companies, on fictional
+sentences; each test failed before the rule it covers."""
+
+from __future__ import annotations
+
+from tests.test_nlp_generalise import found
+
+
+def test_region_opening_a_name_of_common_words() -> None:
+    text = "大同市城市建设投资有限公司负责实施，由通道县乡村振兴投资发展集团有限公司承建。"
+    names = found(text, "Enterprise")
+    assert "大同市城市建设投资有限公司" in names
+    assert "通道县乡村振兴投资发展集团有限公司" in names
+
+
+def test_name_broken_across_pdf_lines() -> None:
+    text = "今年以来，全镇新建食用菌大棚360栋，签约落户保定市云溪食用菌科技\n有限公司冷链物流中心项目，总投资1.2亿元，同时云溪农商银行\n柳湾支行发放贷款，河北龙泉关生态\n林果专业合作社带动农户增收。"
+    names = found(text, "Enterprise")
+    assert "保定市云溪食用菌科技有限公司" in names
+    assert "云溪农商银行柳湾支行" in names
+    assert "河北龙泉关生态林果专业合作社" in names
+    assert "有限公司" not in names
+
+
+def test_heading_or_cells_before_a_name_are_no_part_of_it() -> None:
+    text = "一、招商引资成效明显\n湖北磊川机械有限公司投资建设厂房。\n企业名称 塑料制品加工\n湖北宏川塑业有限公司 机械加工"
+    names = found(text, "Enterprise")
+    assert "湖北磊川机械有限公司" in names and "湖北宏川塑业有限公司" in names
+    assert not any("招商" in n or "塑料制品" in n for n in names)
+
+
+def test_yu_inside_an_idiom_opens_no_name() -> None:
+    assert found("新建大棚60栋，与此同时签约落户一批企业，与云舟签约。", "Enterprise") == ["云舟"]
