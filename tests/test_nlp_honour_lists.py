@@ -86,3 +86,8 @@ def test_the_subject_of_an_earlier_clause_receives() -> None:
 def test_gai_zhen_is_the_reports_own_town() -> None:
     text = "青石镇2023年工作亮点\n过去一年，该镇还获得全国“安全发展示范乡镇”荣誉称号。"
     assert ("青石镇", "全国安全发展示范乡镇") in awarded(text)
+
+
+def test_built_into_or_striving_to_become_is_no_award() -> None:
+    pairs = awarded("青石镇2023年工作总结\n助力青禾育种基地建设成为省级育种示范区。力争成为全国农业产业强镇。")
+    assert not {h for _, h in pairs} & {"省级育种示范区", "全国农业产业强镇"}
