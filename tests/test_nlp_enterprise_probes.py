@@ -31,3 +31,15 @@ def test_heading_or_cells_before_a_name_are_no_part_of_it() -> None:
 
 def test_yu_inside_an_idiom_opens_no_name() -> None:
     assert found("新建大棚60栋，与此同时签约落户一批企业，与云舟签约。", "Enterprise") == ["云舟"]
+
+
+def test_clause_words_before_a_trade_are_no_name() -> None:
+    text = "一是农业生产稳步发展；二是工业经济持续向好，重点企业有宏川塑业、磊川机械等。"
+    names = found(text, "Enterprise")
+    assert "宏川塑业" in names and "磊川机械" in names
+    assert not any(n.startswith(("一是", "有")) for n in names)
+
+
+def test_trades_of_farm_produce_and_industry_end_short_names() -> None:
+    text = "走访企业60余家，其中包括远舟光伏、磊川建工、宏川陶瓷、绿源粮油、金穗面业。"
+    assert set(found(text, "Enterprise")) >= {"远舟光伏", "磊川建工", "宏川陶瓷", "绿源粮油", "金穗面业"}

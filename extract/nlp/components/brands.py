@@ -179,9 +179,13 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
         if k < 0:
             continue
         first = text[starts[k] : a]
+        start = starts[k]
+        if len(first) == 3 and first[0] in words("enterprise_leads.txt") and tags.get(first) is None:
+            first, start = first[1:], start + 1  # 有宏川/塑业: 有 opens the clause, not the name
         if not 2 <= len(first) <= 3 or not _CJK.fullmatch(first) or tags.get(first) not in (None, "nz", "nr", "nrt", "nt"):
             continue
-        start = starts[k]
+        if first in words("function_words.txt"):
+            continue  # 一是农业生产: a clause's number, no name
         if any(x <= start < y for x, y in taken) or not looks_like_brand(first) or TRADE_WORD.fullmatch(first):
             continue
         found.append(Mention(start, m.end(), "Enterprise", text[start : m.end()]))
