@@ -91,3 +91,10 @@ def test_gai_zhen_is_the_reports_own_town() -> None:
 def test_built_into_or_striving_to_become_is_no_award() -> None:
     pairs = awarded("青石镇2023年工作总结\n助力青禾育种基地建设成为省级育种示范区。力争成为全国农业产业强镇。")
     assert not {h for _, h in pairs} & {"省级育种示范区", "全国农业产业强镇"}
+
+
+def test_a_planned_award_names_the_title_without_awarding_it() -> None:
+    text = "青石镇2024年工作计划\n确保通过国家卫生乡镇复审，争取枫林村创成国家森林乡村，争当全市平安建设先进乡镇。"
+    assert {"国家卫生乡镇", "国家森林乡村", "全市平安建设先进乡镇"} <= set(found(text, "Honour"))
+    assert awarded(text) == set()
+    assert ("青石镇", "全市应急模拟演练考核第一名") in awarded("青石镇2023年工作总结\n我镇在全市应急模拟演练考核中获得第一名。")

@@ -144,6 +144,16 @@ def _listed_title(clause: str) -> bool:
     )
 
 
+_AIM_LEAD = re.compile(alternation("aim_leads.txt"))
+_CLAUSE_START = re.compile(r"[，。；,;！!？?：:\n]")
+
+
+def _aimed(text: str, trigger: int) -> bool:
+    """Whether the verb's clause is a plan (力争…创成, 确保通过…复审, 争取某村获评): a title aimed at, not won."""
+    start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, trigger - 30), trigger)), default=max(0, trigger - 30))
+    return _AIM_LEAD.search(text, start, trigger) is not None
+
+
 def _aim(verb: str) -> bool:
     return verb in words("aim_verbs.txt")
 
@@ -278,6 +288,7 @@ def honours(doc: Doc) -> Doc:
                 break
             clauses.append(following)
             clause_end = following[1]
+        aimed = _aimed(text, trig.start())
         previous = ""
         scope = ""  # 全区第1名3次、第2名3次: the later rankings share the first one's scope
         for part, pos in ((p, a) for a, b in clauses for p in _parts(text[a:b])):
@@ -328,7 +339,7 @@ def honours(doc: Doc) -> Doc:
             if not valid_title(title, quoted) or _joined_by_de(title, part) or (_aim(trig.group()) and not _WHOLLY_QUOTED.fullmatch(part.strip()) and not _LEVEL_WORD.match(title)):
                 continue  # an aim names a title only wholly quoted or with its level (申报项目3个, 争创“两应”党组织 name none)
             previous = title
-            properties = {"level": honour_level(title), "trigger": trig.start(), "awarded": awards(trig.group())}
+            properties = {"level": honour_level(title), "trigger": trig.start(), "awarded": awards(trig.group()) and not aimed}
             if noted is not None:
                 properties["recipient_at"] = [part_start + noted[0], part_start + noted[1]]
             out.append(Mention(part_start, part_start + len(part), "Honour", title, properties))
