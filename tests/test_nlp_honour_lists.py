@@ -98,3 +98,13 @@ def test_a_planned_award_names_the_title_without_awarding_it() -> None:
     assert {"国家卫生乡镇", "国家森林乡村", "全市平安建设先进乡镇"} <= set(found(text, "Honour"))
     assert awarded(text) == set()
     assert ("青石镇", "全市应急模拟演练考核第一名") in awarded("青石镇2023年工作总结\n我镇在全市应急模拟演练考核中获得第一名。")
+
+
+def test_star_ratings_certifications_and_a_he_inside_a_word() -> None:
+    text = (
+        "青石镇2023年工作总结\n柳湾民宿被评为三星级旅游民宿，枫林农家乐获评五星级农家乐。恒达机械通过国家高新技术企业认定，"
+        "“青石贡茶”获得国家地理标志产品保护。东坡社区荣获2023年度全国“六好”平安和谐社区。"
+    )
+    titles = set(found(text, "Honour"))
+    assert {"三星级旅游民宿", "五星级农家乐", "国家高新技术企业", "国家地理标志产品", "全国六好平安和谐社区"} <= titles
+    assert "谐社区" not in titles
