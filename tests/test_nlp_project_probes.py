@@ -29,3 +29,26 @@ def test_the_following_projects_is_no_name() -> None:
     text = "重点抓好以下项目：一是青石湾文旅综合体项目；二是白沙河生态修复工程。"
     names = found(text, "Project")
     assert "以下项目" not in names and "青石湾文旅综合体项目" in names
+
+
+def test_every_place_led_item_of_a_counted_list_is_a_project() -> None:
+    names = found("实施了柳湾村道路硬化、青石村人居环境整治两个项目。", "Project")
+    assert set(names) >= {"柳湾村道路硬化", "青石村人居环境整治"}
+
+
+def test_a_route_number_opens_a_road_project() -> None:
+    text = "配合做好G318线青石至柳湾段改建工程征地工作；2.105国道青石段升级改造工程完成主线。"
+    assert set(found(text, "Project")) >= {"G318线青石至柳湾段改建工程", "105国道青石段升级改造工程"}
+
+
+def test_a_road_or_railway_section_being_built_is_a_project() -> None:
+    text = "全力保障沪渝蓉高铁青石段建设，完成环柳溪快速干道（柳湾段）征地协议签订120亩。"
+    assert set(found(text, "Project")) >= {"沪渝蓉高铁青石段", "环柳溪快速干道(柳湾段)"}
+
+
+def test_a_section_only_used_is_no_project() -> None:
+    assert found("沿青柳高速公路青石段两侧开展绿化。", "Project") == []
+
+
+def test_village_halls_are_facilities() -> None:
+    assert set(found("建成柳湾村村史馆和青石村乡贤馆。", "Project")) == {"柳湾村村史馆", "青石村乡贤馆"}

@@ -81,6 +81,18 @@ _ROAD_WORKS = guarded(
 )
 
 
+# G318线青石段, S205青石至柳湾段, 105国道: a route's number opens the road's name
+_ROUTE_CODE = re.compile(r"(?<![A-Za-z\d])(?P<letter>[GSXYZ])?\d{1,4}$")
+
+
+def _route_start(text: str, start: int) -> int:
+    """The start of a route number right before the name, else the name's own start."""
+    code = _ROUTE_CODE.search(text, max(0, start - 5), start)
+    if code and (code.group("letter") or (len(code.group()) >= 2 and text[start + 1 : start + 2] == "道" and text[start] in "国省县")):
+        return code.start()
+    return start
+
+
 # 青石冷库和远帆菌菇项目: a facility head, then 和, opens a second name
 _PAIRED = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{_OPEN_HEADS}|{_NAMED_HEADS})和")
 
@@ -170,6 +182,7 @@ def projects(doc: Doc) -> Doc:
         heading = _HEADING.match(text, start)
         if heading:
             start = heading.end()
+        start = _route_start(text, start)
         pair = _PAIRED.match(text, start, m.start())
         if pair and m.start() - pair.end() >= 2:  # 青石冷库和远帆菌菇项目: two projects
             found.append(Mention(start, pair.end() - 1, "Project", text[start : pair.end() - 1]))
@@ -225,8 +238,9 @@ def projects(doc: Doc) -> Doc:
     # 亲子戏水漂流两段式漂流项目 after the mate 亲子戏水漂流: a summary starting inside a name
     found = [f for f in found if not any(a <= f.start < b < f.end for a, b in ((x.start, x.end) for x in mates))]
     found += mates
-    found += _enumerated(doc, text, generic)
+    found += _enumerated(doc, text, generic, places)
     found += _road_works(doc, text, places)
+    found += [r for r in _road_sections(doc, text, places) if not any(f.start <= r.start and r.end <= f.end for f in found)]
     found += _table_rows(text, generic)
     out.extend(found)
     return doc
@@ -242,7 +256,7 @@ _ENUMERATION = re.compile(r"((?:[^，。；、,;：:等\n]{2,20}、)+[^，。；
 _ENUMERATION_REACH = 240
 
 
-def _enumerated(doc: Doc, text: str, generic: frozenset[str]) -> list[Mention]:
+def _enumerated(doc: Doc, text: str, generic: frozenset[str], places: dict[int, Mention]) -> list[Mention]:
     found: list[Mention] = []
     starts = token_starts(doc)
     for i, start, end in closed_list_items(text, _ENUMERATION_END, _ENUMERATION, _ENUMERATION_REACH):
@@ -250,7 +264,7 @@ def _enumerated(doc: Doc, text: str, generic: frozenset[str]) -> list[Mention]:
             start = extend_left(doc, end, 20, FUNCTION_TAGS, verbs_inside=True, keep=_KEEP)
             start = cut_inner(text, start, end)
         name = text[start:end]
-        named = _HEAD.search(name) is not None or has_proper_part(name, starts, start)
+        named = _HEAD.search(name) is not None or start in places or has_proper_part(name, starts, start)
         fine = len(name) >= 3 and _CJK_NAME.fullmatch(name) and not is_masked(name) and named
         fine = fine and not TRADE.search(name)
         if fine and name not in generic and not _CATEGORY.fullmatch(name):
@@ -269,6 +283,24 @@ def _table_rows(text: str, generic: frozenset[str]) -> list[Mention]:
         cell = row.get("项目名称")
         if cell and 3 <= len(cell.text) <= 30 and _CJK_NAME.match(cell.text) and not is_masked(cell.text) and cell.text not in generic:
             found.append(Mention(cell.start, cell.end, "Project", cell.text.replace("（", "(").replace("）", ")")))
+    return found
+
+
+# 沪渝蓉高铁青石段, 环湖快速干道(柳湾段): a named section of a road or railway
+_ROAD_SECTION = re.compile(rf"(?:{_heads('project_road_kinds.txt')})[(（]?[\u4e00-\u9fff]{{2,8}}?段[)）]?")
+
+
+def _road_sections(doc: Doc, text: str, places: dict[int, Mention]) -> list[Mention]:
+    """Sections of roads and railways that the clause builds (…高铁青石段建设, …公路(柳湾段)征地)."""
+    found: list[Mention] = []
+    starts = token_starts(doc)
+    for m in _ROAD_SECTION.finditer(text):
+        start = _route_start(text, extend_left(doc, m.start(), 8, NON_NAME_TAGS))
+        stem = text[start : m.start()]
+        coded = bool(stem) and stem[0].isascii()
+        proper = coded or start in places or has_proper_part(stem, starts, start)
+        if len(stem) >= 2 and not is_masked(stem) and proper and _built(text, start, m.end()):
+            found.append(Mention(start, m.end(), "Project", text[start : m.end()].replace("（", "(").replace("）", ")")))
     return found
 
 
