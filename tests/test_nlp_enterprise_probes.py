@@ -43,3 +43,14 @@ def test_clause_words_before_a_trade_are_no_name() -> None:
 def test_trades_of_farm_produce_and_industry_end_short_names() -> None:
     text = "走访企业60余家，其中包括远舟光伏、磊川建工、宏川陶瓷、绿源粮油、金穗面业。"
     assert set(found(text, "Enterprise")) >= {"远舟光伏", "磊川建工", "宏川陶瓷", "绿源粮油", "金穗面业"}
+
+
+def test_works_named_as_businesses() -> None:
+    text = "宜都市酒厂完成技术改造，柳湾砖厂依法关停，宏川服装厂新增岗位200个，金山种羊场存栏2000只。"
+    assert set(found(text, "Enterprise")) >= {"宜都市酒厂", "柳湾砖厂", "宏川服装厂", "金山种羊场"}
+
+
+def test_works_built_or_generic_are_no_company() -> None:
+    text = "新建污水处理厂1座，青石镇自来水厂提标改造，关停砖厂3家，禁养区养殖场全部退出，新建宏川服装厂项目。"
+    names = found(text, "Enterprise")
+    assert not any(n.endswith("厂") or n.endswith("场") for n in names)

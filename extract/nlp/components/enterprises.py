@@ -16,10 +16,13 @@ from extract.nlp.names import company_core, cut_inner, has_proper_part, is_maske
 from extract.patterns import guarded
 from graph.model import PLACE_LABELS
 
-# the heads a company is found by: legal forms (data/company_legal_forms.txt) and banks
-# (data/bank_heads.txt), longest first; 公司 of a branch (分公司) is none
-_HEADS = sorted(words("company_legal_forms.txt") | words("bank_heads.txt"), key=lambda w: (-len(w), w))
+# the heads a company is found by: legal forms (data/company_legal_forms.txt), banks
+# (data/bank_heads.txt) and works (data/enterprise_works.txt), longest first; 公司 of a branch
+# (分公司) is none
+_HEADS = sorted(words("company_legal_forms.txt") | words("bank_heads.txt") | words("enterprise_works.txt"), key=lambda w: (-len(w), w))
 _SUFFIX = guarded(_HEADS, "|".join(("(?<!分)" if w == "公司" else "") + re.escape(w) for w in _HEADS))
+_WORKS = words("enterprise_works.txt")
+_PROJECT_AFTER = re.compile(r"[(（]?[一二三四五六七八九十]期|项目|工程|建设")
 _MAX = 32
 _KEEP = frozenset({"将", "经", "共", "全", "为", "由"})  # single characters common inside company names
 # （五）授予…, 3.…: a heading's number before the name
@@ -129,6 +132,8 @@ def enterprises(doc: Doc) -> Doc:
     last_end = -1
     places = [m for m in out if m.label in PLACE_LABELS]
     for m in _SUFFIX.finditer(text):
+        if m.group() in _WORKS and _PROJECT_AFTER.match(text, m.end()):
+            continue  # 新建宏川服装厂项目: the works is the project's object
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
         start = cut_inner(text, start, m.start())
         wrapped = _wrapped(doc, text, start, m, places) if start >= last_end else None
