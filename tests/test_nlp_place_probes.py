@@ -18,3 +18,30 @@ def test_list_joined_by_he_before_liang_cun() -> None:
 
 def test_list_of_gacha_and_tun_shares_the_suffix() -> None:
     assert set(found("宝力格、乌兰等嘎查完成草场确权。", "Village")) == {"宝力格嘎查", "乌兰嘎查"}
+
+
+def test_list_closed_by_its_bare_count() -> None:
+    assert set(found("完成竹溪、白鹭湾、上舍三村未来乡村建设。", "Village")) == {"竹溪村", "白鹭湾村", "上舍村"}
+
+
+def test_villages_with_numbers_are_names() -> None:
+    assert set(found("完成红星一村、新华二村、胜利三村改造。", "Village")) == {"红星一村", "新华二村", "胜利三村"}
+
+
+def test_ordinals_counts_and_slogans_with_numbers_are_no_villages() -> None:
+    assert found("柳湾村第三村民小组完成改厕，全镇前三村获奖励。", "Village") == ["柳湾村"]
+    assert found("推进一村一品，打造茶叶一村一品，发展一村一策。", "Village") == []
+
+
+def test_former_mark_is_no_part_of_the_name() -> None:
+    assert set(found("原柳湾村、原枫林村合并为桃源村。", "Village")) == {"柳湾村", "枫林村", "桃源村"}
+    assert set(found("柳湾村（原枫林村）", "Village")) == {"柳湾村", "枫林村"}
+
+
+def test_a_verb_taking_the_village_as_object_opens_no_name() -> None:
+    assert found("选派驻村第一书记，推进强村富民。", "Village") == []
+
+
+def test_kinds_of_village_and_community_are_no_names() -> None:
+    text = "建设共富村，创建淘宝村、电商村、亿元村、空壳村，打造未来社区、城郊社区、温馨社区。"
+    assert found(text, "Village") == [] and found(text, "Community") == []

@@ -42,11 +42,14 @@ _SUFFIX = re.compile(
 _MAX_STEM = {"Community": 6, "Subdistrict": 3, "Village": 5}
 # 石桥、柳塘等村; 石桥、柳塘、新田3个行政村, 石桥和柳塘两村 (a list closed by its count shares
 # the suffix too); 石桥、柳塘等周边村 (a word for the kind of village between: data/place_list_qualifiers.txt)
-_COUNT = "(?:[\\d一二两三四五六七八九十]+个|两)"  # 三村 may be a name's number (胜利三村); 两村 is none
+_COUNT = "(?:[\\d一二两三四五六七八九十]+个|两)"
+_NUMERALS = "一二三四五六七八九十"
+# 竹溪、上舍三村 closes a list by its bare count only where that is the number of members none
+# of which has the suffix: 红星一村、胜利三村 are names with numbers
 _MEMBER = "(?:(?!等)[\u4e00-\u9fff]){2,4}"
 _LIST = re.compile(
     f"(?P<head>(?:{_MEMBER}、)*{_MEMBER})[、和与及](?P<last>{_MEMBER})"
-    f"(?:等(?:{_COUNT})?(?:{alternation('place_list_qualifiers.txt')})?|{_COUNT}(?:行政)?)"
+    f"(?:等(?:{_COUNT})?(?:{alternation('place_list_qualifiers.txt')})?|{_COUNT}(?:行政)?|(?P<bare>[{_NUMERALS}]))"
     f"(?P<suffix>社区|{'|'.join(map(re.escape, longest_first('village_suffixes.txt')))})"
 )
 # cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
@@ -83,8 +86,8 @@ def trim_stem(text: str, start: int, stem_end: int) -> int:
     ]  # a region's suffix only after a name of two characters: 江苏省|星级社区, but 城市花园社区
     if joints:
         start = joints[-1]
-    elif _LEADING.match(text, start) and stem_end - start >= 3:
-        start += 1
+    elif (_LEADING.match(text, start) or text[start] in words("place_prefix_marks.txt")) and stem_end - start >= 3:
+        start += 1  # 以茶山村, 原柳湾村
     verb = function_phrase().search(text, start, stem_end)
     while verb and stem_end - verb.end() >= 2:
         start = verb.end()
@@ -115,8 +118,10 @@ def _street_confirmed(text: str, stem: str) -> bool:
 
 def is_place_name(name: str, stem: str) -> bool:
     """A stem of two or more characters that does not make a generic word with its suffix."""
-    if len(stem) < 2 or is_masked(stem) or stem[-1] in "村镇乡区省市县等族一二两三四五六七八九十" or _WHOLE.search(stem):
+    if len(stem) < 2 or is_masked(stem) or stem[-1] in "村镇乡区省市县等族两" or _WHOLE.search(stem):
         return False  # 福建省社区 is 福建省 + a word, 石桥等村 a list, 苗族村 a kind of village
+    if stem[-1] in _NUMERALS and not _numbered(stem):
+        return False  # 第三村, 每一村; but 红星一村 is a name and its number
     if stem[0] == name[-1] and stem in jieba_tags():
         return False  # 村容村貌: a word opened by the suffix
     if "个" in stem or stem.endswith(("街道", "首个")):
@@ -130,6 +135,30 @@ def is_place_name(name: str, stem: str) -> bool:
     if any(name[-k:] in generic and tags.get(name[:-k], "ns")[:2] not in ("ns", "nr", "nz") for k in range(3, min(len(name) - 1, 5) + 1)):
         return False  # 整治城中村: a common word and a generic word (石家咀城中村 may be a name)
     return not any(name[-k:] in generic for k in range(2, min(len(name), 5) + 1) if name[:-k] in ("各", "全", "本", "该"))
+
+
+# what may not stand before a village's number: more figures, an ordinal, a count or a whole (第三村, 前三村, 各一村)
+_NOT_BEFORE_NUMBER = frozenset("一二两三四五六七八九十百千万第等个每前后近几各全本该这那其多数某")
+
+
+def _numbered(stem: str) -> bool:
+    """A name of two or more characters and its number (红星一村, 东风三村)."""
+    base = stem[:-1]
+    return len(base) >= 2 and base[-1] not in _NOT_BEFORE_NUMBER and not _WHOLE.search(base) and base not in words("generic_place_stems.txt")
+
+
+def _number_base(text: str, starts: list[int], start: int) -> int:
+    """Where a village's name begins when its stem is a number alone (三 of 胜利三村): the word
+    before it, if jieba tags that a verbal noun (胜利, 团结) and it is no building verb; else `start`."""
+    if text[start] not in _NUMERALS:
+        return start
+    i = bisect_left(starts, start)
+    if i < 1 or i >= len(starts) or starts[i] != start:
+        return start
+    base = text[starts[i - 1] : start]
+    if 2 <= len(base) <= 4 and jieba_tags().get(base) == "vn" and base not in words("construction_verbs.txt") and _numbered(base + "一"):
+        return starts[i - 1]
+    return start
 
 
 def generic_tail(stem: str) -> bool:
@@ -194,7 +223,7 @@ def _lone_char_before(text: str, starts: list[int], table_start: int) -> bool:
     char = text[table_start - 1]
     return (
         _CJK_NAME.match(char) is not None and char not in words("function_words.txt")
-        and char not in _WHOLE_CHARS and jieba_tags().get(char, "n") in _NAME_PART_TAGS
+        and char not in _WHOLE_CHARS and char not in words("place_prefix_marks.txt") and jieba_tags().get(char, "n") in _NAME_PART_TAGS
         and (table_start - 1 - starts[i - 1] >= 2 or not _CJK_NAME.match(text[starts[i - 1]]))
     )
 
@@ -261,10 +290,16 @@ def local_places(doc: Doc) -> Doc:
     supported: dict[str, bool] = {}
     taken: set[tuple[int, int]] = set()
     starts = token_starts(doc)
+    counted: set[int] = set()  # the suffixes closing a list by its bare count (上舍三村 is no name)
     for m in _LIST.finditer(text):
         suffix = m["suffix"]
         label = "Community" if suffix == "社区" else "Village"
-        for i, (start, end) in enumerate(_list_members(m)):
+        members = _list_members(m)
+        if m["bare"]:
+            if _NUMERALS.index(m["bare"]) + 1 != len(members) or m["head"].endswith(suffix) or f"{suffix}、" in m["head"]:
+                continue
+            counted.add(m.start("suffix"))
+        for i, (start, end) in enumerate(members):
             if i == 0:
                 start = trim_stem(text, extend_left(doc, end, 4, NON_NAME_TAGS), end)  # 青石街道高殿、…等社区
             member = text[start:end]
@@ -278,6 +313,8 @@ def local_places(doc: Doc) -> Doc:
         stem_end = m.start() + 1 if suffix.endswith("湾") and suffix.startswith("家") else m.start()
         if suffix.endswith("湾") and suffix.startswith("家"):
             suffix = suffix[1:]
+        if m.start() in counted or _object_of_verb(text, starts, stem_end):
+            continue  # 选派驻村, 推进强村: the suffix is a verb's object
         start = extend_left(doc, stem_end, 2 if suffix.endswith("湾") else _MAX_STEM[label], NON_NAME_TAGS)
         if place_then_one(text, start, stem_end):
             if suffix != "湾组":
@@ -300,6 +337,8 @@ def local_places(doc: Doc) -> Doc:
             fit = NONE  # 全镇, 各村: the whole of a kind, not one place
         if fit == FAR and text.startswith("集体", m.end()) and _verb_stem(text[table_start:stem_end], starts, table_start, _VERBS | {"a", "ad"}):
             fit = NONE  # 发展壮大村集体经济: an adjective before 村集体 (the village collective)
+        if fit and text[stem_end - 1] in _NUMERALS and text[table_start] in _NOT_BEFORE_NUMBER and (fit < OWN or text[table_start] == "第"):
+            fit = NONE  # 第三村民小组, 全镇前三村: an ordinal or a rank, not the table's 第三村, 前三村
         if fit and text[table_start : m.end()] in words("generic_places.txt"):
             fit = NONE  # 城中村 is a word; 石家咀城中村 may still be a name by the rules below
         if fit and label == "Community" and fit < OWN and not named and _verb_stem(text[table_start:stem_end], starts, table_start):
@@ -315,15 +354,20 @@ def local_places(doc: Doc) -> Doc:
             if (start, m.end()) not in taken:
                 out.append(Mention(start, m.end(), label, text[start : m.end()], {"gazetteer": fit}))
             continue
+        if label == "Village" and stem_end - start == 1:
+            start = _number_base(text, starts, start)  # 胜利三村: a name jieba tags as a verbal noun, and its number
         stem = text[start:stem_end]
         name = stem + suffix
         if not is_place_name(name, stem) or (start, m.end()) in taken:
             continue
+        if stem[-1] in _NUMERALS and text[m.end() : m.end() + 1] in tuple(_NUMERALS):
+            continue  # 茶叶一村一品, 一村一策: a slogan counting villages
         if stem.endswith("通") and _ROAD.match(text, m.end()):
             continue  # 石桥通村公路, 通嘎查油路: a road reaching villages
         if suffix == "街" and not _street_confirmed(text, stem):
             continue
-        if label == "Village" and (_verb_stem(stem, starts, start, _VERBS) or _after_figure(text, start)):
+        numbered = stem[-1] in _NUMERALS  # 胜利三村: a verbal noun with a number is a name
+        if label == "Village" and ((not numbered and _verb_stem(stem, starts, start, _VERBS)) or _after_figure(text, start)):
             continue  # 壮大村集体经济, 1-8月份村集体: a verb or a time before 村, as for names the table holds
         if label == "Subdistrict" and (_verb_stem(stem, starts, start) or not _town_supported(text, name, stem, place, supported)):
             continue
@@ -393,6 +437,16 @@ def _one_char_group(text: str, stem_end: int) -> bool:
         _CJK_NAME.match(char) is not None and char not in words("function_words.txt") and char not in _WHOLE_CHARS
         and char not in "一二三四五六七八九十两几第个"
         and (stem_end < 2 or not _CJK_NAME.match(text[stem_end - 2]) or text[stem_end - 2] in "、和与及")
+    )
+
+
+def _object_of_verb(text: str, starts: list[int], stem_end: int) -> bool:
+    """The suffix ends a two-character word opened by a verb (驻村, 进村, 强村): the village
+    is that verb's object, not the end of a name."""
+    i = bisect_left(starts, stem_end)
+    return (
+        stem_end >= 1 and (i >= len(starts) or starts[i] != stem_end) and i >= 1 and starts[i - 1] == stem_end - 1
+        and text[stem_end - 1] in words("place_object_verbs.txt")
     )
 
 
