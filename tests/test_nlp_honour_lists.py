@@ -108,3 +108,7 @@ def test_star_ratings_certifications_and_a_he_inside_a_word() -> None:
     titles = set(found(text, "Honour"))
     assert {"三星级旅游民宿", "五星级农家乐", "国家高新技术企业", "国家地理标志产品", "全国六好平安和谐社区"} <= titles
     assert "谐社区" not in titles
+
+
+def test_a_body_whose_name_holds_nian_receives() -> None:
+    assert ("青石镇老年协会", "省级示范老年协会") in awarded("青石镇2023年工作总结\n青石镇老年协会荣获省级示范老年协会。")

@@ -34,7 +34,7 @@ _QUOTED = re.compile(r"[“\"《]([^”\"》]+)[”\"》]")  # also a case or a 
 _CONTEST = re.compile(r"在[^，。；,;]{2,30}?(?:中|上)")
 _NOUN_TAGS = frozenset({None, "n", "nz", "nt", "ns", "nr", "j", "l"})
 _PROPER_TAGS = frozenset({"nz", "nt", "ns", "nr", "j"})
-_TIME = re.compile(r"\d|年|月|季度")
+_TIME = re.compile(r"\d|年度|季度|月份|[今全去近明]年|[上下]半年")  # 老年协会 names a body, 今年 no one
 
 
 def _items(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
