@@ -54,3 +54,8 @@ def test_works_built_or_generic_are_no_company() -> None:
     text = "新建污水处理厂1座，青石镇自来水厂提标改造，关停砖厂3家，禁养区养殖场全部退出，新建宏川服装厂项目。"
     names = found(text, "Enterprise")
     assert not any(n.endswith("厂") or n.endswith("场") for n in names)
+
+
+def test_complement_glued_to_a_listed_name() -> None:
+    names = found("明年将全力服务好云帆新材料、宏川塑业等重点企业扩能增效。", "Enterprise")
+    assert "云帆新材料" in names and "好云帆新材料" not in names

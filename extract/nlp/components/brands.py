@@ -142,13 +142,22 @@ _AREA_END = re.compile(r".*[园区村镇乡县市]")  # greedy: the last area wo
 _COMPANY_LIST = re.compile(r"((?:“?[\u4e00-\u9fffA-Za-z]{2,8}”?、)+“?[\u4e00-\u9fffA-Za-z]{2,8}”?)$")
 
 
+def _unglued(text: str, starts: list[int], a: int) -> int:
+    """Where a name starts whose first word jieba glued to a lead character (有宏川/塑业,
+    服务好云帆/新材料: data/enterprise_leads.txt): one character on, else `a`."""
+    k = bisect_right(starts, a)
+    word = text[a : starts[k]] if k < len(starts) else ""
+    return a + 1 if len(word) == 3 and word[0] in words("enterprise_leads.txt") and jieba_tags().get(word) is None else a
+
+
 def _listed_companies(doc: Doc, text: str, places: list[Mention]) -> list[Mention]:
     found = []
+    starts = token_starts(doc)
     for i, a, b in closed_list_items(text, _COMPANY_LIST_END, _COMPANY_LIST, _LIST_REACH):
         quoted = text[a] == "“"
         a, b = a + quoted, b - (text[b - 1] == "”")
         if i == 0 and not quoted:  # 建材工业园天欣: the first item starts where the words of a name start
-            a = max(a, extend_left(doc, b, 6, NON_NAME_TAGS, allow_latin=True))
+            a = _unglued(text, starts, max(a, extend_left(doc, b, 6, NON_NAME_TAGS, allow_latin=True)))
             inside = _AREA_END.search(text, a, b - 2)
             a = inside.end() if inside else a
         name = text[a:b]
@@ -178,10 +187,8 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
         k = bisect_right(starts, a - 1) - 1
         if k < 0:
             continue
-        first = text[starts[k] : a]
-        start = starts[k]
-        if len(first) == 3 and first[0] in words("enterprise_leads.txt") and tags.get(first) is None:
-            first, start = first[1:], start + 1  # 有宏川/塑业: 有 opens the clause, not the name
+        start = _unglued(text, starts, starts[k])
+        first = text[start:a]
         if not 2 <= len(first) <= 3 or not _CJK.fullmatch(first) or tags.get(first) not in (None, "nz", "nr", "nrt", "nt"):
             continue
         if first in words("function_words.txt"):
