@@ -64,6 +64,17 @@ _SUBTITLE = re.compile(r"^[—－\-]{1,2}|会上$|会议上$")  # ——在…�
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分条])")
 
 
+_FULLWIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+_FULLWIDTH.update({ord("％"): ord("%"), ord("＋"): ord("+"), ord("＝"): ord("=")})
+_FULLWIDTH_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
+
+
+def fold_fullwidth(text: str) -> str:
+    """Full-width digits and Latin letters (２０２３年, ＡＡＡＡ级) as ASCII, so years, amounts
+    and grades read the same in every report; Chinese punctuation stays full-width."""
+    return _FULLWIDTH_POINT.sub(".", text.translate(_FULLWIDTH))
+
+
 def nfc(text: str) -> str:
     """Compose characters so the same word always has the same code points."""
     return unicodedata.normalize("NFC", text)
@@ -175,6 +186,7 @@ def drop_empty_lines(text: str) -> str:
 
 STEPS: tuple[Step, ...] = (
     nfc,
+    fold_fullwidth,
     fold_radicals,
     normalise_line_endings,
     strip_zero_width,

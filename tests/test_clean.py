@@ -5,6 +5,7 @@ from extract.clean import (
     collapse_spaces,
     drop_boilerplate_lines,
     drop_debris,
+    fold_fullwidth,
     fold_radicals,
     join_hard_wrapped,
     normalise_line_endings,
@@ -107,3 +108,7 @@ def test_table_rows_are_not_a_wrapped_text() -> None:
     rows = [f"{n}\t全市人居环境整治先进村\t柳湾村\t市委市政府\t2023.12" for n in range(1, 8)]
     text = "\n".join(["青石镇2023年工作总结", "序号\t荣誉名称\t获奖单位\t授予单位\t时间", *rows])
     assert join_hard_wrapped(text) == text
+
+
+def test_full_width_digits_and_letters_become_ascii() -> None:
+    assert fold_fullwidth("２０２３年完成１２．５亿元，增长６．２％，创建国家ＡＡＡＡ级景区（一）") == "2023年完成12.5亿元，增长6.2%，创建国家AAAA级景区（一）"
