@@ -52,3 +52,17 @@ def test_a_section_only_used_is_no_project() -> None:
 
 def test_village_halls_are_facilities() -> None:
     assert set(found("建成柳湾村村史馆和青石村乡贤馆。", "Project")) == {"柳湾村村史馆", "青石村乡贤馆"}
+
+
+def test_a_verb_before_a_place_is_no_part_of_the_name() -> None:
+    names = found("投用青石镇便民服务中心，新建村文化广场建成。", "Project")
+    assert "青石镇便民服务中心" in names and "新建村文化广场" in names
+    assert "投用青石镇便民服务中心" not in names
+
+
+def test_a_relocation_site_keeps_its_place() -> None:
+    assert found("做好青石村易地扶贫搬迁安置点后续扶持工作。", "Project") == ["青石村易地扶贫搬迁安置点"]
+
+
+def test_funds_from_above_are_no_project() -> None:
+    assert found("全年争取上级项目资金2000万元。", "Project") == []

@@ -117,6 +117,17 @@ def _leading_verb(text: str, starts: list[int], start: int, head: int) -> int:
     return 0
 
 
+_LEAD_VERB = re.compile(alternation("project_lead_verbs.txt"))
+
+
+def _verb_before_owner(text: str, start: int, head: int, owners_at: frozenset[int]) -> int:
+    """投用青石镇便民服务中心: a verb, then a place or company that opens the name; 0 when not."""
+    verb = _LEAD_VERB.match(text, start, head)
+    if verb and verb.end() in owners_at and head - verb.end() >= 2:
+        return verb.end()
+    return 0
+
+
 def _verb_phrase(stem: str) -> bool:
     """A four-character stem of a common word and a verb that builds nothing (大力开展, 适时启动)."""
     tags = jieba_tags()
@@ -148,6 +159,7 @@ def projects(doc: Doc) -> Doc:
     place_ends = {p.end: p for p in out if p.label in PLACE_LABELS}
     owners = {p.end: p for p in out if p.label in ("Village", "Community", "Subdistrict", "Enterprise")}
     companies = [(p.start, p.end) for p in out if p.label == "Enterprise"]
+    owners_at = frozenset(p.start for p in out if p.label in PLACE_LABELS or p.label == "Enterprise")
     for m in _HEAD.finditer(text):
         if _COMPANY_TAIL.match(text, m.end()) or _inside(companies, m.start(), m.end()):
             continue  # 湖州绿源环境工程有限公司, 青石农贸市场经营管理有限公司: a company's name
@@ -164,7 +176,7 @@ def projects(doc: Doc) -> Doc:
         raw = text[start : m.end()]
         name, cut = strip_mask(raw)
         start += cut
-        lead = _leading_verb(text, starts, start, m.start())
+        lead = _leading_verb(text, starts, start, m.start()) or _verb_before_owner(text, start, m.start(), owners_at)
         if lead:
             start = lead
         unit = _LEAD_WORD.match(text, start)
