@@ -117,6 +117,21 @@ def collapse_spaces(text: str) -> str:
     return "\n".join(lines)
 
 
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d，。、；：！？（）“”]) (?=[\u4e00-\u9fff\d，。、；：！？（）“”])")
+
+
+def join_letter_spaced(text: str) -> str:
+    """Close up a line set with a space after every character (青 石 镇 荣 获…), as some PDF
+    layers write headings and whole paragraphs; a line with spaces between words keeps them."""
+    lines = []
+    for line in text.split("\n"):
+        han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
+        if han >= 6 and len(_SPACED.findall(line)) >= 0.6 * han and "\t" not in line:
+            line = _SPACED.sub("", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def drop_boilerplate_lines(text: str) -> str:
     """Drop web page furniture: ICP/备案 footers, 来源/发布时间 headers, 扫一扫, 打印/关闭, 分享到."""
     kept = []
@@ -192,6 +207,7 @@ STEPS: tuple[Step, ...] = (
     strip_zero_width,
     drop_debris,
     collapse_spaces,
+    join_letter_spaced,
     drop_boilerplate_lines,
     drop_empty_lines,
     join_hard_wrapped,

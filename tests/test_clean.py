@@ -8,6 +8,7 @@ from extract.clean import (
     fold_fullwidth,
     fold_radicals,
     join_hard_wrapped,
+    join_letter_spaced,
     normalise_line_endings,
     strip_zero_width,
 )
@@ -112,3 +113,8 @@ def test_table_rows_are_not_a_wrapped_text() -> None:
 
 def test_full_width_digits_and_letters_become_ascii() -> None:
     assert fold_fullwidth("２０２３年完成１２．５亿元，增长６．２％，创建国家ＡＡＡＡ级景区（一）") == "2023年完成12.5亿元，增长6.2%，创建国家AAAA级景区（一）"
+
+
+def test_a_letter_spaced_line_is_closed_up_and_word_spaces_stay() -> None:
+    text = "枫 林 村 完 成 改 造 ， 投 资 5 0 0 万 元 。\n通讯员 周晓燕 报道"
+    assert join_letter_spaced(text) == "枫林村完成改造，投资500万元。\n通讯员 周晓燕 报道"
