@@ -45,3 +45,21 @@ def test_a_verb_taking_the_village_as_object_opens_no_name() -> None:
 def test_kinds_of_village_and_community_are_no_names() -> None:
     text = "建设共富村，创建淘宝村、电商村、亿元村、空壳村，打造未来社区、城郊社区、温馨社区。"
     assert found(text, "Village") == [] and found(text, "Community") == []
+
+
+def test_city_short_forms_used_as_places() -> None:
+    assert set(found("服务深圳发展大局，对接佛山、东莞等地企业，赴温州招商。", "City")) == {"深圳", "佛山", "东莞", "温州"}
+    assert found("荣获深圳市五一劳动奖章。", "City") == ["深圳市"]
+
+
+def test_city_short_forms_opening_a_word_are_no_cities() -> None:
+    assert found("铺设大理石地面，种植哈密瓜200亩，推广普洱茶种植。", "City") == []
+
+
+def test_city_short_forms_that_are_ordinary_words_or_landscapes() -> None:
+    assert found("紧盯朝阳产业，日照时数增加，迎接来宾300人次，地处大兴安岭南麓，毗邻呼伦贝尔草原。", "City") == []
+    assert found("赴朝阳市考察。", "City") == ["朝阳市"]
+
+
+def test_host_city_of_a_national_expo_is_part_of_its_name() -> None:
+    assert found("参加中国（广州）国际茶业博览会。", "City") == []

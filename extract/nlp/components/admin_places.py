@@ -27,6 +27,7 @@ _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾�
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
 _REGION_AFTER = re.compile(alternation("region_after.txt"))  # 长沙都市圈, 湘潭路
 _COUNTED = re.compile(r"[一二三四五六七八九十两几多]个$")
+_NAMED_AFTER_COUNTRY = re.compile(r"中国[（(]$")
 _ZONE = re.compile(alternation("zone_suffixes.txt"))  # 东湖高新区, 湘江新区
 # a park written right before a township it administers is a zone too (青州工业园区白石街道)
 _PARK_ZONE = re.compile(f"(?:工业园区|园区)(?=[\u4e00-\u9fff]{{2,4}}(?:{alternation('township_suffixes.txt')}))")
@@ -225,8 +226,12 @@ def admin_places(doc: Doc) -> Doc:
             continue  # 湘潭镇, and 湘潭人民 in a report that names a 湘潭镇 but never 湘潭市
         if short and not _at_token_start(starts, start):
             continue  # 广安 inside 推广安全 is no city
+        if short and text[end - 1] not in "县州旗" and end < len(text) and not _at_token_start(starts, end) and not text.startswith("人", end):
+            continue  # 大理石, 哈密瓜, 杭州湾, 宁波港: a word jieba reads whole that only opens with the place
         if short and _REGION_AFTER.match(text, end):
             continue  # 长沙都市圈, 湘潭路, 湖南商会: part of another name, not the place
+        if short and _NAMED_AFTER_COUNTRY.search(text, max(0, start - 3), start):
+            continue  # 中国（广州）国际茶业博览会, 中国(杭州)跨境电商综试区: the host city inside a name
         if short and _COUNTED.search(text, max(0, start - 2), start):
             continue  # “六个湖南”: a slogan counting aims, not the province
         out.append(Mention(start, end, label, text[start:end], {"key": full}))
