@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from extract.nlp.boundaries import doc_text
 from extract.nlp.lexicon import alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
+from extract.nlp.tables import column_rows
 from extract.patterns import guarded
 
 _AWARD = r"荣获|获评|被评为|被授予"
@@ -29,7 +30,7 @@ def _after() -> str:
 
 _CLOSE_BRACKET = re.compile(r"[）)]")
 _HONORIFICS = ("先生", "女士", "老师", "师傅", "大爷", "大妈", "阿姨")  # 王先生 names nobody
-_PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会")
+_PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会组屯寨湾坝坪沟庄港场店铺馆部处办队校家路道")
 
 
 @lru_cache(maxsize=1)
@@ -41,8 +42,13 @@ def surname_pattern() -> str:
     return rf"(?:{compounds}|[{singles}])"
 
 
-# how many people a list names before they are called comrades (等3名同志, 2位同志)
-_COUNTED = r"等?[\d一二两三四五六七八九十]+[名位](?:同志|干部|党员|个人|村民|群众)|等同志"
+@lru_cache(maxsize=1)
+def _counted() -> str:
+    """How many people a list names before they are called comrades or a group (等3名同志,
+    2位同志, 等10名优秀共产党员, 等5人)."""
+    groups = alternation("person_groups.txt")
+    count = r"[\d一二两三四五六七八九十]+"
+    return rf"等{count}[名位]?[\u4e00-\u9fff]{{0,6}}?(?:{groups})|{count}[名位](?:同志|干部|党员|个人|村民|群众)|等同志"
 
 
 @lru_cache(maxsize=1)
@@ -51,18 +57,21 @@ def _pattern() -> re.Pattern[str]:
     role (市委李建华书记), before 同志, opening a clause before an award verb, or alone
     after the closing date of a report (2016年11月2日 许文杰)."""
     name = rf"({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?)"
+    broken = rf"({surname_pattern()}(?:\n?[\u4e00-\u9fff]){{1,2}}?)"  # 书记顾\n瑞利: a PDF line break inside
+    clause = r"(?:(?<=[”。，,；;])|(?<=[。；;：:！!”\n]\n)|\A)"  # not any line start: a PDF breaks lines mid-sentence
     roles, after, award, byline = _roles(), _after(), alternation("award_verbs.txt"), alternation("byline_words.txt")
     return guarded(
         [*roles.split("|"), *words("byline_words.txt"), *words("surnames.txt"), " ", "\u3000", "\t"],  # what a match opens with
-        rf"(?:(?:{roles})[\s：:]?{name}(?={after}|{award}|[，,、；;。]|\s|$))"
-        rf"|(?:{name}(?=同志|烈士|先生|女士|院士|教授|{_COUNTED}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
-        rf"|(?:(?<=[”。，,])\s?{name}(?=说|表示|介绍|坦言|感慨|告诉记者|笑着说))"
-        rf"|(?:(?<=[，,；;。\n]){name}(?={_AWARD}))"
+        rf"(?:(?:{roles})[\s：:]?{broken}(?={after}|{award}|[，,、；;。]|\s|$))"
+        rf"|(?:{name}(?=同志|烈士|先生|女士|院士|教授|{_counted()}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
+        rf"|(?:(?:(?<=[\n、，,；;|])|^)[ \t\u3000]*{name}(?=[ \t\u3000]+[男女](?:[ \t\u3000，,]|$)))"
+        rf"|(?:{clause}[ \t\u3000]?{name}(?={alternation('person_speech.txt')}))"
+        rf"|(?:(?:{clause}|(?<=村)|(?<=社区)){name}(?={_AWARD}))"
+        rf"|(?:(?:(?<=表彰|表扬|嘉奖|授予|追授)|(?<=表彰了|表扬了|嘉奖了|授予了|追授了)){name}(?=[、，,]|同志|等))"
         rf"|(?:(?:{byline})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
         rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
         rf"|(?:(?:(?<=[，,、；;。：:（(“\s])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|强调|指出|表示|介绍|说|带队|主持|参加|出席|一行)))"
         rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)"
-        rf"|(?:(?<=授予){name}(?=[、，,]|同志))"
         rf"|(?:(?:{alternation('person_head_roles.txt')})({surname_pattern()}[\u4e00-\u9fff]{{2}}))",
         re.M,
     )
@@ -71,7 +80,7 @@ def _pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _mate() -> re.Pattern[str]:
     """A name in a list, between separators: 张三、李四、王五等."""
-    return re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志|被|{_AWARD}|{_COUNTED})")
+    return re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志|被|{_AWARD}|{_counted()})")
 
 
 _OPENERS = frozenset("、，,；;。：:\n（( ")
@@ -93,11 +102,80 @@ def _fallback_name(text: str, start: int, end: int) -> str:
     王明); none where they hold an ordinary word (主任车辆…)."""
     tags = jieba_tags()
     name = text[start:end]
-    if any(tags.get(name[i : i + 2], "nr") not in ("nr", "nrfg", "nrt") for i in (0, 1)):
+    if name[0] in _LINKS or any(tags.get(name[i : i + 2], "nr") not in ("nr", "nrfg", "nrt") for i in (0, 1)):
         return ""
     if text[end - 1 : end + 1] in tags:
-        return name[:2]
+        return "" if _common_word(name[:2]) else name[:2]
     return name
+
+
+_LINKS = frozenset("和与及同跟")  # 书记和镇长: a conjunction after a role, though 和 is a surname too
+
+
+def _common_word(name: str) -> bool:
+    """A two-character name that is also a frequent word (居民文明素养): jieba tags some of
+    them as names, but after a role and before another word they are the word."""
+    import jieba
+
+    return (jieba.get_FREQ(name) or 0) >= 1000
+
+
+_GAP = "[ \u3000]"
+
+
+@lru_cache(maxsize=1)
+def _spaced() -> re.Pattern[str]:
+    """A report's signature line, its characters often spread apart by spaces
+    (镇长    某 某, 镇  长  某  某): a head role, then a name alone at the end of the line."""
+    roles = "|".join(f"{_GAP}*".join(map(re.escape, r)) for r in sorted(words("person_head_roles.txt"), key=len, reverse=True))
+    name = rf"{surname_pattern()}(?:{_GAP}{{0,3}}[\u4e00-\u9fff]){{1,2}}"
+    return re.compile(rf"(?:{roles})[ \u3000\t]*({name})[ \u3000\t]*$", re.M)
+
+
+def _spaced_names(text: str) -> list[Mention]:
+    found = []
+    for m in _spaced().finditer(text):
+        name = re.sub(r"\s", "", m.group(1))
+        if is_person_name(name):
+            found.append(Mention(m.start(1), m.end(1), "Person", name))
+    return found
+
+
+_ITEM = re.compile(r"([^、，,；;。\s（(]+)(?:[（(][^）)\n]{0,20}[）)])?")
+_ITEM_SEP = re.compile(r"[、，,；;]|[ \u3000\t]+")
+
+
+@lru_cache(maxsize=1)
+def _list_head() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('person_list_heads.txt')})[^\n：:。；;，,]{{0,6}}[：:][ \u3000\t]*")
+
+
+def _listed_after_heading(text: str) -> list[Mention]:
+    """People listed after a heading's colon (先进个人：某某、某某；优秀村干部：某某（柳湾村）、某某):
+    every item up to the first that is not a name."""
+    found: list[Mention] = []
+    whole = re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}")
+    for head in _list_head().finditer(text):
+        pos = head.end()
+        while (item := _ITEM.match(text, pos)) and whole.fullmatch(item.group(1)) and is_person_name(item.group(1)):
+            found.append(Mention(item.start(1), item.end(1), "Person", item.group(1)))
+            sep = _ITEM_SEP.match(text, item.end())
+            if not sep:
+                break
+            pos = sep.end()
+    return found
+
+
+def _table_names(text: str) -> list[Mention]:
+    """The cells of a table's name column (序号 姓名 所在村 / 1 某某 柳湾村)."""
+    columns = words("person_table_columns.txt")
+    whole = re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}")
+    found = []
+    for row in column_rows(text, columns):
+        for column, cell in row.items():
+            if column in columns and whole.fullmatch(cell.text) and is_person_name(cell.text):
+                found.append(Mention(cell.start, cell.end, "Person", cell.text))
+    return found
 
 
 def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
@@ -141,9 +219,14 @@ def people(doc: Doc) -> Doc:
     last = pattern.groups
     for m in pattern.finditer(text):
         group = next(i for i in range(1, last + 1) if m.group(i))
-        name = m.group(group) if group < last else _fallback_name(text, m.start(group), m.end(group))
+        if group < last:
+            name, end = m.group(group).replace("\n", ""), m.end(group)
+        else:
+            name = _fallback_name(text, m.start(group), m.end(group))
+            end = m.start(group) + len(name)
         if name and is_person_name(name):
-            found.append(Mention(m.start(group), m.start(group) + len(name), "Person", name))
+            found.append(Mention(m.start(group), end, "Person", name))
     out.extend(found)
     out.extend(_list_mates(text, found))
+    out.extend(_spaced_names(text) + _listed_after_heading(text) + _table_names(text))
     return doc

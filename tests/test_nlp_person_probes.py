@@ -1,0 +1,80 @@
+"""How real reports from other provinces name people, on fictional sentences: each test
+failed before the rule or word list it covers."""
+
+from __future__ import annotations
+
+from tests.test_nlp_generalise import found
+
+
+def people(text: str) -> set[str]:
+    return set(found(text, "Person"))
+
+
+def test_signature_line_with_spread_characters() -> None:
+    assert "陈立" in people("青石镇人民政府镇长    陈 立\n\n各位代表：")
+    assert "秦晓蕾" in people("镇  长  秦  晓 蕾\n\n各位代表：")
+
+
+def test_rare_surname_after_role() -> None:
+    assert "羊春生" in people("青石镇人民政府镇长羊春生\n\n在青石镇第十届人民代表大会上")
+
+
+def test_name_before_ordinary_verbs_after_role() -> None:
+    text = "村支书王德贵带领群众修路。网格员陈小燕每天巡查。种植大户李四海流转土地300亩。挂点领导周文斌多次到村指导。"
+    assert people(text) >= {"王德贵", "陈小燕", "李四海", "周文斌"}
+
+
+def test_three_character_name_whose_last_character_starts_a_word() -> None:
+    names = people("镇党委书记马俊杰作动员讲话。镇纪委书记彭丽华通报了情况。")
+    assert names >= {"马俊杰", "彭丽华"} and not names & {"马俊", "彭丽"}
+
+
+def test_name_opening_a_report_or_after_a_village_before_an_award() -> None:
+    assert "张秀兰" in people("张秀兰荣获“全国三八红旗手”称号。")
+    assert "王德明" in people("柳湾村王德明被授予“市级劳动模范”称号。")
+
+
+def test_name_opening_a_sentence_before_speech() -> None:
+    assert "张建华" in people("张建华主持会议并讲话。")
+
+
+def test_list_after_a_heading_colon() -> None:
+    assert people("先进个人：张伟、李娜、王芳、刘洋") >= {"张伟", "李娜", "王芳", "刘洋"}
+    assert people("优秀村干部：王建军（柳湾村）、李国富（青禾村）") >= {"王建军", "李国富"}
+
+
+def test_list_before_a_count_of_people() -> None:
+    assert people("表彰了陈明亮、赵丽娟等10名优秀共产党员。") >= {"陈明亮", "赵丽娟"}
+
+
+def test_people_in_quoted_speech_and_stories() -> None:
+    assert "张大山" in people("村民张大山说：“现在日子越过越好了。”")
+    assert "刘桂英" in people("“以前路难走，现在方便多了。”村民刘桂英笑着说。")
+    assert "王小虎" in people("返乡创业青年王小虎创办了云帆合作社。")
+
+
+def test_credit_lines() -> None:
+    assert people("（撰稿人：冯小雨 审核人：陈志华）") >= {"冯小雨", "陈志华"}
+    assert people("文/孙丽 图/张强") >= {"孙丽", "张强"}
+
+
+def test_name_and_gender_columns() -> None:
+    assert people("姓名 性别 职务\n张建国 男 党委书记\n李秀英 女 镇长") >= {"张建国", "李秀英"}
+
+
+def test_table_name_column() -> None:
+    text = "序号 姓名 所在村 荣誉\n1 王大明 柳湾村 优秀党员\n2 刘小红 青禾村 好媳妇"
+    assert people(text) >= {"王大明", "刘小红"}
+
+
+def test_name_broken_across_lines() -> None:
+    names = people("柳湾村党支部书记顾\n瑞利荣获“全国脱贫攻坚先进个人”称号。")
+    assert "顾瑞利" in names and "瑞利" not in names
+
+
+def test_no_words_after_roles_or_counts() -> None:
+    text = (
+        "来自各方面的36名人大代表列席。居民文明素养逐步提高。本人履行书记和抓党建第一责任。"
+        "群众安全感和满意度稳步提高。青石镇第九届人民代表大会。"
+    )
+    assert people(text) == set()
