@@ -63,3 +63,7 @@ def test_city_short_forms_that_are_ordinary_words_or_landscapes() -> None:
 
 def test_host_city_of_a_national_expo_is_part_of_its_name() -> None:
     assert found("参加中国（广州）国际茶业博览会。", "City") == []
+
+
+def test_city_the_newer_division_table_knows() -> None:
+    assert found("赴西藏自治区那曲市考察。", "City") == ["那曲市"]

@@ -43,6 +43,10 @@ class Gazetteer:
         """County-level names (区, 县, 县级市, 旗, and zones the table ranks as counties)."""
         return {chain.split("/")[2] for value in self.towns.values() for chain in value.split("|")}
 
+    def cities(self) -> set[str]:
+        """Prefecture-level names (市, 州, 地区, 盟), as the table's chains hold them."""
+        return {chain.split("/")[1] for value in self.towns.values() for chain in value.split("|")}
+
     def scope(self, name: str, province: str = "", city: str = "", district: str = "", town: str = "") -> int:
         """How well `name` fits the report's place chain (OWN, NEAR, FAR, or NONE when not in the table)."""
         chains = self.chains(name)

@@ -82,6 +82,9 @@ def place_names() -> PlaceNames:
             short = suffix.sub("", name)
             if len(short) >= 2 and short != name and short not in unsafe:
                 short_forms.setdefault(short, (label, name))
+    for name in sorted(gazetteer().cities()):  # jionlp's table is newer: 那曲市 (a city since 2017)
+        if _CITY_SUFFIX.search(name) and _CJK.fullmatch(name) and name not in unsafe:
+            entries.setdefault(name, ("City", name))
     for name in sorted(gazetteer().counties()):  # jionlp's table is newer: 2021's districts, zones ranked as counties
         if len(name) >= 3 and name[-1] in "区县市旗" and _CJK.fullmatch(name) and not name.startswith("市直辖") and name not in unsafe:
             entries.setdefault(name, ("District", name))
