@@ -120,14 +120,23 @@ def collapse_spaces(text: str) -> str:
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d，。、；：！？（）“”]) (?=[\u4e00-\u9fff\d，。、；：！？（）“”])")
 
 
-def join_letter_spaced(text: str) -> str:
-    """Close up a line set with a space after every character (青 石 镇 荣 获…), as some PDF
-    layers write headings and whole paragraphs; a line with spaces between words keeps them."""
+_HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_PROSE = re.compile(r"[，。；]")
+
+
+def close_spaced_han(text: str) -> str:
+    """Close up spaces between Chinese characters: in a line set with a space after every
+    character (青 石 镇 荣 获…, PDF letter spacing), all of them; in a line of prose, the
+    single spaces a PDF layer puts between words (乡 镇党委, 社区治理 激活…), which Chinese
+    does not write. Table rows (tabs, or no sentence punctuation) keep their cell gaps."""
     lines = []
     for line in text.split("\n"):
-        han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
-        if han >= 6 and len(_SPACED.findall(line)) >= 0.6 * han and "\t" not in line:
-            line = _SPACED.sub("", line)
+        if "\t" not in line:
+            han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
+            if han >= 6 and len(_SPACED.findall(line)) >= 0.6 * han:
+                line = _SPACED.sub("", line)
+            elif _PROSE.search(line):
+                line = _HAN_SPACE.sub("", line)
         lines.append(line)
     return "\n".join(lines)
 
@@ -207,7 +216,7 @@ STEPS: tuple[Step, ...] = (
     strip_zero_width,
     drop_debris,
     collapse_spaces,
-    join_letter_spaced,
+    close_spaced_han,
     drop_boilerplate_lines,
     drop_empty_lines,
     join_hard_wrapped,

@@ -2,13 +2,13 @@
 
 from extract.clean import (
     clean,
+    close_spaced_han,
     collapse_spaces,
     drop_boilerplate_lines,
     drop_debris,
     fold_fullwidth,
     fold_radicals,
     join_hard_wrapped,
-    join_letter_spaced,
     normalise_line_endings,
     strip_zero_width,
 )
@@ -115,6 +115,8 @@ def test_full_width_digits_and_letters_become_ascii() -> None:
     assert fold_fullwidth("２０２３年完成１２．５亿元，增长６．２％，创建国家ＡＡＡＡ级景区（一）") == "2023年完成12.5亿元，增长6.2%，创建国家AAAA级景区（一）"
 
 
-def test_a_letter_spaced_line_is_closed_up_and_word_spaces_stay() -> None:
-    text = "枫 林 村 完 成 改 造 ， 投 资 5 0 0 万 元 。\n通讯员 周晓燕 报道"
-    assert join_letter_spaced(text) == "枫林村完成改造，投资500万元。\n通讯员 周晓燕 报道"
+def test_spaces_between_chinese_characters_are_closed_up_in_prose() -> None:
+    text = "枫 林 村 完 成 改 造 ， 投 资 5 0 0 万 元 。\n实施柳湾村 田园综合体项目，获评“五好”乡 镇党委。\n柳湾村 枫林村 桃源村\n序号 项目名称 投资"
+    assert close_spaced_han(text).split("\n") == [
+        "枫林村完成改造，投资500万元。", "实施柳湾村田园综合体项目，获评“五好”乡镇党委。", "柳湾村 枫林村 桃源村", "序号 项目名称 投资",
+    ]
