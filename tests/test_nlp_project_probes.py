@@ -66,3 +66,13 @@ def test_a_relocation_site_keeps_its_place() -> None:
 
 def test_funds_from_above_are_no_project() -> None:
     assert found("全年争取上级项目资金2000万元。", "Project") == []
+
+
+def test_the_sentence_verb_before_a_project_is_no_part_of_it() -> None:
+    text = "青石镇党委书记出席远舟光电年产30万套汽车零部件生产线项目签约仪式。青石镇紧盯青禾农产品冷链物流园项目建设。"
+    assert set(found(text, "Project")) == {"远舟光电年产30万套汽车零部件生产线项目", "青禾农产品冷链物流园项目"}
+
+
+def test_slogans_and_funding_kinds_are_no_projects() -> None:
+    text = "青石镇大抓项目、抓大项目，全面完成柳湾村2023年度中央财政衔接资金项目。"
+    assert found(text, "Project") == []

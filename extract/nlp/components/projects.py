@@ -118,6 +118,17 @@ def _leading_verb(text: str, starts: list[int], start: int, head: int) -> int:
 
 
 _LEAD_VERB = re.compile(alternation("project_lead_verbs.txt"))
+_STOP_VERB = re.compile(alternation("project_stop_verbs.txt"))
+
+
+def _after_stop_verb(text: str, starts: list[int], start: int, head: int) -> int:
+    """The name starts after the last verb of the sentence around it (…书记出席远舟…项目)."""
+    for verb in _STOP_VERB.finditer(text, start, head):
+        k = _token_at(starts, verb.start())
+        whole = starts[k] == verb.start() and (k + 1 == len(starts) or starts[k + 1] == verb.end())
+        if whole and head - verb.end() >= 2:
+            start = verb.end()
+    return start
 
 
 def _verb_before_owner(text: str, start: int, head: int, owners_at: frozenset[int]) -> int:
@@ -176,6 +187,7 @@ def projects(doc: Doc) -> Doc:
         raw = text[start : m.end()]
         name, cut = strip_mask(raw)
         start += cut
+        start = _after_stop_verb(text, starts, start, m.start())
         lead = _leading_verb(text, starts, start, m.start()) or _verb_before_owner(text, start, m.start(), owners_at)
         if lead:
             start = lead
