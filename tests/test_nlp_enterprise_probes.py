@@ -59,3 +59,20 @@ def test_works_built_or_generic_are_no_company() -> None:
 def test_complement_glued_to_a_listed_name() -> None:
     names = found("明年将全力服务好云帆新材料、宏川塑业等重点企业扩能增效。", "Enterprise")
     assert "云帆新材料" in names and "好云帆新材料" not in names
+
+
+def test_last_of_a_list_of_trade_names_before_a_verb() -> None:
+    names = found("督促青禾生物、远舟光伏整改隐患26处，走访云帆新材、宏川塑业。", "Enterprise")
+    assert {"青禾生物", "远舟光伏", "云帆新材", "宏川塑业"} <= set(names)
+
+
+def test_project_after_a_list_of_projects_opens_no_trade_name() -> None:
+    text = "鼎川复合材料项目、云岳智能农机装备生产线项目开工建设，年产5万吨锂电材料项目投产。"
+    names = found(text, "Enterprise")
+    assert "云岳智能" not in names and "锂电材料" not in names
+
+
+def test_project_opening_like_a_company_named_in_full() -> None:
+    text = "泉州瑞岚机械制造有限公司投资建设瑞岚陶瓷机械装备产业园项目。"
+    names = found(text, "Enterprise")
+    assert "瑞岚" in names and "瑞岚陶瓷" not in names

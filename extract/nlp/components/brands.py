@@ -173,7 +173,13 @@ def _listed_companies(doc: Doc, text: str, places: list[Mention]) -> list[Mentio
 _AFTER_NAME = re.compile(r"[、，。；：,;:（(“”\s]|等|与|和|及|的|签约|落户|入驻|投产|项目|公司|有限|正式|成功|已|将|在|实现|生产|新建|扩建|$")
 
 
+_FIGURE_END = re.compile(r"[\d万千百吨台套件只片瓦]$")
 _NAME_STOP = re.compile(rf"{_AFTER_NAME.pattern}|\d|年产")  # … or a figure (微澜12英寸…项目)
+
+
+def _after_trade_name(text: str, start: int) -> bool:
+    """The word at `start` follows a 、 closing a trade name (青禾生物、…)."""
+    return text[start - 1 : start] == "、" and TRADE.search(text, max(0, start - 8), start - 1) is not None
 
 
 def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -182,11 +188,15 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
     at = set(starts)
     for m in TRADE_WORD.finditer(text):
         a = m.start()
-        if a not in at or not _AFTER_NAME.match(text, m.end()):
-            continue
         k = bisect_right(starts, a - 1) - 1
-        if k < 0:
+        if a not in at or k < 0:
             continue
+        # a name stops before 、/项目/签约 …; the last of a 、-list of trade names also before any
+        # verb (青禾生物、远舟光伏整改)
+        if not _AFTER_NAME.match(text, m.end()) and not _after_trade_name(text, starts[k]):
+            continue
+        if _FIGURE_END.search(text, max(0, starts[k] - 1), starts[k]):
+            continue  # 年产5万吨锂电材料: a product after its figure
         start = _unglued(text, starts, starts[k])
         first = text[start:a]
         if not 2 <= len(first) <= 3 or not _CJK.fullmatch(first) or tags.get(first) not in (None, "nz", "nr", "nrt", "nt"):
@@ -298,7 +308,9 @@ def brands(doc: Doc) -> Doc:
             project_brands[project.start] = word
         if not _BRANDED_HEAD.search(project.name):
             continue
-        if word and word[:2] not in place_heads and not any(c.startswith(word) for c in cores):
+        # a company named in full whose name opens like the project's (瑞科机械 before 瑞科陶瓷机械…项目)
+        # is its owner: its short name is found below, not the project's opening words
+        if word and word[:2] not in place_heads and not any(c.startswith(word[:2]) for c in cores):
             companies.append(Mention(project.start, project.start + len(word), "Enterprise", word))
     places = [m.name for m in out if m.label in PLACE_LABELS]
     seen: set[str] = set()
