@@ -153,13 +153,15 @@ def drop_boilerplate_lines(text: str) -> str:
 
 def join_wrapped_lines(text: str) -> str:
     """Join lines that a PDF or OCR layer broke inside a sentence (荣获“全国文明\n村”称号;
-    引进远舟、\n青禾等企业), so names and sentences are whole again; a line that may have
-    ended (a title, a header, a list item) stays a line."""
+    引进远舟、\n青禾等企业; a line of prose that stops without a sentence end), so names and
+    sentences are whole again; a line that may have ended (a title, a header, a list
+    item) stays a line."""
     out: list[str] = []
     for line in text.split("\n"):
         prev = out[-1] if out else ""
         wrapped = len(prev) >= _WRAP_MIN and not _SUBTITLE.search(prev) and not _HEADING.match(prev) and bool(
             _OPEN_END.search(prev) or prev.count("“") > prev.count("”") or prev.count("（") > prev.count("）")
+            or (_PROSE.search(prev) and not _TERMINAL_END.search(prev) and "\t" not in prev)
         )
         if wrapped and line[:1] and "\u4e00" <= line[0] <= "\u9fff" and not _HEADING.match(line):
             out[-1] = prev + line

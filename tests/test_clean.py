@@ -120,3 +120,8 @@ def test_spaces_between_chinese_characters_are_closed_up_in_prose() -> None:
     assert close_spaced_han(text).split("\n") == [
         "枫林村完成改造，投资500万元。", "实施柳湾村田园综合体项目，获评“五好”乡镇党委。", "柳湾村 枫林村 桃源村", "序号 项目名称 投资",
     ]
+
+
+def test_a_prose_line_that_stops_without_a_sentence_end_runs_on() -> None:
+    text = "柳湾村被评为“省级美丽乡村精品村”，并入选全国乡村旅游重\n点村名单。\n二、存在问题\n产业结构不优。"
+    assert clean(text).split("\n") == ["柳湾村被评为“省级美丽乡村精品村”，并入选全国乡村旅游重点村名单。", "二、存在问题", "产业结构不优。"]
