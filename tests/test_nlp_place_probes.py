@@ -67,3 +67,8 @@ def test_host_city_of_a_national_expo_is_part_of_its_name() -> None:
 
 def test_city_the_newer_division_table_knows() -> None:
     assert found("赴西藏自治区那曲市考察。", "City") == ["那曲市"]
+
+
+def test_one_character_village_after_the_county_the_table_puts_it_in() -> None:
+    assert found("组织村干部赴浙江省安吉县余村学习。", "Village") == ["余村"]
+    assert found("长沙县各村开展整治。", "Village") == []

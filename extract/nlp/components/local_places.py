@@ -315,6 +315,9 @@ def local_places(doc: Doc) -> Doc:
             suffix = suffix[1:]
         if m.start() in counted or _object_of_verb(text, starts, stem_end):
             continue  # 选派驻村, 推进强村: the suffix is a verb's object
+        if label == "Village" and _short_village_after_region(text, stem_end, m.end()):
+            out.append(Mention(stem_end - 1, m.end(), label, text[stem_end - 1 : m.end()], {"gazetteer": OWN}))
+            continue  # 安吉县余村: a one-character name the table puts in the county written before it
         start = extend_left(doc, stem_end, 2 if suffix.endswith("湾") else _MAX_STEM[label], NON_NAME_TAGS)
         if place_then_one(text, start, stem_end):
             if suffix != "湾组":
@@ -438,6 +441,21 @@ def _one_char_group(text: str, stem_end: int) -> bool:
         and char not in "一二三四五六七八九十两几第个"
         and (stem_end < 2 or not _CJK_NAME.match(text[stem_end - 2]) or text[stem_end - 2] in "、和与及")
     )
+
+
+def _short_village_after_region(text: str, stem_end: int, end: int) -> bool:
+    """A village of one character and its suffix (余村) right after a county or township
+    (安吉县, 天荒坪镇) that the division table puts it in."""
+    if stem_end < 4 or text[stem_end - 2] not in "县区市旗镇乡" or not _CJK_NAME.match(text[stem_end - 1]):
+        return False
+    chains = gazetteer().villages.get(text[stem_end - 1 : end], "")
+    if not chains:
+        return False
+    for k in range(3, 9):
+        region = text[max(0, stem_end - 1 - k) : stem_end - 1]
+        if len(region) == k and any(f"/{region}/" in f"/{chain}/" for chain in chains.split("|")):
+            return True
+    return False
 
 
 def _object_of_verb(text: str, starts: list[int], stem_end: int) -> bool:
