@@ -78,3 +78,8 @@ def test_no_words_after_roles_or_counts() -> None:
         "群众安全感和满意度稳步提高。青石镇第九届人民代表大会。"
     )
     assert people(text) == set()
+
+
+def test_no_words_after_weak_roles() -> None:
+    text = "村民高兴地说，日子好了。网格员上门服务，志愿者陈列展品。青年突击队，青年文明号。"
+    assert people(text) == set()

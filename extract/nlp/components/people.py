@@ -29,6 +29,7 @@ def _after() -> str:
 
 
 _CLOSE_BRACKET = re.compile(r"[）)]")
+_PARTICLES = frozenset("的地得着了们")  # 村民高兴地说: a word and its particle, no name
 _HONORIFICS = ("先生", "女士", "老师", "师傅", "大爷", "大妈", "阿姨")  # 王先生 names nobody
 _PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会组屯寨湾坝坪沟庄港场店铺馆部处办队校家路道")
 
@@ -92,7 +93,8 @@ def _role_end() -> re.Pattern[str]:
 def is_person_name(name: str) -> bool:
     tag = jieba_tags().get(name)
     return (
-        name not in words("public_figures.txt") and name[-1] not in _PLACE_TAIL and tag in (None, "nr", "nrfg", "nrt")
+        name not in words("public_figures.txt") and name[-1] not in _PLACE_TAIL | _PARTICLES
+        and tag in (None, "nr", "nrfg", "nrt") and not (len(name) <= 3 and _common_word(name[:2], 3000))
         and not name.endswith(_HONORIFICS)
     )
 
@@ -112,12 +114,13 @@ def _fallback_name(text: str, start: int, end: int) -> str:
 _LINKS = frozenset("和与及同跟")  # 书记和镇长: a conjunction after a role, though 和 is a surname too
 
 
-def _common_word(name: str) -> bool:
+def _common_word(name: str, floor: int = 1000) -> bool:
     """A two-character name that is also a frequent word (居民文明素养): jieba tags some of
-    them as names, but after a role and before another word they are the word."""
+    them as names (文明, 陈列), but after a role and before another word they are the word."""
     import jieba
 
-    return (jieba.get_FREQ(name) or 0) >= 1000
+    jieba.initialize()  # a no-op once the tokenizer has loaded the dictionary
+    return (jieba.get_FREQ(name) or 0) >= floor
 
 
 _GAP = "[ \u3000]"
