@@ -76,3 +76,9 @@ def test_project_opening_like_a_company_named_in_full() -> None:
     text = "泉州瑞岚机械制造有限公司投资建设瑞岚陶瓷机械装备产业园项目。"
     names = found(text, "Enterprise")
     assert "瑞岚" in names and "瑞岚陶瓷" not in names
+
+
+def test_farm_named_by_a_number_opens_the_name() -> None:
+    text = "八五三农场丰源水稻种植专业合作社、二九〇农场雁窝岛家庭农场等新型经营主体发展到48个。"
+    names = found(text, "Enterprise")
+    assert "八五三农场丰源水稻种植专业合作社" in names and "二九〇农场雁窝岛家庭农场" in names

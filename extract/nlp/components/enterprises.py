@@ -35,6 +35,18 @@ _BANKS = frozenset(words("bank_heads.txt"))
 _BRANCH = re.compile(rf"(?:(?!银行|农商行|[和与及、向为对在])[\u4e00-\u9fff]){{2,8}}?(?:{alternation('bank_branches.txt')})")
 
 
+_NUMERALS_END = re.compile(r"[一二三四五六七八九十〇零\d]+$")
+_NUMBERED = re.compile(r"[一二三四五六七八九十〇零\d]*(?:农场|林场|牧场|厂|矿)")
+
+
+def _numbered_unit(text: str, start: int) -> int:
+    """八五三农场丰源…合作社: a farm or works named by a number opens the name; jieba's numerals
+    ended the walk inside it."""
+    if _NUMBERED.match(text, start) and (numerals := _NUMERALS_END.search(text, max(0, start - 6), start)):
+        return numerals.start()
+    return start
+
+
 def _branch(text: str, end: int) -> re.Match[str] | None:
     """The branch written after a bank, also on the next line when a PDF broke the line there
     (青石农商银行⏎溪口支行)."""
@@ -135,7 +147,7 @@ def enterprises(doc: Doc) -> Doc:
         if m.group() in _WORKS and _PROJECT_AFTER.match(text, m.end()):
             continue  # 新建宏川服装厂项目: the works is the project's object
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
-        start = cut_inner(text, start, m.start())
+        start = _numbered_unit(text, cut_inner(text, start, m.start()))
         wrapped = _wrapped(doc, text, start, m, places) if start >= last_end else None
         if wrapped:
             out.append(wrapped)
