@@ -112,3 +112,20 @@ def test_star_ratings_certifications_and_a_he_inside_a_word() -> None:
 
 def test_a_body_whose_name_holds_nian_receives() -> None:
     assert ("青石镇老年协会", "省级示范老年协会") in awarded("青石镇2023年工作总结\n青石镇老年协会荣获省级示范老年协会。")
+
+
+INTRODUCED = """青石镇2023年工作总结
+一、工作成效
+2023年以来，我镇先后获得以下荣誉：
+1.全国文明村镇
+2.柳湾村：全国乡村旅游重点村
+全镇干群齐心协力，各项工作稳步推进，圆满完成全年既定任务。
+主要荣誉：全省平安建设先进乡镇、全市招商引资先进单位。
+"""
+
+
+def test_a_sentence_can_announce_the_list_and_a_line_can_name_and_hold_it() -> None:
+    pairs = awarded(INTRODUCED)
+    assert {("青石镇", "全国文明村镇"), ("柳湾村", "全国乡村旅游重点村")} <= pairs
+    assert {("青石镇", "全省平安建设先进乡镇"), ("青石镇", "全市招商引资先进单位")} <= pairs
+    assert not any("目标任务" in h or "新成效" in h for _, h in pairs)

@@ -34,6 +34,10 @@ from extract.nlp.mention import Mention, mentions
 _HONOUR_HEADING = re.compile(r"(?:荣誉|表彰|奖励|获奖|奖项)(?:情况|榜|名单|清单|一览)?[：:]?$")
 # a heading of the report's outline (三、… / （一）…): it ends an honours list unless it names honours
 _MARKER = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}(?:部分|章)|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
+# a sentence that announces the list (先后获得以下荣誉：, 获奖情况如下：)
+_LIST_INTRO = re.compile(r"(?:荣誉|表彰|获奖|奖项|称号|殊荣)[^，。；,;：:]{0,6}[：:]$")
+# a line that names the list and holds it (主要荣誉：A、B、C)
+_INLINE_LIST = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])?[ \t　]*[^，。；,;：:\n]{0,10}(?:荣誉|表彰|获奖|奖项)[^，。；,;：:\n]{0,4}[：:]")
 _ITEM_MARKER = re.compile(r"^[ \t　]*(?:\d{1,2}\s*(?:[、.．]|[)）])|[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[-•·●▪])?[ \t　]*")
 _SEPARATOR = re.compile(r"[、；;，,]")
 _RECIPIENT_COLON = re.compile(r"^([^：:]{2,16})[：:]\s*(?=\S)")
@@ -53,8 +57,8 @@ def _pieces(line: str, start: int) -> Iterator[tuple[int, str]]:
     yield start + begin, line[begin:]
 
 
-def _item(text: str, at: int, raw: str, personal: bool, out: list[Mention]) -> None:
-    """One listed honour, with its recipient where the item names one."""
+def _item(text: str, at: int, raw: str, personal: bool, out: list[Mention]) -> list[Mention] | None:
+    """One listed honour and its recipient where the item names one; None if it is no title."""
     lead = len(raw) - len(raw.lstrip())
     at, raw = at + lead, raw.strip().rstrip("。")
     recipient: tuple[int, int] | None = None
@@ -69,7 +73,8 @@ def _item(text: str, at: int, raw: str, personal: bool, out: list[Mention]) -> N
         recipient = (at + noted[0], at + noted[1])
     title = clean_title(raw)
     if len(title) < 4 or not valid_title(title, False):
-        return
+        return None
+    found: list[Mention] = []
     properties: dict[str, object] = {"level": honour_level(title)}
     if recipient is not None:
         properties["recipient_at"] = list(recipient)
@@ -80,10 +85,25 @@ def _item(text: str, at: int, raw: str, personal: bool, out: list[Mention]) -> N
             if label == "Organization" and any(m.start <= a and b <= m.end and m.label != "Honour" for m in out):
                 label = ""  # a place already names it
             if label:
-                out.append(Mention(a, b, label, name, {"recipient": True}))
+                found.append(Mention(a, b, label, name, {"recipient": True}))
     elif personal:
         properties["awarded"] = False  # a personal honour with no name: not the report's place
-    out.append(Mention(at, at + len(raw), "Honour", title, properties))
+    found.append(Mention(at, at + len(raw), "Honour", title, properties))
+    return found
+
+
+def _line_items(text: str, line: str, start: int, personal: bool, out: list[Mention]) -> list[Mention] | None:
+    """The honours of one list line, or None where a piece of it is no title (a line of prose)."""
+    body = _ITEM_MARKER.match(line).end()
+    found: list[Mention] = []
+    for at, piece in _pieces(line[body:], start + body):
+        if not piece.strip():
+            continue
+        item = _item(text, at, piece, personal, out)
+        if item is None:
+            return None
+        found += item
+    return found
 
 
 @Language.component("govkg_honour_lists", requires=["doc._.mentions"], assigns=["doc._.mentions"])
@@ -94,14 +114,19 @@ def honour_lists(doc: Doc) -> Doc:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
-        if len(stripped) <= 24 and _HONOUR_HEADING.search(stripped) and (_MARKER.match(stripped) or not _SEPARATOR.search(stripped)):
+        if (len(stripped) <= 24 and _HONOUR_HEADING.search(stripped) and (_MARKER.match(stripped) or not _SEPARATOR.search(stripped))) or _LIST_INTRO.search(stripped):
             inside, personal = True, "个人" in stripped
+            continue
+        inline = _INLINE_LIST.match(line)
+        if inline:  # 主要荣誉：A、B、C
+            out += _line_items(text, line[inline.end() :], start + inline.end(), "个人" in inline.group(), out) or []
             continue
         if _MARKER.match(stripped):
             inside = False
         if not inside or not stripped or TRIGGER.search(stripped) or TITLED_LIST.match(line):
             continue
-        body = _ITEM_MARKER.match(line).end()
-        for at, piece in _pieces(line[body:], start + body):
-            _item(text, at, piece, personal, out)
+        found = _line_items(text, line, start, personal, out)
+        if found is None and not _ITEM_MARKER.match(line).group().strip():
+            inside = False  # an unnumbered line of prose: the list has ended
+        out += found or []
     return doc
