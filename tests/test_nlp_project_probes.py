@@ -76,3 +76,10 @@ def test_the_sentence_verb_before_a_project_is_no_part_of_it() -> None:
 def test_slogans_and_funding_kinds_are_no_projects() -> None:
     text = "青石镇大抓项目、抓大项目，全面完成柳湾村2023年度中央财政衔接资金项目。"
     assert found(text, "Project") == []
+
+
+def test_other_project_column_headers_name_project_cells() -> None:
+    text = "序号 工程名称 建设规模 投资\n1 青石河堤防加固 5公里 800\n2 柳湾村饮水巩固提升 管网10公里 300\n"
+    assert set(found(text, "Project")) == {"青石河堤防加固", "柳湾村饮水巩固提升"}
+    text = "序号 建设项目 投资额\n1. 青石湾民宿集群 3500\n2. 柳湾村机耕道 120\n"
+    assert set(found(text, "Project")) == {"青石湾民宿集群", "柳湾村机耕道"}

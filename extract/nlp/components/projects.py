@@ -298,13 +298,13 @@ def _enumerated(doc: Doc, text: str, generic: frozenset[str], places: dict[int, 
 
 # a table (or a table flattened to text) whose header names a 项目名称 column: each row's cell
 # in that column is a project (序号 项目名称 总投资 … / 1 青禾智能装备制造 3.5 …)
-_TABLE_COLUMN = frozenset({"项目名称"})
+_TABLE_COLUMN = words("project_table_headers.txt")
 
 
 def _table_rows(text: str, generic: frozenset[str]) -> list[Mention]:
     found: list[Mention] = []
     for row in column_rows(text, _TABLE_COLUMN):
-        cell = row.get("项目名称")
+        cell = next((row[h] for h in _TABLE_COLUMN if h in row), None)
         if cell and 3 <= len(cell.text) <= 30 and _CJK_NAME.match(cell.text) and not is_masked(cell.text) and cell.text not in generic:
             found.append(Mention(cell.start, cell.end, "Project", cell.text.replace("（", "(").replace("）", ")")))
     return found
