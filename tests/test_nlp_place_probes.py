@@ -72,3 +72,11 @@ def test_city_the_newer_division_table_knows() -> None:
 def test_one_character_village_after_the_county_the_table_puts_it_in() -> None:
     assert found("组织村干部赴浙江省安吉县余村学习。", "Village") == ["余村"]
     assert found("长沙县各村开展整治。", "Village") == []
+
+
+def test_groups_named_by_a_landform_after_their_village() -> None:
+    assert set(found("柳湾村老屋组、枫林村桥头组、桃源村党员组完成改厕。", "Village")) == {"柳湾村", "老屋组", "枫林村", "桥头组", "桃源村"}
+
+
+def test_group_in_the_next_table_column_after_its_village() -> None:
+    assert set(found("序号\t村\t组\t项目\n1\t枫林村\t枫塘组\t道路硬化", "Village")) == {"枫林村", "枫塘组"}

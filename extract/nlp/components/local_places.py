@@ -397,8 +397,9 @@ def _outside_towns(out: list[Mention]) -> list[Mention]:
     return [m for m in out if m.label not in ("Village", "Community") or not inside(m)]
 
 
-# a natural village or group written after its village: 石桥村大坪组, 石桥村龙家湾
-_GROUP = re.compile(r"(?<=村)([\u4e00-\u9fff]{2,3}组(?![织成建合员长别件])|[\u4e00-\u9fff]家[\u4e00-\u9fff]?湾(?![村社组区]))")
+# a natural village or group written after its village: 石桥村大坪组, 石桥村龙家湾, and in the
+# next column of a table (石桥村\t大坪组)
+_GROUP = re.compile(r"(?<=村)[ \t\u3000]?([\u4e00-\u9fff]{2,3}组(?![织成建合员长别件])|[\u4e00-\u9fff]家[\u4e00-\u9fff]?湾(?![村社组区]))")
 
 
 _GROUP_NOT = _VERBISH | {"n", "nr", "m", "q"}  # 党员组, 项目组, 学习组: a group of people or a task
@@ -478,9 +479,11 @@ def _groups_after_villages(text: str, out: list[Mention]) -> None:
     spans = {(x.start, x.end) for x in out}
     tags = jieba_tags()
     for m in _GROUP.finditer(text):
-        stem = m.group().removesuffix("组")
-        if m.start() not in villages or not _CJK_NAME.fullmatch(stem) or stem[-1] == "小" or tags.get(stem) in _GROUP_NOT or m.group() in tags:
+        stem = m.group(1).removesuffix("组")
+        if m.start() not in villages or not _CJK_NAME.fullmatch(stem) or stem[-1] == "小" or m.group(1) in tags:
             continue
-        if any(c in "一二三四五六七八九十第各每全该本" for c in stem) or (m.start(), m.end()) in spans:
+        if tags.get(stem) in _GROUP_NOT and not (tags.get(stem) == "n" and any(c in words("place_landform_chars.txt") for c in stem)):
+            continue  # 党员组, 项目组; but 老屋组, 桥头组 are named by a landform
+        if any(c in "一二三四五六七八九十第各每全该本" for c in stem) or (m.start(1), m.end()) in spans:
             continue
-        out.append(Mention(m.start(), m.end(), "Village", m.group()))  # not a word: 中心组, 工作组
+        out.append(Mention(m.start(1), m.end(), "Village", m.group(1)))  # not a word: 中心组, 工作组
