@@ -83,3 +83,29 @@ def test_no_words_after_roles_or_counts() -> None:
 def test_no_words_after_weak_roles() -> None:
     text = "村民高兴地说，日子好了。网格员上门服务，志愿者陈列展品。青年突击队，青年文明号。"
     assert people(text) == set()
+
+
+def test_last_list_mate_before_a_verb() -> None:
+    assert people("镇领导王海、李明陪同调研。") >= {"王海", "李明"}
+
+
+def test_list_after_a_preposition_or_before_a_group() -> None:
+    assert people("向刘永红、黄秀芳等同志颁发荣誉证书。") >= {"刘永红", "黄秀芳"}
+    assert people("涌现出了胡德林、熊桂花等一批先进典型。") >= {"胡德林", "熊桂花"}
+    assert "张三丰" in people("由张三丰等人组成工作专班。")
+
+
+def test_sender_in_brackets_and_more_credit_words() -> None:
+    assert "唐晓红" in people("（青石镇人民政府 唐晓红）")
+    assert "陈红" in people("上报：党政办 报送人：陈红")
+    assert "黄晓明" in people("信息来源：青石镇 撰写人：黄晓明")
+
+
+def test_name_after_a_unit_before_an_award() -> None:
+    assert "孙德胜" in people("镇卫生院孙德胜获得“最美基层医生”称号。")
+
+
+def test_households_and_leaders_of_village_stories() -> None:
+    assert "蒋大伟" in people("脱贫户蒋大伟依靠养牛实现增收。")
+    assert "贺文斌" in people("致富带头人贺文斌带动30户农户增收。")
+    assert "潘金凤" in people("“多亏了党的好政策。”脱贫户潘金凤激动地说。")

@@ -49,7 +49,7 @@ def _counted() -> str:
     2位同志, 等10名优秀共产党员, 等5人)."""
     groups = alternation("person_groups.txt")
     count = r"[\d一二两三四五六七八九十]+"
-    return rf"等{count}[名位]?[\u4e00-\u9fff]{{0,6}}?(?:{groups})|{count}[名位](?:同志|干部|党员|个人|村民|群众)|等同志"
+    return rf"等{count}[名位批]?[\u4e00-\u9fff]{{0,6}}?(?:{groups})|{count}[名位](?:同志|干部|党员|个人|村民|群众)|等同志"
 
 
 @lru_cache(maxsize=1)
@@ -62,14 +62,15 @@ def _pattern() -> re.Pattern[str]:
     clause = r"(?:(?<=[”。，,；;])|(?<=[。；;：:！!”\n]\n)|\A)"  # not any line start: a PDF breaks lines mid-sentence
     roles, after, award, byline = _roles(), _after(), alternation("award_verbs.txt"), alternation("byline_words.txt")
     return guarded(
-        [*roles.split("|"), *words("byline_words.txt"), *words("surnames.txt"), " ", "\u3000", "\t"],  # what a match opens with
+        [*roles.split("|"), *words("byline_words.txt"), *words("surnames.txt"), " ", "\u3000", "\t", "（", "("],  # what a match opens with
         rf"(?:(?:{roles})[\s：:]?{broken}(?={after}|{award}|[，,、；;。]|\s|$))"
-        rf"|(?:{name}(?=同志|烈士|先生|女士|院士|教授|{_counted()}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
+        rf"|(?:{name}(?=同志|等人|烈士|先生|女士|院士|教授|{_counted()}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
         rf"|(?:(?:(?<=[\n、，,；;|])|^)[ \t\u3000]*{name}(?=[ \t\u3000]+[男女](?:[ \t\u3000，,]|$)))"
         rf"|(?:{clause}[ \t\u3000]?{name}(?={alternation('person_speech.txt')}))"
-        rf"|(?:(?:{clause}|(?<=村)|(?<=社区)){name}(?={_AWARD}))"
+        rf"|(?:(?:{clause}|(?<=[村院站所校])|(?<=社区|中心|公司)){name}(?={_AWARD}|获得|荣膺|入选))"
         rf"|(?:(?:(?<=表彰|表扬|嘉奖|授予|追授)|(?<=表彰了|表扬了|嘉奖了|授予了|追授了)){name}(?=[、，,]|同志|等))"
         rf"|(?:(?:{byline})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
+        rf"|(?:[（(][^\s（）()]{{2,16}}?(?:{_BYLINE_ORG})[ \u3000]+{name}(?=[）)]))"  # （青溪镇人民政府 某某）
         rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
         rf"|(?:(?:(?<=[，,、；;。：:（(“\s])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|强调|指出|表示|介绍|说|带队|主持|参加|出席|一行)))"
         rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)"
@@ -81,10 +82,10 @@ def _pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _mate() -> re.Pattern[str]:
     """A name in a list, between separators: 张三、李四、王五等."""
-    return re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志|被|{_AWARD}|{_counted()})")
+    return re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志|被|{_AWARD}|{_counted()}|{_after()})")
 
 
-_OPENERS = frozenset("、，,；;。：:\n（( ")
+_OPENERS = frozenset("、，,；;。：:\n（( 向对给由请了")  # 向某某、某某等同志颁发
 @lru_cache(maxsize=1)
 def _role_end() -> re.Pattern[str]:
     return re.compile(rf"(?:{_roles()}|表彰|表扬|授予|追授)$")
@@ -123,6 +124,7 @@ def _common_word(name: str, floor: int = 1000) -> bool:
     return (jieba.get_FREQ(name) or 0) >= floor
 
 
+_BYLINE_ORG = "政府|办事处|镇|乡|街道|办|办公室|中心|站|所|局|党委|社区|村|部"  # who sends a news item in brackets
 _GAP = "[ \u3000]"
 
 
