@@ -129,3 +129,11 @@ def test_a_sentence_can_announce_the_list_and_a_line_can_name_and_hold_it() -> N
     assert {("青石镇", "全国文明村镇"), ("柳湾村", "全国乡村旅游重点村")} <= pairs
     assert {("青石镇", "全省平安建设先进乡镇"), ("青石镇", "全市招商引资先进单位")} <= pairs
     assert not any("目标任务" in h or "新成效" in h for _, h in pairs)
+
+
+def test_a_title_standing_before_a_person_describes_them() -> None:
+    text = (
+        "青石镇2023年工作总结\n全镇涌现出“全省优秀共产党员”王立新等一批先进典型。"
+        "全国劳动模范、柳湾村党支部书记陈志强带领村民发展茶叶产业。"
+    )
+    assert {("王立新", "全省优秀共产党员"), ("陈志强", "全国劳动模范")} <= awarded(text)

@@ -29,6 +29,8 @@ _CLAUSE = re.compile(r"[，。；,;：:\n]")
 # the recipients named after a title counted before it (3个村获评…，分别是A、B、C)
 _NAMED_AFTER = re.compile(r"[^。；;，,\n]{0,8}?[，,：:]\s*(?:分别是|分别为|分别系|依次是|包括)[：:]?")
 _LIST_END = re.compile(r"[。；;\n]")
+# between a title and the person it describes: a closing quote, or 、 and their post (、白鹭村党支部书记)
+_APPOSITION = re.compile(r"[”\"」』]?(?:、[^，。；,;：:\n“”、]{2,16})?")
 _FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")  # an ASCII full stop ends a sentence the layout kept whole
 
 
@@ -190,12 +192,27 @@ def _marked(ctx: Context, m: Mention) -> tuple[str, list[tuple[int, int]]]:
     return ctx.entity(m), [(m.start, m.end)]
 
 
+def _apposed(ctx: Context, honour: Mention) -> list[Mention]:
+    """The person a title stands right before, as a description (全国劳动模范、白鹭村党支部书记张三;
+    “全省优秀共产党员”李四等一批先进典型): the title is theirs."""
+    for m in ctx.mentions:
+        if m.label == "Person" and honour.end <= m.start <= honour.end + 20 and _APPOSITION.fullmatch(ctx.text, honour.end, m.start):
+            return [m]
+    return []
+
+
 def extract(ctx: Context) -> list[Relation]:
     found: list[Relation] = []
     for honour in ctx.mentions:
-        if honour.label != "Honour" or honour.properties.get("awarded") is False:
+        if honour.label != "Honour":
+            continue
+        apposed = _apposed(ctx, honour) if honour.properties.get("trigger") is None else []
+        if apposed:
+            sources, at = [_marked(ctx, m) for m in apposed], honour.start
+        elif honour.properties.get("awarded") is False:
             continue  # 评选“好邻居”, 创建省级…: a selection or an aim, not an award
-        sources, at = _receivers(ctx, honour)
+        else:
+            sources, at = _receivers(ctx, honour)
         for source, marks in sources:
             found.append(
                 ctx.relation(
