@@ -109,3 +109,19 @@ def test_households_and_leaders_of_village_stories() -> None:
     assert "蒋大伟" in people("脱贫户蒋大伟依靠养牛实现增收。")
     assert "贺文斌" in people("致富带头人贺文斌带动30户农户增收。")
     assert "潘金凤" in people("“多亏了党的好政策。”脱贫户潘金凤激动地说。")
+
+
+def test_who_reports_or_answers_before_a_colon() -> None:
+    assert "刘文涛" in people("述职人：刘文涛")
+    assert "曾德明" in people("责任人：曾德明 联系电话：13800000000")
+    assert "孙立军" in people("负责人 姓名：孙立军")
+
+
+def test_group_members_in_brackets_and_a_note_after_a_role() -> None:
+    assert people("领导小组（组长：田志勇，副组长：吴立、夏雪）") >= {"田志勇", "吴立", "夏雪"}
+    assert "李德胜" in people("村党支部书记(村委会主任)李德胜带领群众")
+
+
+def test_list_line_of_a_name_and_its_post() -> None:
+    text = "附件：先进个人名单\n张晓峰  柳湾村党支部书记\n李桂兰  青禾村妇联主席"
+    assert people(text) >= {"张晓峰", "李桂兰"}

@@ -63,10 +63,11 @@ def _pattern() -> re.Pattern[str]:
     roles, after, award, byline = _roles(), _after(), alternation("award_verbs.txt"), alternation("byline_words.txt")
     return guarded(
         [*roles.split("|"), *words("byline_words.txt"), *words("surnames.txt"), " ", "\u3000", "\t", "（", "("],  # what a match opens with
-        rf"(?:(?:{roles})[\s：:]?{broken}(?={after}|{award}|[，,、；;。]|\s|$))"
+        rf"(?:(?:{roles})(?:[（(][^）)\n]{{1,12}}[）)])?[\s：:]?{broken}(?={after}|{award}|[，,、；;。]|\s|$))"
         rf"|(?:{name}(?=同志|等人|烈士|先生|女士|院士|教授|{_counted()}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
         rf"|(?:(?:(?<=[\n、，,；;|])|^)[ \t\u3000]*{name}(?=[ \t\u3000]+[男女](?:[ \t\u3000，,]|$)))"
         rf"|(?:{clause}[ \t\u3000]?{name}(?={alternation('person_speech.txt')}))"
+        rf"|(?:^[ \t\u3000]*{name}(?=[ \t\u3000]+[^\s]{{0,20}}(?:{roles})[ \t\u3000]*$))"  # a list line: 某某  柳湾村党支部书记
         rf"|(?:(?:{clause}|(?<=[村院站所校])|(?<=社区|中心|公司)){name}(?={_AWARD}|获得|荣膺|入选))"
         rf"|(?:(?:(?<=表彰|表扬|嘉奖|授予|追授)|(?<=表彰了|表扬了|嘉奖了|授予了|追授了)){name}(?=[、，,]|同志|等))"
         rf"|(?:(?:{byline})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
@@ -82,7 +83,7 @@ def _pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _mate() -> re.Pattern[str]:
     """A name in a list, between separators: 张三、李四、王五等."""
-    return re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s]|同志|被|{_AWARD}|{_counted()}|{_after()})")
+    return re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s）)]|同志|被|{_AWARD}|{_counted()}|{_after()})")
 
 
 _OPENERS = frozenset("、，,；;。：:\n（( 向对给由请了")  # 向某某、某某等同志颁发
