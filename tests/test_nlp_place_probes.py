@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 from tests.test_nlp_generalise import found
+from tests.test_nlp_places_generalise import names
+
+LIUYANG = ("湖南省", "长沙市", "浏阳市", "大瑶镇")
 
 
 def test_list_closed_by_liang_or_a_qualified_kind_shares_the_suffix() -> None:
@@ -80,3 +83,8 @@ def test_groups_named_by_a_landform_after_their_village() -> None:
 
 def test_group_in_the_next_table_column_after_its_village() -> None:
     assert set(found("序号\t村\t组\t项目\n1\t枫林村\t枫塘组\t道路硬化", "Village")) == {"枫林村", "枫塘组"}
+
+
+def test_own_county_village_with_a_verb_stem_before_its_body() -> None:
+    assert names("上升村股份经济合作社分红120万元。", "Village", LIUYANG) == {"上升村"}
+    assert names("收入上升村集体经济壮大。", "Village", LIUYANG) == set()

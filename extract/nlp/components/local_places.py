@@ -333,6 +333,7 @@ def local_places(doc: Doc) -> Doc:
         if fit and not _at_word_start(text, starts, table_start) and not _word_before(text, starts, table_start):
             fit = NONE  # 美丽乡村 holds no place 美乡村; 前方庄村 is not 方庄村
         named = bool(fit) and _named_as_place(text, table_start, m.end(), suffix)  # 兴业社区、前进社区; 回水村村民
+        named = named or (fit == OWN and text.startswith(tuple(words("place_bodies_after.txt")), m.end()))  # 上升村党支部
         verb = _verb_stem(text[table_start:stem_end], starts, table_start, _VERBS)
         if fit and not named and (verb or text[table_start:stem_end] in words("construction_verbs.txt")):
             fit = NONE  # 组织村干部, 实现村: a verb before 村 is no village name
