@@ -82,3 +82,10 @@ def test_farm_named_by_a_number_opens_the_name() -> None:
     text = "八五三农场丰源水稻种植专业合作社、二九〇农场雁窝岛家庭农场等新型经营主体发展到48个。"
     names = found(text, "Enterprise")
     assert "八五三农场丰源水稻种植专业合作社" in names and "二九〇农场雁窝岛家庭农场" in names
+
+
+def test_branch_companies() -> None:
+    text = "镇政府与中国联通宜都分公司签署协议，远舟光电科技有限公司华东分公司投产，云帆科技有限公司设立分公司3家。"
+    names = found(text, "Enterprise")
+    assert "中国联通宜都分公司" in names and "远舟光电科技有限公司华东分公司" in names
+    assert "云帆科技有限公司" in names and not any(n.endswith("设立分公司") for n in names)

@@ -17,11 +17,12 @@ from extract.patterns import guarded
 from graph.model import PLACE_LABELS
 
 # the heads a company is found by: legal forms (data/company_legal_forms.txt), banks
-# (data/bank_heads.txt) and works (data/enterprise_works.txt), longest first; 公司 of a branch
-# (分公司) is none
+# (data/bank_heads.txt) and works (data/enterprise_works.txt), longest first
 _HEADS = sorted(words("company_legal_forms.txt") | words("bank_heads.txt") | words("enterprise_works.txt"), key=lambda w: (-len(w), w))
-_SUFFIX = guarded(_HEADS, "|".join(("(?<!分)" if w == "公司" else "") + re.escape(w) for w in _HEADS))
+_SUFFIX = guarded(_HEADS, "|".join(map(re.escape, _HEADS)))
 _WORKS = words("enterprise_works.txt")
+_FORMS = words("company_legal_forms.txt")
+_COMPANY_BRANCH = re.compile(r"(?:(?![和与及、向为对在])[\u4e00-\u9fff]){2,8}?(?:分公司|子公司)")
 _PROJECT_AFTER = re.compile(r"[(（]?[一二三四五六七八九十]期|项目|工程|建设")
 _MAX = 32
 _KEEP = frozenset({"将", "经", "共", "全", "为", "由"})  # single characters common inside company names
@@ -47,12 +48,19 @@ def _numbered_unit(text: str, start: int) -> int:
     return start
 
 
-def _branch(text: str, end: int) -> re.Match[str] | None:
-    """The branch written after a bank, also on the next line when a PDF broke the line there
-    (青石农商银行⏎溪口支行)."""
+def _branch(text: str, end: int, head: str) -> re.Match[str] | None:
+    """The branch written after a bank (also on the next line when a PDF broke the line there:
+    青石农商银行⏎溪口支行) or after a company's legal form (…有限公司华东分公司)."""
+    branch = _BRANCH if head in _BANKS else _COMPANY_BRANCH if head in _FORMS else None
+    if branch is None:
+        return None
     if text.startswith("\n", end) and end > 0 and _CJK_CHAR.match(text, end - 1):
-        return _BRANCH.match(text, end + 1)
-    return _BRANCH.match(text, end)
+        found = branch.match(text, end + 1)
+    else:
+        found = branch.match(text, end)
+    if found and branch is _COMPANY_BRANCH and jieba_tags().get(found.group()[:-3], "ns") != "ns":
+        return None  # …有限公司设立分公司: a branch is named by its place
+    return found
 
 
 def _split_trade_name(text: str, starts: list[int], start: int) -> int:
@@ -131,7 +139,7 @@ def _wrapped(doc: Doc, text: str, start: int, m: re.Match[str], places: list[Men
         return None
     lead = _lead(name)
     end = m.end()
-    while m.group() in _BANKS and (branch := _branch(text, end)):
+    while (branch := _branch(text, end, m.group())):
         name, end = name + branch.group(), branch.end()
     return Mention(before + lead, end, "Enterprise", name[lead:].replace("（", "(").replace("）", ")"))
 
@@ -176,7 +184,7 @@ def enterprises(doc: Doc) -> Doc:
         if start < last_end:  # 集团 inside 集团有限公司 was already taken
             continue
         end = m.end()
-        while m.group() in _BANKS and (branch := _branch(text, end)):
+        while (branch := _branch(text, end, m.group())):
             name, end = name + branch.group(), branch.end()
         last_end = end
         out.append(Mention(start + cut, end, "Enterprise", name.replace("（", "(").replace("）", ")")))
