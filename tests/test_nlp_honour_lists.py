@@ -137,3 +137,9 @@ def test_a_title_standing_before_a_person_describes_them() -> None:
         "全国劳动模范、柳湾村党支部书记陈志强带领村民发展茶叶产业。"
     )
     assert {("王立新", "全省优秀共产党员"), ("陈志强", "全国劳动模范")} <= awarded(text)
+
+
+def test_a_place_that_is_a_levelled_designation_holds_it() -> None:
+    text = "青石镇2023年工作总结\n柳湾村是全国文明村，也是省级乡村振兴示范村。枫林村先后获得省级卫生村、市级美丽乡村等20余项荣誉。"
+    assert {("柳湾村", "全国文明村"), ("柳湾村", "省级乡村振兴示范村"), ("枫林村", "市级美丽乡村")} <= awarded(text)
+    assert found("青石镇是全国最大的茶叶集散地。", "Honour") == []
