@@ -83,3 +83,17 @@ def test_other_project_column_headers_name_project_cells() -> None:
     assert set(found(text, "Project")) == {"青石河堤防加固", "柳湾村饮水巩固提升"}
     text = "序号 建设项目 投资额\n1. 青石湾民宿集群 3500\n2. 柳湾村机耕道 120\n"
     assert set(found(text, "Project")) == {"青石湾民宿集群", "柳湾村机耕道"}
+
+
+def test_partners_and_output_words_before_a_name_are_cut() -> None:
+    text = "青石大学与柳湾村共建云岭农耕实践教学基地。年产量20万平方米节能玻璃深加工项目投产。"
+    names = found(text, "Project")
+    assert "云岭农耕实践教学基地" in names and "20万平方米节能玻璃深加工项目" in names
+
+
+def test_kinds_of_works_without_a_name_are_no_projects() -> None:
+    assert found("实施产业增效工程，推进优质招商项目落地。", "Project") == []
+
+
+def test_a_line_voltage_stays_inside_the_name() -> None:
+    assert found("完成柳湾35千伏线路改造工程。", "Project") == ["柳湾35千伏线路改造工程"]

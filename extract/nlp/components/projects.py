@@ -85,6 +85,9 @@ _ROAD_WORKS = guarded(
 _ROUTE_CODE = re.compile(r"(?<![A-Za-z\d])(?P<letter>[GSXYZ])?\d{1,4}$")
 
 
+_VOLTAGE = re.compile(r"\d+(?:千伏|[Kk][Vv])$")
+
+
 def _route_start(text: str, start: int) -> int:
     """The start of a route number right before the name, else the name's own start."""
     code = _ROUTE_CODE.search(text, max(0, start - 5), start)
@@ -207,6 +210,9 @@ def projects(doc: Doc) -> Doc:
         if heading:
             start = heading.end()
         start = _route_start(text, start)
+        volt = _VOLTAGE.search(text, max(0, start - 8), start)
+        if volt:  # 柳湾35千伏线路改造工程: a line's voltage and the name before it
+            start = extend_left(doc, volt.start(), _MAX - (m.start() - volt.start()), FUNCTION_TAGS, keep=_KEEP)
         pair = _PAIRED.match(text, start, m.start())
         if pair and m.start() - pair.end() >= 2:  # 青石冷库和远帆菌菇项目: two projects
             found.append(Mention(start, pair.end() - 1, "Project", text[start : pair.end() - 1]))
@@ -232,7 +238,7 @@ def projects(doc: Doc) -> Doc:
             continue
         if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem) or _TIERS.search(stem) or _PHASE_ONLY.fullmatch(stem):
             continue
-        if m.group() == "项目" and _INDUSTRY.fullmatch(stem):
+        if m.group() in ("项目", "工程") and _INDUSTRY.fullmatch(stem):
             continue
         if m.group() == "中心" and start in places and places[start].end == m.start():
             continue  # 青溪镇中心, 上街区中心: the centre of a place, no facility
