@@ -97,3 +97,7 @@ def test_kinds_of_works_without_a_name_are_no_projects() -> None:
 
 def test_a_line_voltage_stays_inside_the_name() -> None:
     assert found("完成柳湾35千伏线路改造工程。", "Project") == ["柳湾35千伏线路改造工程"]
+
+
+def test_a_landform_glued_to_the_head_still_opens_the_name() -> None:
+    assert found("青石岭步道建设已完工。", "Project") == ["青石岭步道"]

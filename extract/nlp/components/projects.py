@@ -358,7 +358,10 @@ def _landform_start(text: str, starts: list[int], start: int) -> bool:
     if k < 0 or starts[k] != start or k + 2 >= len(starts):
         return False
     word, next_word = text[start : starts[k + 1]], text[starts[k + 1] : starts[k + 2]]
-    return len(word) >= 2 and next_word in _LANDFORM
+    if len(word) < 2:
+        return False
+    # jieba may glue the landform to the head's first character (将军|山步|道): an unknown word
+    return next_word in _LANDFORM or (next_word[:1] in _LANDFORM and next_word not in jieba_tags())
 
 
 def _built(text: str, start: int, end: int) -> bool:
