@@ -143,3 +143,8 @@ def test_a_place_that_is_a_levelled_designation_holds_it() -> None:
     text = "青石镇2023年工作总结\n柳湾村是全国文明村，也是省级乡村振兴示范村。枫林村先后获得省级卫生村、市级美丽乡村等20余项荣誉。"
     assert {("柳湾村", "全国文明村"), ("柳湾村", "省级乡村振兴示范村"), ("枫林村", "市级美丽乡村")} <= awarded(text)
     assert found("青石镇是全国最大的茶叶集散地。", "Honour") == []
+
+
+def test_a_counted_list_of_places_all_receive() -> None:
+    pairs = awarded("青石镇2023年工作总结\n柳湾村、枫林村、桃源村3个村被评为市级文明村。")
+    assert {("柳湾村", "市级文明村"), ("枫林村", "市级文明村"), ("桃源村", "市级文明村")} <= pairs

@@ -20,7 +20,7 @@ from extract.nlp.mention import Mention, mentions
 _CLAUSE = re.compile(r"[，。；,;：:！？\n]")
 # what stands between a recipient and its award verb (成为全市首家获评, 等3家社会组织荣获, 成功)
 _GAP = re.compile(
-    r"(?:等[\d一二两三四五六七八九十]*[家个名户所]?[\u4e00-\u9fff]{0,6}?)?"
+    r"(?:等[\d一二两三四五六七八九十]*[家个名户所]?[\u4e00-\u9fff]{0,6}?|[\d一二两三四五六七八九十]+[个家名户所位][\u4e00-\u9fff]{0,4}?)?"
     r"(?:成为|作为)?(?:全[国省市区县镇乡])?(?:唯一|首个|首家|首批)?(?:一家)?"
     r"(?:在[^，。；,;在]{2,30}?[中上])?"
     r"(?:已|均|先后|相继|陆续|接连|屡次|多次|首次|同时|又|再|成功|再次|分别|一举|连续|也|还|被)*$"
@@ -86,6 +86,8 @@ def recipients(doc: Doc) -> Doc:
             if "的" in name:  # 远舟公司生产的远舟大米: the product, not who made it
                 cut = name.rindex("的") + 1
                 a, name = a + cut, name[cut:]
+            if any(m.start == a and m.end == b for m in named):
+                continue  # named already (柳湾村、枫林村、桃源村3个村获评…)
             inside = any(a <= m.start and m.end < b for m in named)
             if inside and not name.endswith(heads):
                 continue  # 八五三农场中学, 雁窝岛大米: a name around a place names a facility or product
