@@ -89,3 +89,19 @@ def test_branch_companies() -> None:
     names = found(text, "Enterprise")
     assert "中国联通宜都分公司" in names and "远舟光电科技有限公司华东分公司" in names
     assert "云帆科技有限公司" in names and not any(n.endswith("设立分公司") for n in names)
+
+
+def test_short_names_of_a_full_name_that_are_products_or_places() -> None:
+    text = (
+        "乐清市启澜电器有限公司生产的启澜牌断路器获评精品。宜都市雁鸣岛米业有限公司扩产，"
+        "雁鸣岛湿地公园建成。镇平县玉澜小额贷款有限公司放贷，玉澜大道完成改造。"
+        "平顶山村集体经济股份合作社分红，村集体经济收入超过20万元。"
+    )
+    names = found(text, "Enterprise")
+    assert not {"启澜", "雁鸣岛", "玉澜", "村集体经济"} & set(names)
+
+
+def test_a_name_jieba_cut_before_its_last_character_stays_whole() -> None:
+    text = "陕西秦屹芯半导体有限公司入驻。秦屹芯功率半导体封测基地项目一期厂房封顶。"
+    names = found(text, "Enterprise")
+    assert "秦屹芯" in names and "秦屹" not in names

@@ -275,6 +275,16 @@ def _producers(text: str, starts: list[int], places: list[Mention]) -> list[Ment
     return found
 
 
+_PLACE_SUFFIXES = frozenset("村镇乡县市区省")
+_PLACE_AFTER = re.compile(r"大道|大街|路|街|广场|公园|小区|社区|村|镇")
+
+
+def _project_cap(size: int, brand: str) -> int:
+    """Inside a project's name the company is its trade name (远舟 of 远舟新能源汽车零件基地),
+    but a name's last character jieba cut off stays (秦智/芯 of 秦智芯功率…项目 for 秦智芯半导体)."""
+    return size if size - len(brand) == 1 else min(size, len(brand))
+
+
 @Language.component("govkg_brands", requires=["doc._.mentions"], assigns=["doc._.mentions"])
 def brands(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -320,6 +330,8 @@ def brands(doc: Doc) -> Doc:
             continue
         if len(head) < _MIN or head in seen or any(p.startswith(head[:_MIN]) for p in places):
             continue
+        if head[0] in _PLACE_SUFFIXES:
+            continue  # 平顶山村集体经济股份合作社: the region was cut inside a village's name
         seen.add(head)
         pos = text.find(head[:_MIN])
         while pos >= 0:
@@ -327,14 +339,18 @@ def brands(doc: Doc) -> Doc:
                 size = _MIN
                 while size < len(head) and text.startswith(head[: size + 1], pos):
                     size += 1
-                # inside a project's name the company is its trade name (远舟 of 远舟新能源汽车零件基地)
-                size = min(size, len(project_brands.get(pos, head)))
+                size = _project_cap(size, project_brands.get(pos, head))
+                if text.startswith("牌", pos + size):
+                    pos = text.find(head[:_MIN], pos + 1)
+                    continue  # 启能牌断路器: a product's mark
                 # 新时代 holds 时代 of 星河院线, 北方物流 holds 北方 of 北方信达: a part of a name that
                 # is a common word (not a name to jieba) is used alone only where the name stops
                 # (…followed by 、, 项目, 签约 …); a short name is used whole
                 part = size < len(head) and pos not in project_brands
                 common = jieba_tags().get(head[:size]) not in (None, "nz", "nt", "nr", "nrt") and not TRADE.search(head[:size])
-                if part and (not legal_form(company.name) or (common and not _NAME_STOP.match(text, pos + size))):
+                # a part ending like a place or before a road's head names the place (雁鸣岛, 玉澜大道)
+                place = size < len(head) and (head[size - 1] in _GEOGRAPHIC or _PLACE_AFTER.match(text, pos + size))
+                if place or (part and (not legal_form(company.name) or (common and not _NAME_STOP.match(text, pos + size)))):
                     pos = text.find(head[:_MIN], pos + 1)
                     continue
                 out.append(Mention(pos, pos + size, "Enterprise", head[:size]))
