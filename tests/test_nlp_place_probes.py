@@ -88,3 +88,8 @@ def test_group_in_the_next_table_column_after_its_village() -> None:
 def test_own_county_village_with_a_verb_stem_before_its_body() -> None:
     assert names("上升村股份经济合作社分红120万元。", "Village", LIUYANG) == {"上升村"}
     assert names("收入上升村集体经济壮大。", "Village", LIUYANG) == set()
+
+
+def test_village_named_by_a_generic_stem_in_a_list_of_names() -> None:
+    assert set(found("前进村、红旗村、和平村、幸福村“四村联创”成效明显。", "Village")) == {"前进村", "红旗村", "和平村", "幸福村"}
+    assert set(found("柳湾村市级美丽宜居示范村、枫林村县级先进村建设有序。", "Village")) == {"柳湾村", "枫林村"}

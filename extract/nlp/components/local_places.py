@@ -347,8 +347,9 @@ def local_places(doc: Doc) -> Doc:
             fit = NONE  # 城中村 is a word; 石家咀城中村 may still be a name by the rules below
         if fit and label == "Community" and fit < OWN and not named and _verb_stem(text[table_start:stem_end], starts, table_start):
             fit = NONE  # 幸福社区, 友好社区: a community by that name is likely only in the report's own county
-        if fit and text[table_start:stem_end] in words("generic_place_stems.txt") and (fit < OWN or _after_title_word(text, table_start)):
-            fit = NONE  # 平安街道, 先进村: names the table holds somewhere, but here titles (省级平安街道)
+        listed = named and not _after_title_word(text, table_start) and not generic_tail(text[max(0, table_start - 5) : table_start])
+        if fit and not listed and text[table_start:stem_end] in words("generic_place_stems.txt") and (fit < OWN or _after_title_word(text, table_start)):
+            fit = NONE  # 平安街道, 先进村: names the table holds somewhere, but here titles (省级平安街道); 红旗村、幸福村 is a list of names
         if fit and fit < OWN and _lone_char_before(text, starts, table_start):
             start, fit = table_start - 1, NONE  # 雷/桃树/村: a table name of another county after a character jieba left alone is its tail
         if fit and start < table_start and _name_prefix(text, starts, start, table_start):
