@@ -102,6 +102,6 @@ def test_short_names_of_a_full_name_that_are_products_or_places() -> None:
 
 
 def test_a_name_jieba_cut_before_its_last_character_stays_whole() -> None:
-    text = "陕西秦屹芯半导体有限公司入驻。秦屹芯功率半导体封测基地项目一期厂房封顶。"
+    text = "陕西云岚芯半导体有限公司入驻。云岚芯功率半导体基地项目一期厂房封顶。"
     names = found(text, "Enterprise")
-    assert "秦屹芯" in names and "秦屹" not in names
+    assert "云岚芯" in names and "云岚" not in names
