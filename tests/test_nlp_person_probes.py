@@ -125,3 +125,28 @@ def test_group_members_in_brackets_and_a_note_after_a_role() -> None:
 def test_list_line_of_a_name_and_its_post() -> None:
     text = "附件：先进个人名单\n张晓峰  柳湾村党支部书记\n李桂兰  青禾村妇联主席"
     assert people(text) >= {"张晓峰", "李桂兰"}
+
+
+def test_name_before_its_post_after_a_preposition() -> None:
+    assert "张国华" in people("在张国华书记的带领下，全镇上下团结一致。")
+    assert "刘海洋" in people("由刘海洋主任负责协调。")
+
+
+def test_appointments_and_introductions() -> None:
+    assert "赵志红" in people("经研究，任命赵志红为青石镇副镇长。")
+    assert "黄海波" in people("黄海波任柳湾村党支部书记。")
+    assert "范秀珍" in people("她叫范秀珍，是柳湾村的一名网格员。")
+
+
+def test_name_after_a_quoted_title_for_a_person() -> None:
+    text = "全镇涌现出“最美村干部”田志国、“致富能手”欧阳春等先进典型。柳湾村“好媳妇”张翠花的故事传为佳话。"
+    assert people(text) >= {"田志国", "欧阳春", "张翠花"}
+
+
+def test_age_after_a_name() -> None:
+    assert "郑开泰" in people("老党员郑开泰今年已经82岁了。")
+
+
+def test_no_word_opening_with_a_surname_character_before_a_post() -> None:
+    text = "任命为副镇长。在全镇书记大会上作报告。开展“最美党员”评选活动，实施“党员”积分管理。叫响“青石”品牌。"
+    assert people(text) == set()

@@ -24,11 +24,25 @@ def _roles() -> str:
 
 
 @lru_cache(maxsize=1)
+def _titled() -> re.Pattern[str]:
+    """A name right after a quoted title for a person (“最美村干部”某某、“致富能手”某某等)."""
+    name = rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}?"
+    after = rf"[、，,；;。\s等的]|{_after()}|{alternation('award_verbs.txt')}"
+    return re.compile(rf"(?:{alternation('person_title_heads.txt')})[”\"]({name})(?={after})")
+
+
+def _titled_names(text: str) -> list[Mention]:
+    return [Mention(m.start(1), m.end(1), "Person", m.group(1)) for m in _titled().finditer(text) if is_person_name(m.group(1))]
+
+
+@lru_cache(maxsize=1)
 def _after() -> str:
     return alternation("person_after.txt")
 
 
 _CLOSE_BRACKET = re.compile(r"[）)]")
+# a three-character "name" opening with a verb, adverb, numeral… (任命为副镇长) is that word
+_FUNCTION_TAGS = frozenset({"v", "vn", "vd", "d", "p", "c", "ad", "m", "r", "u", "f", "q", "t"})
 _PARTICLES = frozenset("的地得着了们")  # 村民高兴地说: a word and its particle, no name
 _HONORIFICS = ("先生", "女士", "老师", "师傅", "大爷", "大妈", "阿姨")  # 王先生 names nobody
 _PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会组屯寨湾坝坪沟庄港场店铺馆部处办队校家路道")
@@ -73,7 +87,9 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:(?:{byline})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
         rf"|(?:[（(][^\s（）()]{{2,16}}?(?:{_BYLINE_ORG})[ \u3000]+{name}(?=[）)]))"  # （青溪镇人民政府 某某）
         rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
-        rf"|(?:(?:(?<=[，,、；;。：:（(“\s])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|强调|指出|表示|介绍|说|带队|主持|参加|出席|一行)))"
+        rf"|(?:(?:(?<=[，,、；;。：:（(“\s在由向请])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|{after})))"
+        rf"|(?:(?:(?<=任命|提名|推选|选举|聘任)|(?<=叫)){name}(?=为|同志|[，,。；;]))"  # 任命某某为副镇长, 她叫某某，
+        rf"|(?:{clause}{name}(?=(?:同志)?(?:任|担任|当选为?)[^，,。；;\n]{{0,16}}?(?:{roles})))"  # 某某任柳湾村党支部书记
         rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)"
         rf"|(?:(?:{alternation('person_head_roles.txt')})({surname_pattern()}[\u4e00-\u9fff]{{2}}))",
         re.M,
@@ -97,8 +113,16 @@ def is_person_name(name: str) -> bool:
     return (
         name not in words("public_figures.txt") and name[-1] not in _PLACE_TAIL | _PARTICLES
         and tag in (None, "nr", "nrfg", "nrt") and not (len(name) <= 3 and _common_word(name[:2], 3000))
+        and not (len(name) == 3 and _opens_with_word(name))
         and not name.endswith(_HONORIFICS)
     )
+
+
+def _opens_with_word(name: str) -> bool:
+    """A three-character candidate whose first two characters are a verb, adverb, numeral…
+    or a frequent noun (任命为副镇长, 石头村): surnames with such a given name are rare."""
+    tag = jieba_tags().get(name[:2])
+    return tag in _FUNCTION_TAGS or (tag == "n" and _common_word(name[:2]))
 
 
 def _fallback_name(text: str, start: int, end: int) -> str:
@@ -232,6 +256,7 @@ def people(doc: Doc) -> Doc:
             end = m.start(group) + len(name)
         if name and is_person_name(name):
             found.append(Mention(m.start(group), end, "Person", name))
+    found.extend(_titled_names(text))
     out.extend(found)
     out.extend(_list_mates(text, found))
     out.extend(_spaced_names(text) + _listed_after_heading(text) + _table_names(text))
