@@ -30,6 +30,7 @@ from extract.relations import (
 )
 from extract.relations.context import Context
 from extract.relations.reported import standard_name
+from extract.sections import title_span
 from graph.labels import REGISTRY
 from graph.model import Entity, Graph, Report, entity_id, normalise_name, report_id
 
@@ -79,6 +80,16 @@ def own_place(meta: ReportMeta, found: list[Mention], text: str) -> str:
     if not counts and _OWN_STREET_WORDS.search(text):
         counts = Counter(m.group(1) for m in _STREET_OWNER.finditer(text) if not is_masked(m.group(1)))
     return counts.most_common(1)[0][0] if counts else ""
+
+
+def _title_subject(text: str, found: list[Mention], entity_of: dict[int, str]) -> str:
+    """A report of a village, community or development zone (青禾村2023年工作总结): the place its
+    title names is who 我村 / 开发区 means when no township is the report's own."""
+    span = title_span(text)
+    if span is None:
+        return ""
+    named = [m for m in found if m.end <= span[1] and m.label in ("Village", "Community", "District")]
+    return entity_of[id(min(named, key=lambda m: m.start))] if named else ""
 
 
 def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Section]) -> Graph:
@@ -174,6 +185,7 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         mentions=found,
         entity_of=entity_of,
         own_place_id=own_id,
+        subject_id=own_id or _title_subject(text, found, entity_of),
         year=meta.year,
         plan_year=max(years) if years else None,
         place_ids=place_ids,

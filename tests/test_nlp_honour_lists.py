@@ -148,3 +148,8 @@ def test_a_place_that_is_a_levelled_designation_holds_it() -> None:
 def test_a_counted_list_of_places_all_receive() -> None:
     pairs = awarded("青石镇2023年工作总结\n柳湾村、枫林村、桃源村3个村被评为市级文明村。")
     assert {("柳湾村", "市级文明村"), ("枫林村", "市级文明村"), ("桃源村", "市级文明村")} <= pairs
+
+
+def test_a_village_or_community_report_is_its_own_recipient() -> None:
+    assert ("柳湾村", "省级文明村") in awarded("柳湾村2023年工作总结\n今年，我村荣获省级文明村称号。")
+    assert ("东坡社区", "全国示范性老年友好型社区") in awarded("东坡社区2023年工作总结\n今年，我社区荣获全国示范性老年友好型社区。")

@@ -184,7 +184,7 @@ def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tupl
         who = [respective]
     at = int(trigger) if trigger is not None else honour.start
     if not who:
-        return ([(ctx.own_place_id, [])] if ctx.own_place_id else []), at
+        return ([(ctx.subject_id, [])] if ctx.subject_id else []), at
     return [_marked(ctx, m) for m in who], at
 
 

@@ -29,7 +29,7 @@ class Context:
     mentions: list[Mention]
     entity_of: dict[int, str]  # id(mention) -> entity id
     own_place_id: str = ""
-    own_place_label: str = "Subdistrict"
+    subject_id: str = ""  # who 我X/本X is: the own township, else the village, community or zone the title names
     year: int | None = None
     plan_year: int | None = None
     place_ids: dict[str, str] = field(default_factory=dict)  # meta level (District, City, Province) -> id
