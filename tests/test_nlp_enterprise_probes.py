@@ -105,3 +105,8 @@ def test_a_name_jieba_cut_before_its_last_character_stays_whole() -> None:
     text = "陕西云岚芯半导体有限公司入驻。云岚芯功率半导体基地项目一期厂房封顶。"
     names = found(text, "Enterprise")
     assert "云岚芯" in names and "云岚" not in names
+
+
+def test_banks_named_by_a_common_word() -> None:
+    text = "农业银行、工商银行等金融机构发放贷款，与建设银行柳湾支行、兴业银行签约。"
+    assert set(found(text, "Enterprise")) >= {"农业银行", "工商银行", "建设银行柳湾支行", "兴业银行"}

@@ -144,6 +144,15 @@ def _wrapped(doc: Doc, text: str, start: int, m: re.Match[str], places: list[Men
     return Mention(before + lead, end, "Enterprise", name[lead:].replace("（", "(").replace("）", ")"))
 
 
+def _append_bank(text: str, out: list[Mention], start: int, m: re.Match[str], name: str) -> int:
+    """A bank with its branch after it (建设银行青石支行); returns where it ends."""
+    end = m.end()
+    while branch := _branch(text, end, m.group()):
+        name, end = name + branch.group(), branch.end()
+    out.append(Mention(start, end, "Enterprise", name))
+    return end
+
+
 @Language.component("govkg_enterprises", requires=["doc._.sentences"], assigns=["doc._.mentions"])
 def enterprises(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -170,6 +179,10 @@ def enterprises(doc: Doc) -> Doc:
         if level:
             name, cut = name[level.end() :], cut + level.end()
         stem = name[: len(name) - len(m.group())]
+        known_bank = m.group() == "银行" and stem in words("enterprise_bank_names.txt")  # 建设银行
+        if known_bank and start >= last_end:
+            last_end = _append_bank(text, out, start + cut, m, name)
+            continue
         if len(stem) < 2 or is_masked(name) or stem in generic or name in generic or (legal_form(name) and company_core(name) in generic):
             continue
         skip = _lead(name)  # 由通道县…: the region opens the name after its lead
