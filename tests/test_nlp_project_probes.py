@@ -101,3 +101,8 @@ def test_a_line_voltage_stays_inside_the_name() -> None:
 
 def test_a_landform_glued_to_the_head_still_opens_the_name() -> None:
     assert found("青石岭步道建设已完工。", "Project") == ["青石岭步道"]
+
+
+def test_utility_and_startup_facilities_are_projects() -> None:
+    text = "建成青石镇污水处理站和柳湾村垃圾中转站，打造柳湾众创空间，完成柳溪泵站改造，建成青石镇集贸市场。"
+    assert set(found(text, "Project")) >= {"青石镇污水处理站", "柳湾村垃圾中转站", "柳湾众创空间", "柳溪泵站", "青石镇集贸市场"}
