@@ -150,3 +150,8 @@ def test_age_after_a_name() -> None:
 def test_no_word_opening_with_a_surname_character_before_a_post() -> None:
     text = "任命为副镇长。在全镇书记大会上作报告。开展“最美党员”评选活动，实施“党员”积分管理。叫响“青石”品牌。"
     assert people(text) == set()
+
+
+def test_no_short_word_after_village_roles_or_idioms() -> None:
+    text = "村民高兴，村民何乐而不为。网格员常态化巡查。组长单位牵头，医生严格执行制度。"
+    assert people(text) == set()

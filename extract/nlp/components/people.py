@@ -91,7 +91,8 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:(?:(?<=任命|提名|推选|选举|聘任)|(?<=叫)){name}(?=为|同志|[，,。；;]))"  # 任命某某为副镇长, 她叫某某，
         rf"|(?:{clause}{name}(?=(?:同志)?(?:任|担任|当选为?)[^，,。；;\n]{{0,16}}?(?:{roles})))"  # 某某任柳湾村党支部书记
         rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)"
-        rf"|(?:(?:{alternation('person_head_roles.txt')})({surname_pattern()}[\u4e00-\u9fff]{{2}}))",
+        rf"|(?:(?:{alternation('person_head_roles.txt')})({surname_pattern()}[\u4e00-\u9fff]{{2}}))"
+        rf"|(?:(?:{alternation('person_head_people.txt')})({surname_pattern()}[\u4e00-\u9fff]{{2}}))",
         re.M,
     )
 
@@ -125,15 +126,28 @@ def _opens_with_word(name: str) -> bool:
     return tag in _FUNCTION_TAGS or (tag == "n" and _common_word(name[:2]))
 
 
-def _fallback_name(text: str, start: int, end: int) -> str:
+def _inside_word(text: str, start: int, name: str) -> bool:
+    """The name opens a longer dictionary word that is no name (居民王府井社区, 何乐而不为)."""
+    tags = jieba_tags()
+    for size in (5, 4, 3):
+        word = text[start : start + size]
+        if len(word) > len(name) and word.startswith(name) and tags.get(word, "nr") not in _NAME_TAGS:
+            return True
+    return False
+
+
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+
+
+def _fallback_name(text: str, start: int, end: int, short: bool = True) -> str:
     """Three characters after a head role, or two where the third begins a word (王明全年 ->
-    王明); none where they hold an ordinary word (主任车辆…)."""
+    王明) and `short` allows it; none where they hold an ordinary word (主任车辆…)."""
     tags = jieba_tags()
     name = text[start:end]
     if name[0] in _LINKS or any(tags.get(name[i : i + 2], "nr") not in ("nr", "nrfg", "nrt") for i in (0, 1)):
         return ""
     if text[end - 1 : end + 1] in tags:
-        return "" if _common_word(name[:2]) else name[:2]
+        return "" if _common_word(name[:2]) or not short else name[:2]
     return name
 
 
@@ -157,7 +171,8 @@ _GAP = "[ \u3000]"
 def _spaced() -> re.Pattern[str]:
     """A report's signature line, its characters often spread apart by spaces
     (镇长    某 某, 镇  长  某  某): a head role, then a name alone at the end of the line."""
-    roles = "|".join(f"{_GAP}*".join(map(re.escape, r)) for r in sorted(words("person_head_roles.txt"), key=len, reverse=True))
+    heads = words("person_head_roles.txt") | words("person_head_people.txt")
+    roles = "|".join(f"{_GAP}*".join(map(re.escape, r)) for r in sorted(heads, key=len, reverse=True))
     name = rf"{surname_pattern()}(?:{_GAP}{{0,3}}[\u4e00-\u9fff]){{1,2}}"
     return re.compile(rf"(?:{roles})[ \u3000\t]*({name})[ \u3000\t]*$", re.M)
 
@@ -249,12 +264,12 @@ def people(doc: Doc) -> Doc:
     last = pattern.groups
     for m in pattern.finditer(text):
         group = next(i for i in range(1, last + 1) if m.group(i))
-        if group < last:
+        if group < last - 1:
             name, end = m.group(group).replace("\n", ""), m.end(group)
         else:
-            name = _fallback_name(text, m.start(group), m.end(group))
+            name = _fallback_name(text, m.start(group), m.end(group), short=group < last)
             end = m.start(group) + len(name)
-        if name and is_person_name(name):
+        if name and is_person_name(name) and not _inside_word(text, m.start(group), name):
             found.append(Mention(m.start(group), end, "Person", name))
     found.extend(_titled_names(text))
     out.extend(found)
