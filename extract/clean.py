@@ -30,6 +30,7 @@ _RADICAL_PAIRS = (
 )
 _RADICALS = {ord(_RADICAL_PAIRS[i]): _RADICAL_PAIRS[i + 1] for i in range(0, len(_RADICAL_PAIRS), 2)}
 _RADICALS.update({code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)})
+_ANY_RADICAL = re.compile("[\u2e80-\u2fd5]")
 
 _DEBRIS = re.compile(
     r"\[bookmark:[^\]]*\]"
@@ -66,12 +67,15 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][�
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
 _FULLWIDTH.update({ord("％"): ord("%"), ord("＋"): ord("+"), ord("＝"): ord("=")})
-_FULLWIDTH_POINT = re.compile(r"(?<=\d)[．·](?=\d)")
+_ANY_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％＋＝．]")
+_FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")  # not 8·1, the name of a day
 
 
 def fold_fullwidth(text: str) -> str:
     """Full-width digits and Latin letters (２０２３年, ＡＡＡＡ级) as ASCII, so years, amounts
     and grades read the same in every report; Chinese punctuation stays full-width."""
+    if not _ANY_FULLWIDTH.search(text):
+        return text
     return _FULLWIDTH_POINT.sub(".", text.translate(_FULLWIDTH))
 
 
@@ -82,7 +86,7 @@ def nfc(text: str) -> str:
 
 def fold_radicals(text: str) -> str:
     """Replace radical look-alikes that PDF text layers produce with the ideographs meant."""
-    return text.translate(_RADICALS)
+    return text.translate(_RADICALS) if _ANY_RADICAL.search(text) else text  # translate() walks every character
 
 
 def normalise_line_endings(text: str) -> str:
@@ -100,6 +104,9 @@ def drop_debris(text: str) -> str:
     return _DEBRIS.sub("", text)
 
 
+_ANY_SPACE = re.compile("[ \t\u3000\u00a0\u2002\u2003]")
+
+
 def collapse_spaces(text: str) -> str:
     """One space for runs of spaces, one tab for cell gaps, no indents or trailing blanks.
 
@@ -108,6 +115,9 @@ def collapse_spaces(text: str) -> str:
     """
     lines = []
     for line in text.split("\n"):
+        if not _ANY_SPACE.search(line):
+            lines.append(line)
+            continue
         line = line.replace("\u00a0", " ").replace("\u2002", " ").replace("\u2003", " ")
         line = re.sub(r"[ ]*\t[ \t]*", "\t", line)
         line = re.sub(r" {2,}", " ", line)
@@ -120,6 +130,7 @@ def collapse_spaces(text: str) -> str:
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d，。、；：！？（）“”]) (?=[\u4e00-\u9fff\d，。、；：！？（）“”])")
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
 _HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _PROSE = re.compile(r"[，。；]")
 
@@ -131,8 +142,8 @@ def close_spaced_han(text: str) -> str:
     does not write. Table rows (tabs, or no sentence punctuation) keep their cell gaps."""
     lines = []
     for line in text.split("\n"):
-        if "\t" not in line:
-            han = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
+        if " " in line and "\t" not in line:
+            han = len(_HAN.findall(line))
             if han >= 6 and len(_SPACED.findall(line)) >= 0.6 * han:
                 line = _SPACED.sub("", line)
             elif _PROSE.search(line):
