@@ -93,3 +93,8 @@ def test_own_county_village_with_a_verb_stem_before_its_body() -> None:
 def test_village_named_by_a_generic_stem_in_a_list_of_names() -> None:
     assert set(found("前进村、红旗村、和平村、幸福村“四村联创”成效明显。", "Village")) == {"前进村", "红旗村", "和平村", "幸福村"}
     assert set(found("柳湾村市级美丽宜居示范村、枫林村县级先进村建设有序。", "Village")) == {"柳湾村", "枫林村"}
+
+
+def test_more_kinds_of_village_are_no_names() -> None:
+    text = "建成民宿村、网红打卡村、非遗村、康养村、边境村，打造革命老区村、红色村、样板村、标杆村，落实帮扶村、结对村、对口村、联系村。"
+    assert found(text, "Village") == []
