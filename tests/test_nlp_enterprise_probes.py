@@ -110,3 +110,20 @@ def test_a_name_jieba_cut_before_its_last_character_stays_whole() -> None:
 def test_banks_named_by_a_common_word() -> None:
     text = "农业银行、工商银行等金融机构发放贷款，与建设银行柳湾支行、兴业银行签约。"
     assert set(found(text, "Enterprise")) >= {"农业银行", "工商银行", "建设银行柳湾支行", "兴业银行"}
+
+
+def test_company_in_a_note_after_its_project() -> None:
+    text = "签约项目：1.云帆新材料产业园项目（湖北云帆新材料有限公司）；2.青禾食品加工项目（宜都青禾食品有限公司）。"
+    names = found(text, "Enterprise")
+    assert "湖北云帆新材料有限公司" in names and "宜都青禾食品有限公司" in names
+    assert not any("项目" in n for n in names)
+
+
+def test_trade_name_as_the_subject_of_a_clause() -> None:
+    text = "云帆科技完成产值8.6亿元；远舟光电获批省级企业技术中心，宏川塑业入选专精特新企业名单。"
+    assert set(found(text, "Enterprise")) >= {"云帆科技", "远舟光电", "宏川塑业"}
+
+
+def test_trade_name_opening_a_project_of_any_head() -> None:
+    names = found("重点推进青禾食品冷链物流中心建设。", "Enterprise")
+    assert "青禾食品" in names

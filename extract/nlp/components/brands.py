@@ -170,7 +170,7 @@ def _listed_companies(doc: Doc, text: str, places: list[Mention]) -> list[Mentio
 
 # 宏川塑业与…达成合作, 推动青禾药业…: a trade name standing alone — a word jieba does not know
 # (or tags as a name) and a trade word, between word boundaries
-_AFTER_NAME = re.compile(r"[、，。；：,;:（(“”\s]|等|与|和|及|的|签约|落户|入驻|投产|项目|公司|有限|正式|成功|已|将|在|实现|生产|新建|扩建|$")
+_AFTER_NAME = re.compile(rf"[、，。；：,;:（(“”\s]|{alternation('enterprise_after_name.txt')}|$")
 
 
 _FIGURE_END = re.compile(r"[\d万千百吨台套件只片瓦]$")
@@ -316,8 +316,8 @@ def brands(doc: Doc) -> Doc:
         word = _project_brand(text, token_list, project)
         if word:
             project_brands[project.start] = word
-        if not _BRANDED_HEAD.search(project.name):
-            continue
+        if not _BRANDED_HEAD.search(project.name) and not (len(word) > 3 and TRADE.search(word)):
+            continue  # 青禾食品冷链物流中心: a trade name opens it, whatever its head
         # a company named in full whose name opens like the project's (瑞科机械 before 瑞科陶瓷机械…项目)
         # is its owner: its short name is found below, not the project's opening words
         if word and word[:2] not in place_heads and not any(c.startswith(word[:2]) for c in cores):

@@ -48,6 +48,21 @@ def _numbered_unit(text: str, start: int) -> int:
     return start
 
 
+def _after_open_bracket(text: str, start: int, head: int) -> int:
+    """…产业园项目（湖北云帆新材料有限公司）: a bracket left open before the legal form opens a
+    note holding the name; one closed inside it (云帆(湖北)有限公司) is part of the name."""
+    depth, pos = 0, start
+    for i in range(head - 1, start - 1, -1):
+        if text[i] in ")）":
+            depth += 1
+        elif text[i] in "(（":
+            if depth == 0:
+                pos = i + 1
+                break
+            depth -= 1
+    return pos
+
+
 def _branch(text: str, end: int, head: str) -> re.Match[str] | None:
     """The branch written after a bank (also on the next line when a PDF broke the line there:
     青石农商银行⏎溪口支行) or after a company's legal form (…有限公司华东分公司)."""
@@ -164,7 +179,7 @@ def enterprises(doc: Doc) -> Doc:
         if m.group() in _WORKS and _PROJECT_AFTER.match(text, m.end()):
             continue  # 新建宏川服装厂项目: the works is the project's object
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
-        start = _numbered_unit(text, cut_inner(text, start, m.start()))
+        start = _numbered_unit(text, _after_open_bracket(text, cut_inner(text, start, m.start()), m.start()))
         wrapped = _wrapped(doc, text, start, m, places) if start >= last_end else None
         if wrapped:
             out.append(wrapped)
