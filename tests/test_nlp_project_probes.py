@@ -106,3 +106,7 @@ def test_a_landform_glued_to_the_head_still_opens_the_name() -> None:
 def test_utility_and_startup_facilities_are_projects() -> None:
     text = "建成青石镇污水处理站和柳湾村垃圾中转站，打造柳湾众创空间，完成柳溪泵站改造，建成青石镇集贸市场。"
     assert set(found(text, "Project")) >= {"青石镇污水处理站", "柳湾村垃圾中转站", "柳湾众创空间", "柳溪泵站", "青石镇集贸市场"}
+
+
+def test_a_facility_joined_by_he_to_a_named_mate_is_named_too() -> None:
+    assert set(found("建成柳湾民宿和青石民宿。", "Project")) == {"柳湾民宿", "青石民宿"}

@@ -371,6 +371,9 @@ def _built(text: str, start: int, end: int) -> bool:
     return bool(_WORKS.search(text, before, after.start() if after else len(text)))
 
 
+_MATE_JOINS = "、和"  # 柳湾民宿和青石民宿: a named facility and its mate
+
+
 def _list_mates(text: str, found: list[Mention], unnamed: list[Mention]) -> list[Mention]:
     """青禾田园漂流、亲子戏水漂流: a facility listed beside a named one of the same kind is named too."""
     heads = {(m.start, m.end): m.name for m in found}
@@ -380,8 +383,8 @@ def _list_mates(text: str, found: list[Mention], unnamed: list[Mention]) -> list
         changed = False
         for cand in sorted(unnamed, key=lambda c: (c.start, c.end)):  # the shortest name at a start
             head = cand.properties["head"]
-            left = [n for (a, b), n in heads.items() if b == cand.start - 1 and text[b] == "、"]
-            right = [n for (a, b), n in heads.items() if a == cand.end + 1 and text[cand.end] == "、"]
+            left = [n for (a, b), n in heads.items() if b == cand.start - 1 and text[b] in _MATE_JOINS]
+            right = [n for (a, b), n in heads.items() if a == cand.end + 1 and text[cand.end] in _MATE_JOINS]
             single = cand.name.count(head) == 1  # 竹林漂流两段式漂流 sums the list up
             if single and any(n.endswith(head) for n in left + right) and not any(m.start == cand.start for m in mates):
                 unnamed.remove(cand)
