@@ -155,3 +155,20 @@ def test_no_word_opening_with_a_surname_character_before_a_post() -> None:
 def test_no_short_word_after_village_roles_or_idioms() -> None:
     text = "村民高兴，村民何乐而不为。网格员常态化巡查。组长单位牵头，医生严格执行制度。"
     assert people(text) == set()
+
+
+def test_every_name_of_a_credit() -> None:
+    assert people("本报讯（通讯员：张三丰 李小龙）近日，青石镇召开会议。") >= {"张三丰", "李小龙"}
+    assert people("通讯员 赵文静 王丽 报道") >= {"赵文静", "王丽"}
+    assert people("记者 孙小明 实习生 钱多多") >= {"孙小明", "钱多多"}
+
+
+def test_senders_in_brackets_closing_a_news_item() -> None:
+    assert people("青石镇开展消防演练。（刘海燕 杨帆）") >= {"刘海燕", "杨帆"}
+    assert people("青石镇开展消防演练。（青石镇 刘海燕）\n") >= {"刘海燕"}
+    assert people("青石镇开展消防演练。（图为演练现场）") == set()
+
+
+def test_photo_position_after_a_name_and_members_of_a_group() -> None:
+    assert "胡志军" in people("图为镇党委书记胡志军（左二）在现场查看。")
+    assert people("成员：邱志远、侯晓燕、邵明、龚雪梅") >= {"邱志远", "侯晓燕", "邵明", "龚雪梅"}

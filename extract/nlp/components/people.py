@@ -77,7 +77,7 @@ def _pattern() -> re.Pattern[str]:
     roles, after, award, byline = _roles(), _after(), alternation("award_verbs.txt"), alternation("byline_words.txt")
     return guarded(
         [*roles.split("|"), *words("byline_words.txt"), *words("surnames.txt"), " ", "\u3000", "\t", "（", "("],  # what a match opens with
-        rf"(?:(?:{roles})(?:[（(][^）)\n]{{1,12}}[）)])?[\s：:]?{broken}(?={after}|{award}|[，,、；;。]|\s|$))"
+        rf"(?:(?:{roles})(?:[（(][^）)\n]{{1,12}}[）)])?[\s：:]?{broken}(?={after}|{award}|[，,、；;。（(]|\s|$))"
         rf"|(?:{name}(?=同志|等人|烈士|先生|女士|院士|教授|{_counted()}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
         rf"|(?:(?:(?<=[\n、，,；;|])|^)[ \t\u3000]*{name}(?=[ \t\u3000]+[男女](?:[ \t\u3000，,]|$)))"
         rf"|(?:{clause}[ \t\u3000]?{name}(?={alternation('person_speech.txt')}))"
@@ -211,6 +211,35 @@ def _listed_after_heading(text: str) -> list[Mention]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _credit() -> re.Pattern[str]:
+    """A byline word and what follows it on its line (通讯员：某某 某某), or a bracket closing
+    a news item that holds only its senders (……。（青溪镇 某某 某某））."""
+    return re.compile(rf"(?:{alternation('byline_words.txt')})[\s：:]*([^\n）)]*)|(?<=[。！!])[ \u3000]*[（(]([^\n（()）]{{2,30}})[）)][ \u3000]*$", re.M)
+
+
+def _credited(text: str) -> list[Mention]:
+    """Every name of a credit, spaces between them (通讯员 某某 某某 报道): an office may
+    open it (青溪镇党政办), anything else ends it."""
+    whole = re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}")
+    office = re.compile(rf"[^\s]{{2,16}}(?:{_BYLINE_ORG})")
+    found = []
+    for m in _credit().finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        names, offices = [], 0
+        for item in re.finditer(r"[^\s、，,]+", m.group(group)):
+            word = item.group()
+            if whole.fullmatch(word) and is_person_name(word):
+                names.append(Mention(m.start(group) + item.start(), m.start(group) + item.end(), "Person", word))
+            elif office.fullmatch(word) and not names and not offices:
+                offices += 1
+            else:
+                break
+        if group == 1 or (names and len(names) + offices == len(m.group(group).split())):
+            found.extend(names)
+    return found
+
+
 def _table_names(text: str) -> list[Mention]:
     """The cells of a table's name column (序号 姓名 所在村 / 1 某某 柳湾村)."""
     columns = words("person_table_columns.txt")
@@ -274,5 +303,5 @@ def people(doc: Doc) -> Doc:
     found.extend(_titled_names(text))
     out.extend(found)
     out.extend(_list_mates(text, found))
-    out.extend(_spaced_names(text) + _listed_after_heading(text) + _table_names(text))
+    out.extend(_spaced_names(text) + _listed_after_heading(text) + _table_names(text) + _credited(text))
     return doc
