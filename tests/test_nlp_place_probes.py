@@ -98,3 +98,9 @@ def test_village_named_by_a_generic_stem_in_a_list_of_names() -> None:
 def test_more_kinds_of_village_are_no_names() -> None:
     text = "建成民宿村、网红打卡村、非遗村、康养村、边境村，打造革命老区村、红色村、样板村、标杆村，落实帮扶村、结对村、对口村、联系村。"
     assert found(text, "Village") == []
+
+
+def test_one_character_village_of_the_own_township() -> None:
+    dashi = ("广东省", "广州市", "番禺区", "大石街道")
+    assert names("新建长者饭堂、礼村文化室等设施。", "Village", dashi) == {"礼村"}
+    assert names("新建长者饭堂、礼村文化室等设施。", "Village") == set()

@@ -315,6 +315,9 @@ def local_places(doc: Doc) -> Doc:
             suffix = suffix[1:]
         if m.start() in counted or _object_of_verb(text, starts, stem_end):
             continue  # 选派驻村, 推进强村: the suffix is a verb's object
+        if label == "Village" and _own_town_short_village(text, starts, stem_end, m.end(), place):
+            out.append(Mention(stem_end - 1, m.end(), label, text[stem_end - 1 : m.end()], {"gazetteer": OWN}))
+            continue  # 、礼村长者饭堂: a one-character name the table puts in the report's own township
         if label == "Village" and _short_village_after_region(text, stem_end, m.end()):
             out.append(Mention(stem_end - 1, m.end(), label, text[stem_end - 1 : m.end()], {"gazetteer": OWN}))
             continue  # 安吉县余村: a one-character name the table puts in the county written before it
@@ -444,6 +447,21 @@ def _one_char_group(text: str, stem_end: int) -> bool:
         and char not in "一二三四五六七八九十两几第个"
         and (stem_end < 2 or not _CJK_NAME.match(text[stem_end - 2]) or text[stem_end - 2] in "、和与及")
     )
+
+
+def _own_town_short_village(text: str, starts: list[int], stem_end: int, end: int, place: tuple[str, str, str, str]) -> bool:
+    """A village of one character and its suffix (礼村) that the division table puts in the
+    report's own township, written as a word of its own (after punctuation or at a word's start)."""
+    _, _, county, town = place
+    if not town or stem_end < 1 or not _CJK_NAME.match(text[stem_end - 1]) or text[stem_end - 1] in _WHOLE_CHARS:
+        return False
+    if stem_end >= 2 and _CJK_NAME.match(text[stem_end - 2]) and not _at_word_start(text, starts, stem_end - 1):
+        return False
+    name = text[stem_end - 1 : end]
+    if name in words("generic_places.txt"):
+        return False
+    own = f"/{county}/{town}" if county else f"/{town}"
+    return any(chain.endswith(own) for chain in gazetteer().villages.get(name, "").split("|"))
 
 
 def _short_village_after_region(text: str, stem_end: int, end: int) -> bool:
