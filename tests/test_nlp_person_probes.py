@@ -172,3 +172,8 @@ def test_senders_in_brackets_closing_a_news_item() -> None:
 def test_photo_position_after_a_name_and_members_of_a_group() -> None:
     assert "胡志军" in people("图为镇党委书记胡志军（左二）在现场查看。")
     assert people("成员：邱志远、侯晓燕、邵明、龚雪梅") >= {"邱志远", "侯晓燕", "邵明", "龚雪梅"}
+
+
+def test_historical_figures_a_town_brands_its_culture_on() -> None:
+    assert "苏东坡" in people("立足苏东坡文化品牌影响力，打造诗词小镇。")
+    assert people("屈原管理区、鲁迅路改造完成。") == set()

@@ -240,6 +240,16 @@ def _credited(text: str) -> list[Mention]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _historical() -> re.Pattern[str]:
+    """A historical figure, not a place or road named after one (屈原区, 中山路)."""
+    return re.compile(rf"(?:{alternation('person_historical.txt')})(?![区县市镇乡村路街道]|管理区)")
+
+
+def _historical_names(text: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), "Person", m.group()) for m in _historical().finditer(text)]
+
+
 def _table_names(text: str) -> list[Mention]:
     """The cells of a table's name column (序号 姓名 所在村 / 1 某某 柳湾村)."""
     columns = words("person_table_columns.txt")
@@ -304,4 +314,5 @@ def people(doc: Doc) -> Doc:
     out.extend(found)
     out.extend(_list_mates(text, found))
     out.extend(_spaced_names(text) + _listed_after_heading(text) + _table_names(text) + _credited(text))
+    out.extend(_historical_names(text))
     return doc
