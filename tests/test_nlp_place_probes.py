@@ -104,3 +104,8 @@ def test_one_character_village_of_the_own_township() -> None:
     dashi = ("广东省", "广州市", "番禺区", "大石街道")
     assert names("新建长者饭堂、礼村文化室等设施。", "Village", dashi) == {"礼村"}
     assert names("新建长者饭堂、礼村文化室等设施。", "Village") == set()
+
+
+def test_first_list_member_as_long_as_the_table_knows_it() -> None:
+    dongguo = ("山东省", "枣庄市", "滕州市", "东郭镇")
+    assert "东郭中村" in names("以东郭中、白河等村为核心发展林果产业。", "Village", dongguo)

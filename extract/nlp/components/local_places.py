@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
-from extract.nlp.gazetteer import FAR, NONE, OWN, gazetteer
+from extract.nlp.gazetteer import FAR, NEAR, NONE, OWN, gazetteer
 from extract.nlp.lexicon import NON_NAME_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked, longest_first
@@ -59,6 +59,16 @@ _LEADING = re.compile(r"[以在对将把被向从由为]")
 # a place before one more character and the suffix: 石桥村旧村, 北片区旧村, 石桥村通村公路
 # hold a common word (旧村, 通村), not a second place; 湾组 names are one character (石桥村大湾组)
 _PLACE_JOINT = re.compile(r"[村镇乡区]|社区|街道")
+
+
+def _table_member_start(text: str, start: int, end: int, suffix: str, place: tuple[str, str, str, str]) -> int:
+    """Where a list's first member begins when the division table knows a longer name of the
+    report's own province or city ending there (东郭中村 where jieba cut 以东/郭中)."""
+    table = gazetteer()
+    for begin in range(max(0, end - 4), start):
+        if _CJK_NAME.fullmatch(text[begin:end]) and table.scope(text[begin:end] + suffix, *place) >= NEAR:
+            return begin
+    return start
 
 
 def _list_members(m: re.Match[str]) -> list[tuple[int, int]]:
@@ -302,6 +312,7 @@ def local_places(doc: Doc) -> Doc:
         for i, (start, end) in enumerate(members):
             if i == 0:
                 start = trim_stem(text, extend_left(doc, end, 4, NON_NAME_TAGS), end)  # 青石街道高殿、…等社区
+                start = _table_member_start(text, start, end, suffix, place)  # 以东郭中、…等村 cut 以东/郭中
             member = text[start:end]
             name = member if member.endswith(suffix) else member + suffix
             if len(member) >= 2 and is_place_name(name, member):
