@@ -177,3 +177,14 @@ def test_photo_position_after_a_name_and_members_of_a_group() -> None:
 def test_historical_figures_a_town_brands_its_culture_on() -> None:
     assert "苏东坡" in people("立足苏东坡文化品牌影响力，打造诗词小镇。")
     assert people("屈原管理区、鲁迅路改造完成。") == set()
+
+
+def test_names_of_minority_areas() -> None:
+    assert "扎西顿珠" in people("村党支部书记扎西顿珠带领群众发展牦牛养殖。")
+    assert "次仁卓玛" in people("村委会主任次仁卓玛介绍了情况。")
+    assert "阿卜杜拉·艾买提" in people("村民阿卜杜拉·艾买提种植核桃。")
+    assert "巴特尔" in people("嘎查长巴特尔带领牧民。")
+
+
+def test_masked_names_are_nobody() -> None:
+    assert people("村民张某某反映情况。镇长李某带队检查。网格员王XX每天巡查。书记陈某某同志") == set()

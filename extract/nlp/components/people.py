@@ -51,7 +51,7 @@ _PLACE_TAIL = frozenset("村街镇乡区县市社园司厂站所局委会组屯�
 @lru_cache(maxsize=1)
 def surname_pattern() -> str:
     """A surname: a compound one (欧阳, 上官) before the single characters, so 欧阳明华 is not 阳明华."""
-    names = words("surnames.txt")
+    names = words("surnames.txt") | words("person_name_starts.txt")
     singles = "".join(sorted(n for n in names if len(n) == 1))
     compounds = "|".join(sorted(n for n in names if len(n) > 1))
     return rf"(?:{compounds}|[{singles}])"
@@ -72,7 +72,7 @@ def _pattern() -> re.Pattern[str]:
     role (市委李建华书记), before 同志, opening a clause before an award verb, or alone
     after the closing date of a report (2016年11月2日 许文杰)."""
     name = rf"({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?)"
-    broken = rf"({surname_pattern()}(?:\n?[\u4e00-\u9fff]){{1,2}}?)"  # 书记顾\n瑞利: a PDF line break inside
+    broken = rf"({surname_pattern()}(?:\n?[\u4e00-\u9fff]){{1,2}}?|{_DOTTED})"  # 书记顾\n瑞利: a PDF line break inside
     clause = r"(?:(?<=[”。，,；;])|(?<=[。；;：:！!”\n]\n)|\A)"  # not any line start: a PDF breaks lines mid-sentence
     roles, after, award, byline = _roles(), _after(), alternation("award_verbs.txt"), alternation("byline_words.txt")
     return guarded(
@@ -164,6 +164,7 @@ def _common_word(name: str, floor: int = 1000) -> bool:
 
 
 _BYLINE_ORG = "政府|办事处|镇|乡|街道|办|办公室|中心|站|所|局|党委|社区|村|部"  # who sends a news item in brackets
+_DOTTED = r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{2,6}"  # 阿卜杜拉·艾买提: a Uyghur or Kazakh name
 _GAP = "[ \u3000]"
 
 
