@@ -127,3 +127,17 @@ def test_trade_name_as_the_subject_of_a_clause() -> None:
 def test_trade_name_opening_a_project_of_any_head() -> None:
     names = found("重点推进青禾食品冷链物流中心建设。", "Enterprise")
     assert "青禾食品" in names
+
+
+def test_noun_and_trade_before_a_legal_form() -> None:
+    names = found("成立云帆能源有限公司和白杨纸业有限公司两家企业调解委员会。", "Enterprise")
+    assert "白杨纸业有限公司" in names
+
+
+def test_trade_that_jieba_tags_as_a_verb_ends_a_listed_name() -> None:
+    names = found("持续做好粤川电缆、美智达、六一节能等企业的服务工作。", "Enterprise")
+    assert "六一节能" in names
+
+
+def test_trade_or_activity_alone_before_a_legal_form_is_no_company() -> None:
+    assert found("成立新能源科技有限公司，筹建建筑材料有限公司和农业科技有限公司。", "Enterprise") == []

@@ -70,7 +70,7 @@ def looks_like_brand(word: str) -> bool:
     if word[-1] in _GEOGRAPHIC or (word[0] in words("surnames.txt") and len(word) == 3):
         return False
     tags = jieba_tags()
-    tail = tags.get(word[-2:]) if len(word) >= 4 else None
+    tail = tags.get(word[-2:]) if len(word) >= 4 and not TRADE.search(word) else None  # 六一节能: a trade
     return not (tail in ("v", "vn", "vd") and tags.get(word[:2]) not in (None, "nz", "nr", "nrt", "nt"))
 
 

@@ -12,7 +12,16 @@ from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.components.admin_places import place_names
 from extract.nlp.lexicon import FUNCTION_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import company_core, cut_inner, has_proper_part, is_masked, legal_form, strip_mask
+from extract.nlp.names import (
+    TRADE,
+    TRADE_WORD,
+    company_core,
+    cut_inner,
+    has_proper_part,
+    is_masked,
+    legal_form,
+    strip_mask,
+)
 from extract.patterns import guarded
 from graph.model import PLACE_LABELS
 
@@ -46,6 +55,19 @@ def _numbered_unit(text: str, start: int) -> int:
     if _NUMBERED.match(text, start) and (numerals := _NUMERALS_END.search(text, max(0, start - 6), start)):
         return numerals.start()
     return start
+
+
+_NAME_WORD_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "nt", "nrt"})
+
+
+def _named_trade(stem: str) -> bool:
+    """青叶纸业有限公司: a noun and a trade before a legal form name a company, though jieba
+    knows the noun (not 建筑材料 or 新能源科技: a trade or an activity before the trade)."""
+    trade = TRADE.search(stem)
+    if trade is None or not 2 <= trade.start() <= 3:
+        return False
+    word = stem[: trade.start()]
+    return jieba_tags().get(word) in _NAME_WORD_TAGS and not TRADE_WORD.search(word) and word not in words("generic_enterprises.txt")
 
 
 def _after_open_bracket(text: str, start: int, head: int) -> int:
@@ -201,7 +223,11 @@ def enterprises(doc: Doc) -> Doc:
         if len(stem) < 2 or is_masked(name) or stem in generic or name in generic or (legal_form(name) and company_core(name) in generic):
             continue
         skip = _lead(name)  # 由通道县…: the region opens the name after its lead
-        if not has_proper_part(stem, token_starts(doc), start + cut) and not _opens_with_region(stem[skip:], start + cut + skip, places):
+        if not (
+            has_proper_part(stem, token_starts(doc), start + cut)
+            or _opens_with_region(stem[skip:], start + cut + skip, places)
+            or _named_trade(stem[skip:])
+        ):
             start, cut = _split_trade_name(text, token_starts(doc), start + cut), 0
             name = text[start : m.end()]
             if not has_proper_part(name[: -len(m.group())], token_starts(doc), start):
