@@ -110,3 +110,18 @@ def test_utility_and_startup_facilities_are_projects() -> None:
 
 def test_a_facility_joined_by_he_to_a_named_mate_is_named_too() -> None:
     assert set(found("建成柳湾民宿和青石民宿。", "Project")) == {"柳湾民宿", "青石民宿"}
+
+
+def test_the_first_list_item_starts_after_the_sentence_verb() -> None:
+    text = "青石镇党委书记调研柳湾民宿集群、青石湾康养、白沙村冷库等项目。"
+    assert set(found(text, "Project")) == {"柳湾民宿集群", "青石湾康养", "白沙村冷库"}
+
+
+def test_project_lists_banks_and_masked_companies_are_no_projects() -> None:
+    text = "主要项目有：青石湾民宿。青石镇十四五规划重大项目库入库项目56个。引进XXX公司冷链物流项目。"
+    names = found(text, "Project")
+    assert "主要项目" not in names and not any("项目库" in n or n.startswith("公司") for n in names)
+
+
+def test_a_dash_between_two_places_stays_in_the_name() -> None:
+    assert found("青石—柳湾旅游快速通道项目完成招标。", "Project") == ["青石—柳湾旅游快速通道项目"]

@@ -85,6 +85,19 @@ _ROAD_WORKS = guarded(
 _ROUTE_CODE = re.compile(r"(?<![A-Za-z\d])(?P<letter>[GSXYZ])?\d{1,4}$")
 
 
+_HEAD_TAILS = words("project_head_tails.txt")
+_BODY_ONLY = ("公司", "集团", "有限")  # XXX公司冷链物流项目: a masked company leaves its legal form
+_DASHES = "—－-~～"
+
+
+def _dash_start(doc: Doc, text: str, start: int) -> int:
+    """青石—柳湾旅游通道项目: a place joined by a dash opens the name."""
+    if start < 3 or text[start - 1] not in _DASHES:
+        return start
+    before = extend_left(doc, start - 1, 6, NON_NAME_TAGS)
+    return before if start - 1 - before >= 2 and _CJK_NAME.fullmatch(text[before : start - 1]) else start
+
+
 _VOLTAGE = re.compile(r"\d+(?:千伏|[Kk][Vv])$")
 
 
@@ -177,6 +190,8 @@ def projects(doc: Doc) -> Doc:
     for m in _HEAD.finditer(text):
         if _COMPANY_TAIL.match(text, m.end()) or _inside(companies, m.start(), m.end()):
             continue  # 湖州绿源环境工程有限公司, 青石农贸市场经营管理有限公司: a company's name
+        if m.group() in ("项目", "工程") and text[m.end() : m.end() + 1] in _HEAD_TAILS:
+            continue  # 重大项目库, 工程师: another word
         phase = _PHASE_AFTER.match(text, m.end())
         end = phase.end() if phase else m.end()
         if _COUNT_AFTER.match(text, end):
@@ -209,7 +224,7 @@ def projects(doc: Doc) -> Doc:
         heading = _HEADING.match(text, start)
         if heading:
             start = heading.end()
-        start = _route_start(text, start)
+        start = _route_start(text, _dash_start(doc, text, start))
         volt = _VOLTAGE.search(text, max(0, start - 8), start)
         if volt:  # 柳湾35千伏线路改造工程: a line's voltage and the name before it
             start = extend_left(doc, volt.start(), _MAX - (m.start() - volt.start()), FUNCTION_TAGS, keep=_KEEP)
@@ -225,7 +240,7 @@ def projects(doc: Doc) -> Doc:
             start = owner.start
             name = text[start : m.end()]
             stem = name[: m.start() - start]
-        if len(stem) < 2 or is_masked(name) or name in generic or stem in generic:
+        if len(stem) < 2 or is_masked(name) or name in generic or stem in generic or stem.startswith(_BODY_ONLY):
             continue
         if _verb_phrase(stem):
             continue  # 大力开展项目攻坚: an adverb and a verb, not a name
@@ -292,7 +307,7 @@ def _enumerated(doc: Doc, text: str, generic: frozenset[str], places: dict[int, 
     for i, start, end in closed_list_items(text, _ENUMERATION_END, _ENUMERATION, _ENUMERATION_REACH):
         if i == 0:
             start = extend_left(doc, end, 20, FUNCTION_TAGS, verbs_inside=True, keep=_KEEP)
-            start = cut_inner(text, start, end)
+            start = _after_stop_verb(text, starts, cut_inner(text, start, end), end)
         name = text[start:end]
         named = _HEAD.search(name) is not None or start in places or has_proper_part(name, starts, start)
         fine = len(name) >= 3 and _CJK_NAME.fullmatch(name) and not is_masked(name) and named
