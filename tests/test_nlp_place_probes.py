@@ -109,3 +109,8 @@ def test_one_character_village_of_the_own_township() -> None:
 def test_first_list_member_as_long_as_the_table_knows_it() -> None:
     dongguo = ("山东省", "枣庄市", "滕州市", "东郭镇")
     assert "东郭中村" in names("以东郭中、白河等村为核心发展林果产业。", "Village", dongguo)
+
+
+def test_list_of_groups_after_their_village_shares_the_suffix() -> None:
+    assert set(found("柳湾村老屋、竹林等组新建入户道路3公里。", "Village")) == {"柳湾村", "老屋组", "竹林组"}
+    assert found("组建党员、干部等组开展巡查。", "Village") == []

@@ -50,8 +50,8 @@ _MEMBER = "(?:(?!等)[\u4e00-\u9fff]){2,4}"
 _LIST = re.compile(
     f"(?P<head>(?:{_MEMBER}、)*{_MEMBER})[、和与及](?P<last>{_MEMBER})"
     f"(?:等(?:{_COUNT})?(?:{alternation('place_list_qualifiers.txt')})?|{_COUNT}(?:行政)?|(?P<bare>[{_NUMERALS}]))"
-    f"(?P<suffix>社区|{'|'.join(map(re.escape, longest_first('village_suffixes.txt')))})"
-)
+    f"(?P<suffix>社区|{'|'.join(map(re.escape, longest_first('village_suffixes.txt')))}|组)"
+)  # 组 only for the groups of a village written before them: 冰岛村地界、坝歪等组
 # cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
 # preposition (以茶山村) or a verb phrase jieba kept whole (全面推行村)
 _JOINT = re.compile(r"[至到和与及村镇乡省市县区]|社区|街道")
@@ -313,6 +313,8 @@ def local_places(doc: Doc) -> Doc:
             if i == 0:
                 start = trim_stem(text, extend_left(doc, end, 4, NON_NAME_TAGS), end)  # 青石街道高殿、…等社区
                 start = _table_member_start(text, start, end, suffix, place)  # 以东郭中、…等村 cut 以东/郭中
+                if suffix == "组" and not text.startswith("村", start - 1):
+                    break  # 党员、干部等组: groups of people, not of a village
             member = text[start:end]
             name = member if member.endswith(suffix) else member + suffix
             if len(member) >= 2 and is_place_name(name, member):
