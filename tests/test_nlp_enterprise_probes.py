@@ -141,3 +141,10 @@ def test_trade_that_jieba_tags_as_a_verb_ends_a_listed_name() -> None:
 
 def test_trade_or_activity_alone_before_a_legal_form_is_no_company() -> None:
     assert found("成立新能源科技有限公司，筹建建筑材料有限公司和农业科技有限公司。", "Enterprise") == []
+
+
+def test_short_names_in_a_column_of_companies() -> None:
+    text = "序号\t企业名称\t产值（万元）\n1\t云帆\t5000\n2\t美智达\t3000\n3\tXX公司\t100\n\n全年产值增长。"
+    names = found(text, "Enterprise")
+    assert "云帆" in names and "美智达" in names
+    assert not any("XX" in n for n in names)

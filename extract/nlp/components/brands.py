@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 from extract.nlp.boundaries import closed_list_items, doc_text, extend_left, token_starts
 from extract.nlp.lexicon import NON_NAME_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import TRADE, TRADE_WORD, company_core, has_proper_part, legal_form
+from extract.nlp.names import TRADE, TRADE_WORD, company_core, has_proper_part, is_masked, legal_form
+from extract.nlp.tables import column_rows
 from extract.patterns import guarded
 from graph.model import PLACE_LABELS
 
@@ -285,6 +286,24 @@ def _project_cap(size: int, brand: str) -> int:
     return size if size - len(brand) == 1 else min(size, len(brand))
 
 
+_TABLE_COLUMNS = words("enterprise_table_columns.txt")
+_TABLE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z()（）]{1,11}")
+
+
+def _table_cells(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """序号 企业名称 产值 / 1 云帆 5000: the cells of a column of companies are companies."""
+    found = []
+    for row in column_rows(text, _TABLE_COLUMNS):
+        for header, cell in row.items():
+            name = cell.text
+            if header not in _TABLE_COLUMNS or not _TABLE_NAME.fullmatch(name) or any(a <= cell.start < b for a, b in taken):
+                continue
+            if is_masked(name) or _NOT_COMPANY.search(name) or name in words("generic_enterprises.txt"):
+                continue
+            found.append(Mention(cell.start, cell.end, "Enterprise", name.replace("（", "(").replace("）", ")")))
+    return found
+
+
 @Language.component("govkg_brands", requires=["doc._.mentions"], assigns=["doc._.mentions"])
 def brands(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -301,6 +320,7 @@ def brands(doc: Doc) -> Doc:
         + _quoted_in(text, [(m.start, m.end) for m in out])
         + _listed_companies(doc, text, places_found)
         + _trade_names(text, token_list, [(m.start, m.end) for m in out if m.label != "Project"])
+        + _table_cells(text, [(m.start, m.end) for m in out if m.label == "Enterprise"])
     )
     # a short name of a company the report names in full is that company
     listed += [m for m in short if not any(c.startswith(m.name) for c in full_cores)]
