@@ -188,3 +188,8 @@ def test_names_of_minority_areas() -> None:
 
 def test_masked_names_are_nobody() -> None:
     assert people("村民张某某反映情况。镇长李某带队检查。网格员王XX每天巡查。书记陈某某同志") == set()
+
+
+def test_signature_line_joined_to_the_next() -> None:
+    assert "龚晓峰" in people("会议上青石镇人民政府镇长 龚 晓 峰各位代表：\n现在，我代表镇人民政府报告工作。")
+    assert "龚晓峰" in people("镇长 龚 晓 峰（2024年1月5日）")

@@ -175,7 +175,8 @@ def _spaced() -> re.Pattern[str]:
     heads = words("person_head_roles.txt") | words("person_head_people.txt")
     roles = "|".join(f"{_GAP}*".join(map(re.escape, r)) for r in sorted(heads, key=len, reverse=True))
     name = rf"{surname_pattern()}(?:{_GAP}{{0,3}}[\u4e00-\u9fff]){{1,2}}"
-    return re.compile(rf"(?:{roles})[ \u3000\t]*({name})[ \u3000\t]*$", re.M)
+    # the line may have been joined to the next one: 各位代表, or the date in brackets
+    return re.compile(rf"(?:{roles})[ \u3000\t]*({name})[ \u3000\t]*(?=$|各位代表|[（(][\d一二〇○]{{4}})", re.M)
 
 
 def _spaced_names(text: str) -> list[Mention]:
