@@ -125,3 +125,8 @@ def test_project_lists_banks_and_masked_companies_are_no_projects() -> None:
 
 def test_a_dash_between_two_places_stays_in_the_name() -> None:
     assert found("青石—柳湾旅游快速通道项目完成招标。", "Project") == ["青石—柳湾旅游快速通道项目"]
+
+
+def test_a_name_in_brackets_after_a_project_is_a_second_name() -> None:
+    text = "青石镇生活垃圾焚烧发电项目（青石镇环境能源项目）进展顺利，云帆（湖南）智能装备产业园项目开工。"
+    assert set(found(text, "Project")) == {"青石镇生活垃圾焚烧发电项目", "青石镇环境能源项目", "云帆(湖南)智能装备产业园项目"}

@@ -98,6 +98,18 @@ def _dash_start(doc: Doc, text: str, start: int) -> int:
     return before if start - 1 - before >= 2 and _CJK_NAME.fullmatch(text[before : start - 1]) else start
 
 
+def _after_open_bracket(text: str, start: int, head: int) -> int:
+    """…发电项目（青石镇环境能源项目）: a bracket opened before the head and not closed holds
+    a second name, which starts inside it."""
+    depth, opened = 0, start
+    for i in range(start, head):
+        if text[i] in "（(":
+            depth, opened = depth + 1, i + 1
+        elif text[i] in "）)" and depth:
+            depth -= 1
+    return opened if depth else start
+
+
 _VOLTAGE = re.compile(r"\d+(?:千伏|[Kk][Vv])$")
 
 
@@ -225,6 +237,7 @@ def projects(doc: Doc) -> Doc:
         if heading:
             start = heading.end()
         start = _route_start(text, _dash_start(doc, text, start))
+        start = _after_open_bracket(text, start, m.start())
         volt = _VOLTAGE.search(text, max(0, start - 8), start)
         if volt:  # 柳湾35千伏线路改造工程: a line's voltage and the name before it
             start = extend_left(doc, volt.start(), _MAX - (m.start() - volt.start()), FUNCTION_TAGS, keep=_KEEP)
