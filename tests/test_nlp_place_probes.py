@@ -114,3 +114,8 @@ def test_first_list_member_as_long_as_the_table_knows_it() -> None:
 def test_list_of_groups_after_their_village_shares_the_suffix() -> None:
     assert set(found("柳湾村老屋、竹林等组新建入户道路3公里。", "Village")) == {"柳湾村", "老屋组", "竹林组"}
     assert found("组建党员、干部等组开展巡查。", "Village") == []
+
+
+def test_community_named_after_a_housing_estate_keeps_its_whole_name() -> None:
+    text = "阳光花园社区、锦绣江南社区、金色家园社区完成加装电梯。"
+    assert set(found(text, "Community")) == {"阳光花园社区", "锦绣江南社区", "金色家园社区"}

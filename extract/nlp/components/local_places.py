@@ -221,6 +221,25 @@ def _name_prefix(text: str, starts: list[int], start: int, table_start: int) -> 
     return table_start - start == 1 and text[start] not in words("function_words.txt") and text[start] not in jieba_tags()
 
 
+_PROPER_TAGS = frozenset({"n", "nr", "nz", "ns", "nrt"})
+
+
+def _proper_words_before(text: str, starts: list[int], start: int, table_start: int) -> bool:
+    """The rules' stem runs over whole words of two or more characters, all nouns or names and
+    none generic, before the table's name (阳光 of 阳光花园社区, 锦绣 of 锦绣江南社区)."""
+    if table_start - start < 2 or not _CJK_NAME.fullmatch(text[start:table_start]):
+        return False
+    lo, hi = bisect_left(starts, start), bisect_left(starts, table_start)
+    if lo >= len(starts) or starts[lo] != start or hi >= len(starts) or starts[hi] != table_start:
+        return False
+    cuts = [*starts[lo:hi], table_start]
+    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    return all(
+        len(p) >= 2 and jieba_tags().get(p) in _PROPER_TAGS and p not in words("generic_place_stems.txt") and not _WHOLE.search(p)
+        for p in pieces
+    )
+
+
 def _lone_char_before(text: str, starts: list[int], table_start: int) -> bool:
     """The character before the table's name is a word of its own to jieba, after a word
     of two or more, and no function word (前 of 发展/前/方庄/村, not 在 of 在方庄村)."""
@@ -368,6 +387,8 @@ def local_places(doc: Doc) -> Doc:
             fit = NONE  # 平安街道, 先进村: names the table holds somewhere, but here titles (省级平安街道); 红旗村、幸福村 is a list of names
         if fit and fit < OWN and _lone_char_before(text, starts, table_start):
             start, fit = table_start - 1, NONE  # 雷/桃树/村: a table name of another county after a character jieba left alone is its tail
+        if fit and fit < OWN and label == "Community" and _proper_words_before(text, starts, start, table_start):
+            fit = NONE  # 阳光/花园社区: a community of another county's name after proper words is the tail of a longer name
         if fit and start < table_start and _name_prefix(text, starts, start, table_start):
             fit = NONE  # 曾柳塘村: one more character of the same name, not a word before it
         if fit:
