@@ -193,3 +193,7 @@ def test_masked_names_are_nobody() -> None:
 def test_signature_line_joined_to_the_next() -> None:
     assert "龚晓峰" in people("会议上青石镇人民政府镇长 龚 晓 峰各位代表：\n现在，我代表镇人民政府报告工作。")
     assert "龚晓峰" in people("镇长 龚 晓 峰（2024年1月5日）")
+
+
+def test_given_name_that_is_also_a_place_name() -> None:
+    assert "戚德福" in people("退休老党员戚德福义务宣讲60余场。")

@@ -137,6 +137,7 @@ def _inside_word(text: str, start: int, name: str) -> bool:
 
 
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+_GIVEN_TAGS = _NAME_TAGS | {"ns", "nz"}
 
 
 def _fallback_name(text: str, start: int, end: int, short: bool = True) -> str:
@@ -144,7 +145,8 @@ def _fallback_name(text: str, start: int, end: int, short: bool = True) -> str:
     王明) and `short` allows it; none where they hold an ordinary word (主任车辆…)."""
     tags = jieba_tags()
     name = text[start:end]
-    if name[0] in _LINKS or any(tags.get(name[i : i + 2], "nr") not in ("nr", "nrfg", "nrt") for i in (0, 1)):
+    # a given name may be a place's name too (德福, 建国), the surname and its next character not
+    if name[0] in _LINKS or tags.get(name[:2], "nr") not in _NAME_TAGS or tags.get(name[1:], "nr") not in _GIVEN_TAGS:
         return ""
     if text[end - 1 : end + 1] in tags:
         return "" if _common_word(name[:2]) or not short else name[:2]
