@@ -148,3 +148,16 @@ def test_short_names_in_a_column_of_companies() -> None:
     names = found(text, "Enterprise")
     assert "云帆" in names and "美智达" in names
     assert not any("XX" in n for n in names)
+
+
+def test_list_after_a_group_and_counted_branches() -> None:
+    names = found("青禾集团旗下青禾食品、青禾物流两家子公司落户，另设3家分公司。", "Enterprise")
+    assert set(names) == {"青禾集团", "青禾食品", "青禾物流"}
+
+
+def test_latin_names_with_figures_in_a_list() -> None:
+    assert set(found("TCL、3M、ABB等外资企业追加投资。", "Enterprise")) == {"TCL", "3M", "ABB"}
+
+
+def test_rank_before_a_company_is_no_part_of_it() -> None:
+    assert found("民营企业500强云帆控股集团在我区设立区域总部。", "Enterprise") == ["云帆控股集团"]

@@ -140,7 +140,7 @@ _COMPANY_LIST_END = re.compile(
     r"(?:一批|一系列)?(?:(?!项目|工程)[\u4e00-\u9fff]){0,10}?(?:企业|企(?![划图])|公司|厂家|商家|品牌)"
 )
 _AREA_END = re.compile(r".*[园区村镇乡县市]")  # greedy: the last area word before the name
-_COMPANY_LIST = re.compile(r"((?:“?[\u4e00-\u9fffA-Za-z]{2,8}”?、)+“?[\u4e00-\u9fffA-Za-z]{2,8}”?)$")
+_COMPANY_LIST = re.compile(r"((?:“?[\u4e00-\u9fffA-Za-z\d]{2,8}”?、)+“?[\u4e00-\u9fffA-Za-z\d]{2,8}”?)$")  # also 3M
 
 
 def _unglued(text: str, starts: list[int], a: int) -> int:
@@ -149,6 +149,9 @@ def _unglued(text: str, starts: list[int], a: int) -> int:
     k = bisect_right(starts, a)
     word = text[a : starts[k]] if k < len(starts) else ""
     return a + 1 if len(word) == 3 and word[0] in words("enterprise_leads.txt") and jieba_tags().get(word) is None else a
+
+
+_LIST_LEAD = re.compile(alternation("enterprise_list_leads.txt"))
 
 
 def _listed_companies(doc: Doc, text: str, places: list[Mention]) -> list[Mention]:
@@ -161,7 +164,11 @@ def _listed_companies(doc: Doc, text: str, places: list[Mention]) -> list[Mentio
             a = _unglued(text, starts, max(a, extend_left(doc, b, 6, NON_NAME_TAGS, allow_latin=True)))
             inside = _AREA_END.search(text, a, b - 2)
             a = inside.end() if inside else a
+            lead = _LIST_LEAD.match(text, a, b - 2)
+            a = lead.end() if lead else a
         name = text[a:b]
+        if name.isdigit():
+            continue
         if not 2 <= len(name) <= 8 or _NOT_COMPANY.search(name) or any(p.start <= a < p.end for p in places):
             continue
         if looks_like_brand(name) and name not in words("generic_enterprises.txt"):

@@ -57,6 +57,8 @@ def _numbered_unit(text: str, start: int) -> int:
     return start
 
 
+_RANKED = re.compile(r"[\d十百千]$")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十几多]+[家个][分子]?$")
 _NAME_WORD_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "nt", "nrt"})
 
 
@@ -215,7 +217,11 @@ def enterprises(doc: Doc) -> Doc:
         level = _LEVEL.match(name)
         if level:
             name, cut = name[level.end() :], cut + level.end()
+        if _RANKED.search(text, max(0, start + cut - 4), start + cut) and name.startswith("强"):
+            name, cut = name[1:], cut + 1  # 500强云帆控股集团: the rank is no part of the name
         stem = name[: len(name) - len(m.group())]
+        if _COUNTED.search(stem):
+            continue  # 两家子公司, 3家分公司: a count of companies
         known_bank = m.group() == "银行" and stem in words("enterprise_bank_names.txt")  # 建设银行
         if known_bank and start >= last_end:
             last_end = _append_bank(text, out, start + cut, m, name)
