@@ -119,3 +119,7 @@ def test_list_of_groups_after_their_village_shares_the_suffix() -> None:
 def test_community_named_after_a_housing_estate_keeps_its_whole_name() -> None:
     text = "阳光花园社区、锦绣江南社区、金色家园社区完成加装电梯。"
     assert set(found(text, "Community")) == {"阳光花园社区", "锦绣江南社区", "金色家园社区"}
+
+
+def test_campaign_slogans_counting_villages_are_no_names() -> None:
+    assert found("推进“千企联千村”行动，开展“一月一村”调研，深化“百村千户”走访。", "Village") == []

@@ -128,7 +128,7 @@ def _street_confirmed(text: str, stem: str) -> bool:
 
 def is_place_name(name: str, stem: str) -> bool:
     """A stem of two or more characters that does not make a generic word with its suffix."""
-    if len(stem) < 2 or is_masked(stem) or stem[-1] in "村镇乡区省市县等族两" or _WHOLE.search(stem):
+    if len(stem) < 2 or is_masked(stem) or stem[-1] in "村镇乡区省市县等族两百千万" or _WHOLE.search(stem):
         return False  # 福建省社区 is 福建省 + a word, 石桥等村 a list, 苗族村 a kind of village
     if stem[-1] in _NUMERALS and not _numbered(stem):
         return False  # 第三村, 每一村; but 红星一村 is a name and its number
@@ -147,8 +147,9 @@ def is_place_name(name: str, stem: str) -> bool:
     return not any(name[-k:] in generic for k in range(2, min(len(name), 5) + 1) if name[:-k] in ("各", "全", "本", "该"))
 
 
-# what may not stand before a village's number: more figures, an ordinal, a count or a whole (第三村, 前三村, 各一村)
-_NOT_BEFORE_NUMBER = frozenset("一二两三四五六七八九十百千万第等个每前后近几各全本该这那其多数某")
+# what may not stand before a village's number: more figures, an ordinal, a count, a whole or a unit of
+# time (第三村, 前三村, 各一村, 一月一村)
+_NOT_BEFORE_NUMBER = frozenset("一二两三四五六七八九十百千万第等个每前后近几各全本该这那其多数某年月日周季次届")
 
 
 def _numbered(stem: str) -> bool:
