@@ -161,3 +161,13 @@ def test_latin_names_with_figures_in_a_list() -> None:
 
 def test_rank_before_a_company_is_no_part_of_it() -> None:
     assert found("民营企业500强云帆控股集团在我区设立区域总部。", "Enterprise") == ["云帆控股集团"]
+
+
+def test_group_before_a_longer_legal_form() -> None:
+    text = "宜都青禾实业集团有限责任公司、远舟集团股份有限公司扩产。"
+    assert set(found(text, "Enterprise")) == {"宜都青禾实业集团有限责任公司", "远舟集团股份有限公司"}
+
+
+def test_village_economic_unions() -> None:
+    text = "与宜都市石桥村经济联合社签订协议，新成立经济联合社3个，平顶山村集体经济股份合作社分红。"
+    assert set(found(text, "Enterprise")) == {"宜都市石桥村经济联合社", "平顶山村集体经济股份合作社"}
