@@ -197,3 +197,13 @@ def test_signature_line_joined_to_the_next() -> None:
 
 def test_given_name_that_is_also_a_place_name() -> None:
     assert "戚德福" in people("退休老党员戚德福义务宣讲60余场。")
+
+
+def test_winners_and_figures_of_a_story() -> None:
+    assert "周秀兰" in people("感动青石十大人物周秀兰。")
+    assert people("青石镇举办表彰大会，为获奖者陈建国、刘晓红颁奖。") >= {"陈建国", "刘晓红"}
+    assert people("镇领导王海、李明") >= {"王海", "李明"}
+
+
+def test_no_word_after_generic_list_words() -> None:
+    assert people("个人荣誉，个人林权，成员常态化履职，人物专访，获奖者名单公布。") == set()

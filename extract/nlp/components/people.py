@@ -100,7 +100,7 @@ def _pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _mate() -> re.Pattern[str]:
     """A name in a list, between separators: 张三、李四、王五等."""
-    return re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s）)]|同志|被|{_AWARD}|{_counted()}|{_after()})")
+    return re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s）)]|同志|被|{_AWARD}|{_counted()}|{_after()}|$)")
 
 
 _OPENERS = frozenset("、，,；;。：:\n（( 向对给由请了")  # 向某某、某某等同志颁发
