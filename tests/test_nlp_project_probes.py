@@ -130,3 +130,16 @@ def test_a_dash_between_two_places_stays_in_the_name() -> None:
 def test_a_name_in_brackets_after_a_project_is_a_second_name() -> None:
     text = "青石镇生活垃圾焚烧发电项目（青石镇环境能源项目）进展顺利，云帆（湖南）智能装备产业园项目开工。"
     assert set(found(text, "Project")) == {"青石镇生活垃圾焚烧发电项目", "青石镇环境能源项目", "云帆(湖南)智能装备产业园项目"}
+
+
+def test_a_ranking_before_a_kind_leaves_no_name() -> None:
+    assert found("青石村建成全县首个智慧农业示范基地。", "Project") == []
+
+
+def test_signing_partners_and_village_roads_are_no_part_of_a_name() -> None:
+    text = "青石镇与云帆集团签订青石湾文旅综合体项目合作协议，柳湾村实施村道硬化工程。"
+    assert found(text, "Project") == ["青石湾文旅综合体项目"]
+
+
+def test_processing_parks_are_projects() -> None:
+    assert found("青石镇建设青禾农产品加工园。", "Project") == ["青禾农产品加工园"]

@@ -59,6 +59,7 @@ _COMPANY_UNIT = re.compile(r"(?:公司|集团)[\u4e00-\u9fff]{0,8}$")
 _ROAD = re.compile(r"[\u4e00-\u9fff]{2,5}(?:路|大道|大街|河|桥)")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff()（）]+")
 _LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|全国|全省|全市|全区)")
+_RANKING = re.compile(rf"(?:全国|全省|全市|全州|全区|全县|全镇|全乡|全街道?)?(?:{alternation('project_rankings.txt')})的?")
 _NUMERALS = re.compile(r"(?:[每各这该此首][一二三四五六七八九十百千万两几多]*|[一二三四五六七八九十百千万两几多]+)[个项批类]?")  # 每一项目, 首批项目
 _HEADING = re.compile(r"[（(][一二三四五六七八九十\d]+[)）]")  # （三）项目建设: a heading's number
 _TIERS = re.compile(r"[两三四五]级")  # 镇村两级调解中心: a kind at every level, not one facility
@@ -238,6 +239,9 @@ def projects(doc: Doc) -> Doc:
             start = heading.end()
         start = _route_start(text, _dash_start(doc, text, start))
         start = _after_open_bracket(text, start, m.start())
+        ranking = _RANKING.match(text, start, m.start())
+        if ranking:  # 全县首个智慧农业示范基地: the ranking goes, the rest must be a name
+            start = ranking.end()
         volt = _VOLTAGE.search(text, max(0, start - 8), start)
         if volt:  # 柳湾35千伏线路改造工程: a line's voltage and the name before it
             start = extend_left(doc, volt.start(), _MAX - (m.start() - volt.start()), FUNCTION_TAGS, keep=_KEEP)
