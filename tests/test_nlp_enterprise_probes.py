@@ -171,3 +171,9 @@ def test_group_before_a_longer_legal_form() -> None:
 def test_village_economic_unions() -> None:
     text = "与宜都市石桥村经济联合社签订协议，新成立经济联合社3个，平顶山村集体经济股份合作社分红。"
     assert set(found(text, "Enterprise")) == {"宜都市石桥村经济联合社", "平顶山村集体经济股份合作社"}
+
+
+def test_a_character_opening_the_next_word_is_no_part_of_the_short_name() -> None:
+    text = "天津华屹精工机械股份有限公司追加投资，华屹精密轴承扩能项目建成投产。"
+    names = found(text, "Enterprise")
+    assert "华屹精" not in names

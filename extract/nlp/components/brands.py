@@ -287,10 +287,12 @@ _PLACE_SUFFIXES = frozenset("村镇乡县市区省")
 _PLACE_AFTER = re.compile(r"大道|大街|路|街|广场|公园|小区|社区|村|镇")
 
 
-def _project_cap(size: int, brand: str) -> int:
+def _project_cap(size: int, brand: str, pos: int, starts: set[int]) -> int:
     """Inside a project's name the company is its trade name (远舟 of 远舟新能源汽车零件基地),
-    but a name's last character jieba cut off stays (秦智/芯 of 秦智芯功率…项目 for 秦智芯半导体)."""
-    return size if size - len(brand) == 1 else min(size, len(brand))
+    but a name's last character jieba cut off as a word of its own stays (秦智/芯 of
+    秦智芯功率…项目 for 秦智芯半导体; not 精 of 华信/精密…项目 for 华信精工)."""
+    alone = size - len(brand) == 1 and pos + size in starts
+    return size if alone else min(size, len(brand))
 
 
 _TABLE_COLUMNS = words("enterprise_table_columns.txt")
@@ -366,7 +368,7 @@ def brands(doc: Doc) -> Doc:
                 size = _MIN
                 while size < len(head) and text.startswith(head[: size + 1], pos):
                     size += 1
-                size = _project_cap(size, project_brands.get(pos, head))
+                size = _project_cap(size, project_brands.get(pos, head), pos, starts)
                 if text.startswith("牌", pos + size):
                     pos = text.find(head[:_MIN], pos + 1)
                     continue  # 启能牌断路器: a product's mark
