@@ -207,3 +207,7 @@ def test_winners_and_figures_of_a_story() -> None:
 
 def test_no_word_after_generic_list_words() -> None:
     assert people("个人荣誉，个人林权，成员常态化履职，人物专访，获奖者名单公布。") == set()
+
+
+def test_cadre_jargon_opening_with_a_surname_character() -> None:
+    assert people("建立镇领导包保联系企业制度，网格员包片负责。") == set()
