@@ -177,3 +177,8 @@ def test_a_character_opening_the_next_word_is_no_part_of_the_short_name() -> Non
     text = "天津华屹精工机械股份有限公司追加投资，华屹精密轴承扩能项目建成投产。"
     names = found(text, "Enterprise")
     assert "华屹精" not in names
+
+
+def test_produce_named_like_a_cooperative_is_no_company() -> None:
+    text = "彭州市鹿溪猕猴桃专业合作社被评为示范社，鹿溪猕猴桃获评全国名特优新农产品。"
+    assert found(text, "Enterprise") == ["彭州市鹿溪猕猴桃专业合作社"]

@@ -283,6 +283,7 @@ def _producers(text: str, starts: list[int], places: list[Mention]) -> list[Ment
     return found
 
 
+_FARM_FORMS = ("合作社", "联合社", "家庭农场", "家庭牧场")
 _PLACE_SUFFIXES = frozenset("村镇乡县市区省")
 _PLACE_AFTER = re.compile(r"大道|大街|路|街|广场|公园|小区|社区|村|镇")
 
@@ -354,6 +355,8 @@ def brands(doc: Doc) -> Doc:
     places = [m.name for m in out if m.label in PLACE_LABELS]
     seen: set[str] = set()
     for company in companies:
+        if company.name.endswith(_FARM_FORMS):
+            continue  # 鹿鸣猕猴桃 of 鹿鸣猕猴桃专业合作社 used alone names the produce
         head = company_core(company.name) if legal_form(company.name) else company.name
         if not has_proper_part(head, [], 0, first_only=True) and not has_proper_part(head[:2], [], 0):
             continue
