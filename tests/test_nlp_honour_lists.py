@@ -153,3 +153,43 @@ def test_a_counted_list_of_places_all_receive() -> None:
 def test_a_village_or_community_report_is_its_own_recipient() -> None:
     assert ("柳湾村", "省级文明村") in awarded("柳湾村2023年工作总结\n今年，我村荣获省级文明村称号。")
     assert ("东坡社区", "全国示范性老年友好型社区") in awarded("东坡社区2023年工作总结\n今年，我社区荣获全国示范性老年友好型社区。")
+
+
+def test_rankings_and_grades_take_the_contest_their_clause_opens_with() -> None:
+    text = (
+        "杨柳镇2023年政府工作报告\n过去一年，我镇在全县年度综合目标考核中位列第一，在全市乡村振兴实绩考核中获评优秀等次；"
+        "营商环境满意度测评排名全县第二，党建工作考核获“好”等次，在全县乡镇年度综合考核中被评为“一类乡镇”。"
+    )
+    pairs = {h for w, h in awarded(text) if w == "杨柳镇"}
+    assert {"全县年度综合目标考核第一名", "全市乡村振兴实绩考核优秀等次", "全县营商环境满意度测评第二名"} <= pairs
+    assert {"党建工作考核好等次", "全县乡镇年度综合考核一类乡镇"} <= pairs
+
+
+def test_a_contest_named_with_zhong_guo_keeps_its_name() -> None:
+    assert "中国茶业博览会金奖" in "".join(found("云雾茶在第十届中国茶业博览会上摘得金奖。", "Honour"))
+
+
+def test_titles_in_single_quotes_side_by_side_are_two() -> None:
+    titles = found("青石街道获评‘全国和谐社区建设示范街道’‘湖南省平安街道’。", "Honour")
+    assert {"全国和谐社区建设示范街道", "湖南省平安街道"} <= set(titles)
+
+
+def test_a_new_levelled_title_with_its_holders_in_a_note() -> None:
+    text = "青石镇2023年工作总结\n新增国家级绿色工厂1家（华诚纺织有限公司）、省级企业技术中心2家（星源电子有限公司、瑞康药业有限公司）。新增省级以上研发机构12家。"
+    pairs = awarded(text)
+    assert {("华诚纺织有限公司", "国家级绿色工厂"), ("星源电子有限公司", "省级企业技术中心"), ("瑞康药业有限公司", "省级企业技术中心")} <= pairs
+    assert not any("研发机构" in h for _, h in pairs)
+
+
+def test_a_table_row_names_a_body_that_receives() -> None:
+    text = "金沙街道2023年度获得荣誉情况\n序号\t荣誉名称\t获奖单位\t授予单位\n1\t广州市先进基层党组织\t望江社区党委\t中共广州市委\n"
+    assert awarded(text) == {("望江社区党委", "广州市先进基层党组织")}
+
+
+def test_products_and_upgrades() -> None:
+    text = (
+        "青石镇2023年工作总结\n“云雾山”牌绿茶通过绿色食品认证，“马岭黑猪”成功注册国家地理标志证明商标，"
+        "丰禾农业专业合作社入选省级示范性农民专业合作社名单，乡敬老院由二星级提升为三星级养老机构，东坝农产品批发市场升级为省级农产品产地市场。"
+    )
+    titles = set(found(text, "Honour"))
+    assert {"绿色食品认证", "国家地理标志证明商标", "省级示范性农民专业合作社", "三星级养老机构", "省级农产品产地市场"} <= titles

@@ -163,9 +163,9 @@ def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tupl
     if listed is not None:  # a commendation's list after its title
         return [_marked(ctx, m) for m in _listed(ctx, honour.end, int(listed))], honour.start
     cell = honour.properties.get("recipient_at")
-    if cell is not None:  # a row of an honours table: its recipient cell, if a name stands there
+    if cell is not None:  # a table's recipient cell or a note after the title: the names standing there
         at_cell = [m for m in ctx.mentions if m.label in RECIPIENT_LABELS and m.start == cell[0] and m.end == cell[1]]
-        return [_marked(ctx, m) for m in at_cell], honour.start
+        return [_marked(ctx, m) for m in at_cell or _listed(ctx, cell[0], cell[1])], honour.start
     trigger = honour.properties.get("trigger")
     if trigger is None and honour.properties.get("learned"):
         trigger = _trigger_before(ctx, honour)

@@ -23,11 +23,10 @@ from extract.nlp.components.honours import (
     clean_title,
     honour_level,
     recipient_like,
+    recipient_mention,
     title_note,
     valid_title,
 )
-from extract.nlp.components.people import is_person_name
-from extract.nlp.lexicon import words
 from extract.nlp.mention import Mention, mentions
 
 # a heading that names honours (三、获得荣誉情况, （二）个人荣誉, 荣誉榜：)
@@ -78,14 +77,8 @@ def _item(text: str, at: int, raw: str, personal: bool, out: list[Mention]) -> l
     properties: dict[str, object] = {"level": honour_level(title)}
     if recipient is not None:
         properties["recipient_at"] = list(recipient)
-        a, b = recipient
-        name = text[a:b].strip()
-        if not any(m.start == a and m.end == b for m in out):
-            label = "Person" if is_person_name(name) and not name.endswith(tuple(words("recipient_heads.txt"))) else "Organization"
-            if label == "Organization" and any(m.start <= a and b <= m.end and m.label != "Honour" for m in out):
-                label = ""  # a place already names it
-            if label:
-                found.append(Mention(a, b, label, name, {"recipient": True}))
+        named = recipient_mention(text, recipient[0], recipient[1], out)
+        found += [named] if named else []
     elif personal:
         properties["awarded"] = False  # a personal honour with no name: not the report's place
     found.append(Mention(at, at + len(raw), "Honour", title, properties))
@@ -123,8 +116,8 @@ def honour_lists(doc: Doc) -> Doc:
             continue
         if _MARKER.match(stripped):
             inside = False
-        if not inside or not stripped or TRIGGER.search(stripped) or TITLED_LIST.match(line):
-            continue
+        if not inside or not stripped or TRIGGER.search(stripped) or TITLED_LIST.match(line) or "\t" in stripped or "|" in stripped:
+            continue  # a verb's clause, a commendation or a table row: the honours step reads those
         found = _line_items(text, line, start, personal, out)
         if found is None and not _ITEM_MARKER.match(line).group().strip():
             inside = False  # an unnumbered line of prose: the list has ended

@@ -20,6 +20,7 @@ from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 from extract.nlp.tables import column_rows
+from extract.sections import starts_heading
 
 _LEVELS = r"(?:全国|全省|全市|国家级|省级|自治区级|市级|[\u4e00-\u9fff]{2,3}省)"
 _CONDITIONAL = (
@@ -29,28 +30,30 @@ _CONDITIONAL = (
     r"|(?<!建设|打造|发展|培育|努力|争取|力争|致力|转型)(?<![建将])成为(?=(?:全[国省市区县])?(?:首个|首批|唯一|首家)?" + _LEVELS + r")"
     r"|创建(?=省级|市级|区级|县级|国家级|全国|全省|全市)|取得(?=第[一二三四五六七八九十\d]+名|[一二三特]等奖)"
     r"|获批(?=(?:创建|为|成为)?" + _LEVELS + r")|升级为(?=[^，。；,;]{0,6}(?:级|星))"
-    r"|(?:被)?(?:纳入|列入)(?=[^，。；,;]{0,20}(?:名单|示范|试点))|通过(?=[^，。；,;]{2,24}(?:复评|复核|复审|验收|认定|评审|评定|评估|达标))"
+    r"|(?:被)?(?:纳入|列入)(?=[^，。；,;]{0,20}(?:名单|示范|试点))|通过(?=[^，。；,;]{2,24}(?:复评|复核|复审|验收|认定|认证|评审|评定|评估|达标))"
+    r"|注册(?=[^，。；,;]{0,12}(?:商标|标志))|(?:提升为|提档为)(?=[^，。；,;]{0,6}(?:级|星))|保持(?=[^，。；,;]{2,20}称号)"
+    r"|新增(?=(?:国家级|省级|市级|县级|区级|全国|国家)(?!以上)[^，。；,;（(]{2,20}?[\d一二两三四五六七八九十]+[家个所项][（(])"
 )
 # rankings as titles: 在…考核中位列第一名
-_RANKED = r"(?:位列|位居|名列|排名)(?=(?:全[国省市区县镇])?第[一二三四五六七八九十\d]+名)"
+_RANKED = r"(?:位列|位居|名列|排名)(?=(?:全[国省市区县镇])?第[一二三四五六七八九十\d]+(?:名|位)?)"
 # an award verb (data/award_verbs.txt), an aim (data/aim_verbs.txt: 争创, 申报) or a conditional
 # one, not the start of an ordinary word (获得感, 获批)
 TRIGGER = re.compile(
-    rf"(?:{_CONDITIONAL}|{_RANKED}|{alternation('award_verbs.txt')}|{alternation('aim_verbs.txt')})(?!得感|批|取|悉|益|利|奖励|补|赔)"
+    rf"(?:{_CONDITIONAL}|{_RANKED}|{alternation('award_verbs.txt')}|{alternation('aim_verbs.txt')})(?!得感|批|取|悉|益|利|奖励|补|赔|奖单位|奖集体|奖个人|奖者|奖情况|奖名称|奖项|奖对象|奖时间|单位|机关|部门)"
 )
 # verbs whose recipients follow them (授予张三同志“…”称号)
 GIVING = frozenset({"授予"})
 # the honour runs to the end of the clause
-_CLAUSE_END = re.compile(r"[，。；,;！!？?\n]|\.(?!\d)")
-_SPLIT = re.compile(r"、|(?<=[”\"])和|(?<=[”\"])及|(?<=”)(?=“)")
+_CLAUSE_END = re.compile(r"[，。；,;！!？?\n\t]|\.(?!\d)")
+_SPLIT = re.compile(r"、|(?<=[”\"’])和|(?<=[”\"’])及|(?<=”)(?=“)|(?<=’)(?=‘)")
 _LEAD = re.compile(
     r"^(?:(?:[：:]|\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
-_AWARDER = re.compile(r"^[\u4e00-\u9fff]{1,6}[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
+_AWARDER = re.compile(r"^(?!全)[\u4e00-\u9fff]{1,6}[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
-_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+余?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=产品)保护|(?<!第)[\dxX]+[个次项人名家户])+$")
+_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+余?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=[品志])(?:登记)?保护|(?<=[品志])登记|的有|的是|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 
@@ -61,7 +64,8 @@ _HEADS = re.compile(f"(?:{alternation('honour_heads.txt')})$")
 _MONEY = re.compile(r"奖补|资金|补助|补贴|奖励金|贷款")  # 获…奖补项目3个: money, not an honour
 _GENERIC = frozenset({"单位", "集体", "个人", "称号", "荣誉", "奖项", "成绩", "好成绩", "第一", "表彰"})
 _GRADE = re.compile(r"^(?:\d{4}年度?)?(优秀|良好|好|一等|二等|三等|A|先进)等次$")
-_BARE = re.compile(r"^(?:全[区市省县]?第[一二三四五六七八九十\d]+名|第[一二三四五六七八九十\d]+名|(?:团体|个人)?[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
+_BARE = re.compile(r"^(?:(?:全[区市省县])?第[一二三四五六七八九十\d]+名?|[一二三四]类(?:乡镇|村|社区|街道|单位)|(?:团体|个人)?[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
+_RANK_ONLY = re.compile(r"(?:全[区市省县])?第[一二三四五六七八九十\d]+")
 _CONTEST_LEVEL = re.compile(r"[国省市区县]赛")
 _QUOTED_CONTEST = re.compile(r"“([^”]{2,20})”(?:评比|评选|表彰)")
 # a levelled title right after a place's name (青禾村省级美丽乡村示范村持续打造): named, not awarded
@@ -74,8 +78,8 @@ _PLACE_TITLE = re.compile(
 _QUOTED_LEVEL = re.compile(r"“((?:全国|全省|省级|自治区级|国家级|市级|全市)[^”]{2,18})”")
 # 在…竞赛中荣获…, also with a result between: 在…测评中取得好成绩，先后荣获…
 _CONTEST = re.compile(
-    r"在([^，。；,;在]{2,30}?)(?:中|上)(?:(?:取得|获得)?(?:优异|优秀|良好|较好|好)?成绩[，,]?)?(?:[，,]?[^，。；,;]{0,8}?)(?:累计|共计?|先后|多次|再次|连续[\d一二三四五六七八九十]+年)?"
-    r"(?:荣获|获得|取得|获评|获|蝉联|摘得|斩获|夺得|荣膺|位列|位居|名列|排名)"
+    r"在([^，。；,;在]{2,30}?)(?:中(?![国华心部央])|上(?!海))(?:(?:取得|获得)?(?:优异|优秀|良好|较好|好)?成绩[，,]?)?(?:[，,]?[^，。；,;]{0,8}?)(?:累计|共计?|先后|多次|再次|连续[\d一二三四五六七八九十]+年)?"
+    r"(?:荣获|获得|取得|获评|被评为|评为|获|蝉联|摘得|斩获|夺得|荣膺|位列|位居|名列|排名)"
 )
 # levels that only say who ran the contest (在省、市、区…考核中): the ranking's own scope says it
 _CONTEST_LEVELS = re.compile(r"^(?:[省市区县][、和及])+[省市区县]?")
@@ -105,6 +109,10 @@ _NOTE = re.compile(r"[（(]([^（）()]{1,40})[）)]\s*$")
 _AWARDER_NOTE = re.compile(r"\d|年|月|委|会|局|厅|部|办|政府|授予|颁发|命名|认定|批准")
 
 
+# a note naming a place, firm or school is its recipient even where it ends like an awarding body
+_RECIPIENT_NOTE = re.compile(r"村|社区|街道|镇|乡|公司|企业|合作社|学校|小学|中学|医院|卫生院")
+
+
 def recipient_like(name: str) -> bool:
     """A place, body, facility or person that can stand beside its title in a list (青禾村：…, …（张三）)."""
     name = name.strip()
@@ -115,6 +123,20 @@ def recipient_like(name: str) -> bool:
     return name.endswith(tuple(words("recipient_heads.txt") | words("list_recipient_heads.txt")))
 
 
+def recipient_mention(text: str, a: int, b: int, found: list[Mention]) -> Mention | None:
+    """A recipient the other steps did not name, as the text names it (望江社区党委, 镇文化站, 张三):
+    a person or an organisation; none where a mention stands there or it is a list."""
+    name = text[a:b].strip()
+    if "、" in name or any(m.start == a and m.end == b for m in found) or not recipient_like(name):
+        return None
+    heads = tuple(words("recipient_heads.txt"))
+    if is_person_name(name) and not name.endswith(heads) and re.fullmatch(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}", name):
+        return Mention(a, b, "Person", name, {"recipient": True})
+    if any(m.start <= a and b <= m.end and m.label != "Honour" for m in found):
+        return None  # a place already names it
+    return Mention(a, b, "Organization", name, {"recipient": True})
+
+
 def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
     """A title without a closing note on who gave it or when, and the span of a note that
     names its recipient instead (全国综合减灾示范社区（白鹭社区）)."""
@@ -122,11 +144,13 @@ def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
     if not note:
         return part, None
     inner = note.group(1)
+    lead = len(inner) - len(inner.lstrip())
+    span = (note.start(1) + lead, note.start(1) + len(inner.rstrip()))
+    names = inner.split("、")
+    if all(recipient_like(n) for n in names) and (len(names) > 1 or _RECIPIENT_NOTE.search(inner) or not _AWARDER_NOTE.search(inner)):
+        return part[: note.start()], span  # （白鹭社区）, （甲公司、乙公司）, （青禾街道人民调解委员会）
     if _AWARDER_NOTE.search(inner):
         return part[: note.start()], None
-    if recipient_like(inner):
-        lead = len(inner) - len(inner.lstrip())
-        return part[: note.start()], (note.start(1) + lead, note.start(1) + len(inner.rstrip()))
     return part, None
 
 
@@ -153,6 +177,32 @@ def _aimed(text: str, trigger: int) -> bool:
     return _AIM_LEAD.search(text, start, trigger) is not None
 
 
+_CONTEST_WORDS = re.compile(r"[\u4e00-\u9fff“”\"]{2,24}?(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查|测试)(?:中|上)?$")
+
+
+def _subject_contest(text: str, trigger: int, found: list[Mention]) -> re.Match[str] | None:
+    """The contest a clause opens with when no 在…中 names it (营商环境满意度测评排名全县第二,
+    党建工作考核获“好”等次), without a place that opens the clause."""
+    start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, trigger - 30), trigger)), default=max(0, trigger - 30))
+    start = max([m.end for m in found if m.start == start and m.label != "Honour"] + [start])
+    start += text.startswith("在", start)
+    match = _CONTEST_WORDS.search(text, start, trigger)
+    return re.match(r"(.+?)(?:中|上)?$", match.group()) and _Contest(match.start(), match.group().removesuffix("中").removesuffix("上")) if match else None
+
+
+class _Contest:
+    """A contest found without 在…中, read as _CONTEST's match is (its name is group 1)."""
+
+    def __init__(self, start: int, name: str) -> None:
+        self._start, self._name = start, name
+
+    def group(self, _index: int = 1) -> str:
+        return self._name
+
+    def start(self, _index: int = 1) -> int:
+        return self._start
+
+
 def _aim(verb: str) -> bool:
     return verb in words("aim_verbs.txt")
 
@@ -162,10 +212,26 @@ def awards(verb: str) -> bool:
     return not verb.startswith(_NOT_AWARDED) and not _aim(verb)
 
 
+def _outside_brackets(clause: str) -> list[str]:
+    """The clause split at its list separators, not inside a bracketed note (…2家（甲、乙）)."""
+    if "（" not in clause and "(" not in clause:
+        return _SPLIT.split(clause)
+    parts, depth, last = [], 0, 0
+    for m in re.finditer(r"[（(]|[）)]|" + _SPLIT.pattern, clause):
+        if m.group() in ("（", "("):
+            depth += 1
+        elif m.group() in ("）", ")"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(clause[last : m.start()])
+            last = m.end()
+    return parts + [clause[last:]]
+
+
 def _parts(clause: str) -> list[str]:
     """Split a list of honours; 组织和项目 shares its head: the short tail after 和 is its own part."""
     parts: list[str] = []
-    for part in _SPLIT.split(clause):
+    for part in _outside_brackets(clause):
         head, sep, tail = part.rpartition("和")
         tail = _TAIL.sub("", tail)
         if sep and head and 1 <= len(tail) <= 3 and _HEADS.fullmatch(tail):
@@ -240,7 +306,7 @@ def title_length(name: str) -> int:
     return len(name)
 
 
-def _table_titles(text: str) -> list[Mention]:
+def _table_titles(text: str, known: list[Mention]) -> list[Mention]:
     """Titles in an honours table (序号 获奖单位 荣誉名称 … / 1 青禾村 全国文明村 …), with the
     span of the row's recipient cell where the table has one."""
     titles, recipients = words("honour_table_columns.txt"), words("recipient_table_columns.txt")
@@ -254,6 +320,8 @@ def _table_titles(text: str) -> list[Mention]:
         properties: dict[str, object] = {"level": honour_level(title)}
         if who is not None:
             properties["recipient_at"] = [who.start, who.end]
+            named = recipient_mention(text, who.start, who.end, found + known)
+            found += [named] if named else []
         found.append(Mention(cell.start, cell.end, "Honour", title, properties))
     return found
 
@@ -276,7 +344,8 @@ def honours(doc: Doc) -> Doc:
             if close > 0:
                 end_m = _CLAUSE_END.search(text, close)
                 clause_end = end_m.start() if end_m else len(text)
-        if end_m and end_m.group() == "\n" and not text[trig.end() : clause_end].strip():
+        line_start = text.rfind("\n", 0, trig.start()) + 1
+        if end_m and end_m.group() == "\n" and not text[trig.end() : clause_end].strip() and len(trig.group()) > 1 and not starts_heading(text[line_start:clause_end]):
             end_m = _CLAUSE_END.search(text, clause_end + 1)  # 被评为 at a line's end: the title is on the next
             clause_end = end_m.start() if end_m else len(text)
         clauses = [(trig.end(), clause_end)]
@@ -315,9 +384,11 @@ def honours(doc: Doc) -> Doc:
                 title = grade.group(1) + "等次"  # 获评…考核“优秀”等次: a grade of the contest named before
             if title and (_BARE.match(title) or grade):
                 line_start = max(text.rfind("\n", 0, trig.start()), text.rfind("。", 0, trig.start())) + 1
-                contest = _last(_CONTEST.finditer(text, line_start, trig.end()))
+                contests = list(_CONTEST.finditer(text, line_start, trig.end()))
+                own = [c for c in contests if c.end() >= trig.start()]  # 在…中 with this very verb
+                contest = (own or [None])[-1] or _subject_contest(text, trig.start(), out) or (contests or [None])[-1]
                 if contest is not None:
-                    bare = title
+                    bare = title + ("名" if _RANK_ONLY.fullmatch(title) else "")  # 位列第一: the first place
                     own_scope = _SCOPE.match(bare)
                     if own_scope:
                         scope, bare = own_scope.group(), bare[own_scope.end() :]
@@ -341,6 +412,8 @@ def honours(doc: Doc) -> Doc:
             properties = {"level": honour_level(title), "trigger": trig.start(), "awarded": awards(trig.group()) and not aimed}
             if noted is not None:
                 properties["recipient_at"] = [part_start + noted[0], part_start + noted[1]]
+                named = recipient_mention(text, part_start + noted[0], part_start + noted[1], out)
+                out += [named] if named else []
             out.append(Mention(part_start, part_start + len(part), "Honour", title, properties))
     for m in _SWEEP.finditer(text):
         contest = _TIME_HEAD.sub("", m.group(1)).translate(_QUOTES)
@@ -362,5 +435,5 @@ def honours(doc: Doc) -> Doc:
         if _COMMENDED.search(title) and valid_title(title, False):
             out.append(Mention(m.start(1), m.end(1), "Honour", title,
                                {"level": honour_level(title), "recipients_end": m.end(2)}))
-    out.extend(_table_titles(text))
+    out.extend(_table_titles(text, out))
     return doc

@@ -28,10 +28,11 @@ _GAP = re.compile(
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
 _BRANDED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?牌([\u4e00-\u9fff]{1,8})")
 # the report's own place by a pronoun (我镇, 本街道, 全乡): AWARDED gives it the report's place
-_SELF = re.compile(r"^(?:我|本|全)(?:镇|乡|街道|街|区|县|市|村|社区)")
+_SELF = re.compile(r"^(?:(?:我|本|全)(?:镇|乡|街道|街|区|县|市|村|社区)|镇区$|集镇$)")
 _QUOTED = re.compile(r"[“\"《]([^”\"》]+)[”\"》]")  # also a case or a book in 《》
 # a contest named before the verb (在全县…考核中蝉联…) is no recipient
 _CONTEST = re.compile(r"在[^，。；,;]{2,30}?(?:中|上)")
+_WORK = re.compile(r"(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查|工作)$")
 _NOUN_TAGS = frozenset({None, "n", "nz", "nt", "ns", "nr", "j", "l"})
 _PROPER_TAGS = frozenset({"nz", "nt", "ns", "nr", "j"})
 _TIME = re.compile(r"\d|年度|季度|月份|[今全去近明]年|[上下]半年")  # 老年协会 names a body, 今年 no one
@@ -91,6 +92,8 @@ def recipients(doc: Doc) -> Doc:
             inside = any(a <= m.start and m.end < b for m in named)
             if inside and not name.endswith(heads):
                 continue  # 八五三农场中学, 雁窝岛大米: a name around a place names a facility or product
+            if _WORK.search(name):
+                continue  # 党建工作考核获“好”等次, 安全生产工作获评…: a contest or a field of work, no recipient
             if name in stops or _SELF.match(name) or (tags.get(name) not in _NOUN_TAGS and not inside) or _TIME.search(name):
                 continue
             first = next((name[:k] for k in (4, 3, 2) if name[:k] in tags), "")
