@@ -211,3 +211,9 @@ def test_no_word_after_generic_list_words() -> None:
 
 def test_cadre_jargon_opening_with_a_surname_character() -> None:
     assert people("建立镇领导包保联系企业制度，网格员包片负责。") == set()
+
+
+def test_no_product_of_a_village_before_an_award() -> None:
+    text = "柳湾村杨梅荣获省级金奖。青禾村龙虾获评“省级名牌产品”。柳湾村冷水鱼获评名优产品。全镇产业发展，杨梅荣获金奖。"
+    assert people(text) == set()
+    assert "王德明" in people("柳湾村王德明被授予“市级劳动模范”称号。")

@@ -82,7 +82,6 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:(?:(?<=[\n、，,；;|])|^)[ \t\u3000]*{name}(?=[ \t\u3000]+[男女](?:[ \t\u3000，,]|$)))"
         rf"|(?:{clause}[ \t\u3000]?{name}(?={alternation('person_speech.txt')}))"
         rf"|(?:^[ \t\u3000]*{name}(?=[ \t\u3000]+[^\s]{{0,20}}(?:{roles})[ \t\u3000]*$))"  # a list line: 某某  柳湾村党支部书记
-        rf"|(?:(?:{clause}|(?<=[村院站所校])|(?<=社区|中心|公司)){name}(?={_AWARD}|获得|荣膺|入选))"
         rf"|(?:(?:(?<=表彰|表扬|嘉奖|授予|追授)|(?<=表彰了|表扬了|嘉奖了|授予了|追授了)){name}(?=[、，,]|同志|等))"
         rf"|(?:(?:{byline})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
         rf"|(?:[（(][^\s（）()]{{2,16}}?(?:{_BYLINE_ORG})[ \u3000]+{name}(?=[）)]))"  # （青溪镇人民政府 某某）
@@ -254,6 +253,32 @@ def _historical_names(text: str) -> list[Mention]:
     return [Mention(m.start(), m.end(), "Person", m.group()) for m in _historical().finditer(text)]
 
 
+@lru_cache(maxsize=1)
+def _unit_award() -> re.Pattern[str]:
+    """A three-character name right after a village or unit, or a name opening a clause,
+    before an award verb (柳湾村某某某被授予, 镇卫生院某某某获得, 。某某荣获)."""
+    clause = r"(?:(?<=[”。，,；;])|(?<=[。；;：:！!”\n]\n)|\A)"
+    verbs = rf"(?={_AWARD}|获得|荣膺|入选)"
+    return re.compile(
+        rf"(?:[村院站所校]|社区|中心|公司)({surname_pattern()}[\u4e00-\u9fff]{{2}}){verbs}"
+        rf"|{clause}({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?){verbs}"
+    )
+
+
+def _unit_award_names(text: str) -> list[Mention]:
+    """Products stand there too (柳湾村杨梅荣获, 冷水鱼获评; jieba tags 杨梅 a name): the surname
+    and the next character must not be a word, nor a two-character name be one at all."""
+    tags = jieba_tags()
+    found = []
+    for m in _unit_award().finditer(text):
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        unknown = name not in tags if len(name) == 2 else tags.get(name[:2], "nr") in _NAME_TAGS
+        if unknown and is_person_name(name):
+            found.append(Mention(m.start(group), m.end(group), "Person", name))
+    return found
+
+
 def _table_names(text: str) -> list[Mention]:
     """The cells of a table's name column (序号 姓名 所在村 / 1 某某 柳湾村)."""
     columns = words("person_table_columns.txt")
@@ -314,7 +339,7 @@ def people(doc: Doc) -> Doc:
             end = m.start(group) + len(name)
         if name and is_person_name(name) and not _inside_word(text, m.start(group), name):
             found.append(Mention(m.start(group), end, "Person", name))
-    found.extend(_titled_names(text))
+    found.extend(_titled_names(text) + _unit_award_names(text))
     out.extend(found)
     out.extend(_list_mates(text, found))
     out.extend(_spaced_names(text) + _listed_after_heading(text) + _table_names(text) + _credited(text))
