@@ -123,3 +123,8 @@ def test_community_named_after_a_housing_estate_keeps_its_whole_name() -> None:
 
 def test_campaign_slogans_counting_villages_are_no_names() -> None:
     assert found("推进“千企联千村”行动，开展“一月一村”调研，深化“百村千户”走访。", "Village") == []
+
+
+def test_members_before_the_one_written_with_the_suffix() -> None:
+    assert names("推进南阳、南山、枫林村人居环境整治。", "Village", LIUYANG) == {"南阳村", "南山村", "枫林村"}
+    assert names("加强建设、管理村务公开。", "Village", LIUYANG) == set()

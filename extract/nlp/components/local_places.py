@@ -71,6 +71,34 @@ def _table_member_start(text: str, start: int, end: int, suffix: str, place: tup
     return start
 
 
+# 柳湾、枫林村: members without the suffix before the one written with it
+_BARE_MATES = re.compile(f"((?:{_MEMBER}、)+)(?={_MEMBER}(村|社区))")
+
+
+def _bare_mates(text: str, place: tuple[str, str, str, str], out: list[Mention]) -> None:
+    """Members of 柳湾、枫林村 written without the suffix the last one has, where that one is a
+    place found and the division table knows them with it in the report's own province or city
+    (建设、管理村务 is no list of places; 公园、工程 are villages somewhere)."""
+    table = gazetteer()
+    found = {(x.start, x.end) for x in out if x.label in ("Village", "Community")}
+    tags = jieba_tags()
+    for m in _BARE_MATES.finditer(text):
+        suffix = m.group(2)
+        if (m.end(1), m.end(2)) not in found:
+            continue
+        label = "Community" if suffix == "社区" else "Village"
+        pos = m.start(1)
+        for i, member in enumerate(m.group(1).split("、")[:-1]):
+            start, end = pos, pos + len(member)
+            pos = end + 1
+            start = next((b for b in range(start, end - 1) if table.scope(text[b:end] + suffix, *place) >= NEAR), -1)
+            if start > end - len(member) and (i > 0 or tags.get(text[end - len(member) : start]) not in _VERBISH | {"p"}):
+                continue  # 口袋公园、祖堂社区: a word ending like a place, not the first member after a verb (推进柳湾、)
+            name = text[start:end] + suffix
+            if start >= 0 and (start, end) not in found and tags.get(text[start:end]) not in _VERBISH and is_place_name(name, text[start:end]):
+                out.append(Mention(start, end, label, name))
+
+
 def _list_members(m: re.Match[str]) -> list[tuple[int, int]]:
     """(start, end) of each member of a shared-suffix list: the 、-parts of its head, then the last."""
     spans = []
@@ -415,6 +443,7 @@ def local_places(doc: Doc) -> Doc:
         if label == "Subdistrict" and (_verb_stem(stem, starts, start) or not _town_supported(text, name, stem, place, supported)):
             continue
         out.append(Mention(start, m.end(), label, name))
+    _bare_mates(text, place, out)
     _groups_after_villages(text, out)
     doc._.mentions = _outside_towns(out)
     return doc
