@@ -143,3 +143,11 @@ def test_signing_partners_and_village_roads_are_no_part_of_a_name() -> None:
 
 def test_processing_parks_are_projects() -> None:
     assert found("青石镇建设青禾农产品加工园。", "Project") == ["青禾农产品加工园"]
+
+
+def test_a_quoted_facility_after_its_village_keeps_the_village() -> None:
+    assert found("建成青石村“幸福食堂”。", "Project") == ["青石村幸福食堂"]
+
+
+def test_a_quoted_slogan_before_a_generic_head_is_no_project() -> None:
+    assert found("在柳湾社区打造“和美家园”示范点。", "Project") == []

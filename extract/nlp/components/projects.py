@@ -239,6 +239,8 @@ def projects(doc: Doc) -> Doc:
             start = heading.end()
         start = _route_start(text, _dash_start(doc, text, start))
         start = _after_open_bracket(text, start, m.start())
+        if start and text[start - 1] == "“" and text[end : end + 1] == "”" and start - 1 in place_ends:  # 青石村“幸福食堂”
+            start = place_ends[start - 1].start
         ranking = _RANKING.match(text, start, m.start())
         if ranking:  # 全县首个智慧农业示范基地: the ranking goes, the rest must be a name
             start = ranking.end()
