@@ -217,3 +217,10 @@ def test_no_product_of_a_village_before_an_award() -> None:
     text = "柳湾村杨梅荣获省级金奖。青禾村龙虾获评“省级名牌产品”。柳湾村冷水鱼获评名优产品。全镇产业发展，杨梅荣获金奖。"
     assert people(text) == set()
     assert "王德明" in people("柳湾村王德明被授予“市级劳动模范”称号。")
+
+
+def test_name_before_words_of_an_inspection() -> None:
+    assert "钱学军" in people("县委书记钱学军实地察看项目进展。")
+    assert "胡建明" in people("镇党委书记胡建明随后主持召开座谈会。")
+    names = people("镇长周明等领导参加。")
+    assert "周明" in names and "周明等" not in names
