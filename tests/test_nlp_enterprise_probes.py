@@ -182,3 +182,8 @@ def test_a_character_opening_the_next_word_is_no_part_of_the_short_name() -> Non
 def test_produce_named_like_a_cooperative_is_no_company() -> None:
     text = "彭州市鹿溪猕猴桃专业合作社被评为示范社，鹿溪猕猴桃获评全国名特优新农产品。"
     assert found(text, "Enterprise") == ["彭州市鹿溪猕猴桃专业合作社"]
+
+
+def test_kinds_of_state_owned_company() -> None:
+    text = "组建镇级文旅集团，由镇强村公司统一运营；宜都市城投集团、宜都市文旅集团承担建设任务。"
+    assert set(found(text, "Enterprise")) == {"宜都市城投集团", "宜都市文旅集团"}

@@ -362,8 +362,8 @@ def brands(doc: Doc) -> Doc:
             continue
         if len(head) < _MIN or head in seen or any(p.startswith(head[:_MIN]) for p in places):
             continue
-        if head[0] in _PLACE_SUFFIXES:
-            continue  # 平顶山村集体经济股份合作社: the region was cut inside a village's name
+        if head[0] in _PLACE_SUFFIXES or head in words("generic_enterprises.txt"):
+            continue  # 平顶山村集体经济股份合作社: the region was cut inside a village's name; 文旅 of 宜都市文旅集团 is a kind
         seen.add(head)
         pos = text.find(head[:_MIN])
         while pos >= 0:

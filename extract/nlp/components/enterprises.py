@@ -59,6 +59,20 @@ def _numbered_unit(text: str, start: int) -> int:
 
 _RANKED = re.compile(r"[\d十百千]$")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十几多]+[家个][分子]?$")
+_COUNTY_ENDS = frozenset("市县区旗州")
+_OWN_LEVELS = frozenset("镇乡村县区市")
+
+
+def _generic_core(name: str) -> bool:
+    """物业公司, 湖北省农民专业合作社: a kind of company, no company; a county's or city's kind
+    (宜都市城投集团: data/enterprise_region_kinds.txt) is that place's company."""
+    core = company_core(name)
+    if core not in words("generic_enterprises.txt"):
+        return False
+    size = place_names().opening(name)
+    return not (size >= 3 and name[size - 1] in _COUNTY_ENDS and core in words("enterprise_region_kinds.txt"))
+
+
 _NAME_WORD_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "nt", "nrt"})
 
 
@@ -226,7 +240,7 @@ def enterprises(doc: Doc) -> Doc:
         if known_bank and start >= last_end:
             last_end = _append_bank(text, out, start + cut, m, name)
             continue
-        if len(stem) < 2 or is_masked(name) or stem in generic or name in generic or (legal_form(name) and company_core(name) in generic):
+        if len(stem) < 2 or is_masked(name) or stem in generic or name in generic or (legal_form(name) and _generic_core(name)):
             continue
         skip = _lead(name)  # 由通道县…: the region opens the name after its lead
         if not (
@@ -241,6 +255,8 @@ def enterprises(doc: Doc) -> Doc:
         lead = _lead(name)
         if lead:
             name, cut = name[lead:], cut + lead
+        if name[0] in _OWN_LEVELS and name[1:] in generic:
+            continue  # 镇强村公司: the township's kind of company
         if start < last_end:  # 集团 inside 集团有限公司 was already taken
             continue
         end = m.end()
