@@ -224,3 +224,8 @@ def test_name_before_words_of_an_inspection() -> None:
     assert "胡建明" in people("镇党委书记胡建明随后主持召开座谈会。")
     names = people("镇长周明等领导参加。")
     assert "周明" in names and "周明等" not in names
+
+
+def test_speaker_of_a_duty_report() -> None:
+    assert "杨文斌" in people("本人杨文斌，现任青石镇党委副书记。")
+    assert people("本人任职以来，认真履行职责。本人严格要求自己。本人全年参加学习36次。") == set()
