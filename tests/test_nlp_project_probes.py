@@ -151,3 +151,8 @@ def test_a_quoted_facility_after_its_village_keeps_the_village() -> None:
 
 def test_a_quoted_slogan_before_a_generic_head_is_no_project() -> None:
     assert found("在柳湾社区打造“和美家园”示范点。", "Project") == []
+
+
+def test_a_facility_before_a_staff_word_is_a_workplace() -> None:
+    assert found("梅小芳（青石镇卫生院护士长）、李明（柳湾村小学校长）获表彰。", "Project") == []
+    assert found("新建青石镇卫生院。", "Project") == ["青石镇卫生院"]

@@ -87,6 +87,7 @@ _ROUTE_CODE = re.compile(r"(?<![A-Za-z\d])(?P<letter>[GSXYZ])?\d{1,4}$")
 
 
 _HEAD_TAILS = words("project_head_tails.txt")
+_STAFF_AFTER = re.compile(alternation("project_staff_after.txt"))
 _BODY_ONLY = ("公司", "集团", "有限")  # XXX公司冷链物流项目: a masked company leaves its legal form
 _DASHES = "—－-~～"
 
@@ -209,6 +210,8 @@ def projects(doc: Doc) -> Doc:
         end = phase.end() if phase else m.end()
         if _COUNT_AFTER.match(text, end):
             continue
+        if m.group("named") and _STAFF_AFTER.match(text, end):
+            continue  # 青石镇卫生院护士长: a workplace
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
         lead = _LEAD_WORD.match(text, start)
         while text[start] in "及至" or (lead and m.start() - lead.end() >= 2):
