@@ -128,3 +128,8 @@ def test_campaign_slogans_counting_villages_are_no_names() -> None:
 def test_members_before_the_one_written_with_the_suffix() -> None:
     assert names("推进南阳、南山、枫林村人居环境整治。", "Village", LIUYANG) == {"南阳村", "南山村", "枫林村"}
     assert names("加强建设、管理村务公开。", "Village", LIUYANG) == set()
+
+
+def test_short_forms_inside_bank_paper_honour_and_brand_names() -> None:
+    text = "获评“株洲好人”，打响“长沙智造”品牌，长沙银行青石支行新增贷款，湖南日报予以报道。"
+    assert found(text, "City") == [] and found(text, "Province") == []
