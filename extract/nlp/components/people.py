@@ -1,5 +1,8 @@
-"""Named people: a 2-3 character name after a role (data/person_roles.txt), in a byline, or
-before 同志 / an award verb; and the names listed with one."""
+"""Named people: a 2-3 character name after a role (data/person_roles.txt), in a byline or
+credit, in a signature line (镇长  某 某), before 同志 / an award verb / speech, in a list after
+a heading or in a table's name column, after a quoted title for a person; historical
+figures (data/person_historical.txt); and the names listed with one. Each candidate must
+start with a surname and pass is_person_name, which turns away the words jieba knows."""
 
 from __future__ import annotations
 
@@ -24,6 +27,11 @@ def _roles() -> str:
 
 
 @lru_cache(maxsize=1)
+def _after() -> str:
+    return alternation("person_after.txt")
+
+
+@lru_cache(maxsize=1)
 def _titled() -> re.Pattern[str]:
     """A name right after a quoted title for a person (“最美村干部”某某、“致富能手”某某等)."""
     name = rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}?"
@@ -35,12 +43,8 @@ def _titled_names(text: str) -> list[Mention]:
     return [Mention(m.start(1), m.end(1), "Person", m.group(1)) for m in _titled().finditer(text) if is_person_name(m.group(1))]
 
 
-@lru_cache(maxsize=1)
-def _after() -> str:
-    return alternation("person_after.txt")
-
-
 _CLOSE_BRACKET = re.compile(r"[）)]")
+_CLAUSE = r"(?:(?<=[”。，,；;])|(?<=[。；;：:！!”\n]\n)|\A)"  # not any line start: a PDF breaks lines mid-sentence
 # a three-character "name" opening with a verb, adverb, numeral… (任命为副镇长) is that word
 _FUNCTION_TAGS = frozenset({"v", "vn", "vd", "d", "p", "c", "ad", "m", "r", "u", "f", "q", "t"})
 _PARTICLES = frozenset("的地得着了们")  # 村民高兴地说: a word and its particle, no name
@@ -73,7 +77,7 @@ def _pattern() -> re.Pattern[str]:
     after the closing date of a report (2016年11月2日 许文杰)."""
     name = rf"({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?)"
     broken = rf"({surname_pattern()}(?:\n?[\u4e00-\u9fff]){{1,2}}?|{_DOTTED})"  # 书记顾\n瑞利: a PDF line break inside
-    clause = r"(?:(?<=[”。，,；;])|(?<=[。；;：:！!”\n]\n)|\A)"  # not any line start: a PDF breaks lines mid-sentence
+    clause = _CLAUSE
     roles, after, award, byline = _roles(), _after(), alternation("award_verbs.txt"), alternation("byline_words.txt")
     return guarded(
         [*roles.split("|"), *words("byline_words.txt"), *words("surnames.txt"), " ", "\u3000", "\t", "（", "("],  # what a match opens with
@@ -109,6 +113,9 @@ def _role_end() -> re.Pattern[str]:
 
 
 def is_person_name(name: str) -> bool:
+    """A candidate that is no place (…村, …组), no word with its particle (高兴地), no word
+    jieba knows as anything but a name, no frequent word (文明号) or jargon (包保), and that
+    does not open with a verb or a frequent noun (任命为)."""
     tag = jieba_tags().get(name)
     return (
         name not in words("public_figures.txt") and name[-1] not in _PLACE_TAIL | _PARTICLES
@@ -257,7 +264,7 @@ def _historical_names(text: str) -> list[Mention]:
 def _unit_award() -> re.Pattern[str]:
     """A three-character name right after a village or unit, or a name opening a clause,
     before an award verb (柳湾村某某某被授予, 镇卫生院某某某获得, 。某某荣获)."""
-    clause = r"(?:(?<=[”。，,；;])|(?<=[。；;：:！!”\n]\n)|\A)"
+    clause = _CLAUSE
     verbs = rf"(?={_AWARD}|获得|荣膺|入选)"
     return re.compile(
         rf"(?:[村院站所校]|社区|中心|公司)({surname_pattern()}[\u4e00-\u9fff]{{2}}){verbs}"
