@@ -187,3 +187,9 @@ def test_produce_named_like_a_cooperative_is_no_company() -> None:
 def test_kinds_of_state_owned_company() -> None:
     text = "组建镇级文旅集团，由镇强村公司统一运营；宜都市城投集团、宜都市文旅集团承担建设任务。"
     assert set(found(text, "Enterprise")) == {"宜都市城投集团", "宜都市文旅集团"}
+
+
+def test_names_one_a_line_are_not_joined() -> None:
+    text = "2023年度新引进企业名单公布如下\n宜都市云帆科技有限公司\n青禾食品有限公司\n远舟光电科技有限公司\n金穗粮油有限公司"
+    names = set(found(text, "Enterprise"))
+    assert names == {"宜都市云帆科技有限公司", "青禾食品有限公司", "远舟光电科技有限公司", "金穗粮油有限公司"}

@@ -161,7 +161,7 @@ def _opens_with_region(name: str, start: int, places: list[Mention]) -> bool:
 
 
 # a line of running text a PDF broke inside a name: long, no heading number, no table cells, open at its end
-_OPEN_LINE = re.compile(r"^(?![（(]?[一二三四五六七八九十\d]+[、.．)）])[^\s|]{9,}[\u4e00-\u9fffA-Za-z]$")
+_OPEN_LINE = re.compile(r"^(?![（(]?[一二三四五六七八九十\d]+[、.．)）])[^\s|]{14,}[\u4e00-\u9fffA-Za-z]$")
 
 
 def _wrapped_start(doc: Doc, text: str, start: int) -> int:
@@ -170,8 +170,8 @@ def _wrapped_start(doc: Doc, text: str, start: int) -> int:
     if start < 2 or text[start - 1] != "\n":
         return -1
     line = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
-    if not _OPEN_LINE.match(line):
-        return -1
+    if not _OPEN_LINE.match(line) or line.endswith(tuple(_HEADS)):
+        return -1  # 宜都市云帆科技有限公司⏎青禾食品有限公司: a list of names, one a line
     before = extend_left(doc, start - 1, _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
     before = cut_inner(text, before, start - 1)
     return before if before < start - 1 else -1
@@ -188,8 +188,8 @@ def _wrapped(doc: Doc, text: str, start: int, m: re.Match[str], places: list[Men
     generic = words("generic_enterprises.txt")
     if is_masked(name) or first + rest in generic or company_core(name) in generic:
         return None
-    if not (has_proper_part(first, starts, before) or _opens_with_region(first, before, places) or has_proper_part(rest, starts, start)):
-        return None
+    if not (has_proper_part(first, starts, before) or _opens_with_region(first, before, places)):
+        return None  # 名单公布如下⏎青禾食品有限公司: the line before ends in no name
     lead = _lead(name)
     end = m.end()
     while (branch := _branch(text, end, m.group())):
