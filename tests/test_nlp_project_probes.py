@@ -156,3 +156,8 @@ def test_a_quoted_slogan_before_a_generic_head_is_no_project() -> None:
 def test_a_facility_before_a_staff_word_is_a_workplace() -> None:
     assert found("梅小芳（青石镇卫生院护士长）、李明（柳湾村小学校长）获表彰。", "Project") == []
     assert found("新建青石镇卫生院。", "Project") == ["青石镇卫生院"]
+
+
+def test_a_bracketed_list_number_is_no_part_of_the_name() -> None:
+    text = "（1）青石湾文旅综合体项目：完成投资2亿元。(2)柳湾冷链物流园项目:主体完工。"
+    assert set(found(text, "Project")) == {"青石湾文旅综合体项目", "柳湾冷链物流园项目"}

@@ -242,6 +242,8 @@ def projects(doc: Doc) -> Doc:
             start = heading.end()
         start = _route_start(text, _dash_start(doc, text, start))
         start = _after_open_bracket(text, start, m.start())
+        while text[start] in "）)" and start < m.start():
+            start += 1  # （1）青石湾…项目: the close of a list number
         if start and text[start - 1] == "“" and text[end : end + 1] == "”" and start - 1 in place_ends:  # 青石村“幸福食堂”
             start = place_ends[start - 1].start
         ranking = _RANKING.match(text, start, m.start())
