@@ -229,3 +229,14 @@ def test_name_before_words_of_an_inspection() -> None:
 def test_speaker_of_a_duty_report() -> None:
     assert "杨文斌" in people("本人杨文斌，现任青石镇党委副书记。")
     assert people("本人任职以来，认真履行职责。本人严格要求自己。本人全年参加学习36次。") == set()
+
+
+def test_table_rows_under_a_name_header_without_numbers() -> None:
+    assert people("姓名\t职务\t联系电话\n卢建平\t党委书记\t13800000001\n范小丽\t网格员\t13800000002\n") >= {"卢建平", "范小丽"}
+    assert people("| 姓名 | 职务 |\n| 卢建平 | 党委书记 |\n") >= {"卢建平"}
+    assert people("姓名 职务\n高标准 严要求\n") == set()
+
+
+def test_names_on_the_line_under_a_heading() -> None:
+    assert people("二、先进个人\n邵建国、温晓丽、严志刚\n三、先进集体") >= {"邵建国", "温晓丽", "严志刚"}
+    assert people("二、干部队伍\n高标准、严要求、快节奏\n") == set()

@@ -207,17 +207,35 @@ def _list_head() -> re.Pattern[str]:
 
 def _listed_after_heading(text: str) -> list[Mention]:
     """People listed after a heading's colon (先进个人：某某、某某；优秀村干部：某某（柳湾村）、某某):
-    every item up to the first that is not a name."""
+    every item up to the first that is not a name; or on the line under a heading
+    (二、先进个人 / 某某、某某、某某) when the whole line is names."""
     found: list[Mention] = []
     whole = re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}")
     for head in _list_head().finditer(text):
-        pos = head.end()
-        while (item := _ITEM.match(text, pos)) and whole.fullmatch(item.group(1)) and is_person_name(item.group(1)):
-            found.append(Mention(item.start(1), item.end(1), "Person", item.group(1)))
-            sep = _ITEM_SEP.match(text, item.end())
-            if not sep:
-                break
-            pos = sep.end()
+        found.extend(_names_from(text, head.end(), whole))
+    for head in _line_head().finditer(text):
+        line_end = text.find("\n", head.end())
+        line = text[head.end() : len(text) if line_end < 0 else line_end]
+        names = _names_from(text, head.end(), whole)
+        if len(names) >= 2 and len(names) == len(re.findall(r"[^、，,；;。\s]+", re.sub(r"[（(][^）)]*[）)]", "", line))):
+            found.extend(names)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _line_head() -> re.Pattern[str]:
+    return re.compile(rf"^[^\n]{{0,8}}(?:{alternation('person_list_heads.txt')})(?:名单)?[ \u3000\t]*\n", re.M)
+
+
+def _names_from(text: str, pos: int, whole: re.Pattern[str]) -> list[Mention]:
+    """The names of a list from `pos`, up to the first item that is not one."""
+    found: list[Mention] = []
+    while (item := _ITEM.match(text, pos)) and whole.fullmatch(item.group(1)) and is_person_name(item.group(1)):
+        found.append(Mention(item.start(1), item.end(1), "Person", item.group(1)))
+        sep = _ITEM_SEP.match(text, item.end())
+        if not sep:
+            break
+        pos = sep.end()
     return found
 
 
@@ -287,7 +305,8 @@ def _unit_award_names(text: str) -> list[Mention]:
 
 
 def _table_names(text: str) -> list[Mention]:
-    """The cells of a table's name column (序号 姓名 所在村 / 1 某某 柳湾村)."""
+    """The cells of a table's name column (序号 姓名 所在村 / 1 某某 柳湾村), numbered rows or
+    rows under a header whose first cell is 姓名 (姓名 职务 / 某某 党委书记)."""
     columns = words("person_table_columns.txt")
     whole = re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}")
     found = []
@@ -295,7 +314,19 @@ def _table_names(text: str) -> list[Mention]:
         for column, cell in row.items():
             if column in columns and whole.fullmatch(cell.text) and is_person_name(cell.text):
                 found.append(Mention(cell.start, cell.end, "Person", cell.text))
+    for head in _NAME_HEADER.finditer(text):
+        pos = head.end()
+        while (row := _FIRST_CELL.match(text, pos)) and whole.fullmatch(row.group(1)) and is_person_name(row.group(1)):
+            found.append(Mention(row.start(1), row.end(1), "Person", row.group(1)))
+            pos = text.find("\n", row.end())
+            if pos < 0:
+                break
+            pos += 1
     return found
+
+
+_NAME_HEADER = re.compile(r"^[|｜ \t]*姓名[ \t|｜\u3000]+[^\n]*\n", re.M)
+_FIRST_CELL = re.compile(r"[|｜ \t]*([^\s|｜]+)[ \t|｜\u3000]+[^\n]")
 
 
 def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
