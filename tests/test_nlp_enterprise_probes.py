@@ -193,3 +193,9 @@ def test_names_one_a_line_are_not_joined() -> None:
     text = "2023年度新引进企业名单公布如下\n宜都市云帆科技有限公司\n青禾食品有限公司\n远舟光电科技有限公司\n金穗粮油有限公司"
     names = set(found(text, "Enterprise"))
     assert names == {"宜都市云帆科技有限公司", "青禾食品有限公司", "远舟光电科技有限公司", "金穗粮油有限公司"}
+
+
+def test_investor_column_holds_companies_not_kinds_of_capital() -> None:
+    text = "序号\t项目名称\t投资主体\t投资额\n1\t柳湾村道路\t镇政府\t500\n2\t冷链仓库\t社会资本\t300\n3\t青禾食品厂房\t青禾食品\t800\n4\t光伏电站\t云帆\t200\n"
+    names = set(found(text, "Enterprise"))
+    assert names == {"青禾食品", "云帆"}

@@ -300,8 +300,9 @@ _TABLE_COLUMNS = words("enterprise_table_columns.txt")
 _TABLE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z()（）]{1,11}")
 
 
-def _table_cells(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """序号 企业名称 产值 / 1 云帆 5000: the cells of a column of companies are companies."""
+def _table_cells(text: str, token_list: list[int], taken: list[tuple[int, int]]) -> list[Mention]:
+    """序号 企业名称 产值 / 1 云帆 5000: the cells of a column of companies are companies (that
+    hold a name: not 社会资本 or 村集体 under 投资主体)."""
     found = []
     for row in column_rows(text, _TABLE_COLUMNS):
         for header, cell in row.items():
@@ -309,6 +310,8 @@ def _table_cells(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             if header not in _TABLE_COLUMNS or not _TABLE_NAME.fullmatch(name) or any(a <= cell.start < b for a, b in taken):
                 continue
             if is_masked(name) or _NOT_COMPANY.search(name) or name in words("generic_enterprises.txt"):
+                continue
+            if not (has_proper_part(name, token_list, cell.start) or TRADE.search(name) or name.isascii()):
                 continue
             found.append(Mention(cell.start, cell.end, "Enterprise", name.replace("（", "(").replace("）", ")")))
     return found
@@ -330,7 +333,7 @@ def brands(doc: Doc) -> Doc:
         + _quoted_in(text, [(m.start, m.end) for m in out])
         + _listed_companies(doc, text, places_found)
         + _trade_names(text, token_list, [(m.start, m.end) for m in out if m.label != "Project"])
-        + _table_cells(text, [(m.start, m.end) for m in out if m.label == "Enterprise"])
+        + _table_cells(text, token_list, [(m.start, m.end) for m in out if m.label == "Enterprise"])
     )
     # a short name of a company the report names in full is that company
     listed += [m for m in short if not any(c.startswith(m.name) for c in full_cores)]

@@ -32,7 +32,7 @@ _SUFFIX = guarded(_HEADS, "|".join(map(re.escape, _HEADS)))
 _WORKS = words("enterprise_works.txt")
 _FORMS = words("company_legal_forms.txt")
 _COMPANY_BRANCH = re.compile(r"(?:(?![和与及、向为对在])[\u4e00-\u9fff]){2,8}?(?:分公司|子公司)")
-_PROJECT_AFTER = re.compile(r"[(（]?[一二三四五六七八九十]期|项目|工程|建设")
+_PROJECT_AFTER = re.compile(r"[(（]?[一二三四五六七八九十]期|项目|工程|建设|[房区址]")  # also 食品厂房
 _MAX = 32
 _KEEP = frozenset({"将", "经", "共", "全", "为", "由"})  # single characters common inside company names
 # （五）授予…, 3.…: a heading's number before the name
@@ -215,7 +215,7 @@ def enterprises(doc: Doc) -> Doc:
     places = [m for m in out if m.label in PLACE_LABELS]
     for m in _SUFFIX.finditer(text):
         if m.group() in _WORKS and _PROJECT_AFTER.match(text, m.end()):
-            continue  # 新建宏川服装厂项目: the works is the project's object
+            continue  # 新建宏川服装厂项目, 青禾食品厂房: the works is the project's object, or a building
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
         start = _numbered_unit(text, _after_open_bracket(text, cut_inner(text, start, m.start()), m.start()))
         wrapped = _wrapped(doc, text, start, m, places) if start >= last_end else None
