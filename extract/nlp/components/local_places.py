@@ -32,6 +32,7 @@ _CONTEXT = {
 _SUFFIX = re.compile(
     "|".join([
         "社区",
+        *map(re.escape, longest_first("place_community_suffixes.txt")),
         *(
             _CONTEXT.get(s, ("", ""))[0] + re.escape(s) + _CONTEXT.get(s, ("", ""))[1]
             for s in longest_first("village_suffixes.txt") + longest_first("township_suffixes.txt")
@@ -54,7 +55,7 @@ _LIST = re.compile(
 )  # 组 only for the groups of a village written before them: 冰岛村地界、坝歪等组
 # cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
 # preposition (以茶山村) or a verb phrase jieba kept whole (全面推行村)
-_JOINT = re.compile(r"[至到和与及村镇乡省市县区]|社区|街道")
+_JOINT = re.compile(r"[至到和与及村镇乡省县区]|(?<!城)市|社区|街道")  # 城市 of 城市花园 is no city's suffix
 _LEADING = re.compile(r"[以在对将把被向从由为]")
 # a place before one more character and the suffix: 石桥村旧村, 北片区旧村, 石桥村通村公路
 # hold a common word (旧村, 通村), not a second place; 湾组 names are one character (石桥村大湾组)
@@ -145,7 +146,7 @@ _STREET_CONFIRM = ("街道", "街党", "街办", "街纪", "街人大", "街综�
 
 
 def _label(suffix: str) -> str:
-    if suffix == "社区":
+    if suffix == "社区" or suffix in words("place_community_suffixes.txt"):
         return "Community"
     return "Subdistrict" if suffix in words("township_suffixes.txt") else "Village"
 
@@ -382,7 +383,8 @@ def local_places(doc: Doc) -> Doc:
         if label == "Village" and _short_village_after_region(text, stem_end, m.end()):
             out.append(Mention(stem_end - 1, m.end(), label, text[stem_end - 1 : m.end()], {"gazetteer": OWN}))
             continue  # 安吉县余村: a one-character name the table puts in the county written before it
-        start = extend_left(doc, stem_end, 2 if suffix.endswith("湾") else _MAX_STEM[label], NON_NAME_TAGS)
+        reach = 2 if suffix.endswith("湾") else 8 if suffix in words("place_community_suffixes.txt") else _MAX_STEM[label]
+        start = extend_left(doc, stem_end, reach, NON_NAME_TAGS)  # a committee is named by its estate: 青禾花园居委会
         if place_then_one(text, start, stem_end):
             if suffix != "湾组":
                 continue  # 石桥村旧村, 石桥村通村: a place, then a word
