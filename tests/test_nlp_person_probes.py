@@ -240,3 +240,7 @@ def test_table_rows_under_a_name_header_without_numbers() -> None:
 def test_names_on_the_line_under_a_heading() -> None:
     assert people("二、先进个人\n邵建国、温晓丽、严志刚\n三、先进集体") >= {"邵建国", "温晓丽", "严志刚"}
     assert people("二、干部队伍\n高标准、严要求、快节奏\n") == set()
+
+
+def test_national_leaders_are_not_the_report_s_people() -> None:
+    assert people("认真学习王沪宁同志讲话精神，赵乐际同志出席。") == set()
