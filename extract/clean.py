@@ -131,6 +131,7 @@ _SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d，。、；：！？（）“”]) (
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+_REPORT_TITLE = re.compile(r"总结|计划|报告|打算|要点|汇报|思路|安排")  # a first line that names the report, not a byline
 _HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _PROSE = re.compile(r"[，。；]")
 
@@ -141,13 +142,13 @@ def close_spaced_han(text: str) -> str:
     single spaces a PDF layer puts between words (乡 镇党委, 社区治理 激活…), which Chinese
     does not write. Table rows (tabs, or no sentence punctuation) keep their cell gaps."""
     lines = []
-    for line in text.split("\n"):
+    for i, line in enumerate(text.split("\n")):
         if " " in line and "\t" not in line:
             han = len(_HAN.findall(line))
             if han >= 6 and len(_SPACED.findall(line)) >= 0.6 * han:
                 line = _SPACED.sub("", line)
-            elif _PROSE.search(line):
-                line = _HAN_SPACE.sub("", line)
+            elif _PROSE.search(line) or (i == 0 and len(line) <= 40 and _REPORT_TITLE.search(line)):
+                line = _HAN_SPACE.sub("", line)  # also the title: 桃花 镇2021年工作总结
         lines.append(line)
     return "\n".join(lines)
 

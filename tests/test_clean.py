@@ -125,3 +125,8 @@ def test_spaces_between_chinese_characters_are_closed_up_in_prose() -> None:
 def test_a_prose_line_that_stops_without_a_sentence_end_runs_on() -> None:
     text = "柳湾村被评为“省级美丽乡村精品村”，并入选全国乡村旅游重\n点村名单。\n二、存在问题\n产业结构不优。"
     assert clean(text).split("\n") == ["柳湾村被评为“省级美丽乡村精品村”，并入选全国乡村旅游重点村名单。", "二、存在问题", "产业结构不优。"]
+
+
+def test_a_space_inside_the_title_is_closed_up_but_not_in_a_byline() -> None:
+    assert clean("桃花 镇2021年工作总结\n正文。").startswith("桃花镇2021年工作总结")
+    assert clean("本报记者 王明 通讯员 李华\n正文。").startswith("本报记者 王明 通讯员 李华")

@@ -193,3 +193,27 @@ def test_products_and_upgrades() -> None:
     )
     titles = set(found(text, "Honour"))
     assert {"绿色食品认证", "国家地理标志证明商标", "省级示范性农民专业合作社", "三星级养老机构", "省级农产品产地市场"} <= titles
+
+
+def test_recipients_after_de_you_and_an_inner_verb_that_gives_the_title() -> None:
+    text = (
+        "金溪镇2023年工作总结\n其中，被授予“全国乡村治理示范村”称号的有：金溪村；被评为省级“美丽宜居村庄”的有：上洋村、下洋村。"
+        "红岩乡扶贫工作站获国务院扶贫开发领导小组表彰为“全国脱贫攻坚先进集体”。"
+    )
+    pairs = awarded(text)
+    assert {("金溪村", "全国乡村治理示范村"), ("上洋村", "省级美丽宜居村庄"), ("下洋村", "省级美丽宜居村庄")} <= pairs
+    assert "全国脱贫攻坚先进集体" in found(text, "Honour")
+    assert not any("领导小组" in h for h in found(text, "Honour"))
+
+
+def test_an_honour_roll_of_title_then_holder() -> None:
+    text = (
+        "槐树镇2023年度荣誉汇编\n一、集体荣誉\n1.全国“一村一品”示范村镇：杏花村\n2.市级“文明单位”：槐树镇人民政府\n"
+        "二、个人荣誉\n1.全国劳动模范：郭志强（杏花村党支部书记）\n"
+    )
+    pairs = awarded(text)
+    assert {("杏花村", "全国一村一品示范村镇"), ("槐树镇人民政府", "市级文明单位"), ("郭志强", "全国劳动模范")} <= pairs
+
+
+def test_a_recipient_ends_before_you() -> None:
+    assert ("乡敬老院", "三星级养老机构") in awarded("青石乡2023年工作总结\n乡敬老院由二星级提升为三星级养老机构。")

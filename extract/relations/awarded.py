@@ -17,7 +17,7 @@ RECIPIENT_LABELS = frozenset(
 # what may stand between the recipient and the award verb
 _GAP = re.compile(
     r"^\s*[”\"’」』》]?\s*(?:等(?:[\d一二两三四五六七八九十]+[个家名户所])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|[\d一二两三四五六七八九十]+[个家名户所位][\u4e00-\u9fff]{0,4}?|同志|被|已|成功|先后|相继|陆续|接连|屡次|多次|首次|同时|又|再|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年"
-    r"|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批|在[^，。；,;在]{2,30}?[中上])*$"
+    r"|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批|在[^，。；,;在]{2,30}?[中上]|由[^，。；,;由]{1,8}?)*$"
 )
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
@@ -27,7 +27,7 @@ _SUBJECT_LABELS = ("Village", "Community", "Enterprise", "Project", "Person")
 _OWN = re.compile(r"(?:我|本|全|该)(?:镇|乡|街道|街)")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
 # the recipients named after a title counted before it (3个村获评…，分别是A、B、C)
-_NAMED_AFTER = re.compile(r"[^。；;，,\n]{0,8}?[，,：:]\s*(?:分别是|分别为|分别系|依次是|包括)[：:]?")
+_NAMED_AFTER = re.compile(r"[^。；;，,\n]{0,8}?[，,：:]\s*(?:分别是|分别为|分别系|依次是|包括)[：:]?|(?<=的有)[：:]|(?<=的是)[：:]")
 _LIST_END = re.compile(r"[。；;\n]")
 # between a title and the person it describes: a closing quote, or 、 and their post (、白鹭村党支部书记)
 _APPOSITION = re.compile(r"[”\"」』]?(?:、[^，。；,;：:\n“”、]{2,16})?")

@@ -40,6 +40,8 @@ _INLINE_LIST = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十\d]+[、
 _ITEM_MARKER = re.compile(r"^[ \t　]*(?:\d{1,2}\s*(?:[、.．]|[)）])|[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[-•·●▪])?[ \t　]*")
 _SEPARATOR = re.compile(r"[、；;，,]")
 _RECIPIENT_COLON = re.compile(r"^([^：:]{2,16})[：:]\s*(?=\S)")
+# a title first, then who holds it (全国“一村一品”示范村镇：青禾村): the title opens with its level or quote
+_TITLE_COLON = re.compile(r"^((?:全国|国家|中国|全省|省级|全市|市级|全县|县级|全区|区级|[\u4e00-\u9fff]{2,3}[省市]|“)[^：:]{2,30})[：:]\s*(\S[^：:]{1,30})$")
 _RECIPIENT_SPACE = re.compile(r"^(\S{2,16})[ \t　]+(?=\S)")
 
 
@@ -61,7 +63,12 @@ def _item(text: str, at: int, raw: str, personal: bool, out: list[Mention]) -> l
     lead = len(raw) - len(raw.lstrip())
     at, raw = at + lead, raw.strip().rstrip("。")
     recipient: tuple[int, int] | None = None
-    for pattern in (_RECIPIENT_COLON, _RECIPIENT_SPACE):
+    titled = _TITLE_COLON.match(raw)
+    if titled and recipient_like(title_note(titled.group(2))[0]):  # 全国劳动模范：张三（青禾村党支部书记）
+        name, _ = title_note(titled.group(2))
+        recipient = (at + titled.start(2), at + titled.start(2) + len(name.rstrip()))
+        raw = titled.group(1)
+    for pattern in () if recipient else (_RECIPIENT_COLON, _RECIPIENT_SPACE):
         m = pattern.match(raw)
         if m and recipient_like(m.group(1)):
             recipient = (at + m.start(1), at + m.end(1))

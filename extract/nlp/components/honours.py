@@ -22,7 +22,7 @@ from extract.nlp.names import is_masked
 from extract.nlp.tables import column_rows
 from extract.sections import starts_heading
 
-_LEVELS = r"(?:全国|全省|全市|国家级|省级|自治区级|市级|[\u4e00-\u9fff]{2,3}省)"
+_LEVELS = r"(?:全国|全省|全市|国家级?|中国|省级|自治区级|市级|[\u4e00-\u9fff]{2,3}省)"
 _CONDITIONAL = (
     r"建成(?=(?:全[国省市区县])?(?:首个|唯一|首家)?" + _LEVELS + r"[^，。；,;]{0,16}?(?:示范|特级|星级|标杆|样板))"
     r"|完成(?=(?:\d{4}年度?)?" + _LEVELS + r"[^，。；,;]{2,24}?创建(?:工作)?(?:[，。；,;]|$))"
@@ -113,6 +113,9 @@ _AWARDER_NOTE = re.compile(r"\d|年|月|委|会|局|厅|部|办|政府|授予|�
 _RECIPIENT_NOTE = re.compile(r"村|社区|街道|镇|乡|公司|企业|合作社|学校|小学|中学|医院|卫生院")
 
 
+_LISTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）]{2,16}")
+
+
 def recipient_like(name: str) -> bool:
     """A place, body, facility or person that can stand beside its title in a list (青禾村：…, …（张三）)."""
     name = name.strip()
@@ -147,6 +150,8 @@ def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
     lead = len(inner) - len(inner.lstrip())
     span = (note.start(1) + lead, note.start(1) + len(inner.rstrip()))
     names = inner.split("、")
+    if len(names) > 1 and all(_LISTED_NAME.fullmatch(n.strip()) for n in names) and not _AWARDER_NOTE.search(inner):
+        return part[: note.start()], span  # （星源电子、瑞康药业）: the holders of a counted title
     if all(recipient_like(n) for n in names) and (len(names) > 1 or _RECIPIENT_NOTE.search(inner) or not _AWARDER_NOTE.search(inner)):
         return part[: note.start()], span  # （白鹭社区）, （甲公司、乙公司）, （青禾街道人民调解委员会）
     if _AWARDER_NOTE.search(inner):
@@ -154,6 +159,8 @@ def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
     return part, None
 
 
+_LISTING_COLON = re.compile(r"(?<=[^：:\s])[：:](?=[^，。；\n]+[、，]|[^，。；\n]{2,12}[；。\n])")
+_INNER_VERB = re.compile(r"(?:表彰|评|命名|认定|确定|列|授予)为|授予")
 _COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名项位所次]$")  # 全县仅此一家: a count, no title
 
 
@@ -348,6 +355,8 @@ def honours(doc: Doc) -> Doc:
         if end_m and end_m.group() == "\n" and not text[trig.end() : clause_end].strip() and len(trig.group()) > 1 and not starts_heading(text[line_start:clause_end]):
             end_m = _CLAUSE_END.search(text, clause_end + 1)  # 被评为 at a line's end: the title is on the next
             clause_end = end_m.start() if end_m else len(text)
+        colon = _LISTING_COLON.search(text, trig.end() + 1)
+        clause_end = colon.start() if colon and colon.start() < clause_end else clause_end  # …称号的有：甲村、乙村: the names after the colon receive
         clauses = [(trig.end(), clause_end)]
         while end_m and end_m.group() in "，," and awards(trig.group()):
             end_m = _CLAUSE_END.search(text, clause_end + 1)  # 被评为A，B，C: more titles, each with its level
@@ -364,6 +373,9 @@ def honours(doc: Doc) -> Doc:
             if part_start < 0:
                 continue
             pos = part_start + len(part)
+            inner = _INNER_VERB.search(part)
+            if inner and inner.start() > 0:
+                continue  # 获国务院…表彰为“…”: the inner verb gives the title, the words before it award
             quoted = any(q in part for q in "“”\"「」『』")
             if trig.group().startswith("评选") and not quoted:
                 continue

@@ -84,6 +84,8 @@ def recipients(doc: Doc) -> Doc:
         for a, b, name in items:
             lead = next((w for w in words("recipient_leads.txt") if name.startswith(w) and len(name) - len(w) >= 3), "")
             a, name = a + len(lead), name[len(lead) :]  # 携手青禾农贸市场: the market
+            if "由" in name[2:]:  # 乡敬老院由二星级提升为…: the name ends before 由
+                b, name = a + name.index("由", 2), name[: name.index("由", 2)]
             if "的" in name:  # 远舟公司生产的远舟大米: the product, not who made it
                 cut = name.rindex("的") + 1
                 a, name = a + cut, name[cut:]
