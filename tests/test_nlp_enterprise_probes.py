@@ -199,3 +199,13 @@ def test_investor_column_holds_companies_not_kinds_of_capital() -> None:
     text = "序号\t项目名称\t投资主体\t投资额\n1\t柳湾村道路\t镇政府\t500\n2\t冷链仓库\t社会资本\t300\n3\t青禾食品厂房\t青禾食品\t800\n4\t光伏电站\t云帆\t200\n"
     names = set(found(text, "Enterprise"))
     assert names == {"青禾食品", "云帆"}
+
+
+def test_partners_and_builders() -> None:
+    text = "与远舟光电达成战略合作，与美智达签订投资协议，项目由宏川建工承建。"
+    assert set(found(text, "Enterprise")) >= {"远舟光电", "美智达", "宏川建工"}
+
+
+def test_count_after_a_listed_name_is_no_part_of_it() -> None:
+    names = found("成功招引美智达、华屹两个亿元项目。", "Enterprise")
+    assert "华屹" in names and not any("两个" in n for n in names)

@@ -23,6 +23,7 @@ _MIN = 2
 
 _LISTED = re.compile(r"(?:引进|入驻|签约|落户|招引)(?:了)?([^。；;：:\n]{2,80}?[、，,][^。；;：:\n]{2,80})")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+_COUNT = re.compile(r"[\d一二两三四五六七八九十]+[个家项]")
 _PHASE_ITEM = re.compile(r"([\u4e00-\u9fff]{2,4})[二三四五六七八九十]期")
 _ITEM_TAIL = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:家|个)?(?:企业|项目|公司)?$")
 _GEOGRAPHIC = frozenset("区路湖山河街村镇乡港湾江园岛道桥")
@@ -81,7 +82,7 @@ def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tupl
         pos = m.start(1)
         for raw in re.split(r"[、，,]", m.group(1)):
             a, pos = pos, pos + len(raw) + 1
-            item = _ITEM_TAIL.sub("", raw.split("等")[0])  # 青禾等文旅企业 -> 青禾
+            item = _ITEM_TAIL.sub("", _COUNT.split(raw.split("等")[0])[0])  # 青禾等文旅企业, 青禾两个亿元项目 -> 青禾
             quoted = len(item) > 2 and item[0] == "“" and item[-1] == "”"  # 引进“青禾院线”
             if quoted:
                 item, a = item[1:-1], a + 1
@@ -220,7 +221,7 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
 # 远舟光电成功落户, 青禾物流正式投产, 与青禾签约: a short name opening a clause (or after 与 opening
 # it) before an investment verb
 # (searched back from the verb, so the scan stays linear)
-_SUBJECT_VERB = guarded("成正顺已签落入投开竣", r"(?:成功|正式|顺利|已)?(?:签约|落户|入驻|投产|开工|竣工投产|落地)")
+_SUBJECT_VERB = guarded("成正顺已签落入投开竣达", r"(?:成功|正式|顺利|已)?(?:签约|签订|签署|达成|落户|入驻|投产|开工|竣工投产|落地)")
 _SUBJECT = re.compile(r"(?:^|(?<=[，。；,;\n、]))与?([\u4e00-\u9fff]{2,6}?)$", re.M)  # also 与青禾签约
 
 
