@@ -217,3 +217,15 @@ def test_an_honour_roll_of_title_then_holder() -> None:
 
 def test_a_recipient_ends_before_you() -> None:
     assert ("乡敬老院", "三星级养老机构") in awarded("青石乡2023年工作总结\n乡敬老院由二星级提升为三星级养老机构。")
+
+
+def test_prizes_of_a_contest_the_paragraph_names_and_quoted_products() -> None:
+    text = (
+        "南湖街道2024年工作总结\n近日，2024年全市社区工作者职业技能大赛决赛落下帷幕。南湖街道代表队荣获团体一等奖，"
+        "荷花社区网格员陈晓燕获个人二等奖。“岭上香”茶叶获得有机产品认证，白马镇两项目入选全省乡村振兴优秀案例。"
+    )
+    titles = set(found(text, "Honour"))
+    assert {"全市社区工作者职业技能大赛团体一等奖", "全市社区工作者职业技能大赛个人二等奖"} <= titles
+    pairs = awarded(text)
+    assert ("陈晓燕", "全市社区工作者职业技能大赛个人二等奖") in pairs and ("岭上香茶叶", "有机产品认证") in pairs
+    assert not any(h == "全省乡村振兴优秀案例" for _, h in pairs)

@@ -21,7 +21,7 @@ _GAP = re.compile(
 )
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+[户个家名位所人]")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+(?:[户个家名位所人]|项目)")
 _POINTER = re.compile(r"(?:该|此|这|其|上述|以上)(?!镇|乡|街道|街)")  # 该镇 is the report's own town
 _SUBJECT_LABELS = ("Village", "Community", "Enterprise", "Project", "Person")
 _OWN = re.compile(r"(?:我|本|全|该)(?:镇|乡|街道|街)")

@@ -184,6 +184,9 @@ def _aimed(text: str, trigger: int) -> bool:
     return _AIM_LEAD.search(text, start, trigger) is not None
 
 
+_NAMED_CONTEST = re.compile(
+    r"(?:\d{4}年度?)?((?:全[国省市区县镇]|[\u4e00-\u9fff]{2,6}[省市区县])[\u4e00-\u9fff“”]{2,20}?(?:大赛|竞赛|比赛|运动会|博览会|技能赛|联赛))(?!中|上)"
+)
 _CONTEST_WORDS = re.compile(r"[\u4e00-\u9fff“”\"]{2,24}?(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查|测试)(?:中|上)?$")
 
 
@@ -399,6 +402,8 @@ def honours(doc: Doc) -> Doc:
                 contests = list(_CONTEST.finditer(text, line_start, trig.end()))
                 own = [c for c in contests if c.end() >= trig.start()]  # 在…中 with this very verb
                 contest = (own or [None])[-1] or _subject_contest(text, trig.start(), out) or (contests or [None])[-1]
+                if contest is None:  # …大赛决赛落下帷幕。某街道荣获团体一等奖: the contest the paragraph names
+                    contest = _last(_NAMED_CONTEST.finditer(text, text.rfind("\n", 0, trig.start()) + 1, trig.start()))
                 if contest is not None:
                     bare = title + ("名" if _RANK_ONLY.fullmatch(title) else "")  # 位列第一: the first place
                     own_scope = _SCOPE.match(bare)

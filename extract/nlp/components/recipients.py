@@ -27,11 +27,13 @@ _GAP = re.compile(
 )
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
 _BRANDED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?牌([\u4e00-\u9fff]{1,8})")
+_QUOTED_PRODUCT = re.compile(r"[“\"]([\u4e00-\u9fff]{2,8})[”\"]([\u4e00-\u9fff]{1,6})")  # “岭上香”茶叶
 # the report's own place by a pronoun (我镇, 本街道, 全乡): AWARDED gives it the report's place
 _SELF = re.compile(r"^(?:(?:我|本|全)(?:镇|乡|街道|街|区|县|市|村|社区)|镇区$|集镇$)")
 _QUOTED = re.compile(r"[“\"《]([^”\"》]+)[”\"》]")  # also a case or a book in 《》
 # a contest named before the verb (在全县…考核中蝉联…) is no recipient
 _CONTEST = re.compile(r"在[^，。；,;]{2,30}?(?:中|上)")
+_COUNTED = re.compile(r"[两二三四五六七八九十\d]+个?(?:项目|村|家|户|人|名)$")  # 某镇两项目入选…: counted, not named
 _WORK = re.compile(r"(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查|工作)$")
 _NOUN_TAGS = frozenset({None, "n", "nz", "nt", "ns", "nr", "j", "l"})
 _PROPER_TAGS = frozenset({"nz", "nt", "ns", "nr", "j"})
@@ -49,6 +51,8 @@ def _items(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
             items.append((pos + 1, pos + len(part) - 1, quoted.group(1)))
         elif branded and branded.group(2).endswith(tuple(words("product_heads.txt"))):
             items.append((pos, pos + len(part), branded.group(1) + "牌" + branded.group(2)))
+        elif (product := _QUOTED_PRODUCT.fullmatch(part)) and product.group(2).endswith(tuple(words("product_heads.txt"))):
+            items.append((pos, pos + len(part), product.group(1) + product.group(2)))
         elif _NAME.fullmatch(part):
             items.append((pos, pos + len(part), part))
         else:
@@ -94,7 +98,7 @@ def recipients(doc: Doc) -> Doc:
             inside = any(a <= m.start and m.end < b for m in named)
             if inside and not name.endswith(heads):
                 continue  # 八五三农场中学, 雁窝岛大米: a name around a place names a facility or product
-            if _WORK.search(name):
+            if _WORK.search(name) or _COUNTED.search(name):
                 continue  # 党建工作考核获“好”等次, 安全生产工作获评…: a contest or a field of work, no recipient
             if name in stops or _SELF.match(name) or (tags.get(name) not in _NOUN_TAGS and not inside) or _TIME.search(name):
                 continue
