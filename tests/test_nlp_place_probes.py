@@ -139,3 +139,8 @@ def test_residents_committee_named_as_the_community() -> None:
     assert set(found("城北居委会、城南居委会合并为城北社区。", "Community")) == {"城北居委会", "城南居委会", "城北社区"}
     assert found("星光社区居委会换届，各居委会、基层居委会、村（居）委会完成选举。", "Community") == ["星光社区"]
     assert found("锦绣城市花园居委会荣获先进集体。", "Community") == ["锦绣城市花园居委会"]
+
+
+def test_strengthening_verbs_before_the_suffix_are_no_names() -> None:
+    text = "建强村党支部，建强社区救援队伍。"
+    assert found(text, "Village") == [] and found(text, "Community") == []
