@@ -161,3 +161,17 @@ def test_a_facility_before_a_staff_word_is_a_workplace() -> None:
 def test_a_bracketed_list_number_is_no_part_of_the_name() -> None:
     text = "（1）青石湾文旅综合体项目：完成投资2亿元。(2)柳湾冷链物流园项目:主体完工。"
     assert set(found(text, "Project")) == {"青石湾文旅综合体项目", "柳湾冷链物流园项目"}
+
+
+def test_a_places_renewal_works_are_a_project() -> None:
+    text = "启动柳湾村城中村改造，完成柳湾社区老旧小区改造。"
+    assert set(found(text, "Project")) == {"柳湾村城中村改造", "柳湾社区老旧小区改造"}
+
+
+def test_a_park_head_reads_on_into_yuanqu_and_counted_kinds_are_no_names() -> None:
+    assert found("建成青石镇现代农业园区。", "Project") == ["青石镇现代农业园区"]
+    assert found("建成青石村共富工坊3家。", "Project") == []
+
+
+def test_greenways_are_projects() -> None:
+    assert found("柳湾碧道建设完工。", "Project") == ["柳湾碧道"]

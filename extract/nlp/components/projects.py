@@ -72,7 +72,7 @@ _LANDFORM = words("project_landforms.txt")
 # 产业园二期, 远舟项目（二期）: a phase after the head belongs to the name
 _PHASE_AFTER = re.compile(r"[(（]?[一二三四五六七八九十]期[)）]?")
 # 日间照料中心已建成4个, 微改造项目12件: a head followed by a count names a kind, not one place
-_COUNT_AFTER = re.compile(r"(?:已|共|累计)?(?:建成|新建|完成|实施|开工|建设)?[\d一二三四五六七八九十]+(?:个|件|项|处|座|所)")
+_COUNT_AFTER = re.compile(r"(?:已|共|累计)?(?:建成|新建|完成|实施|开工|建设)?[\d一二三四五六七八九十]+(?:个|件|项|处|座|所|家|条)")
 # 重点项目“青禾方舟”: the quoted name after a description is the project's name
 _QUOTED_AFTER = re.compile(r"“([\u4e00-\u9fffA-Za-z]{2,12})”")
 # 樟溪路北段建设, 青石大道改造: a road being built, named without 项目/工程
@@ -208,6 +208,8 @@ def projects(doc: Doc) -> Doc:
             continue  # 重大项目库, 工程师: another word
         phase = _PHASE_AFTER.match(text, m.end())
         end = phase.end() if phase else m.end()
+        if not phase and m.group().endswith("园") and text[end : end + 1] == "区":
+            end += 1  # 现代农业园区: the 园 head reads on into 园区
         if _COUNT_AFTER.match(text, end):
             continue
         if m.group("named") and _STAFF_AFTER.match(text, end):
@@ -309,6 +311,7 @@ def projects(doc: Doc) -> Doc:
     found += mates
     found += _enumerated(doc, text, generic, places)
     found += _road_works(doc, text, places)
+    found += _renewals(text, places)
     found += [r for r in _road_sections(doc, text, places) if not any(f.start <= r.start and r.end <= f.end for f in found)]
     found += _table_rows(text, generic)
     out.extend(found)
@@ -370,6 +373,19 @@ def _road_sections(doc: Doc, text: str, places: dict[int, Mention]) -> list[Ment
         proper = coded or start in places or has_proper_part(stem, starts, start)
         if len(stem) >= 2 and not is_masked(stem) and proper and _built(text, start, m.end()):
             found.append(Mention(start, m.end(), "Project", text[start : m.end()].replace("（", "(").replace("）", ")")))
+    return found
+
+
+_RENEWAL = re.compile(f"(?:片区)?(?:{alternation('project_renewal_works.txt')})(?:项目|工程)?")
+
+
+def _renewals(text: str, places: dict[int, Mention]) -> list[Mention]:
+    """柳湾村城中村改造: a place's renewal works, named without a head (data/project_renewal_works.txt)."""
+    found: list[Mention] = []
+    for place in places.values():
+        works = _RENEWAL.match(text, place.end)
+        if works and not works.group().endswith(("项目", "工程")) and place.label in ("Village", "Community", "Subdistrict"):
+            found.append(Mention(place.start, works.end(), "Project", text[place.start : works.end()]))
     return found
 
 
