@@ -244,3 +244,14 @@ def test_names_on_the_line_under_a_heading() -> None:
 
 def test_national_leaders_are_not_the_report_s_people() -> None:
     assert people("认真学习王沪宁同志讲话精神，赵乐际同志出席。") == set()
+
+
+def test_name_before_its_post_after_a_conjunction_or_thanks() -> None:
+    names = people("镇党委书记王强和刘建国镇长共同为基地揭牌。感谢周海波主任对我镇工作的支持。")
+    assert names >= {"王强", "刘建国", "周海波"} and "王强和" not in names
+    assert "张国华" in people("陪同张国华书记调研的还有镇长李明。")
+
+
+def test_given_name_ending_like_a_following_word() -> None:
+    assert "陈福来" in people("村民陈福来到镇里领奖。")
+    assert "柯永一" in people("调解室负责人柯永一同志荣获省级优秀调解员称号。")

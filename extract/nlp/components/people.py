@@ -90,7 +90,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:(?:{byline})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
         rf"|(?:[（(][^\s（）()]{{2,16}}?(?:{_BYLINE_ORG})[ \u3000]+{name}(?=[）)]))"  # （青溪镇人民政府 某某）
         rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
-        rf"|(?:(?:(?<=[，,、；;。：:（(“\s在由向请])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|{after})))"
+        rf"|(?:(?:(?<=[，,、；;。：:（(“\s在由向请同与和及对为给随谢])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|{after})))"
         rf"|(?:(?:(?<=任命|提名|推选|选举|聘任)|(?<=叫)){name}(?=为|同志|[，,。；;]))"  # 任命某某为副镇长, 她叫某某，
         rf"|(?:{clause}{name}(?=(?:同志)?(?:任|担任|当选为?)[^，,。；;\n]{{0,16}}?(?:{roles})))"  # 某某任柳湾村党支部书记
         rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)"
@@ -156,6 +156,8 @@ def _fallback_name(text: str, start: int, end: int, short: bool = True) -> str:
         return ""
     if text[end - 1 : end + 1] in tags:
         return "" if _common_word(name[:2]) or not short else name[:2]
+    if name[2] in _LINKS or name[2] in _PARTICLES:  # 书记王强和镇长…: the third character links on
+        return "" if _common_word(name[:2]) else name[:2]
     return name
 
 
