@@ -144,3 +144,8 @@ def test_residents_committee_named_as_the_community() -> None:
 def test_strengthening_verbs_before_the_suffix_are_no_names() -> None:
     text = "建强村党支部，建强社区救援队伍。"
     assert found(text, "Village") == [] and found(text, "Community") == []
+
+
+def test_what_follows_a_count_is_a_kind_of_place() -> None:
+    text = "全镇下辖7个行政村64个自然屯，建成3个兴旺村、5个和美社区。"
+    assert found(text, "Village") == [] and found(text, "Community") == []

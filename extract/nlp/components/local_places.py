@@ -420,6 +420,8 @@ def local_places(doc: Doc) -> Doc:
             start, fit = table_start - 1, NONE  # 雷/桃树/村: a table name of another county after a character jieba left alone is its tail
         if fit and fit < OWN and label == "Community" and _proper_words_before(text, starts, start, table_start):
             fit = NONE  # 阳光/花园社区: a community of another county's name after proper words is the tail of a longer name
+        if fit and fit < OWN and _COUNTED_KIND.search(text, max(0, table_start - 4), table_start):
+            fit = NONE  # 建成3个兴旺村: a kind counted, though the table knows such a name elsewhere
         if fit and start < table_start and _name_prefix(text, starts, start, table_start):
             fit = NONE  # 曾柳塘村: one more character of the same name, not a word before it
         if fit:
@@ -442,6 +444,8 @@ def local_places(doc: Doc) -> Doc:
         numbered = stem[-1] in _NUMERALS  # 胜利三村: a verbal noun with a number is a name
         if label == "Village" and ((not numbered and _verb_stem(stem, starts, start, _VERBS)) or _after_figure(text, start)):
             continue  # 壮大村集体经济, 1-8月份村集体: a verb or a time before 村, as for names the table holds
+        if label != "Subdistrict" and _COUNTED_KIND.search(text, max(0, start - 4), start):
+            continue  # 64个自然屯, 12个重点村: what follows a count is a kind of place, not one place
         if label == "Subdistrict" and (_verb_stem(stem, starts, start) or not _town_supported(text, name, stem, place, supported)):
             continue
         out.append(Mention(start, m.end(), label, name))
@@ -553,6 +557,9 @@ def _object_of_verb(text: str, starts: list[int], stem_end: int) -> bool:
         stem_end >= 1 and (i >= len(starts) or starts[i] != stem_end) and i >= 1 and starts[i - 1] == stem_end - 1
         and text[stem_end - 1] in words("place_object_verbs.txt")
     )
+
+
+_COUNTED_KIND = re.compile(r"[\d一二两三四五六七八九十百几多]个$")
 
 
 def _after_figure(text: str, start: int) -> bool:
