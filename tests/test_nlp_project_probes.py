@@ -175,3 +175,14 @@ def test_a_park_head_reads_on_into_yuanqu_and_counted_kinds_are_no_names() -> No
 
 def test_greenways_are_projects() -> None:
     assert found("柳湾碧道建设完工。", "Project") == ["柳湾碧道"]
+
+
+def test_a_list_that_a_count_of_projects_introduces() -> None:
+    text = "2024年计划实施项目15个，主要包括：青石湾康养小镇、柳湾冷链物流园、白沙河生态修复等。"
+    assert set(found(text, "Project")) == {"青石湾康养小镇", "柳湾冷链物流园", "白沙河生态修复"}
+    text = "青石镇共有在建项目12个（青石湾康养小镇、白沙河生态修复等）。"
+    assert set(found(text, "Project")) == {"青石湾康养小镇", "白沙河生态修复"}
+
+
+def test_a_list_closed_by_a_batch_of_projects() -> None:
+    assert "青石湾二期" in found("储备了青石湾二期、柳湾民宿提升等一批项目。", "Project")

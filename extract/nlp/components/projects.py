@@ -335,13 +335,43 @@ def _enumerated(doc: Doc, text: str, generic: frozenset[str], places: dict[int, 
         if i == 0:
             start = extend_left(doc, end, 20, FUNCTION_TAGS, verbs_inside=True, keep=_KEEP)
             start = _after_stop_verb(text, starts, cut_inner(text, start, end), end)
-        name = text[start:end]
-        named = _HEAD.search(name) is not None or start in places or has_proper_part(name, starts, start)
-        fine = len(name) >= 3 and _CJK_NAME.fullmatch(name) and not is_masked(name) and named
-        fine = fine and not TRADE.search(name)
-        if fine and name not in generic and not _CATEGORY.fullmatch(name):
-            found.append(Mention(start, end, "Project", name))
+        item = _list_item(text, starts, start, end, generic, places)
+        if item:
+            found.append(item)
+    for intro in _LIST_INTRO.finditer(text):
+        close = _LIST_CLOSE.search(text, intro.end())
+        body_end = close.start() if close else len(text)
+        body = text[intro.end() : body_end]
+        tail = re.search(r"等+$", body)
+        items = body[: tail.start() if tail else len(body)].split("、")
+        if len(items) < 2 or body_end - intro.end() > _ENUMERATION_REACH:
+            continue
+        pos = intro.end()
+        for piece in items:
+            item = _list_item(text, starts, pos, pos + len(piece), generic, places)
+            if item:
+                found.append(item)
+            pos += len(piece) + 1
     return found
+
+
+# 项目15个，主要包括：甲、乙、丙等 / 在建项目12个（甲、乙等）: a list that a count of projects introduces
+_LIST_INTRO = re.compile(r"(?:项目|工程)(?:[\d一二两三四五六七八九十]+个)?[，,]?(?:主要)?(?:包括|有|为|是|涉及)?[：:（(]")
+_LIST_CLOSE = re.compile(r"[。；;）)\n：:]")
+
+
+def _list_item(
+    text: str, starts: list[int], start: int, end: int, generic: frozenset[str], places: dict[int, Mention]
+) -> Mention | None:
+    """One item of a list of projects, if it is a name (a head, a place, a proper word)."""
+    name = text[start:end]
+    named = _HEAD.search(name) is not None or start in places or _landform_start(text, starts, start)
+    named = named or has_proper_part(name, starts, start)
+    fine = len(name) >= 3 and _CJK_NAME.fullmatch(name) and not is_masked(name) and named
+    fine = fine and not TRADE.search(name)
+    if fine and name not in generic and not _CATEGORY.fullmatch(name):
+        return Mention(start, end, "Project", name)
+    return None
 
 
 # a table (or a table flattened to text) whose header names a 项目名称 column: each row's cell
