@@ -209,3 +209,13 @@ def test_partners_and_builders() -> None:
 def test_count_after_a_listed_name_is_no_part_of_it() -> None:
     names = found("成功招引美智达、华屹两个亿元项目。", "Enterprise")
     assert "华屹" in names and not any("两个" in n for n in names)
+
+
+def test_short_names_listed_after_a_verb_of_serving() -> None:
+    names = found("深入走访美智达、华屹、云岚，了解诉求；主动服务好美智达、华屹等企业。", "Enterprise")
+    assert {"美智达", "华屹", "云岚"} <= set(names) and "好美智达" not in names
+
+
+def test_lists_of_people_or_kinds_after_a_verb_of_serving() -> None:
+    text = "走访困难群众、老党员、退役军人，走访规上企业、重点项目，协调融资、用工、用能、物流，增强获得感、幸福感。"
+    assert found(text, "Enterprise") == []

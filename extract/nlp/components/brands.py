@@ -23,6 +23,7 @@ _MIN = 2
 
 _LISTED = re.compile(r"(?:引进|入驻|签约|落户|招引)(?:了)?([^。；;：:\n]{2,80}?[、，,][^。；;：:\n]{2,80})")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+_KIND_END = re.compile(r"(?:企业|公司)$")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+[个家项]")
 _PHASE_ITEM = re.compile(r"([\u4e00-\u9fff]{2,4})[二三四五六七八九十]期")
 _ITEM_TAIL = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:家|个)?(?:企业|项目|公司)?$")
@@ -82,10 +83,15 @@ def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tupl
         pos = m.start(1)
         for raw in re.split(r"[、，,]", m.group(1)):
             a, pos = pos, pos + len(raw) + 1
-            item = _ITEM_TAIL.sub("", _COUNT.split(raw.split("等")[0])[0])  # 青禾等文旅企业, 青禾两个亿元项目 -> 青禾
+            head = _COUNT.split(raw.split("等")[0])[0]
+            if head == raw and _KIND_END.search(raw):
+                continue  # 走访规上企业: a kind of company, no name
+            item = _ITEM_TAIL.sub("", head)  # 青禾等文旅企业, 青禾两个亿元项目 -> 青禾
             quoted = len(item) > 2 and item[0] == "“" and item[-1] == "”"  # 引进“青禾院线”
             if quoted:
                 item, a = item[1:-1], a + 1
+            elif (b := _unglued(text, token_list, a)) > a:  # 服务好/美智达
+                item, a = item[b - a :], b
             if not 2 <= len(item) <= 6 or not _CJK.fullmatch(item) or not (quoted or a in starts) or _NOT_COMPANY.search(item) or any(x <= a < y for x, y in taken):
                 continue
             k = bisect_right(token_list, a)
@@ -98,6 +104,33 @@ def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tupl
                 found.append(Mention(a, a + len(name), "Enterprise", name))
                 if phase:
                     found.append(Mention(a, a + len(item), "Project", item))
+    return found
+
+
+# 走访美智达、华屹、云岚，…: a 、-list right after a verb of serving companies, closed by a clause
+# end, is a list of companies where every item looks like one (走访困难群众、老党员 is none)
+_SERVED = re.compile(r"(?:走访|服务|对接|帮扶|包联|支持|协调)(?:好|了)?((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})(?=[，。；,;])")
+
+
+def _served(text: str, token_list: list[int], taken: list[tuple[int, int]]) -> list[Mention]:
+    tags = jieba_tags()
+    found = []
+    for m in _SERVED.finditer(text):
+        items, pos = [], m.start(1)
+        for item in m.group(1).split("、"):
+            items.append((pos, item))
+            pos += len(item) + 1
+        k = [bisect_right(token_list, a) for a, _ in items]
+        firsts = [item[: token_list[i] - a] if i < len(token_list) else item for (a, item), i in zip(items, k, strict=True)]
+        if all(
+            a in token_list
+            and looks_like_brand(item)
+            and not _NOT_COMPANY.search(item)
+            and not any(x <= a < y for x, y in taken)
+            and (TRADE.search(item) or (len(first) >= 2 and tags.get(first) in (None, "nz", "nt")))
+            for (a, item), first in zip(items, firsts, strict=True)
+        ):
+            found.extend(Mention(a, a + len(item), "Enterprise", item) for a, item in items)
     return found
 
 
@@ -145,11 +178,13 @@ _COMPANY_LIST = re.compile(r"((?:“?[\u4e00-\u9fffA-Za-z\d]{2,8}”?、)+“?[\
 
 
 def _unglued(text: str, starts: list[int], a: int) -> int:
-    """Where a name starts whose first word jieba glued to a lead character (有宏川/塑业,
-    服务好云帆/新材料: data/enterprise_leads.txt): one character on, else `a`."""
+    """Where a name starts whose first word is a lead character, alone or glued by jieba to the
+    name (服务好/美智达, 有宏川/塑业, 服务好云帆/新材料: data/enterprise_leads.txt): one character
+    on, else `a`."""
     k = bisect_right(starts, a)
     word = text[a : starts[k]] if k < len(starts) else ""
-    return a + 1 if len(word) == 3 and word[0] in words("enterprise_leads.txt") and jieba_tags().get(word) is None else a
+    glued = len(word) == 3 and jieba_tags().get(word) is None
+    return a + 1 if (glued or len(word) == 1) and word[:1] in words("enterprise_leads.txt") else a
 
 
 _LIST_LEAD = re.compile(alternation("enterprise_list_leads.txt"))
@@ -335,6 +370,7 @@ def brands(doc: Doc) -> Doc:
         + _listed_companies(doc, text, places_found)
         + _trade_names(text, token_list, [(m.start, m.end) for m in out if m.label != "Project"])
         + _table_cells(text, token_list, [(m.start, m.end) for m in out if m.label == "Enterprise"])
+        + _served(text, token_list, [(m.start, m.end) for m in out if m.label != "Enterprise"])
     )
     # a short name of a company the report names in full is that company
     listed += [m for m in short if not any(c.startswith(m.name) for c in full_cores)]
