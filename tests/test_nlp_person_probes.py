@@ -255,3 +255,8 @@ def test_name_before_its_post_after_a_conjunction_or_thanks() -> None:
 def test_given_name_ending_like_a_following_word() -> None:
     assert "陈福来" in people("村民陈福来到镇里领奖。")
     assert "柯永一" in people("调解室负责人柯永一同志荣获省级优秀调解员称号。")
+
+
+def test_given_name_of_a_generation_jieba_lists_as_a_place() -> None:
+    assert "江建国" in people("镇党委书记江建国主持会议。")
+    assert "马鞍山" not in people("村民马鞍山")

@@ -119,7 +119,7 @@ def is_person_name(name: str) -> bool:
     tag = jieba_tags().get(name)
     return (
         name not in words("public_figures.txt") and name[-1] not in _PLACE_TAIL | _PARTICLES
-        and tag in (None, "nr", "nrfg", "nrt") and not (len(name) <= 3 and _common_word(name[:2], 3000))
+        and (tag in (None, "nr", "nrfg", "nrt") or (tag == "ns" and name[-2:] in words("person_given_places.txt"))) and not (len(name) <= 3 and _common_word(name[:2], 3000))
         and not (len(name) == 3 and _opens_with_word(name)) and name[:2] not in words("person_not_names.txt")
         and not name.endswith(_HONORIFICS)
     )
