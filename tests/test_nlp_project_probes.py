@@ -186,3 +186,9 @@ def test_a_list_that_a_count_of_projects_introduces() -> None:
 
 def test_a_list_closed_by_a_batch_of_projects() -> None:
     assert "青石湾二期" in found("储备了青石湾二期、柳湾民宿提升等一批项目。", "Project")
+
+
+def test_a_facility_used_as_a_venue_is_no_project() -> None:
+    text = "组织党员到柳湾村红色教育基地开展主题党日活动，在青石镇文化广场举办广场舞比赛。"
+    assert found(text, "Project") == []
+    assert found("在青石湾康养小镇项目开展安全检查。", "Project") == ["青石湾康养小镇项目"]

@@ -88,6 +88,7 @@ _ROUTE_CODE = re.compile(r"(?<![A-Za-z\d])(?P<letter>[GSXYZ])?\d{1,4}$")
 
 _HEAD_TAILS = words("project_head_tails.txt")
 _STAFF_AFTER = re.compile(alternation("project_staff_after.txt"))
+_VENUE_VERB = re.compile(alternation("project_venue_verbs.txt"))
 _BODY_ONLY = ("公司", "集团", "有限")  # XXX公司冷链物流项目: a masked company leaves its legal form
 _DASHES = "—－-~～"
 
@@ -266,6 +267,8 @@ def projects(doc: Doc) -> Doc:
             start = owner.start
             name = text[start : m.end()]
             stem = name[: m.start() - start]
+        if m.group() not in ("项目", "工程") and start and text[start - 1] in "在到于" and _VENUE_VERB.match(text, end):
+            continue  # 在青石镇文化广场举办…: a venue
         if len(stem) < 2 or is_masked(name) or name in generic or stem in generic or stem.startswith(_BODY_ONLY):
             continue
         if _verb_phrase(stem):
