@@ -219,3 +219,8 @@ def test_short_names_listed_after_a_verb_of_serving() -> None:
 def test_lists_of_people_or_kinds_after_a_verb_of_serving() -> None:
     text = "走访困难群众、老党员、退役军人，走访规上企业、重点项目，协调融资、用工、用能、物流，增强获得感、幸福感。"
     assert found(text, "Enterprise") == []
+
+
+def test_numbered_bureaus_of_state_owned_builders() -> None:
+    text = "协调中建三局、中铁十一局集团完成施工，中交二航局承建大桥，中铁四局集团有限公司进场。"
+    assert set(found(text, "Enterprise")) == {"中建三局", "中铁十一局集团", "中交二航局", "中铁四局集团有限公司"}

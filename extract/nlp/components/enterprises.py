@@ -206,6 +206,22 @@ def _append_bank(text: str, out: list[Mention], start: int, m: re.Match[str], na
     return end
 
 
+# 中建三局, 中铁十一局集团, 中交二航局: a state-owned builder's numbered bureau (data/enterprise_numbered_bureaus.txt)
+_BUREAU = re.compile(
+    rf"(?:{alternation('enterprise_numbered_bureaus.txt')})[一二三四五六七八九十]+(?:航|公|工程)?局"
+    rf"(?:集团)?(?:{alternation('company_legal_forms.txt')})?"
+)
+
+
+def _bureaus(text: str, out: list[Mention]) -> None:
+    """Add the numbered bureaus no legal form found (中建三局), and those whose 集团 cut them short."""
+    for m in _BUREAU.finditer(text):
+        inside = [e for e in out if e.label == "Enterprise" and e.start < m.end() and m.start() < e.end]
+        if all(e.start >= m.start() and e.end <= m.end() for e in inside):
+            out[:] = [e for e in out if e not in inside]
+            out.append(Mention(m.start(), m.end(), "Enterprise", m.group()))
+
+
 @Language.component("govkg_enterprises", requires=["doc._.sentences"], assigns=["doc._.mentions"])
 def enterprises(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -264,4 +280,5 @@ def enterprises(doc: Doc) -> Doc:
             name, end = name + branch.group(), branch.end()
         last_end = end
         out.append(Mention(start + cut, end, "Enterprise", name.replace("（", "(").replace("）", ")")))
+    _bureaus(text, out)
     return doc
