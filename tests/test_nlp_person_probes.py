@@ -260,3 +260,8 @@ def test_given_name_ending_like_a_following_word() -> None:
 def test_given_name_of_a_generation_jieba_lists_as_a_place() -> None:
     assert "江建国" in people("镇党委书记江建国主持会议。")
     assert "马鞍山" not in people("村民马鞍山")
+
+
+def test_names_opening_with_a_rare_dictionary_entry() -> None:
+    assert "何国华" in people("镇长何国华主持会议。")
+    assert "任命为" not in people("镇长任命为期三年。")

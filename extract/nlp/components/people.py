@@ -128,8 +128,8 @@ def is_person_name(name: str) -> bool:
 def _opens_with_word(name: str) -> bool:
     """A three-character candidate whose first two characters are a verb, adverb, numeral…
     or a frequent noun (任命为副镇长, 石头村): surnames with such a given name are rare."""
-    tag = jieba_tags().get(name[:2])
-    return tag in _FUNCTION_TAGS or (tag == "n" and _common_word(name[:2]))
+    tag = jieba_tags().get(name[:2])  # rare entries (何国, 申建: tagged r, v) are noise
+    return (tag in _FUNCTION_TAGS and _common_word(name[:2], 50)) or (tag == "n" and _common_word(name[:2]))
 
 
 def _inside_word(text: str, start: int, name: str) -> bool:
