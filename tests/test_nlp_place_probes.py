@@ -149,3 +149,10 @@ def test_strengthening_verbs_before_the_suffix_are_no_names() -> None:
 def test_what_follows_a_count_is_a_kind_of_place() -> None:
     text = "全镇下辖7个行政村64个自然屯，建成3个兴旺村、5个和美社区。"
     assert found(text, "Village") == [] and found(text, "Community") == []
+
+
+def test_own_places_broken_by_a_wrapped_line() -> None:
+    text = "今年以来完成了道路硬化的有南\n阳村、枫林村两个村和南川社\n区三处，全年累计投入资金上升\n村道提质改造"
+    assert names(text, "Village", LIUYANG) == {"南阳村", "枫林村"}
+    assert names(text, "Community", LIUYANG) == {"南川社区"}
+    assert names("二、乡村振兴\n南阳村级组织", "Village", LIUYANG) == set()

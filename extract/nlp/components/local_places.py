@@ -100,6 +100,41 @@ def _bare_mates(text: str, place: tuple[str, str, str, str], out: list[Mention])
                 out.append(Mention(start, end, label, name))
 
 
+_LINE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+_WRAP_MIN_LINE = 12  # a shorter line may be a title that ends without punctuation
+
+
+def _names_across_lines(text: str, place: tuple[str, str, str, str], out: list[Mention]) -> None:
+    """A village or community the table knows in the report's own province or city, broken by a
+    line the PDF layer wrapped inside it (柳\n湾村, 柳湾\n村): the line before runs on."""
+    found = {(x.start, x.end) for x in out}
+    line_start = 0
+    for brk in [i for i, c in enumerate(text) if c == "\n"]:
+        line = text[line_start:brk]
+        line_start = brk + 1
+        if len(line) < _WRAP_MIN_LINE or _LINE_HEADING.match(line) or not _CJK_NAME.match(line[-1]) or not _CJK_NAME.match(text[brk + 1 : brk + 2]):
+            continue
+        for tail in range(min(6, len(line)), 0, -1):
+            head = _wrapped_name_head(text, brk, tail, place)
+            name = text[brk - tail : brk] + text[brk + 1 : brk + 1 + head]
+            stem = name.removesuffix("社区").removesuffix("村")
+            if head and jieba_tags().get(stem) in _VERBISH:
+                break  # 资金上升\n村道: a verb before a word opened by the suffix
+            if head and (brk - tail, brk + 1 + head) not in found and is_place_name(name, stem):
+                out.append(Mention(brk - tail, brk + 1 + head, "Community" if name.endswith("社区") else "Village", name))
+                break
+
+
+def _wrapped_name_head(text: str, brk: int, tail: int, place: tuple[str, str, str, str]) -> int:
+    """How many characters after the line break complete a place name of the own province or
+    city that the `tail` characters before it open; 0 if none."""
+    for head in range(6, 0, -1):
+        name = text[brk - tail : brk] + text[brk + 1 : brk + 1 + head]
+        if name.endswith(("村", "社区")) and gazetteer().scope(name, *place) >= NEAR:
+            return head
+    return 0
+
+
 def _list_members(m: re.Match[str]) -> list[tuple[int, int]]:
     """(start, end) of each member of a shared-suffix list: the 、-parts of its head, then the last."""
     spans = []
@@ -450,6 +485,7 @@ def local_places(doc: Doc) -> Doc:
             continue
         out.append(Mention(start, m.end(), label, name))
     _bare_mates(text, place, out)
+    _names_across_lines(text, place, out)
     _groups_after_villages(text, out)
     doc._.mentions = _outside_towns(out)
     return doc
