@@ -224,3 +224,8 @@ def test_lists_of_people_or_kinds_after_a_verb_of_serving() -> None:
 def test_numbered_bureaus_of_state_owned_builders() -> None:
     text = "协调中建三局、中铁十一局集团完成施工，中交二航局承建大桥，中铁四局集团有限公司进场。"
     assert set(found(text, "Enterprise")) == {"中建三局", "中铁十一局集团", "中交二航局", "中铁四局集团有限公司"}
+
+
+def test_works_known_by_a_code_number() -> None:
+    names = found("完成5702厂宿舍改造，新建厂房2000平方米，1200厂房出租。", "Enterprise")
+    assert names == ["5702厂"]

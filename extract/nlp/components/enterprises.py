@@ -213,6 +213,14 @@ _BUREAU = re.compile(
 )
 
 
+# 3507厂, 5702厂: a works known by its code number
+_CODED_WORKS = re.compile(r"(?<![\d.])\d{3,4}厂(?![房区址])")
+
+
+def _coded_works(text: str, out: list[Mention]) -> None:
+    out.extend(Mention(m.start(), m.end(), "Enterprise", m.group()) for m in _CODED_WORKS.finditer(text))
+
+
 def _bureaus(text: str, out: list[Mention]) -> None:
     """Add the numbered bureaus no legal form found (中建三局), and those whose 集团 cut them short."""
     for m in _BUREAU.finditer(text):
@@ -281,4 +289,5 @@ def enterprises(doc: Doc) -> Doc:
         last_end = end
         out.append(Mention(start + cut, end, "Enterprise", name.replace("（", "(").replace("）", ")")))
     _bureaus(text, out)
+    _coded_works(text, out)
     return doc
