@@ -229,3 +229,23 @@ def test_prizes_of_a_contest_the_paragraph_names_and_quoted_products() -> None:
     pairs = awarded(text)
     assert ("陈晓燕", "全市社区工作者职业技能大赛个人二等奖") in pairs and ("岭上香茶叶", "有机产品认证") in pairs
     assert ("南湖街道", "全省乡村振兴优秀案例") not in pairs
+
+
+def test_adverbs_pronouns_leads_and_sub_units_before_the_verb() -> None:
+    text = (
+        "凤栖镇2023年工作总结\n云帆科技有限公司顺利通过国家高新技术企业复审。全年仅镇应急办获评全县“防汛抗旱工作先进集体”。"
+        "他本人被评为“全省农村青年致富带头人”。华阳街道两名网格员获评“全市优秀网格员”。"
+    )
+    pairs = awarded(text)
+    assert ("云帆科技有限公司", "国家高新技术企业") in pairs and ("镇应急办", "全县防汛抗旱工作先进集体") in pairs
+    assert not any(w in ("凤栖镇", "他本人", "华阳街道") for w, _ in pairs)
+
+
+def test_warnings_categories_and_inner_years_are_no_part_of_a_title() -> None:
+    text = (
+        "青石镇2023年工作总结\n兴隆村被确定为省级乡村振兴重点帮扶村。张华入选湖南好人榜（敬业奉献类）。"
+        "我镇获评湖南省2023年度群众体育先进单位，乡消防救援队队长石勇荣立个人三等功。"
+    )
+    titles = set(found(text, "Honour"))
+    assert "省级乡村振兴重点帮扶村" not in titles
+    assert {"湖南好人榜", "湖南省群众体育先进单位", "个人三等功"} <= titles

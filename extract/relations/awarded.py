@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extract.nlp.components.honours import GIVING, TRIGGER, awards
+from extract.nlp.lexicon import alternation
 from extract.nlp.mention import Mention
 from extract.nlp.names import MASK
 from extract.relations.context import Context
@@ -16,13 +17,15 @@ RECIPIENT_LABELS = frozenset(
 )
 # what may stand between the recipient and the award verb
 _GAP = re.compile(
-    r"^\s*[”\"’」』》]?\s*(?:等(?:[\d一二两三四五六七八九十]+[个家名户所])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|[\d一二两三四五六七八九十]+[个家名户所位][\u4e00-\u9fff]{0,4}?|同志|被|已|成功|先后|相继|陆续|接连|屡次|多次|首次|同时|又|再|均|再次|还|也|分别|共|一举|连续|今年|全年|\d{4}年"
+    r"^\s*[”\"’」』》]?\s*(?:等(?:[\d一二两三四五六七八九十]+[个家名户所])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|[\d一二两三四五六七八九十]+[个家所][\u4e00-\u9fff]{0,4}?|同志|"
+    + alternation("award_adverbs.txt")
+    + r"|\d{4}年"
     r"|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批|在[^，。；,;在]{2,30}?[中上]|由[^，。；,;由]{1,8}?)*$"
 )
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+(?:[户个家名位所人]|项目)")
-_POINTER = re.compile(r"(?:该|此|这|其|上述|以上)(?!镇|乡|街道|街)")  # 该镇 is the report's own town
+_POINTER = re.compile(r"(?:该|此|这|其|上述|以上|他|她)(?!镇|乡|街道|街)")  # 该镇 is the report's own town
 _SUBJECT_LABELS = ("Village", "Community", "Enterprise", "Project", "Person")
 _OWN = re.compile(r"(?:我|本|全|该)(?:镇|乡|街道|街)")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")

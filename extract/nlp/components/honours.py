@@ -22,7 +22,7 @@ from extract.nlp.names import is_masked
 from extract.nlp.tables import column_rows
 from extract.sections import starts_heading
 
-_LEVELS = r"(?:全国|全省|全市|国家级?|中国|省级|自治区级|市级|[\u4e00-\u9fff]{2,3}省)"
+_LEVELS = r"(?:全国|全省|全市|国家级?|中国|[一二三]级[甲乙丙]等|省级|自治区级|市级|[\u4e00-\u9fff]{2,3}省)"
 _CONDITIONAL = (
     r"建成(?=(?:全[国省市区县])?(?:首个|唯一|首家)?" + _LEVELS + r"[^，。；,;]{0,16}?(?:示范|特级|星级|标杆|样板))"
     r"|完成(?=(?:\d{4}年度?)?" + _LEVELS + r"[^，。；,;]{2,24}?创建(?:工作)?(?:[，。；,;]|$))"
@@ -49,11 +49,13 @@ _SPLIT = re.compile(r"、|(?<=[”\"’])和|(?<=[”\"’])及|(?<=”)(?=“)|
 _LEAD = re.compile(
     r"^(?:(?:[：:]|\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
 )
+# a year after the title's place or level (湖南省2023年度群众体育先进单位): the guideline drops it
+_INNER_YEAR = re.compile(r"(?<=[省市县区旗国])\d{4}(?:[—－\-~至]\d{4})?年度?(?=[\u4e00-\u9fff])")
 _AWARDER = re.compile(r"^(?!全)[\u4e00-\u9fff]{1,6}[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|“)")
-_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+余?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=[品志])(?:登记)?保护|(?<=[品志])登记|的有|的是|(?<!第)[\dxX]+[个次项人名家户])+$")
+_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|目录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+余?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=[品志])(?:登记)?保护|(?<=[品志])登记|的有|的是|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 
@@ -61,6 +63,7 @@ _NOT_AWARDED = ("评选", "创建")
 _LEVEL_WORD = re.compile(r"全国|国家|中国|全省|省级|自治区级|全市|市级|全县|县级|全区|区级")
 _WHOLLY_QUOTED = re.compile(r"[“\"][^”\"]+[”\"](?:荣誉称号|称号)?")
 _HEADS = re.compile(f"(?:{alternation('honour_heads.txt')})$")
+_NEGATIVE = re.compile(alternation("honour_negatives.txt"))
 _MONEY = re.compile(r"奖补|资金|补助|补贴|奖励金|贷款")  # 获…奖补项目3个: money, not an honour
 _GENERIC = frozenset({"单位", "集体", "个人", "称号", "荣誉", "奖项", "成绩", "好成绩", "第一", "表彰"})
 _GRADE = re.compile(r"^(?:\d{4}年度?)?(优秀|良好|好|一等|二等|三等|A|先进)等次$")
@@ -104,6 +107,7 @@ _NAMED_ONLY = ((_QUOTED_LEVEL, False), (_PLACE_TITLE, False), (_QUOTED_CONTEST, 
 _CLAUSE_OPENER = re.compile(r"后|并|以来|之后|以后|使|让|为|的|，|,")
 
 
+_CATEGORY_NOTE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:类|组|项)")
 _NOTE = re.compile(r"[（(]([^（）()]{1,40})[）)]\s*$")
 # a note that says who gave the title or when (（中央文明委，2023年5月）): not part of the title
 _AWARDER_NOTE = re.compile(r"\d|年|月|委|会|局|厅|部|办|政府|授予|颁发|命名|认定|批准")
@@ -147,6 +151,8 @@ def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
     if not note:
         return part, None
     inner = note.group(1)
+    if _CATEGORY_NOTE.fullmatch(inner.strip()):
+        return part[: note.start()], None  # 湖南好人榜（敬业奉献类）: the category is no part of the title
     lead = len(inner) - len(inner.lstrip())
     span = (note.start(1) + lead, note.start(1) + len(inner.rstrip()))
     names = inner.split("、")
@@ -270,7 +276,7 @@ def clean_title(raw: str) -> str:
         title = _LEAD.sub("", title)
         title = _TAIL.sub("", title)
     title = title.translate(_QUOTES).replace("（", "(").replace("）", ")")
-    return title
+    return _INNER_YEAR.sub("", title)
 
 
 def honour_level(name: str) -> str:
@@ -294,7 +300,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 
 def valid_title(title: str, quoted: bool) -> bool:
     """A cleaned title: a sane length, not masked, generic or money, and quoted or ending on a title's head."""
-    if not 2 <= len(title) <= 40 or is_masked(title) or title in _GENERIC or _MONEY.search(title):
+    if not 2 <= len(title) <= 40 or is_masked(title) or title in _GENERIC or _MONEY.search(title) or _NEGATIVE.search(title):
         return False
     return quoted or bool(_HEADS.search(title))
 

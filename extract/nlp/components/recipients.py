@@ -14,16 +14,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text
-from extract.nlp.lexicon import jieba_tags, words
+from extract.nlp.lexicon import alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 
 _CLAUSE = re.compile(r"[，。；,;：:！？\n]")
 # what stands between a recipient and its award verb (成为全市首家获评, 等3家社会组织荣获, 成功)
 _GAP = re.compile(
-    r"(?:等[\d一二两三四五六七八九十]*[家个名户所]?[\u4e00-\u9fff]{0,6}?|[\d一二两三四五六七八九十]+[个家名户所位][\u4e00-\u9fff]{0,4}?)?"
+    r"(?:等[\d一二两三四五六七八九十]*[家个名户所]?[\u4e00-\u9fff]{0,6}?|[\d一二两三四五六七八九十]+[个家所][\u4e00-\u9fff]{0,4}?)?"
     r"(?:成为|作为)?(?:全[国省市区县镇乡])?(?:唯一|首个|首家|首批)?(?:一家)?"
     r"(?:在[^，。；,;在]{2,30}?[中上])?"
-    r"(?:已|均|先后|相继|陆续|接连|屡次|多次|首次|同时|又|再|成功|再次|分别|一举|连续|也|还|被)*$"
+    rf"(?:{alternation('award_adverbs.txt')})*$"
 )
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
 _BRANDED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?牌([\u4e00-\u9fff]{1,8})")
@@ -33,6 +33,7 @@ _SELF = re.compile(r"^(?:(?:我|本|全)(?:镇|乡|街道|街|区|县|市|村|�
 _QUOTED = re.compile(r"[“\"《]([^”\"》]+)[”\"》]")  # also a case or a book in 《》
 # a contest named before the verb (在全县…考核中蝉联…) is no recipient
 _CONTEST = re.compile(r"在[^，。；,;]{2,30}?(?:中|上)")
+_PRONOUN = re.compile(r"他|她|其|这|该|此|本人")  # 他本人被评为…: someone named before, not a name
 _COUNTED = re.compile(r"[两二三四五六七八九十\d]+个?(?:项目|村|家|户|人|名)$")  # 某镇两项目入选…: counted, not named
 _WORK = re.compile(r"(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查|工作)$")
 _NOUN_TAGS = frozenset({None, "n", "nz", "nt", "ns", "nr", "j", "l"})
@@ -86,8 +87,8 @@ def recipients(doc: Doc) -> Doc:
         if not items:
             continue
         for a, b, name in items:
-            lead = next((w for w in words("recipient_leads.txt") if name.startswith(w) and len(name) - len(w) >= 3), "")
-            a, name = a + len(lead), name[len(lead) :]  # 携手青禾农贸市场: the market
+            while lead := next((w for w in words("recipient_leads.txt") if name.startswith(w) and len(name) - len(w) >= 3), ""):
+                a, name = a + len(lead), name[len(lead) :]  # 携手青禾农贸市场, 全年仅镇应急办: the market, the office
             if "由" in name[2:]:  # 乡敬老院由二星级提升为…: the name ends before 由
                 b, name = a + name.index("由", 2), name[: name.index("由", 2)]
             if "的" in name:  # 远舟公司生产的远舟大米: the product, not who made it
@@ -98,7 +99,7 @@ def recipients(doc: Doc) -> Doc:
             inside = any(a <= m.start and m.end < b for m in named)
             if inside and not name.endswith(heads):
                 continue  # 八五三农场中学, 雁窝岛大米: a name around a place names a facility or product
-            if _WORK.search(name) or _COUNTED.search(name):
+            if _WORK.search(name) or _COUNTED.search(name) or _PRONOUN.match(name):
                 continue  # 党建工作考核获“好”等次, 安全生产工作获评…: a contest or a field of work, no recipient
             if name in stops or _SELF.match(name) or (tags.get(name) not in _NOUN_TAGS and not inside) or _TIME.search(name):
                 continue
