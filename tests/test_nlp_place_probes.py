@@ -156,3 +156,9 @@ def test_own_places_broken_by_a_wrapped_line() -> None:
     assert names(text, "Village", LIUYANG) == {"南阳村", "枫林村"}
     assert names(text, "Community", LIUYANG) == {"南川社区"}
     assert names("二、乡村振兴\n南阳村级组织", "Village", LIUYANG) == set()
+
+
+def test_own_places_with_spaces_inside() -> None:
+    text = "完成南 阳 村、枫 林村道路硬化，南川 社区新建养老中心，资金 上 升村道提质。"
+    assert names(text, "Village", LIUYANG) == {"南阳村", "枫林村"}
+    assert names(text, "Community", LIUYANG) == {"南川社区"}

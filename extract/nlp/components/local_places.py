@@ -125,6 +125,25 @@ def _names_across_lines(text: str, place: tuple[str, str, str, str], out: list[M
                 break
 
 
+# 柳 湾 村, 南川 社区: an OCR or PDF layer's spaces inside a name
+_SPACED = re.compile("(?:[\u4e00-\u9fff][ \u3000]?){1,6}[\u4e00-\u9fff][ \u3000]?(?:村|社[ \u3000]?区)")
+
+
+def _spaced_names(text: str, place: tuple[str, str, str, str], out: list[Mention]) -> None:
+    """A village or community of the report's own province or city written with spaces inside
+    (柳 湾 村): the longest name the table knows ending at the suffix, spaces dropped."""
+    for m in _SPACED.finditer(text):
+        if " " not in m.group() and "\u3000" not in m.group():
+            continue
+        for start in range(m.start(), m.end() - 2):
+            name = re.sub("[ \u3000]", "", text[start : m.end()])
+            if name == text[start : m.end()] or text[start] in " \u3000" or len(name) < 3:
+                continue  # no space inside: the suffix rules have seen it
+            if jieba_tags().get(name.removesuffix("社区").removesuffix("村")) not in _VERBISH and gazetteer().scope(name, *place) >= NEAR:
+                out.append(Mention(start, m.end(), "Community" if name.endswith("社区") else "Village", name))
+                break
+
+
 def _wrapped_name_head(text: str, brk: int, tail: int, place: tuple[str, str, str, str]) -> int:
     """How many characters after the line break complete a place name of the own province or
     city that the `tail` characters before it open; 0 if none."""
@@ -486,6 +505,7 @@ def local_places(doc: Doc) -> Doc:
         out.append(Mention(start, m.end(), label, name))
     _bare_mates(text, place, out)
     _names_across_lines(text, place, out)
+    _spaced_names(text, place, out)
     _groups_after_villages(text, out)
     doc._.mentions = _outside_towns(out)
     return doc
