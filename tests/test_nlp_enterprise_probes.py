@@ -229,3 +229,13 @@ def test_numbered_bureaus_of_state_owned_builders() -> None:
 def test_works_known_by_a_code_number() -> None:
     names = found("完成5702厂宿舍改造，新建厂房2000平方米，1200厂房出租。", "Enterprise")
     assert names == ["5702厂"]
+
+
+def test_trade_word_inside_a_name_is_no_verb_phrase() -> None:
+    names = found("落户园区；宜昌鑫泰包装材料有限公司完成注册。", "Enterprise")
+    assert "宜昌鑫泰包装材料有限公司" in names
+
+
+def test_verb_before_the_region_opening_a_name() -> None:
+    names = found("街道联合宜昌椰城人力资源服务有限公司举办专场招聘会。", "Enterprise")
+    assert names == ["宜昌椰城人力资源服务有限公司"]

@@ -86,6 +86,13 @@ def _named_trade(stem: str) -> bool:
     return jieba_tags().get(word) in _NAME_WORD_TAGS and not TRADE_WORD.search(word) and word not in words("generic_enterprises.txt")
 
 
+def _cut_inner(text: str, start: int, head: int) -> int:
+    """names.cut_inner, but a trade word is no verb phrase (宜昌鑫泰包装材料有限公司: 包装 stays)."""
+    inner = cut_inner(text, start, head)
+    trades = words("trade_words.txt")
+    return start if inner > start and any(text.endswith(w, start, inner) for w in trades) else inner
+
+
 def _after_open_bracket(text: str, start: int, head: int) -> int:
     """…产业园项目（湖北云帆新材料有限公司）: a bracket left open before the legal form opens a
     note holding the name; one closed inside it (云帆(湖北)有限公司) is part of the name."""
@@ -143,7 +150,8 @@ def _lead(name: str) -> int:
             return 0
         if 0 < start <= 4:
             prefix = name[:start]
-            return start if prefix in _LEADS or prefix[-1] in _LEADS or tags.get(prefix) in _LEAD_TAGS else 0
+            verb = tags.get(prefix) in _LEAD_TAGS or tags.get(prefix[-2:]) in _VERB_TAGS  # (街道)联合海口…
+            return start if prefix in _LEADS or prefix[-1] in _LEADS or verb else 0
         break
     for size in (2, 1):  # no region: a leading verb or preposition alone (鼓励青禾食品公司, 占天穗集团)
         prefix = name[:size]
@@ -241,7 +249,7 @@ def enterprises(doc: Doc) -> Doc:
         if m.group() in _WORKS and _PROJECT_AFTER.match(text, m.end()):
             continue  # 新建宏川服装厂项目, 青禾食品厂房: the works is the project's object, or a building
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
-        start = _numbered_unit(text, _after_open_bracket(text, cut_inner(text, start, m.start()), m.start()))
+        start = _numbered_unit(text, _after_open_bracket(text, _cut_inner(text, start, m.start()), m.start()))
         wrapped = _wrapped(doc, text, start, m, places) if start >= last_end else None
         if wrapped:
             out.append(wrapped)
