@@ -192,3 +192,12 @@ def test_a_facility_used_as_a_venue_is_no_project() -> None:
     text = "组织党员到柳湾村红色教育基地开展主题党日活动，在青石镇文化广场举办广场舞比赛。"
     assert found(text, "Project") == []
     assert found("在青石湾康养小镇项目开展安全检查。", "Project") == ["青石湾康养小镇项目"]
+
+
+def test_a_year_or_a_generic_description_before_a_name_goes() -> None:
+    text = "2023年度青石湾文旅综合体项目完成投资2亿元。市级重点项目柳湾冷链物流园一期竣工。"
+    assert set(found(text, "Project")) == {"青石湾文旅综合体项目", "柳湾冷链物流园一期"}
+
+
+def test_a_conjunction_before_the_word_project_is_no_name() -> None:
+    assert found("落实领导包抓及项目专班制度。", "Project") == []

@@ -101,6 +101,17 @@ def _dash_start(doc: Doc, text: str, start: int) -> int:
     return before if start - 1 - before >= 2 and _CJK_NAME.fullmatch(text[before : start - 1]) else start
 
 
+def _after_description(text: str, start: int, head: int, generic: frozenset[str]) -> int:
+    """市级重点项目柳湾冷链物流园: a generic description (data/generic_projects.txt) before the
+    name stands in apposition; the name starts after it."""
+    for kind in re.finditer("项目|工程", text[start:head]):
+        end = start + kind.end()
+        described = any(text[max(0, end - n) : end] in generic for n in range(4, 9))  # 亿元项目, 市级重点项目
+        if described and head - end >= 2:
+            return end
+    return start
+
+
 def _after_open_bracket(text: str, start: int, head: int) -> int:
     """…发电项目（青石镇环境能源项目）: a bracket opened before the head and not closed holds
     a second name, which starts inside it."""
@@ -249,6 +260,7 @@ def projects(doc: Doc) -> Doc:
             start += 1  # （1）青石湾…项目: the close of a list number
         if start and text[start - 1] == "“" and text[end : end + 1] == "”" and start - 1 in place_ends:  # 青石村“幸福食堂”
             start = place_ends[start - 1].start
+        start = _after_description(text, start, m.start(), generic)
         ranking = _RANKING.match(text, start, m.start())
         if ranking:  # 全县首个智慧农业示范基地: the ranking goes, the rest must be a name
             start = ranking.end()
@@ -271,6 +283,8 @@ def projects(doc: Doc) -> Doc:
             continue  # 在青石镇文化广场举办…: a venue
         if len(stem) < 2 or is_masked(name) or name in generic or stem in generic or stem.startswith(_BODY_ONLY):
             continue
+        if stem[-1] in "及和与":
+            continue  # 包抓及项目: a conjunction, then the word 项目
         if _verb_phrase(stem):
             continue  # 大力开展项目攻坚: an adverb and a verb, not a name
         if _loose_verb_before(text, starts, m.start()) and not has_proper_part(stem, starts, start):
