@@ -265,3 +265,7 @@ def test_given_name_of_a_generation_jieba_lists_as_a_place() -> None:
 def test_names_opening_with_a_rare_dictionary_entry() -> None:
     assert "何国华" in people("镇长何国华主持会议。")
     assert "任命为" not in people("镇长任命为期三年。")
+
+
+def test_credit_name_before_its_unit_in_brackets() -> None:
+    assert "褚明华" in people("帮扶责任人：褚明华（镇农办）")

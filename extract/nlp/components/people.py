@@ -87,7 +87,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:{clause}[ \t\u3000]?{name}(?={alternation('person_speech.txt')}))"
         rf"|(?:^[ \t\u3000]*{name}(?=[ \t\u3000]+[^\s]{{0,20}}(?:{roles})[ \t\u3000]*$))"  # a list line: 某某  柳湾村党支部书记
         rf"|(?:(?:(?<=表彰|表扬|嘉奖|授予|追授)|(?<=表彰了|表扬了|嘉奖了|授予了|追授了)){name}(?=[、，,]|同志|等))"
-        rf"|(?:(?:{byline})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)，,、；;。]|文|$))"
+        rf"|(?:(?:{byline})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)（(，,、；;。]|文|$))"
         rf"|(?:[（(][^\s（）()]{{2,16}}?(?:{_BYLINE_ORG})[ \u3000]+{name}(?=[）)]))"  # （青溪镇人民政府 某某）
         rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
         rf"|(?:(?:(?<=[，,、；;。：:（(“\s在由向请同与和及对为给随谢])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|{after})))"
@@ -257,7 +257,7 @@ def _credited(text: str) -> list[Mention]:
     for m in _credit().finditer(text):
         group = 1 if m.group(1) is not None else 2
         names, offices = [], 0
-        for item in re.finditer(r"[^\s、，,]+", m.group(group)):
+        for item in re.finditer(r"[^\s、，,；;（(]+", m.group(group)):
             word = item.group()
             if whole.fullmatch(word) and is_person_name(word):
                 names.append(Mention(m.start(group) + item.start(), m.start(group) + item.end(), "Person", word))
