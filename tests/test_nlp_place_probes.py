@@ -162,3 +162,7 @@ def test_own_places_with_spaces_inside() -> None:
     text = "完成南 阳 村、枫 林村道路硬化，南川 社区新建养老中心，资金 上 升村道提质。"
     assert names(text, "Village", LIUYANG) == {"南阳村", "枫林村"}
     assert names(text, "Community", LIUYANG) == {"南川社区"}
+
+
+def test_estate_words_only_after_a_word_that_ends_names() -> None:
+    assert found("苏木所在地巴彦社区新建日间照料中心。", "Community") == ["巴彦社区"]

@@ -316,6 +316,10 @@ def _proper_words_before(text: str, starts: list[int], start: int, table_start: 
     lo, hi = bisect_left(starts, start), bisect_left(starts, table_start)
     if lo >= len(starts) or starts[lo] != start or hi >= len(starts) or starts[hi] != table_start:
         return False
+    if start > 0 and _CJK_NAME.match(text[start - 1]) and lo > 0:
+        before = text[starts[lo - 1] : start]
+        if jieba_tags().get(before) not in NON_NAME_TAGS and before not in words("function_words.txt"):
+            return False  # the rules stopped for length, not at a word that ends names (苏木所在地巴彦社区)
     cuts = [*starts[lo:hi], table_start]
     pieces = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
     return all(
