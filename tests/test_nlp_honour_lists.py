@@ -249,3 +249,14 @@ def test_warnings_categories_and_inner_years_are_no_part_of_a_title() -> None:
     titles = set(found(text, "Honour"))
     assert "省级乡村振兴重点帮扶村" not in titles
     assert {"湖南好人榜", "湖南省群众体育先进单位", "个人三等功"} <= titles
+
+
+def test_an_unrecognised_subject_is_no_reason_to_credit_the_town() -> None:
+    text = (
+        "清水河镇2023年工作总结\n总投资46亿元，汇川新材料获评省级专精特新中小企业；区内企业海昌新能源被认定为国家企业技术中心。"
+        "连续三年获评“全县综合考核先进乡镇”，营商环境满意度测评排名全县第二。"
+    )
+    pairs = awarded(text)
+    assert {("汇川新材料", "省级专精特新中小企业"), ("海昌新能源", "国家企业技术中心")} <= pairs
+    assert {("清水河镇", "全县综合考核先进乡镇"), ("清水河镇", "全县营商环境满意度测评第二名")} <= pairs
+    assert ("清水河镇", "省级专精特新中小企业") not in awarded("清水河镇2023年工作总结\n新研发的光伏组件新品获评省级专精特新中小企业。")

@@ -26,6 +26,15 @@ _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+(?:[户个家名位所人]|项目)")
 _POINTER = re.compile(r"(?:该|此|这|其|上述|以上|他|她)(?!镇|乡|街道|街)")  # 该镇 is the report's own town
+# what may open a clause whose award goes to the report's own place: time, self-reference, adverbs
+_SAID_OF_SELF = re.compile(
+    r"\d{4}年度?|[今全去同]年|年内|[上下]半年|近年来?|\d+月|一年来|以来|此外|同时|其中|期间|[\d一二两三四五六七八九十]+(?:年|个月|次)|"
+    r"[\u4e00-\u9fff“”]{2,24}?(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查)(?:中|上)?|"
+    r"(?:我|本|全|该)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)(?:上下)?|我们|"
+    + alternation("award_adverbs.txt")
+    + r"|[\s，,、“”\"]"
+)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_LABELS = ("Village", "Community", "Enterprise", "Project", "Person")
 _OWN = re.compile(r"(?:我|本|全|该)(?:镇|乡|街道|街)")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
@@ -94,6 +103,9 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     skip = contest.span() if contest else (0, 0)
     if any(clause_start <= m.start < trigger and not skip[0] <= m.start < skip[1] for m in ctx.in_sentence(trigger, RECIPIENT_LABELS)):
         return None
+    said = _SAID_OF_SELF.sub("", ctx.text[clause_start:skip[0]] + ctx.text[max(skip[1], clause_start):trigger])
+    if len(_HAN.findall(said)) >= 2:
+        return None  # 汇川新材料获评…: someone the text names and we did not recognise, not the report's place
     return []
 
 

@@ -36,6 +36,7 @@ _CONTEST = re.compile(r"在[^，。；,;]{2,30}?(?:中|上)")
 _PRONOUN = re.compile(r"他|她|其|这|该|此|本人")  # 他本人被评为…: someone named before, not a name
 _COUNTED = re.compile(r"[两二三四五六七八九十\d]+个?(?:项目|村|家|户|人|名)$")  # 某镇两项目入选…: counted, not named
 _WORK = re.compile(r"(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查|工作)$")
+_COMMON_TAGS = frozenset({"v", "vn", "a", "ad", "d", "r", "m", "q", "p", "c", "f", "t"})  # a verb or count before the trade: no name
 _NOUN_TAGS = frozenset({None, "n", "nz", "nt", "ns", "nr", "j", "l"})
 _PROPER_TAGS = frozenset({"nz", "nt", "ns", "nr", "j"})
 _TIME = re.compile(r"\d|年度|季度|月份|[今全去近明]年|[上下]半年")  # 老年协会 names a body, 今年 no one
@@ -71,6 +72,7 @@ def recipients(doc: Doc) -> Doc:
     tags = jieba_tags()
     stops = words("function_words.txt")
     heads = tuple(words("recipient_heads.txt") | words("product_heads.txt"))
+    trades = words("trade_words.txt")
     for honour in [m for m in out if m.label == "Honour" and m.properties.get("trigger") is not None]:
         trigger = int(honour.properties["trigger"])
         clause_start = max((c.end() for c in _CLAUSE.finditer(text, max(0, trigger - 40), trigger)), default=max(0, trigger - 40))
@@ -103,6 +105,10 @@ def recipients(doc: Doc) -> Doc:
                 continue  # 党建工作考核获“好”等次, 安全生产工作获评…: a contest or a field of work, no recipient
             if name in stops or _SELF.match(name) or (tags.get(name) not in _NOUN_TAGS and not inside) or _TIME.search(name):
                 continue
+            trade = next((w for w in trades if name.endswith(w) and len(name) - len(w) >= 2), "")
+            if trade and not inside and tags.get(name[: -len(trade)]) not in _COMMON_TAGS:
+                out.append(Mention(a, b, "Enterprise", name, {"recipient": True}))
+                continue  # 汇川新材料获评…: a firm's short name, its trade last
             first = next((name[:k] for k in (4, 3, 2) if name[:k] in tags), "")
             quoted = a > 0 and text[a - 1] in "“\"《"  # quotes mark a name
             if not (inside or quoted) and not name.endswith(heads) and not _BRANDED.fullmatch(name) and first and tags[first] not in _PROPER_TAGS:
