@@ -239,3 +239,8 @@ def test_trade_word_inside_a_name_is_no_verb_phrase() -> None:
 def test_verb_before_the_region_opening_a_name() -> None:
     names = found("街道联合宜昌椰城人力资源服务有限公司举办专场招聘会。", "Enterprise")
     assert names == ["宜昌椰城人力资源服务有限公司"]
+
+
+def test_kinds_of_industry_are_no_brand() -> None:
+    text = "发展富硒茶叶、低碳能源，推动智慧渔业、数智物流协同发展。"
+    assert found(text, "Enterprise") == []

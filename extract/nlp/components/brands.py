@@ -72,6 +72,8 @@ def looks_like_brand(word: str) -> bool:
     城镇建管: a company's name ends in a noun; 华瑞检测 opens with a name word)."""
     if word[-1] in _GEOGRAPHIC or (word[0] in words("surnames.txt") and len(word) == 3):
         return False
+    if word.startswith(tuple(words("enterprise_not_brands.txt"))):
+        return False  # 智慧渔业: a kind of industry
     tags = jieba_tags()
     tail = tags.get(word[-2:]) if len(word) >= 4 and not TRADE.search(word) else None  # 六一节能: a trade
     return not (tail in ("v", "vn", "vd") and tags.get(word[:2]) not in (None, "nz", "nr", "nrt", "nt"))
