@@ -63,3 +63,11 @@ def test_a_model_span_over_a_rule_name_of_another_label_is_dropped() -> None:
     rules = [Mention(12, 22, "Project", "樟溪水稻良种繁育基地")]
     merged = {(m.label, m.name) for m in merge(rules, [(4, 22, "Honour")], text, rules_first=frozenset({"Honour", "Project"}))}
     assert merged == {("Project", "樟溪水稻良种繁育基地")}
+
+
+def test_a_learned_project_that_runs_over_a_contest_clause_is_dropped() -> None:
+    from extract.nlp.components.tagger import merge
+
+    text = "云台乡中心学校学生王子涵在第38届全国青少年科技创新大赛中荣获一等奖"
+    kept = merge([], [(0, 29, "Project")], text)
+    assert kept == []

@@ -129,6 +129,10 @@ class Tagger:
         return doc
 
 
+# a learned project or firm that runs over a clause (某校学生某某在…大赛中)
+_NO_NAME = re.compile(r"^.{31,}$|在.*[中上]$|[，。；：,;:]")
+
+
 def merge(
     rules: list[Mention], spans: list[tuple[int, int, str]], text: str, rules_first: frozenset[str] = RULES_FIRST
 ) -> list[Mention]:
@@ -157,7 +161,7 @@ def merge(
             if label == "Honour":  # a span run past its title keeps the title (省级生态村|后…)
                 end = start + title_length(text[start:end])
             name = name_of(text[start:end])
-            if len(name) < 2 or (label == "Honour" and not plausible_title(name)):
+            if len(name) < 2 or (label == "Honour" and not plausible_title(name)) or (label in ("Project", "Enterprise") and _NO_NAME.search(name)):
                 continue
             m = Mention(start, end, label, name, {"learned": True})
         kept.append(m)
