@@ -260,3 +260,7 @@ def test_an_unrecognised_subject_is_no_reason_to_credit_the_town() -> None:
     assert {("汇川新材料", "省级专精特新中小企业"), ("海昌新能源", "国家企业技术中心")} <= pairs
     assert {("清水河镇", "全县综合考核先进乡镇"), ("清水河镇", "全县营商环境满意度测评第二名")} <= pairs
     assert ("清水河镇", "省级专精特新中小企业") not in awarded("清水河镇2023年工作总结\n新研发的光伏组件新品获评省级专精特新中小企业。")
+
+
+def test_a_persons_family_receives_through_the_person() -> None:
+    assert ("张桂芳", "全国最美家庭") in awarded("青石镇2023年工作总结\n柳湾村村民张桂芳家庭被评为“全国最美家庭”。")
