@@ -244,3 +244,8 @@ def test_verb_before_the_region_opening_a_name() -> None:
 def test_kinds_of_industry_are_no_brand() -> None:
     text = "发展富硒茶叶、低碳能源，推动智慧渔业、数智物流协同发展。"
     assert found(text, "Enterprise") == []
+
+
+def test_legal_form_broken_across_short_lines() -> None:
+    names = found("签约落户宜都云帆科技有限\n公司年产10万吨新材料项目。", "Enterprise")
+    assert names == ["宜都云帆科技有限公司"]

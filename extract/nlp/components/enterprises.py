@@ -172,13 +172,18 @@ def _opens_with_region(name: str, start: int, places: list[Mention]) -> bool:
 _OPEN_LINE = re.compile(r"^(?![（(]?[一二三四五六七八九十\d]+[、.．)）])[^\s|]{14,}[\u4e00-\u9fffA-Za-z]$")
 
 
-def _wrapped_start(doc: Doc, text: str, start: int) -> int:
+def _split_head(line: str, head: str) -> bool:
+    """…云帆科技有限⏎公司: the line ends with the first part of a longer legal form."""
+    return any(h.endswith(head) and len(h) > len(head) and line.endswith(h[: -len(head)]) for h in _HEADS)
+
+
+def _wrapped_start(doc: Doc, text: str, start: int, head: str) -> int:
     """保定市青禾食用菌科技⏎有限公司: where a name a PDF line break cut starts on the line before
     (-1 when the line before is no running text that ends open)."""
     if start < 2 or text[start - 1] != "\n":
         return -1
     line = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
-    if not _OPEN_LINE.match(line) or line.endswith(tuple(_HEADS)):
+    if not (_OPEN_LINE.match(line) or _split_head(line, head)) or line.endswith(tuple(_HEADS)):
         return -1  # 宜都市云帆科技有限公司⏎青禾食品有限公司: a list of names, one a line
     before = extend_left(doc, start - 1, _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
     before = cut_inner(text, before, start - 1)
@@ -187,7 +192,7 @@ def _wrapped_start(doc: Doc, text: str, start: int) -> int:
 
 def _wrapped(doc: Doc, text: str, start: int, m: re.Match[str], places: list[Mention]) -> Mention | None:
     """The company whose name runs from the line before into this one, if it is one."""
-    before = _wrapped_start(doc, text, start)
+    before = _wrapped_start(doc, text, start, m.group() if start == m.start() else "")
     if before < 0 or _opens_with_region(text[start : m.start()], start, places):
         return None  # 湖北磊川机械有限公司 opening a line is a whole name
     first, rest = text[before : start - 1], text[start : m.start()]
