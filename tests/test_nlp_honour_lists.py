@@ -264,3 +264,13 @@ def test_an_unrecognised_subject_is_no_reason_to_credit_the_town() -> None:
 
 def test_a_persons_family_receives_through_the_person() -> None:
     assert ("张桂芳", "全国最美家庭") in awarded("青石镇2023年工作总结\n柳湾村村民张桂芳家庭被评为“全国最美家庭”。")
+
+
+def test_lists_in_book_marks_and_a_places_quoted_item() -> None:
+    text = (
+        "龙岗镇2023年工作总结\n龙岗镇“板凳龙”被列入第六批省级非物质文化遗产代表性项目名录。"
+        "辖区企业华科智能入选工信部《2023年工业互联网试点示范项目名单》。"
+    )
+    pairs = awarded(text)
+    assert {("板凳龙", "省级非物质文化遗产代表性项目"), ("华科智能", "工业互联网试点示范项目")} <= pairs
+    assert "工业互联网试点示范项目" not in found(text, "Project") or "工业互联网试点示范项目" in found(text, "Honour")

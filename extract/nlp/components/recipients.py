@@ -27,6 +27,7 @@ _GAP = re.compile(
 )
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
 _BRANDED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?牌([\u4e00-\u9fff]{1,8})")
+_PLACE_QUOTED = re.compile(r"[\u4e00-\u9fff]{1,8}?[镇乡村区县市][“\"]([^”\"]{2,12})[”\"]")
 _QUOTED_PRODUCT = re.compile(r"[“\"]([\u4e00-\u9fff]{2,8})[”\"]([\u4e00-\u9fff]{1,6})")  # “岭上香”茶叶
 # the report's own place by a pronoun (我镇, 本街道, 全乡): AWARDED gives it the report's place
 _SELF = re.compile(r"^(?:(?:我|本|全)(?:镇|乡|街道|街|区|县|市|村|社区)|镇区$|集镇$)")
@@ -47,6 +48,10 @@ def _items(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     items: list[tuple[int, int, str]] = []
     pos = a
     for part in text[a:b].split("、"):
+        placed = _PLACE_QUOTED.fullmatch(part)  # 龙岗镇“板凳龙”被列入…: the quoted item of the place
+        if placed:
+            pos += placed.start(1) - 1
+            part = part[placed.start(1) - 1 :]
         quoted = _QUOTED.fullmatch(part)  # “桃源大米”获评…: a product or brand in quotes
         branded = _BRANDED.fullmatch(part)  # “桃源”牌大米: brand and product, named without quotes
         if quoted and _NAME.fullmatch(quoted.group(1)):
