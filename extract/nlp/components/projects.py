@@ -262,7 +262,8 @@ def projects(doc: Doc) -> Doc:
             start = place_ends[start - 1].start
         start = _after_description(text, start, m.start(), generic)
         ranking = _RANKING.match(text, start, m.start())
-        if ranking:  # 全县首个智慧农业示范基地: the ranking goes, the rest must be a name
+        # 全县首个智慧农业示范基地: the ranking goes, the rest must be a name (首个…项目“蓝湾一号”: the quoted name decides)
+        if ranking and not _QUOTED_AFTER.match(text, end):
             start = ranking.end()
         volt = _VOLTAGE.search(text, max(0, start - 8), start)
         if volt:  # 柳湾35千伏线路改造工程: a line's voltage and the name before it
