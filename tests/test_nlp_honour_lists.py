@@ -274,3 +274,8 @@ def test_lists_in_book_marks_and_a_places_quoted_item() -> None:
     pairs = awarded(text)
     assert {("板凳龙", "省级非物质文化遗产代表性项目"), ("华科智能", "工业互联网试点示范项目")} <= pairs
     assert "工业互联网试点示范项目" not in found(text, "Project") or "工业互联网试点示范项目" in found(text, "Honour")
+
+
+def test_titles_in_the_note_after_a_count_of_honours() -> None:
+    text = "佛堂镇2023年工作总结\n先后获得国家级荣誉3项（全国文明镇、全国重点镇、国家卫生镇）、省级荣誉6项。"
+    assert {("佛堂镇", "全国文明镇"), ("佛堂镇", "全国重点镇"), ("佛堂镇", "国家卫生镇")} <= awarded(text)

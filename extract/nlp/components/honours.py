@@ -228,6 +228,9 @@ def awards(verb: str) -> bool:
     return not verb.startswith(_NOT_AWARDED) and not _aim(verb)
 
 
+_COUNTED_TITLES = re.compile(r"[^（(]{0,10}?(?:荣誉|称号|奖项|表彰)[\d一二两三四五六七八九十]+[项个次][（(]([^）)]+)[）)]")
+
+
 def _outside_brackets(clause: str) -> list[str]:
     """The clause split at its list separators, not inside a bracketed note (…2家（甲、乙）)."""
     if "（" not in clause and "(" not in clause:
@@ -247,7 +250,11 @@ def _outside_brackets(clause: str) -> list[str]:
 def _parts(clause: str) -> list[str]:
     """Split a list of honours; 组织和项目 shares its head: the short tail after 和 is its own part."""
     parts: list[str] = []
+    pieces: list[str] = []
     for part in _outside_brackets(clause):
+        counted = _COUNTED_TITLES.fullmatch(part)  # 国家级荣誉3项（A、B、C）: the titles are in the note
+        pieces += counted.group(1).split("、") if counted else [part]
+    for part in pieces:
         head, sep, tail = part.rpartition("和")
         tail = _TAIL.sub("", tail)
         if sep and head and 1 <= len(tail) <= 3 and _HEADS.fullmatch(tail):
