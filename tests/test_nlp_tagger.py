@@ -71,3 +71,11 @@ def test_a_learned_project_that_runs_over_a_contest_clause_is_dropped() -> None:
     text = "云台乡中心学校学生王子涵在第38届全国青少年科技创新大赛中荣获一等奖"
     kept = merge([], [(0, 29, "Project")], text)
     assert kept == []
+
+
+def test_learned_firms_that_are_cut_off_masked_or_a_brand_are_dropped() -> None:
+    from extract.nlp.components.tagger import merge
+
+    text = "宜都市**物流有限公司、青禾牌茶叶、第三方公司、中石集团"
+    spans = [(6, 12, "Enterprise"), (13, 18, "Enterprise"), (19, 24, "Enterprise"), (25, 29, "Enterprise")]
+    assert [m.name for m in merge([], spans, text)] == ["中石集团"]

@@ -22,8 +22,9 @@ from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, token_starts
 from extract.nlp.components.honours import plausible_title, title_length
-from extract.nlp.lexicon import alternation
+from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention, mentions
+from extract.nlp.names import MASK_CHARS
 from extract.nlp.tagger.align import spans_of
 from extract.nlp.tagger.features import known_sentence_features, sentence_features
 from extract.nlp.tagger.layers import LAYER_OF, LAYERS, LEARNED_LABELS, MODEL_DIR, RULES_FIRST, model_path
@@ -133,6 +134,19 @@ class Tagger:
 _NO_NAME = re.compile(r"^.{31,}$|在.*[中上]$|[，。；：,;:]")
 
 
+# a firm's legal form with next to nothing before it (物流有限公司, 展有限公司): a cut-off name
+_BARE_FORM = re.compile(r".{0,3}(?:有限责任公司|股份有限公司|有限公司)|.?(?:公司|合作社|集团)")
+
+
+def _plausible_firm(name: str, before: str) -> bool:
+    """A learned firm that is no cut-off or masked name (宜都市**物流有限公司), no brand of a product
+    (青禾牌茶叶) and no kind of firm (第三方公司, 村集体经济合作社)."""
+    return not (
+        _BARE_FORM.fullmatch(name) or "牌" in name or (before and before in MASK_CHARS)
+        or name in words("generic_enterprises.txt") or name.startswith(("第三方", "村集体"))
+    )
+
+
 def merge(
     rules: list[Mention], spans: list[tuple[int, int, str]], text: str, rules_first: frozenset[str] = RULES_FIRST
 ) -> list[Mention]:
@@ -162,6 +176,8 @@ def merge(
                 end = start + title_length(text[start:end])
             name = name_of(text[start:end])
             if len(name) < 2 or (label == "Honour" and not plausible_title(name)) or (label in ("Project", "Enterprise") and _NO_NAME.search(name)):
+                continue
+            if label == "Enterprise" and not _plausible_firm(name, text[max(0, start - 1) : start]):
                 continue
             m = Mention(start, end, label, name, {"learned": True})
         kept.append(m)
