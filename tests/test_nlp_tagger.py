@@ -77,5 +77,5 @@ def test_learned_firms_that_are_cut_off_masked_or_a_brand_are_dropped() -> None:
     from extract.nlp.components.tagger import merge
 
     text = "宜都市**物流有限公司、青禾牌茶叶、第三方公司、中石集团"
-    spans = [(6, 12, "Enterprise"), (13, 18, "Enterprise"), (19, 24, "Enterprise"), (25, 29, "Enterprise")]
+    spans = [(5, 11, "Enterprise"), (12, 17, "Enterprise"), (18, 23, "Enterprise"), (24, 28, "Enterprise")]
     assert [m.name for m in merge([], spans, text)] == ["中石集团"]
