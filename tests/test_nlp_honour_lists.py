@@ -279,3 +279,9 @@ def test_lists_in_book_marks_and_a_places_quoted_item() -> None:
 def test_titles_in_the_note_after_a_count_of_honours() -> None:
     text = "佛堂镇2023年工作总结\n先后获得国家级荣誉3项（全国文明镇、全国重点镇、国家卫生镇）、省级荣誉6项。"
     assert {("佛堂镇", "全国文明镇"), ("佛堂镇", "全国重点镇"), ("佛堂镇", "国家卫生镇")} <= awarded(text)
+
+
+def test_a_weak_bare_title_takes_its_contest_where_the_sentence_names_one() -> None:
+    text = "金川镇2023年工作总结\n在全市一季度“项目建设擂台赛”中，金川镇获得第一名，金川工业园获评“最佳园区”。"
+    assert "全市一季度项目建设擂台赛最佳园区" in found(text, "Honour")
+    assert "最佳园区" in found("金川镇2023年工作总结\n金川工业园获评“最佳园区”。", "Honour")
