@@ -285,3 +285,8 @@ def test_a_weak_bare_title_takes_its_contest_where_the_sentence_names_one() -> N
     text = "金川镇2023年工作总结\n在全市一季度“项目建设擂台赛”中，金川镇获得第一名，金川工业园获评“最佳园区”。"
     assert "全市一季度项目建设擂台赛最佳园区" in found(text, "Honour")
     assert "最佳园区" in found("金川镇2023年工作总结\n金川工业园获评“最佳园区”。", "Honour")
+
+
+def test_a_quoted_commendation_given_by_name_stands_alone() -> None:
+    text = "青石镇2024年工作总结\n经镇党委研究，决定授予桃园村、龙泉社区“2024年度先进集体”称号。"
+    assert {("桃园村", "先进集体"), ("龙泉社区", "先进集体")} <= awarded(text)

@@ -68,6 +68,7 @@ _MONEY = re.compile(r"奖补|资金|补助|补贴|奖励金|贷款")  # 获…�
 _GENERIC = frozenset({"单位", "集体", "个人", "称号", "荣誉", "奖项", "成绩", "好成绩", "第一", "表彰"})
 _GRADE = re.compile(r"^(?:\d{4}年度?)?(优秀|良好|好|一等|二等|三等|A|先进)等次$")
 _BARE = re.compile(r"^(?:(?:全[区市省县])?第[一二三四五六七八九十\d]+名?|[一二三四]类(?:乡镇|村|社区|街道|单位)|(?:团体|个人)?[一二三特]等奖|金奖|银奖|铜奖|优秀奖|先进集体|先进个人|先进单位)$")
+_COMMENDATIONS = frozenset({"先进集体", "先进个人", "先进单位"})
 _WEAK_BARE = re.compile(r"^(?:最佳[\u4e00-\u9fff]{1,5}|优秀[\u4e00-\u9fff]{0,4}(?:辅导员|指导教师|教练员|裁判员|组织奖|志愿者))$")
 _RANK_ONLY = re.compile(r"(?:全[区市省县])?第[一二三四五六七八九十\d]+")
 _CONTEST_LEVEL = re.compile(r"[国省市区县]赛")
@@ -412,7 +413,7 @@ def honours(doc: Doc) -> Doc:
             grade = _GRADE.match(part.translate(_QUOTES))
             if grade:
                 title = grade.group(1) + "等次"  # 获评…考核“优秀”等次: a grade of the contest named before
-            weak = bool(_WEAK_BARE.match(title))  # 最佳园区, 优秀科技辅导员: a title alone, fuller with its contest
+            weak = bool(_WEAK_BARE.match(title)) or (quoted and title in _COMMENDATIONS)  # 最佳园区, 授予…“先进集体”
             if title and (_BARE.match(title) or grade or weak):
                 line_start = max(text.rfind("\n", 0, trig.start()), text.rfind("。", 0, trig.start())) + 1
                 contests = list(_CONTEST.finditer(text, line_start, trig.end()))
