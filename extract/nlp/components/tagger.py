@@ -131,7 +131,7 @@ class Tagger:
 
 
 # a learned project or firm that runs over a clause (某校学生某某在…大赛中)
-_NO_NAME = re.compile(r"^.{31,}$|在.*[中上]$|[，。；：,;:]")
+_NO_NAME = re.compile(r"在.*[中上]$")
 
 
 # a firm's legal form with next to nothing before it (物流有限公司, 展有限公司): a cut-off name
