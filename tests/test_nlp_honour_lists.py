@@ -290,3 +290,9 @@ def test_a_weak_bare_title_takes_its_contest_where_the_sentence_names_one() -> N
 def test_a_quoted_commendation_given_by_name_stands_alone() -> None:
     text = "青石镇2024年工作总结\n经镇党委研究，决定授予桃园村、龙泉社区“2024年度先进集体”称号。"
     assert {("桃园村", "先进集体"), ("龙泉社区", "先进集体")} <= awarded(text)
+
+
+def test_a_running_facility_that_receives_is_no_project() -> None:
+    text = "青石镇2023年工作总结\n青石镇卫生院获评全国优质服务基层行推荐标准单位。投资3000万元建设青石镇卫生院综合楼项目。"
+    assert found(text, "Project") == ["青石镇卫生院综合楼项目"]
+    assert ("青石镇卫生院", "全国优质服务基层行推荐标准单位") in awarded(text)

@@ -68,6 +68,18 @@ def _items(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return items
 
 
+_WORKS = re.compile(r"(?:项目|工程|园区|产业园|基地|[一二三四五六七八九十]期)$")
+
+
+def _facility_not_project(text: str, found: list[Mention], trigger: int, heads: tuple[str, ...]) -> None:
+    """A running facility right before an award verb (青石镇卫生院获评…, 镇中心小学荣获…) receives
+    the title; it is not a project being built, so it becomes an organisation."""
+    for m in found:
+        if m.label == "Project" and m.end <= trigger and trigger - m.end <= 6 and m.name.endswith(heads) and not _WORKS.search(m.name):
+            if _GAP.fullmatch(text, m.end, trigger) and not _CLAUSE.search(text, m.end, trigger):
+                m.label = "Organization"
+
+
 @Language.component(
     "govkg_recipients", requires=["doc._.mentions"], assigns=["doc._.mentions"]
 )
@@ -80,6 +92,7 @@ def recipients(doc: Doc) -> Doc:
     trades = words("trade_words.txt")
     for honour in [m for m in out if m.label == "Honour" and m.properties.get("trigger") is not None]:
         trigger = int(honour.properties["trigger"])
+        _facility_not_project(text, out, trigger, heads)
         clause_start = max((c.end() for c in _CLAUSE.finditer(text, max(0, trigger - 40), trigger)), default=max(0, trigger - 40))
         passive = text.rfind("被", clause_start, trigger)
         trigger = passive if passive > clause_start else trigger  # 镇文化站被文化和旅游部命名为…
