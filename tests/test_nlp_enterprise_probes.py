@@ -130,7 +130,7 @@ def test_trade_name_opening_a_project_of_any_head() -> None:
 
 
 def test_noun_and_trade_before_a_legal_form() -> None:
-    names = found("成立云帆能源有限公司和白杨纸业有限公司两家企业调解委员会。", "Enterprise")
+    names = found("走访云帆能源有限公司和白杨纸业有限公司，协调用工问题。", "Enterprise")
     assert "白杨纸业有限公司" in names
 
 
