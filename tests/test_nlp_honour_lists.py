@@ -296,3 +296,15 @@ def test_a_running_facility_that_receives_is_no_project() -> None:
     text = "青石镇2023年工作总结\n青石镇卫生院获评全国优质服务基层行推荐标准单位。投资3000万元建设青石镇卫生院综合楼项目。"
     assert found(text, "Project") == ["青石镇卫生院综合楼项目"]
     assert ("青石镇卫生院", "全国优质服务基层行推荐标准单位") in awarded(text)
+
+
+def test_a_holder_then_its_titles_and_counted_shared_suffix_places() -> None:
+    text = "浦市镇2023年荣誉汇编\n一、集体荣誉\n（1）浦市镇：湖南省历史文化名镇、湘西州“先进基层党组织”；\n二、其他\n潭头、安前两村成为“全国一村一品示范村镇”。"
+    pairs = awarded(text)
+    assert {("浦市镇", "湖南省历史文化名镇"), ("浦市镇", "湘西州先进基层党组织")} <= pairs
+    assert {("潭头村", "全国一村一品示范村镇"), ("安前村", "全国一村一品示范村镇")} <= pairs
+
+
+def test_an_aim_governs_its_whole_sentence() -> None:
+    text = "青石镇2024年工作计划\n力争我镇成功创建“国家卫生乡镇”，宏达精工入选“江苏省专精特新中小企业”。"
+    assert awarded(text) == set()

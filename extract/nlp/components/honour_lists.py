@@ -42,6 +42,9 @@ _SEPARATOR = re.compile(r"[、；;，,]")
 _RECIPIENT_COLON = re.compile(r"^([^：:]{2,16})[：:]\s*(?=\S)")
 # a title first, then who holds it (全国“一村一品”示范村镇：青禾村): the title opens with its level or quote
 _TITLE_COLON = re.compile(r"^((?:全国|国家|中国|全省|省级|全市|市级|全县|县级|全区|区级|[\u4e00-\u9fff]{2,3}[省市]|“)[^：:]{2,30})[：:]\s*(\S[^：:]{1,30})$")
+# a holder first, then its titles (（1）浦市镇：湖南省历史文化名镇、…): each title opens with a level or place
+_HOLDER_FIRST = re.compile(r"^[ \t　]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*)?([^：:，。；\s]{2,16})[：:]\s*")
+_LEVELLED = re.compile(r"(?:全国|国家|中国|全省|省级|全市|市级|全县|县级|全区|区级|[\u4e00-\u9fff]{2,3}(?:省|市|州|县|区))")
 _RECIPIENT_SPACE = re.compile(r"^(\S{2,16})[ \t　]+(?=\S)")
 
 
@@ -117,6 +120,17 @@ def honour_lists(doc: Doc) -> Doc:
         if (len(stripped) <= 24 and _HONOUR_HEADING.search(stripped) and (_MARKER.match(stripped) or not _SEPARATOR.search(stripped))) or _LIST_INTRO.search(stripped):
             inside, personal = True, "个人" in stripped
             continue
+        held = _HOLDER_FIRST.match(line)
+        if held and recipient_like(held.group(1)):  # （1）浦市镇：湖南省历史文化名镇、湘西州“先进基层党组织”
+            found = _line_items(text, line[held.end() :], start + held.end(), False, out)
+            if found and all(_LEVELLED.match(m.name) for m in found if m.label == "Honour"):
+                holder = (start + held.start(1), start + held.end(1))
+                named = recipient_mention(text, holder[0], holder[1], out)
+                out += ([named] if named else []) + found
+                for m in found:
+                    if m.label == "Honour" and "recipient_at" not in m.properties:
+                        m.properties["recipient_at"] = list(holder)
+                continue
         inline = _INLINE_LIST.match(line)
         if inline:  # 主要荣誉：A、B、C
             out += _line_items(text, line[inline.end() :], start + inline.end(), "个人" in inline.group(), out) or []

@@ -27,7 +27,7 @@ _CONDITIONAL = (
     r"建成(?=(?:全[国省市区县])?(?:首个|唯一|首家)?" + _LEVELS + r"[^，。；,;]{0,16}?(?:示范|特级|星级|标杆|样板))"
     r"|完成(?=(?:\d{4}年度?)?" + _LEVELS + r"[^，。；,;]{2,24}?创建(?:工作)?(?:[，。；,;]|$))"
     r"|(?:(?<=[村镇乡道区])|(?<=[，,][也还更]))是(?=(?:全国|国家级?|全省|省级|全市|市级)[^，。；、的]{2,16}?(?:村|镇|乡|社区|街道|村镇|乡镇)(?:[，。；、]|$))"
-    r"|(?<!建设|打造|发展|培育|努力|争取|力争|致力|转型)(?<![建将])成为(?=(?:全[国省市区县])?(?:首个|首批|唯一|首家)?" + _LEVELS + r")"
+    r"|(?<!建设|打造|发展|培育|努力|争取|力争|致力|转型)(?<![建将])成为(?=(?:全[国省市区县])?(?:首个|首批|唯一|首家)?[“\"]?" + _LEVELS + r")"
     r"|创建(?=省级|市级|区级|县级|国家级|全国|全省|全市)|取得(?=第[一二三四五六七八九十\d]+名|[一二三特]等奖)"
     r"|获批(?=(?:创建|为|成为)?" + _LEVELS + r")|升级为(?=[^，。；,;]{0,6}(?:级|星))"
     r"|(?:被)?(?:纳入|列入)(?=[^，。；,;]{0,26}(?:名单|名录|目录|示范|试点))|通过(?=[^，。；,;]{2,24}(?:复评|复核|复审|验收|认定|认证|评审|评定|评估|达标))"
@@ -183,12 +183,14 @@ def _listed_title(clause: str) -> bool:
 
 
 _AIM_LEAD = re.compile(alternation("aim_leads.txt"))
+_SENTENCE_START = re.compile(r"[。；;！!？?\n]")
 _CLAUSE_START = re.compile(r"[，。；,;！!？?：:\n]")
 
 
 def _aimed(text: str, trigger: int) -> bool:
-    """Whether the verb's clause is a plan (力争…创成, 确保通过…复审, 争取某村获评): a title aimed at, not won."""
-    start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, trigger - 30), trigger)), default=max(0, trigger - 30))
+    """Whether the verb's sentence is a plan (力争…创成, 确保通过…复审, 力争我镇…，某企业入选…): a title
+    aimed at, not won."""
+    start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, trigger - 60), trigger)), default=max(0, trigger - 60))
     return _AIM_LEAD.search(text, start, trigger) is not None
 
 
