@@ -75,9 +75,9 @@ def _facility_not_project(text: str, found: list[Mention], trigger: int, heads: 
     """A running facility right before an award verb (青石镇卫生院获评…, 镇中心小学荣获…) receives
     the title; it is not a project being built, so it becomes an organisation."""
     for m in found:
-        if m.label == "Project" and m.end <= trigger and trigger - m.end <= 6 and m.name.endswith(heads) and not _WORKS.search(m.name):
-            if _GAP.fullmatch(text, m.end, trigger) and not _CLAUSE.search(text, m.end, trigger):
-                m.label = "Organization"
+        close = m.label == "Project" and m.end <= trigger and trigger - m.end <= 6
+        if close and m.name.endswith(heads) and not _WORKS.search(m.name) and _GAP.fullmatch(text, m.end, trigger):
+            m.label = "Organization"
 
 
 @Language.component(
