@@ -308,3 +308,12 @@ def test_a_holder_then_its_titles_and_counted_shared_suffix_places() -> None:
 def test_an_aim_governs_its_whole_sentence() -> None:
     text = "青石镇2024年工作计划\n力争我镇成功创建“国家卫生乡镇”，宏达精工入选“江苏省专精特新中小企业”。"
     assert awarded(text) == set()
+
+
+def test_titles_ending_like_real_honours_without_quotes() -> None:
+    text = (
+        "青石镇2023年工作总结\n镇卫生院获评全省工人先锋号，柳湾村入选中国少数民族特色村寨，"
+        "王立新技能大师工作室被命名为省级技能大师工作室，青石镇被授予全国历史文化名城，李秀英获评全市时代楷模。"
+    )
+    titles = set(found(text, "Honour"))
+    assert {"全省工人先锋号", "中国少数民族特色村寨", "省级技能大师工作室", "全国历史文化名城", "全市时代楷模"} <= titles
