@@ -317,3 +317,8 @@ def test_titles_ending_like_real_honours_without_quotes() -> None:
     )
     titles = set(found(text, "Honour"))
     assert {"全省工人先锋号", "中国少数民族特色村寨", "省级技能大师工作室", "全国历史文化名城", "全市时代楷模"} <= titles
+
+
+def test_more_award_verbs() -> None:
+    text = "青石镇2023年工作总结\n柳湾村被省农业农村厅授牌为省级示范家庭农场培育基地，枫林村被遴选为全国乡村治理示范村，桃源村被选树为全市基层党建示范点。"
+    assert {("柳湾村", "省级示范家庭农场培育基地"), ("枫林村", "全国乡村治理示范村"), ("桃源村", "全市基层党建示范点")} <= awarded(text)
