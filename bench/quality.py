@@ -7,12 +7,13 @@ with the committed models, and prints F1 per label, micro and AWARDED per set:
   its errors were read; `govkg train --cv 5` gives the cross-validated one);
 - examples: the team's ten demo reports (tests hold a floor under them);
 - fictional: corpus/fictional, 30 reports the team wrote for training (its errors were read);
+- probes: corpus/probes, 96 reports the team wrote to probe honours and whole reports (errors read, not trained on);
 - heldout: corpus/heldout, 16 reports the team wrote and never reads: totals only;
 - check: ../shared/check, the blind set: totals only.
 
 For the blind sets only these totals are printed, never a name.
 
-    .venv/bin/python bench/quality.py [--sets seeds,dev,examples,fictional,heldout,check] [--rules-only]
+    .venv/bin/python bench/quality.py [--sets seeds,dev,examples,fictional,probes,heldout,check] [--rules-only]
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ SETS: dict[str, tuple[Path, Path]] = {  # name -> (gold, reports)
     "dev": (SHARED / "gold" / "dev", SHARED / "dev"),
     "examples": (ROOT / "tests" / "gold" / "examples", ROOT / "examples"),
     "fictional": (ROOT / "corpus" / "gold", ROOT / "corpus" / "fictional"),
+    "probes": (ROOT / "corpus" / "probes-gold", ROOT / "corpus" / "probes"),
     "heldout": (ROOT / "corpus" / "heldout-gold", ROOT / "corpus" / "heldout"),
     "check": (SHARED / "gold" / "check", SHARED / "check"),
 }
