@@ -322,3 +322,14 @@ def test_titles_ending_like_real_honours_without_quotes() -> None:
 def test_more_award_verbs() -> None:
     text = "青石镇2023年工作总结\n柳湾村被省农业农村厅授牌为省级示范家庭农场培育基地，枫林村被遴选为全国乡村治理示范村，桃源村被选树为全市基层党建示范点。"
     assert {("柳湾村", "省级示范家庭农场培育基地"), ("枫林村", "全国乡村治理示范村"), ("桃源村", "全市基层党建示范点")} <= awarded(text)
+
+
+def test_a_person_described_by_place_and_post_is_the_subject_but_not_one_who_speaks() -> None:
+    text = (
+        "青石镇2023年工作总结\n大田湾社区居民罗世明见义勇为，荣获“重庆市见义勇为先进个人”。"
+        "油茶种植大户胡德明带动300余户增收，被评为“全国农村致富带头人”。镇长王明介绍，我镇荣获全国文明村镇称号。"
+        "安全生产工作获评全县“安全生产工作先进单位”。"
+    )
+    pairs = awarded(text)
+    assert {("罗世明", "重庆市见义勇为先进个人"), ("胡德明", "全国农村致富带头人"), ("青石镇", "全国文明村镇")} <= pairs
+    assert ("青石镇", "全县安全生产工作先进单位") in pairs

@@ -29,12 +29,14 @@ _POINTER = re.compile(r"(?:该|此|这|其|上述|以上|他|她)(?!镇|乡|街�
 # what may open a clause whose award goes to the report's own place: time, self-reference, adverbs
 _SAID_OF_SELF = re.compile(
     r"\d{4}年度?|[今全去同]年|年内|[上下]半年|近年来?|\d+月|一年来|以来|此外|同时|其中|期间|[\d一二两三四五六七八九十]+(?:年|个月|次)|"
-    r"[\u4e00-\u9fff“”]{2,24}?(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查)(?:中|上)?|"
+    r"[\u4e00-\u9fff“”]{2,24}?(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查)(?:中|上)?|[\u4e00-\u9fff]{2,12}?工作|"
     r"(?:我|本|全|该)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)(?:上下)?|我们|"
     + alternation("award_adverbs.txt")
     + r"|[\s，,、“”\"]"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SELF_WORD = re.compile(r"(?:我|本|全)(?:镇|乡|街道|街)")
+_SPEECH = re.compile(r"说|表示|介绍|强调|指出|谈到|告诉")
 _SUBJECT_LABELS = ("Village", "Community", "Enterprise", "Project", "Person")
 _OWN = re.compile(r"(?:我|本|全|该)(?:镇|乡|街道|街)")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
@@ -90,9 +92,15 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     (樟木村…,并在…竞赛中荣获第一名); [] for the report's own place; None for unknown."""
     start = ctx.sentence(trigger)[0]
     start = max((m.end() for m in _FULL_STOP.finditer(ctx.text, start, trigger)), default=start)
+    own_clause = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
+    if _SELF_WORD.search(ctx.text, own_clause, trigger):
+        return []  # 镇长某某介绍，我镇荣获…: the verb's clause names the report's own place
     opening = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if 0 <= m.start - start <= 3 and m.end <= trigger]
     if opening and opening[0].label in _SUBJECT_LABELS:
-        return [opening[0]]
+        return [_described_person(ctx, opening[0], trigger) or opening[0]]
+    described = _described_person(ctx, None, trigger, start)
+    if described is not None:
+        return [described]
     clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
     subject = _clause_subject(ctx, start, clause_start, trigger)
     if subject is not None:
@@ -107,6 +115,20 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     if len(_HAN.findall(said)) >= 2:
         return None  # 汇川新材料获评…: someone the text names and we did not recognise, not the report's place
     return []
+
+
+def _described_person(ctx: Context, place: Mention | None, trigger: int, start: int = 0) -> Mention | None:
+    """The person a sentence opens with after their place and post (某社区居民罗某见义勇为，荣获…;
+    油茶种植大户胡某带动…，被评为…): the person, not the place, is its subject."""
+    at = place.end if place is not None else start
+    first = next((m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.start >= at and m.end <= trigger), None)
+    if first is None or first.label != "Person" or first.start - at > 10 or _CLAUSE.search(ctx.text, at, first.start):
+        return None
+    clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, first.end, trigger)), default=first.end)
+    own = ctx.text[clause_start:trigger]
+    if (own.strip() and not _GAP.match(own)) or _SPEECH.search(ctx.text, first.end, trigger):
+        return None  # 镇长某某介绍，我镇荣获…: the verb's clause has its own subject, the person only speaks
+    return first
 
 
 def _clause_subject(ctx: Context, start: int, clause_start: int, trigger: int) -> list[Mention] | None:
