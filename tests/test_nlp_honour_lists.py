@@ -333,3 +333,8 @@ def test_a_person_described_by_place_and_post_is_the_subject_but_not_one_who_spe
     pairs = awarded(text)
     assert {("罗世明", "重庆市见义勇为先进个人"), ("胡德明", "全国农村致富带头人"), ("青石镇", "全国文明村镇")} <= pairs
     assert ("青石镇", "全县安全生产工作先进单位") in pairs
+
+
+def test_a_sentence_about_commendations_under_an_honours_heading_is_no_list() -> None:
+    text = "青石镇2023年工作总结\n（三）强化宣传表彰\n全年表彰先进集体10个、先进个人30名。\n"
+    assert found(text, "Honour") == []

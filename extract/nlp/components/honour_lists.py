@@ -37,6 +37,7 @@ _MARKER = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}(?:部分|章
 _LIST_INTRO = re.compile(r"(?:荣誉|表彰|获奖|奖项|称号|殊荣)[^，。；,;：:]{0,6}[：:]$")
 # a line that names the list and holds it (主要荣誉：A、B、C)
 _INLINE_LIST = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])?[ \t　]*[^，。；,;：:\n]{0,10}(?:荣誉|表彰|获奖|奖项)[^，。；,;：:\n]{0,4}[：:]")
+_PROSE_WORDS = re.compile(r"表彰(?!为)|评选|评出|开展|推进|完成|实现|推荐|[\d一二两三四五六七八九十]+[个名项家人次户](?![\u4e00-\u9fff]*[：:])")
 _ITEM_MARKER = re.compile(r"^[ \t　]*(?:\d{1,2}\s*(?:[、.．]|[)）])|[（(]\s*\d{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[-•·●▪])?[ \t　]*")
 _SEPARATOR = re.compile(r"[、；;，,]")
 _RECIPIENT_COLON = re.compile(r"^([^：:]{2,16})[：:]\s*(?=\S)")
@@ -98,6 +99,8 @@ def _item(text: str, at: int, raw: str, personal: bool, out: list[Mention]) -> l
 def _line_items(text: str, line: str, start: int, personal: bool, out: list[Mention]) -> list[Mention] | None:
     """The honours of one list line, or None where a piece of it is no title (a line of prose)."""
     body = _ITEM_MARKER.match(line).end()
+    if _PROSE_WORDS.search(line, body):
+        return None  # 全年表彰先进集体10个、先进个人30名: a sentence about honours, not a list of them
     found: list[Mention] = []
     for at, piece in _pieces(line[body:], start + body):
         if not piece.strip():
