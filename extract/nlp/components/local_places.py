@@ -100,6 +100,7 @@ def _bare_mates(text: str, place: tuple[str, str, str, str], out: list[Mention])
                 out.append(Mention(start, end, label, name))
 
 
+_NEWLINE = re.compile("\n")
 _LINE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 _WRAP_MIN_LINE = 12  # a shorter line may be a title that ends without punctuation
 
@@ -109,7 +110,7 @@ def _names_across_lines(text: str, place: tuple[str, str, str, str], out: list[M
     line the PDF layer wrapped inside it (柳\n湾村, 柳湾\n村): the line before runs on."""
     found = {(x.start, x.end) for x in out}
     line_start = 0
-    for brk in [i for i, c in enumerate(text) if c == "\n"]:
+    for brk in [m.start() for m in _NEWLINE.finditer(text)]:
         line = text[line_start:brk]
         line_start = brk + 1
         if len(line) < _WRAP_MIN_LINE or _LINE_HEADING.match(line) or not _CJK_NAME.match(line[-1]) or not _CJK_NAME.match(text[brk + 1 : brk + 2]):
@@ -125,6 +126,7 @@ def _names_across_lines(text: str, place: tuple[str, str, str, str], out: list[M
                 break
 
 
+_HAN_GAP = re.compile("[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")
 # 柳 湾 村, 南川 社区: an OCR or PDF layer's spaces inside a name
 _SPACED = re.compile("(?:[\u4e00-\u9fff][ \u3000]?){1,6}[\u4e00-\u9fff][ \u3000]?(?:村|社[ \u3000]?区)")
 
@@ -132,6 +134,8 @@ _SPACED = re.compile("(?:[\u4e00-\u9fff][ \u3000]?){1,6}[\u4e00-\u9fff][ \u3000]
 def _spaced_names(text: str, place: tuple[str, str, str, str], out: list[Mention]) -> None:
     """A village or community of the report's own province or city written with spaces inside
     (柳 湾 村): the longest name the table knows ending at the suffix, spaces dropped."""
+    if not _HAN_GAP.search(text):
+        return  # no space between two characters anywhere: nothing to look at
     for m in _SPACED.finditer(text):
         if " " not in m.group() and "\u3000" not in m.group():
             continue
