@@ -376,7 +376,7 @@ def honours(doc: Doc) -> Doc:
         if end_m and end_m.group() == "\n" and not text[trig.end() : clause_end].strip() and len(trig.group()) > 1 and not starts_heading(text[line_start:clause_end]):
             end_m = _CLAUSE_END.search(text, clause_end + 1)  # 被评为 at a line's end: the title is on the next
             clause_end = end_m.start() if end_m else len(text)
-        colon = _LISTING_COLON.search(text, trig.end() + 1)
+        colon = _LISTING_COLON.search(text, trig.end() + 1, min(len(text), clause_end + 60))
         clause_end = colon.start() if colon and colon.start() < clause_end else clause_end  # …称号的有：甲村、乙村: the names after the colon receive
         clauses = [(trig.end(), clause_end)]
         while end_m and end_m.group() in "，," and awards(trig.group()):
