@@ -1,4 +1,5 @@
-"""Regular expressions that scan a whole report, behind a guard on their first character.
+"""Regular expressions that scan a whole report, behind a guard on their first character,
+and where the last match before a point ends (the clause or sentence a word stands in).
 
 Python's re tries every branch of an alternation at every position of the text (it
 skips ahead only for a plain literal prefix), so a pattern of many alternatives costs
@@ -46,3 +47,9 @@ def branch_heads(alternation: str) -> list[str]:
         if not head or head[0] in "\\()[].^$*+?{|":
             raise ValueError(f"not a plain word branch: {head!r} in {alternation!r}")
     return heads
+
+
+def after_last(pattern: re.Pattern[str], text: str, start: int, end: int, default: int | None = None) -> int:
+    """Where the last match of `pattern` in text[start:end] ends (the clause a word stands in
+    opens after its last comma), else `default` (`start` when not given)."""
+    return max((m.end() for m in pattern.finditer(text, start, end)), default=start if default is None else default)

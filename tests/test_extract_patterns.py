@@ -9,7 +9,7 @@ import pytest
 
 from extract import sections
 from extract.nlp.components import brands, enterprises, people, projects
-from extract.patterns import branch_heads, guarded
+from extract.patterns import after_last, branch_heads, guarded
 from extract.read import read_source
 from extract.relations import context
 
@@ -61,3 +61,10 @@ def test_branch_heads_are_the_words_of_an_alternation_without_their_lookarounds(
     with pytest.raises(ValueError, match="plain word"):
         branch_heads(r"项目|(?:股份)?公司")
 
+
+
+def test_after_last_is_where_the_last_match_before_a_point_ends() -> None:
+    comma = re.compile("，")
+    text = "据了解，青禾村近年来，先后摘得殊荣"
+    assert after_last(comma, text, 0, 12) == 11
+    assert after_last(comma, text, 5, 9) == 5 and after_last(comma, text, 5, 9, default=0) == 0

@@ -9,6 +9,7 @@ from extract.nlp.components.honours import GIVING, TRIGGER, awards
 from extract.nlp.lexicon import alternation
 from extract.nlp.mention import Mention
 from extract.nlp.names import MASK
+from extract.patterns import after_last
 from extract.relations.context import Context
 from graph.model import Relation
 
@@ -52,7 +53,7 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
     """Mentions that receive an honour whose award verb starts at `trigger`: before the verb,
     or between it and the title for a verb that gives (授予张三、李四“…”称号)."""
     verb = TRIGGER.match(ctx.text, trigger)
-    clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, max(0, trigger - 60), trigger)), default=0)
+    clause_start = after_last(_CLAUSE, ctx.text, max(0, trigger - 60), trigger, default=0)
     passive = ctx.text.rfind("被", clause_start, trigger)
     if verb and not verb.group().startswith("被") and passive >= 0 and passive + 1 < trigger:
         trigger = passive  # 被江门市委、市政府授予…: who stands before 被 receives, the rest award
@@ -91,9 +92,9 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     """Recipient when none stands right before the verb: the entity opening the sentence
     (樟木村…,并在…竞赛中荣获第一名); [] for the report's own place; None for unknown."""
     start = ctx.sentence(trigger)[0]
-    start = max((m.end() for m in _FULL_STOP.finditer(ctx.text, start, trigger)), default=start)
-    own_clause = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
-    if _SELF_WORD.search(ctx.text, own_clause, trigger):
+    start = after_last(_FULL_STOP, ctx.text, start, trigger)
+    clause_start = after_last(_CLAUSE, ctx.text, start, trigger)
+    if _SELF_WORD.search(ctx.text, clause_start, trigger):
         return []  # 镇长某某介绍，我镇荣获…: the verb's clause names the report's own place
     opening = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if 0 <= m.start - start <= 3 and m.end <= trigger]
     if opening and opening[0].label in _SUBJECT_LABELS:
@@ -101,7 +102,6 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     described = _described_person(ctx, None, trigger, start)
     if described is not None:
         return [described]
-    clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, start, trigger)), default=start)
     subject = _clause_subject(ctx, start, clause_start, trigger)
     if subject is not None:
         return subject
@@ -124,7 +124,7 @@ def _described_person(ctx: Context, place: Mention | None, trigger: int, start: 
     first = next((m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.start >= at and m.end <= trigger), None)
     if first is None or first.label != "Person" or first.start - at > 10 or _CLAUSE.search(ctx.text, at, first.start):
         return None
-    clause_start = max((m.end() for m in _CLAUSE.finditer(ctx.text, first.end, trigger)), default=first.end)
+    clause_start = after_last(_CLAUSE, ctx.text, first.end, trigger)
     own = ctx.text[clause_start:trigger]
     if (own.strip() and not _GAP.match(own)) or _SPEECH.search(ctx.text, first.end, trigger):
         return None  # 镇长某某介绍，我镇荣获…: the verb's clause has its own subject, the person only speaks
@@ -189,7 +189,7 @@ def _respectively(ctx: Context, honour: Mention, who: list[Mention] | None, trig
 def _trigger_before(ctx: Context, honour: Mention) -> int | None:
     """The award verb of the clause a learned honour stands in (荣获…), if any: a title the
     model found with no verb before it is named, not awarded."""
-    start = max((m.end() for m in _CLAUSE.finditer(ctx.text, max(0, honour.start - 60), honour.start)), default=max(0, honour.start - 60))
+    start = after_last(_CLAUSE, ctx.text, max(0, honour.start - 60), honour.start)
     verbs = [v for v in TRIGGER.finditer(ctx.text, start, honour.start) if awards(v.group())]
     return verbs[-1].start() if verbs else None
 

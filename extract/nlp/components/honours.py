@@ -20,6 +20,7 @@ from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 from extract.nlp.tables import column_rows
+from extract.patterns import after_last
 from extract.sections import starts_heading
 
 _LEVELS = r"(?:全国|全省|全市|国家级?|中国|[一二三]级[甲乙丙]等|省级|自治区级|市级|[\u4e00-\u9fff]{2,3}省)"
@@ -190,7 +191,7 @@ _CLAUSE_START = re.compile(r"[，。；,;！!？?：:\n]")
 def _aimed(text: str, trigger: int) -> bool:
     """Whether the verb's sentence is a plan (力争…创成, 确保通过…复审, 力争我镇…，某企业入选…): a title
     aimed at, not won."""
-    start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, trigger - 60), trigger)), default=max(0, trigger - 60))
+    start = after_last(_SENTENCE_START, text, max(0, trigger - 60), trigger)
     return _AIM_LEAD.search(text, start, trigger) is not None
 
 
@@ -203,7 +204,7 @@ _CONTEST_WORDS = re.compile(r"[\u4e00-\u9fff“”\"]{2,24}?(?:考核|测评|评
 def _subject_contest(text: str, trigger: int, found: list[Mention]) -> re.Match[str] | None:
     """The contest a clause opens with when no 在…中 names it (营商环境满意度测评排名全县第二,
     党建工作考核获“好”等次), without a place that opens the clause."""
-    start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, trigger - 30), trigger)), default=max(0, trigger - 30))
+    start = after_last(_CLAUSE_START, text, max(0, trigger - 30), trigger)
     start = max([m.end for m in found if m.start == start and m.label != "Honour"] + [start])
     start += text.startswith("在", start)
     match = _CONTEST_WORDS.search(text, start, trigger)

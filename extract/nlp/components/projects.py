@@ -18,7 +18,7 @@ from extract.nlp.lexicon import FUNCTION_TAGS, NON_NAME_TAGS, alternation, jieba
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import TRADE, cut_inner, has_proper_part, is_masked, strip_mask
 from extract.nlp.tables import column_rows
-from extract.patterns import branch_heads, guarded
+from extract.patterns import after_last, branch_heads, guarded
 from graph.model import PLACE_LABELS
 
 
@@ -469,7 +469,7 @@ def _landform_start(text: str, starts: list[int], start: int) -> bool:
 
 def _built(text: str, start: int, end: int) -> bool:
     """The clause around a road name speaks of building it."""
-    before = max((m.end() for m in _CLAUSE.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
+    before = after_last(_CLAUSE, text, max(0, start - 40), start)
     after = _CLAUSE.search(text, end)
     return bool(_WORKS.search(text, before, after.start() if after else len(text)))
 

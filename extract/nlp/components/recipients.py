@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from extract.nlp.boundaries import doc_text
 from extract.nlp.lexicon import alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
+from extract.patterns import after_last
 
 _CLAUSE = re.compile(r"[，。；,;：:！？\n]")
 # what stands between a recipient and its award verb (成为全市首家获评, 等3家社会组织荣获, 成功)
@@ -93,7 +94,7 @@ def recipients(doc: Doc) -> Doc:
     for honour in [m for m in out if m.label == "Honour" and m.properties.get("trigger") is not None]:
         trigger = int(honour.properties["trigger"])
         _facility_not_project(text, out, trigger, heads)
-        clause_start = max((c.end() for c in _CLAUSE.finditer(text, max(0, trigger - 40), trigger)), default=max(0, trigger - 40))
+        clause_start = after_last(_CLAUSE, text, max(0, trigger - 40), trigger)
         passive = text.rfind("被", clause_start, trigger)
         trigger = passive if passive > clause_start else trigger  # 镇文化站被文化和旅游部命名为…
         contest = _CONTEST.match(text, clause_start)
