@@ -21,6 +21,7 @@ from extract.nlp.components.honours import (
     TITLED_LIST,
     TRIGGER,
     clean_title,
+    held_at,
     honour_level,
     recipient_like,
     recipient_mention,
@@ -68,9 +69,9 @@ def _item(text: str, at: int, raw: str, personal: bool, out: list[Mention]) -> l
     at, raw = at + lead, raw.strip().rstrip("。")
     recipient: tuple[int, int] | None = None
     titled = _TITLE_COLON.match(raw)
-    if titled and recipient_like(title_note(titled.group(2))[0]):  # 全国劳动模范：张三（青禾村党支部书记）
-        name, _ = title_note(titled.group(2))
-        recipient = (at + titled.start(2), at + titled.start(2) + len(name.rstrip()))
+    holder = title_note(titled.group(2))[0] if titled else ""
+    if titled and recipient_like(holder):  # 全国劳动模范：张三（青禾村党支部书记）
+        recipient = (at + titled.start(2), at + titled.start(2) + len(holder.rstrip()))
         raw = titled.group(1)
     for pattern in () if recipient else (_RECIPIENT_COLON, _RECIPIENT_SPACE):
         m = pattern.match(raw)
@@ -87,9 +88,7 @@ def _item(text: str, at: int, raw: str, personal: bool, out: list[Mention]) -> l
     found: list[Mention] = []
     properties: dict[str, object] = {"level": honour_level(title)}
     if recipient is not None:
-        properties["recipient_at"] = list(recipient)
-        named = recipient_mention(text, recipient[0], recipient[1], out)
-        found += [named] if named else []
+        found += held_at(text, recipient[0], recipient[1], properties, out)
     elif personal:
         properties["awarded"] = False  # a personal honour with no name: not the report's place
     found.append(Mention(at, at + len(raw), "Honour", title, properties))

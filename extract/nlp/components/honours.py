@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -123,14 +124,22 @@ _RECIPIENT_NOTE = re.compile(r"村|社区|街道|镇|乡|公司|企业|合作社
 _LISTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）]{2,16}")
 
 
+@lru_cache(maxsize=1)
+def _holder_heads() -> tuple[str, ...]:
+    return tuple(words("recipient_heads.txt") | words("list_recipient_heads.txt"))
+
+
+def _listed_person(name: str) -> bool:
+    """A person's name alone: a surname and one or two characters that name a person."""
+    return bool(re.fullmatch(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}", name)) and is_person_name(name)
+
+
 def recipient_like(name: str) -> bool:
     """A place, body, facility or person that can stand beside its title in a list (青禾村：…, …（张三）)."""
     name = name.strip()
     if not 2 <= len(name) <= 16 or TRIGGER.search(name):
         return False
-    if re.fullmatch(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}", name) and is_person_name(name):
-        return True
-    return name.endswith(tuple(words("recipient_heads.txt") | words("list_recipient_heads.txt")))
+    return _listed_person(name) or name.endswith(_holder_heads())
 
 
 def recipient_mention(text: str, a: int, b: int, found: list[Mention]) -> Mention | None:
@@ -139,12 +148,19 @@ def recipient_mention(text: str, a: int, b: int, found: list[Mention]) -> Mentio
     name = text[a:b].strip()
     if "、" in name or any(m.start == a and m.end == b for m in found) or not recipient_like(name):
         return None
-    heads = tuple(words("recipient_heads.txt"))
-    if is_person_name(name) and not name.endswith(heads) and re.fullmatch(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}", name):
+    if _listed_person(name) and not name.endswith(tuple(words("recipient_heads.txt"))):
         return Mention(a, b, "Person", name, {"recipient": True})
     if any(m.start <= a and b <= m.end and m.label != "Honour" for m in found):
         return None  # a place already names it
     return Mention(a, b, "Organization", name, {"recipient": True})
+
+
+def held_at(text: str, a: int, b: int, properties: dict[str, object], found: list[Mention]) -> list[Mention]:
+    """Mark a title as held by whoever stands at text[a:b] (`recipient_at`, read by AWARDED), and
+    the mention that names them there when no step has (望江社区党委)."""
+    properties["recipient_at"] = [a, b]
+    named = recipient_mention(text, a, b, found)
+    return [named] if named else []
 
 
 def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
@@ -201,27 +217,29 @@ _NAMED_CONTEST = re.compile(
 _CONTEST_WORDS = re.compile(r"[\u4e00-\u9fff“”\"]{2,24}?(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查|测试)(?:中|上)?$")
 
 
-def _subject_contest(text: str, trigger: int, found: list[Mention]) -> re.Match[str] | None:
+def _subject_contest(text: str, trigger: int, found: list[Mention]) -> tuple[int, str] | None:
     """The contest a clause opens with when no 在…中 names it (营商环境满意度测评排名全县第二,
     党建工作考核获“好”等次), without a place that opens the clause."""
     start = after_last(_CLAUSE_START, text, max(0, trigger - 30), trigger)
     start = max([m.end for m in found if m.start == start and m.label != "Honour"] + [start])
     start += text.startswith("在", start)
     match = _CONTEST_WORDS.search(text, start, trigger)
-    return re.match(r"(.+?)(?:中|上)?$", match.group()) and _Contest(match.start(), match.group().removesuffix("中").removesuffix("上")) if match else None
+    return (match.start(), match.group().removesuffix("中").removesuffix("上")) if match else None
 
 
-class _Contest:
-    """A contest found without 在…中, read as _CONTEST's match is (its name is group 1)."""
-
-    def __init__(self, start: int, name: str) -> None:
-        self._start, self._name = start, name
-
-    def group(self, _index: int = 1) -> str:
-        return self._name
-
-    def start(self, _index: int = 1) -> int:
-        return self._start
+def _contest_of(text: str, trig: re.Match[str], found: list[Mention]) -> tuple[int, str] | None:
+    """(start, name) of the contest a bare title or grade belongs to: its own 在…中, the one its
+    clause opens with, one earlier in the sentence, else one the paragraph names (…大赛决赛落下帷幕。)."""
+    line_start = max(text.rfind("\n", 0, trig.start()), text.rfind("。", 0, trig.start())) + 1
+    contests = list(_CONTEST.finditer(text, line_start, trig.end()))
+    own = [c for c in contests if c.end() >= trig.start()]  # 在…中 with this very verb
+    if own:
+        return own[-1].start(1), own[-1].group(1)
+    subject = _subject_contest(text, trig.start(), found)
+    if subject is not None:
+        return subject
+    named = contests[-1] if contests else _last(_NAMED_CONTEST.finditer(text, text.rfind("\n", 0, trig.start()) + 1, trig.start()))
+    return (named.start(1), named.group(1)) if named is not None else None
 
 
 def _aim(verb: str) -> bool:
@@ -348,9 +366,7 @@ def _table_titles(text: str, known: list[Mention]) -> list[Mention]:
         who = next((row[h] for h in row if h in recipients), None)
         properties: dict[str, object] = {"level": honour_level(title)}
         if who is not None:
-            properties["recipient_at"] = [who.start, who.end]
-            named = recipient_mention(text, who.start, who.end, found + known)
-            found += [named] if named else []
+            found += held_at(text, who.start, who.end, properties, found + known)
         found.append(Mention(cell.start, cell.end, "Honour", title, properties))
     return found
 
@@ -418,22 +434,17 @@ def honours(doc: Doc) -> Doc:
                 title = grade.group(1) + "等次"  # 获评…考核“优秀”等次: a grade of the contest named before
             weak = bool(_WEAK_BARE.match(title)) or (quoted and title in _COMMENDATIONS)  # 最佳园区, 授予…“先进集体”
             if title and (_BARE.match(title) or grade or weak):
-                line_start = max(text.rfind("\n", 0, trig.start()), text.rfind("。", 0, trig.start())) + 1
-                contests = list(_CONTEST.finditer(text, line_start, trig.end()))
-                own = [c for c in contests if c.end() >= trig.start()]  # 在…中 with this very verb
-                contest = (own or [None])[-1] or _subject_contest(text, trig.start(), out) or (contests or [None])[-1]
-                if contest is None:  # …大赛决赛落下帷幕。某街道荣获团体一等奖: the contest the paragraph names
-                    contest = _last(_NAMED_CONTEST.finditer(text, text.rfind("\n", 0, trig.start()) + 1, trig.start()))
+                contest = _contest_of(text, trig, out)
                 if contest is not None:
                     bare = title + ("名" if _RANK_ONLY.fullmatch(title) else "")  # 位列第一: the first place
                     own_scope = _SCOPE.match(bare)
                     if own_scope:
                         scope, bare = own_scope.group(), bare[own_scope.end() :]
-                    pieces = _CONTEST_LEVELS.sub("", contest.group(1)).split("、")
+                    piece_start, contest_name = contest
+                    pieces = _CONTEST_LEVELS.sub("", contest_name).split("、")
                     if min(len(c) for c in pieces) < 4:
                         pieces = ["".join(pieces)]
                     heads = [_TIME_HEAD.sub("", c).translate(_QUOTES).replace(" ", "") for c in pieces]
-                    piece_start = contest.start(1)
                     if scope and not any(h.startswith(scope) for h in heads):
                         heads = [scope + h for h in heads]  # 全区第1名 of a contest: 全区…考核第1名
                     for piece, extra in zip(pieces[:-1], heads[:-1], strict=True):
@@ -448,9 +459,7 @@ def honours(doc: Doc) -> Doc:
             previous = title
             properties = {"level": honour_level(title), "trigger": trig.start(), "awarded": awards(trig.group()) and not aimed}
             if noted is not None:
-                properties["recipient_at"] = [part_start + noted[0], part_start + noted[1]]
-                named = recipient_mention(text, part_start + noted[0], part_start + noted[1], out)
-                out += [named] if named else []
+                out += held_at(text, part_start + noted[0], part_start + noted[1], properties, out)
             out.append(Mention(part_start, part_start + len(part), "Honour", title, properties))
     for m in _SWEEP.finditer(text):
         contest = _TIME_HEAD.sub("", m.group(1)).translate(_QUOTES)
