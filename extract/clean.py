@@ -63,6 +63,16 @@ _WRAP_MIN = 10
 _OPEN_END = re.compile(r"[、，,]$")
 _SUBTITLE = re.compile(r"^[—－\-]{1,2}|会上$|会议上$")  # ——在…人大会议上
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分条])")
+_PROSE = re.compile(r"[，。；]")  # a line with these is a sentence, not a title, heading or table row
+_TERMINAL_END = re.compile(r"[。！？!?；;：:”’）)】》…]$")
+_CELLS = re.compile(r"\t|\||\s{2,}")  # a table row: its cells may be of one length too, and end open
+
+# Spaces a PDF layer puts between Chinese characters: after every one (letter spacing), or
+# between words; a report's title is closed up too, not a byline.
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d，。、；：！？（）“”]) (?=[\u4e00-\u9fff\d，。、；：！？（）“”])")
+_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_REPORT_TITLE = re.compile(r"总结|计划|报告|打算|要点|汇报|思路|安排")
 
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
@@ -127,15 +137,6 @@ def collapse_spaces(text: str) -> str:
     return "\n".join(lines)
 
 
-_SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d，。、；：！？（）“”]) (?=[\u4e00-\u9fff\d，。、；：！？（）“”])")
-
-
-_HAN = re.compile("[\u4e00-\u9fff]")
-_REPORT_TITLE = re.compile(r"总结|计划|报告|打算|要点|汇报|思路|安排")  # a first line that names the report, not a byline
-_HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
-_PROSE = re.compile(r"[，。；]")
-
-
 def close_spaced_han(text: str) -> str:
     """Close up spaces between Chinese characters: in a line set with a space after every
     character (青 石 镇 荣 获…, PDF letter spacing), all of them; in a line of prose, the
@@ -180,10 +181,6 @@ def join_wrapped_lines(text: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
-
-
-_CELLS = re.compile(r"\t|\||\s{2,}")  # a table row: its cells may be of one length too, and end open
-_TERMINAL_END = re.compile(r"[。！？!?；;：:”’）)】》…]$")
 
 
 def _wrap_width(lines: list[str]) -> int | None:
