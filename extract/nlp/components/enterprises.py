@@ -226,7 +226,7 @@ _BUREAU = re.compile(
 )
 
 
-# 3507厂, 5702厂: a works known by its code number
+# 4213厂, 5702厂: a works known by its code number
 _CODED_WORKS = re.compile(r"(?<![\d.])\d{3,4}厂(?![房区址])")
 
 

@@ -63,6 +63,7 @@ _NOT_AWARDED = ("评选", "创建")
 
 # an aim names a title only wholly quoted or with its level word
 _LEVEL_WORD = re.compile(r"全国|国家|中国|全省|省级|自治区级|全市|市级|全县|县级|全区|区级")
+_PLACE_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,5}?[省市县区](?!级)")  # 平江县五四红旗团委: the awarder's place opens it
 _WHOLLY_QUOTED = re.compile(r"[“\"][^”\"]+[”\"](?:荣誉称号|称号)?")
 _HEADS = re.compile(f"(?:{alternation('honour_heads.txt')})$")
 _NEGATIVE = re.compile(alternation("honour_negatives.txt"))
@@ -190,12 +191,14 @@ _COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名
 
 
 def _listed_title(clause: str) -> bool:
-    """A clause that is only one more levelled title (…，全市人居环境整治红旗乡镇，…)."""
-    bare = clause.strip().translate(_QUOTES)
+    """A clause that is only one more title, with its level, its place or its quotes
+    (…，2021年度全市人居环境整治红旗乡镇，某县五四红旗团委，“四好农村路”示范乡镇，…)."""
+    bare = _TIME_HEAD.sub("", re.sub(r"\s+", "", clause).translate(_QUOTES))
     title = clean_title(clause)
+    opens = _LEVEL_WORD.match(bare) or _PLACE_LEVEL.match(bare) or clause.strip()[:1] in "“\"「"
     return (
-        bool(_LEVEL_WORD.match(bare)) and not TRIGGER.search(bare) and not _COUNTING.search(bare)
-        and len(title) <= 24 and valid_title(title, False)
+        bool(opens) and not TRIGGER.search(bare) and not _COUNTING.search(bare)
+        and len(title) <= 24 and valid_title(title, bool(_WHOLLY_QUOTED.fullmatch(_TIME_HEAD.sub("", clause.strip()))))
     )
 
 
