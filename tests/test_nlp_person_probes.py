@@ -269,3 +269,36 @@ def test_names_opening_with_a_rare_dictionary_entry() -> None:
 
 def test_credit_name_before_its_unit_in_brackets() -> None:
     assert "褚明华" in people("帮扶责任人：褚明华（镇农办）")
+
+
+def test_credit_closed_up_by_cleaning() -> None:
+    """Cleaning drops the spaces of a credit inside a line of prose: the names run together."""
+    names = people("本报讯（记者林晓燕通讯员郭明远彭子涵）3月2日，青石镇召开大会。")
+    assert names >= {"林晓燕", "郭明远", "彭子涵"}
+    assert people("青石镇将继续推进此项工作。（柳州市罗文斌）") >= {"罗文斌"}
+    assert people("青石镇将继续推进此项工作。（韦家乐覃秋月）") >= {"韦家乐", "覃秋月"}
+
+
+def test_cadre_ranks_and_posts_before_a_name() -> None:
+    assert "秦素英" in people("县人大常委会二级调研员秦素英出席会议。")
+    assert "潘雨桐" in people("大学生村官潘雨桐利用直播帮助村民销售农产品。")
+    assert people("柳湾村“两委”班子成员黄永红、李建平、周丽参加。") >= {"黄永红", "李建平", "周丽"}
+
+
+def test_prize_winners_after_each_prize() -> None:
+    names = people("获奖名单如下：一等奖：韩立新（柳湾村）；二等奖：蒋红梅（石桥村）、许卫东（青禾村）。")
+    assert names >= {"韩立新", "蒋红梅", "许卫东"}
+
+
+def test_list_closing_on_a_name_before_an_award_verb() -> None:
+    assert people("石桥村的黎秀英、梁秋菊荣获“好媳妇”称号。") >= {"黎秀英", "梁秋菊"}
+    assert not people("柳湾村、石桥村荣获“文明村”称号。青禾科技、云帆公司荣获奖励。")
+
+
+def test_list_mate_opening_with_a_word_between_names() -> None:
+    names = people("对韦长中、吴春华、王朝国、李本清等18名新乡贤进行了表彰。")
+    assert names >= {"韦长中", "吴春华", "王朝国", "李本清"}
+
+
+def test_head_of_a_sumu_is_no_name() -> None:
+    assert "苏木达" not in people("成立由主管苏木达带队的防疫工作队。")

@@ -106,7 +106,7 @@ def _mate() -> re.Pattern[str]:
     return re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}(?=[、，,；;。等\s）)]|同志|被|{_AWARD}|{_counted()}|{_after()}|$)")
 
 
-_OPENERS = frozenset("、，,；;。：:\n（( 向对给由请了")  # 向某某、某某等同志颁发
+_OPENERS = frozenset("、，,；;。：:\n（( 向对给由请了的")  # 向某某、某某等同志颁发
 @lru_cache(maxsize=1)
 def _role_end() -> re.Pattern[str]:
     return re.compile(rf"(?:{_roles()}|表彰|表扬|授予|追授)$")
@@ -250,24 +250,78 @@ def _credit() -> re.Pattern[str]:
 
 def _credited(text: str) -> list[Mention]:
     """Every name of a credit, spaces between them (通讯员 某某 某某 报道): an office may
-    open it (青溪镇党政办), anything else ends it."""
+    open it (青溪镇党政办), anything else ends it. Cleaning closes up the spaces of a credit
+    in a line of prose (（记者某某通讯员某某某某）): the names run together there."""
     whole = re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}")
     office = re.compile(rf"[^\s]{{2,16}}(?:{_BYLINE_ORG})")
     found = []
     for m in _credit().finditer(text):
         group = 1 if m.group(1) is not None else 2
-        names, offices = [], 0
+        names, offices, whole_credit = [], 0, True
         for item in re.finditer(r"[^\s、，,；;（(]+", m.group(group)):
-            word = item.group()
+            word, at = item.group(), m.start(group) + item.start()
+            glued = _glued_credit(word, at, m.end(group), text)
             if whole.fullmatch(word) and is_person_name(word):
-                names.append(Mention(m.start(group) + item.start(), m.start(group) + item.end(), "Person", word))
+                names.append(Mention(at, at + len(word), "Person", word))
             elif office.fullmatch(word) and not names and not offices:
                 offices += 1
+            elif glued:
+                names.extend(glued)
             else:
+                whole_credit = False
                 break
-        if group == 1 or (names and len(names) + offices == len(m.group(group).split())):
+        if group == 1 or (names and whole_credit):
             found.extend(names)
     return found
+
+
+@lru_cache(maxsize=1)
+def _byline_split() -> re.Pattern[str]:
+    return re.compile(f"({alternation('byline_words.txt')})")
+
+
+_GLUED_OFFICE = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{_BYLINE_ORG}|省|市|县|区)")
+
+
+def _glued_credit(word: str, at: int, end: int, text: str) -> list[Mention]:
+    """The names of a credit closed up into one word (某某通讯员某某某某, 甘肃某市某某某):
+    only inside brackets that close right after it, each part split on the byline words and
+    an office opening it, and every part wholly cut into names."""
+    if at + len(word) != end or not text.startswith(("）", ")"), end):
+        return []
+    found: list[Mention] = []
+    pos = 0
+    for part in _byline_split().split(word):
+        if not part or _byline_split().fullmatch(part):
+            pos += len(part)
+            continue
+        cuts = _glued_names(part)
+        office = _GLUED_OFFICE.match(part) if not cuts and not found else None
+        if office and (rest := _glued_names(part[office.end() :])):
+            cuts = [(a + office.end(), b + office.end()) for a, b in rest]
+        if not cuts:
+            return []
+        found.extend(Mention(at + pos + a, at + pos + b, "Person", part[a:b]) for a, b in cuts)
+        pos += len(part)
+    return found
+
+
+def _glued_names(run: str) -> list[tuple[int, int]]:
+    """The fewest names (2-4 characters, each opening with a surname) that make up `run`
+    exactly, as (start, end); [] when it cannot be cut so."""
+    if not 2 <= len(run) <= 12:
+        return []
+    whole = re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}")
+    best: dict[int, list[tuple[int, int]]] = {len(run): []}
+    for pos in range(len(run) - 2, -1, -1):
+        options = [
+            [(pos, pos + size), *best[pos + size]]
+            for size in (3, 2, 4)
+            if pos + size in best and whole.fullmatch(run[pos : pos + size]) and is_person_name(run[pos : pos + size])
+        ]
+        if options:
+            best[pos] = min(options, key=len)
+    return best.get(0, [])
 
 
 @lru_cache(maxsize=1)
@@ -282,13 +336,15 @@ def _historical_names(text: str) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _unit_award() -> re.Pattern[str]:
-    """A three-character name right after a village or unit, or a name opening a clause,
-    before an award verb (柳湾村某某某被授予, 镇卫生院某某某获得, 。某某荣获)."""
+    """A three-character name right after a village or unit, a name opening a clause or
+    closing a list, before an award verb (柳湾村某某某被授予, 镇卫生院某某某获得, 。某某荣获,
+    、某某某荣获)."""
     clause = _CLAUSE
     verbs = rf"(?={_AWARD}|获得|荣膺|入选)"
     return re.compile(
         rf"(?:[村院站所校]|社区|中心|公司)({surname_pattern()}[\u4e00-\u9fff]{{2}}){verbs}"
         rf"|{clause}({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?){verbs}"
+        rf"|(?<=、)({surname_pattern()}[\u4e00-\u9fff]{{2}}){verbs}"  # the last of a list: 某某、某某某荣获
     )
 
 
@@ -298,7 +354,7 @@ def _unit_award_names(text: str) -> list[Mention]:
     tags = jieba_tags()
     found = []
     for m in _unit_award().finditer(text):
-        group = 1 if m.group(1) else 2
+        group = next(i for i in (1, 2, 3) if m.group(i))
         name = m.group(group)
         unknown = name not in tags if len(name) == 2 else tags.get(name[:2], "nr") in _NAME_TAGS
         if unknown and is_person_name(name):
@@ -331,6 +387,22 @@ _NAME_HEADER = re.compile(r"^[|｜ \t]*姓名[ \t|｜\u3000]+[^\n]*\n", re.M)
 _FIRST_CELL = re.compile(r"[|｜ \t]*([^\s|｜]+)[ \t|｜\u3000]+[^\n]")
 
 
+def _between_names(text: str, start: int, end: int, forward: bool) -> bool:
+    """A three-character list mate that opens with a word jieba knows (王朝国: 王朝) is a name
+    still where the mate on its far side is one (某某、王朝国、某某)."""
+    if end - start != 3 or text[end - 1] in _PLACE_TAIL | _PARTICLES:
+        return False
+    if forward:
+        far = _mate().match(text, end + 1) if text[end : end + 1] == "、" else None
+        return far is not None and is_person_name(far.group())
+    for size in (3, 2):
+        c = start - 1 - size
+        far = _mate().match(text, c) if c >= 0 and text[start - 1 : start] == "、" else None
+        if far and far.end() == start - 1 and is_person_name(far.group()):
+            return True
+    return False
+
+
 def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
     """People listed with a named person (村民张三、李四等): each list mate is a person too."""
     mates: list[Mention] = []
@@ -344,7 +416,7 @@ def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
             end = close.end() if close else end
         for pos in (end + 1,) if text[end : end + 1] == "、" else ():
             m = _mate().match(text, pos)
-            if m and m.start() not in seen and is_person_name(m.group()):
+            if m and m.start() not in seen and (is_person_name(m.group()) or _between_names(text, m.start(), m.end(), forward=True)):
                 mate = Mention(m.start(), m.end(), "Person", m.group())
                 mates.append(mate)
                 todo.append(mate)
@@ -354,7 +426,8 @@ def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
                 c = person.start - 1 - size
                 m = _mate().match(text, c) if c >= 0 else None
                 opens = c == 0 or text[c - 1] in _OPENERS or _role_end().search(text, max(0, c - 6), c) is not None
-                if m and m.end() == person.start - 1 and opens and m.start() not in seen and is_person_name(m.group()):
+                named = m is not None and (is_person_name(m.group()) or _between_names(text, m.start(), m.end(), forward=False))
+                if m and m.end() == person.start - 1 and opens and m.start() not in seen and named:
                     mate = Mention(m.start(), m.end(), "Person", m.group())
                     mates.append(mate)
                     todo.append(mate)
