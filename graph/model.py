@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph.labels import REGISTRY
@@ -78,9 +78,11 @@ class Evidence:
     marks: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["marks"] = [list(m) for m in self.marks]
-        return data
+        # spelt out: dataclasses.asdict deep-copies every field, and evidence is written by the thousand
+        return {
+            "report_id": self.report_id, "section": self.section, "section_kind": self.section_kind,
+            "sentence": self.sentence, "start": self.start, "end": self.end, "marks": [list(m) for m in self.marks],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evidence:
@@ -113,8 +115,11 @@ class Report:
     sections: list[dict[str, Any]] = field(default_factory=list)  # flat list, see extract.sections
 
     def to_dict(self, with_text: bool = True) -> dict[str, Any]:
-        data = asdict(self)
-        if not with_text:
+        data = {f: getattr(self, f) for f in self.__dataclass_fields__}
+        data["years"] = list(self.years)
+        if with_text:
+            data["sections"] = [dict(s) for s in self.sections]
+        else:
             data.pop("text")
             data.pop("sections")
         return data
@@ -151,7 +156,11 @@ class Entity:
                 self.properties[key] = value
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "id": self.id, "label": self.label, "name": self.name,
+            "aliases": list(self.aliases),
+            "properties": {k: list(v) if isinstance(v, list) else v for k, v in self.properties.items()},
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
