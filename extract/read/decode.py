@@ -8,8 +8,11 @@ decode strictly and read as plausible Chinese text, or the next is tried.
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
+
+from extract.read.errors import Unreadable
 
 # Encodings a Chinese government report can plausibly be in (GB2312/GBK are subsets of GB18030).
 CHINESE_ENCODINGS: tuple[str, ...] = ("gb18030", "gbk", "gb2312", "big5", "utf_16_le", "utf_16_be")
@@ -29,7 +32,7 @@ _BINARY_MAGIC: tuple[bytes, ...] = (
 )
 
 
-class DecodeError(ValueError):
+class DecodeError(Unreadable):
     """The cause (as ReadError wants it) of bytes that are not a text document."""
 
 
@@ -37,12 +40,14 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # C0 controls but \t \n \x0b \f \r, and U+FFFD
+
+
 def control_ratio(text: str) -> float:
     """Share of characters that no text document contains (C0 controls other than whitespace)."""
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f\x0b") or ch == "\ufffd")
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def plausibly_chinese(text: str) -> bool:
