@@ -14,9 +14,7 @@ from pathlib import Path
 from extract.clean import clean
 from extract.document import ReadError, SourceText
 from extract.read.decode import DecodeError, decode_bytes, looks_binary
-from extract.read.pdf import PdfError, pdf_text
-from extract.read.web import HtmlError, html_text
-from extract.read.word import CorruptDocx, UnsafeDocx, docx_text
+from extract.read.errors import Unreadable
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # spaCy's own default limit; extraction time grows faster than the length, so longer
@@ -59,23 +57,34 @@ def _txt(data: bytes) -> tuple[str, str]:
     return decode_bytes(data)
 
 
+# each reader imports its library when a file of its kind comes (pdfminer alone takes 0.1 s)
 def _docx(data: bytes) -> tuple[str, str]:
     if looks_binary(data) and not data.startswith(b"PK"):
         raise DecodeError("truncated or corrupt .docx (not a zip archive)")
+    from extract.read.word import docx_text
+
     return docx_text(data), ""
 
 
 def _pdf(data: bytes) -> tuple[str, str]:
     if not data.startswith(b"%PDF"):
-        raise PdfError("truncated or corrupt .pdf (no %PDF header)")
+        raise Unreadable("truncated or corrupt .pdf (no %PDF header)")
+    from extract.read.pdf import pdf_text
+
     return pdf_text(data), ""
+
+
+def _html(data: bytes) -> tuple[str, str]:
+    from extract.read.web import html_text
+
+    return html_text(data)
 
 
 READERS: dict[str, tuple[str, Callable[[bytes], tuple[str, str]]]] = {
     ".txt": ("txt", _txt),
     ".docx": ("docx", _docx),
-    ".html": ("html", html_text),
-    ".htm": ("html", html_text),
+    ".html": ("html", _html),
+    ".htm": ("html", _html),
     ".pdf": ("pdf", _pdf),
 }
 # The file types read_source accepts; directory walkers should use this list.
@@ -107,7 +116,7 @@ def read_source(path: str | os.PathLike[str], limit: int | None = None) -> Sourc
         raise ReadError(name, f"cannot open file ({exc.strerror or exc})") from exc
     try:
         text, encoding = reader(data)
-    except (DecodeError, CorruptDocx, UnsafeDocx, HtmlError, PdfError) as exc:
+    except Unreadable as exc:
         raise ReadError(name, str(exc)) from exc
     if len(text) > 4 * max_chars():  # cleaning never removes three quarters of a real report
         raise ReadError(name, f"text too long ({len(text):,} characters before cleaning > {max_chars():,} limit)")

@@ -22,6 +22,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
 from extract.clean import fold_radicals
+from extract.read.errors import Unreadable
 from extract.sections import starts_heading
 
 # pdfminer warns about every glyph of fonts embedded without a bounding box (Chromium's CJK subsets).
@@ -33,7 +34,7 @@ _PAGE_NUMBER = re.compile(
 _SENTENCE_END = tuple("。！？!?…")
 
 
-class PdfError(ValueError):
+class PdfError(Unreadable):
     """The cause (as ReadError wants it) of a PDF without usable text."""
 
 

@@ -16,6 +16,7 @@ import lxml.html
 from lxml.etree import ParserError
 
 from extract.read.decode import decode_bytes
+from extract.read.errors import Unreadable
 
 MAX_DEPTH = 2048  # libxml2's limit with XML_PARSE_HUGE
 
@@ -37,7 +38,7 @@ _TITLE_SPLIT = re.compile(r"\s*[_|｜\-–—]\s*")
 _CJK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff，。；：、！？“”（）])\s*\n\s*(?=[\u4e00-\u9fff，。；：、！？“”（）])")
 
 
-class HtmlError(ValueError):
+class HtmlError(Unreadable):
     """The cause (as ReadError wants it) of a page that cannot be read whole."""
 
 

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml.etree import XMLSyntaxError, XPath
 
+from extract.read.errors import Unreadable
 from extract.read.word_numbering import Numbering
 
 DEFAULT_MAX_UNZIPPED = 100 * 1024 * 1024
@@ -39,11 +40,11 @@ def _text(p: BaseOxmlElement) -> str:
     return "".join(str(part) for part in _TEXT_PARTS(p))
 
 
-class CorruptDocx(ValueError):
+class CorruptDocx(Unreadable):
     """The cause (as ReadError wants it) of a .docx python-docx cannot open."""
 
 
-class UnsafeDocx(ValueError):
+class UnsafeDocx(Unreadable):
     """The cause of a .docx refused before unpacking: too many members or too large unpacked."""
 
 
