@@ -185,13 +185,15 @@ def extract_one(source: str) -> Extracted:
 
 
 def _warm_worker() -> None:
-    """Build the NLP pipeline once, in the process workers are forked from, and run it once
-    so what its components open on first use is open too. A failure here is left for each
-    report to meet and report."""
-    from extract.nlp.pipeline import build_nlp
+    """Build the NLP pipeline once, in the process workers are forked from, and extract one
+    short text, so what extraction opens on first use (the money parser too) is open before
+    the fork, not once per worker. A failure here is left for each report to meet and report."""
+    from extract.api import extract_source
+    from extract.document import SourceText
 
+    text = "湖北省宜昌市夷陵区青石镇2024年工作总结\n柳湾村获评省级美丽乡村示范村。全年引进青禾科技有限公司，投资1.5亿元建设青禾产业园项目。"
     with contextlib.suppress(Exception):  # every report then meets it and names the cause
-        build_nlp()("湖北省某某市某某区某某街道2024年工作总结：某某村获评省级美丽乡村示范村。")
+        extract_source(SourceText("warm.txt", text, "txt"))
 
 
 def _address_space() -> int:
