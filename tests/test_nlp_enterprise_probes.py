@@ -249,3 +249,38 @@ def test_kinds_of_industry_are_no_brand() -> None:
 def test_legal_form_broken_across_short_lines() -> None:
     names = found("签约落户宜都云帆科技有限\n公司年产10万吨新材料项目。", "Enterprise")
     assert names == ["宜都云帆科技有限公司"]
+
+
+def test_a_clause_number_before_a_signing_verb_is_no_company() -> None:
+    assert found("一是签约项目数量创新高。二是落地项目加快建设。", "Enterprise") == []
+
+
+def test_a_construction_verb_in_a_list_after_yinjin_is_no_company() -> None:
+    assert found("引进外省企业1家，续建项目3家，到位资金6000万元。", "Enterprise") == []
+
+
+def test_a_road_or_a_product_opening_a_project_is_no_company() -> None:
+    text = "沙岭公路项目完成土方，签约投资50亿元的锂电池负极材料及关联项目，推进产城融合一体化项目。"
+    assert found(text, "Enterprise") == []
+
+
+def test_a_verb_before_a_kind_of_cooperative_is_no_company() -> None:
+    assert found("二是大力发展农民专业合作社。组建专业合作社3家。", "Enterprise") == []
+
+
+def test_a_trade_name_inside_a_full_name_is_not_cut_out_with_its_lead() -> None:
+    assert found("以天源药业有限公司为依托，种植金银花。", "Enterprise") == ["天源药业有限公司"]
+
+
+def test_a_trade_name_after_a_verb_serving_companies() -> None:
+    names = found("依托仁禾食品提升大蒜种植规模，扶持远舟药业扩大产能。", "Enterprise")
+    assert set(names) == {"仁禾食品", "远舟药业"}
+
+
+def test_a_trade_name_before_wei_after_yi() -> None:
+    assert found("以云岚药业为龙头，带动农户种植。", "Enterprise") == ["云岚药业"]
+
+
+def test_named_mills_and_factories_are_companies() -> None:
+    text = "其中投资1500万元的青泉油脂厂，总投资1650万元的锦云纺纱厂。"
+    assert set(found(text, "Enterprise")) == {"青泉油脂厂", "锦云纺纱厂"}

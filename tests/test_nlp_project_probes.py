@@ -201,3 +201,29 @@ def test_a_year_or_a_generic_description_before_a_name_goes() -> None:
 
 def test_a_conjunction_before_the_word_project_is_no_name() -> None:
     assert found("落实领导包抓及项目专班制度。", "Project") == []
+
+
+def test_leisure_and_housing_heads_real_reports_use() -> None:
+    text = "赤枫湖水上乐园开业，青云里国际滑雪场共接游客7万人次，建成槐溪古村落民宿群、老鹰山农家乐集群、北疆居民小区。"
+    assert set(found(text, "Project")) >= {"赤枫湖水上乐园", "青云里国际滑雪场", "槐溪古村落民宿群", "老鹰山农家乐集群", "北疆居民小区"}
+
+
+def test_a_software_park_a_resettlement_area_and_a_greenway_section() -> None:
+    text = "辖区云谷软件园新增企业5家，铁坡村安置区交付使用，建成滨江绿道湾里段。"
+    assert set(found(text, "Project")) >= {"云谷软件园", "铁坡村安置区", "滨江绿道湾里段"}
+
+
+def test_a_scale_of_mu_names_a_belt() -> None:
+    assert "万亩晚熟柑橘产业带" in found("建成万亩晚熟柑橘产业带。", "Project")
+
+
+def test_a_gully_opens_a_scenic_area() -> None:
+    assert found("水帘沟景区建设。全面完成接待中心道路硬化。", "Project") == ["水帘沟景区"]
+
+
+def test_a_size_ranking_is_no_part_of_the_name() -> None:
+    assert found("高标准建成全省规模最大“万亩方”永农集中连片整治项目。", "Project") == ["万亩方永农集中连片整治项目"]
+
+
+def test_earthworks_are_no_named_project() -> None:
+    assert found("沙岭公路项目现已基本完成土方工程建设。", "Project") == ["沙岭公路项目"]

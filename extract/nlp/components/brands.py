@@ -32,6 +32,7 @@ _BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|
 _NOT_COMPANY = re.compile(f"(?:{alternation('not_company_ends.txt')})$")
 
 
+_ROAD_AFTER = re.compile(r"公路|大道|大街|大桥|隧道|路|街(?!道)")
 _SCHOOL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|学校|中学|小学|医院)")  # also 华溪|理工大学
 _BRAND_TAGS = (None, "nz", "nt", "nr", "ns")
 _DESCRIPTORS = frozenset({"智能"})  # an adjective before the product, no trade (远舟智能装备)
@@ -64,6 +65,11 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
     word = text[project.start : end]
     if _NOT_COMPANY.search(word) or _SCHOOL.match(text, end):
         return ""  # 华溪科技大学…基地: a school's name, no company's
+    if _ROAD_AFTER.match(text, end):
+        return ""  # 青柳公路项目: a road is named by its places
+    trade = TRADE.search(word)
+    if trade and trade.start() < _MIN:
+        return ""  # 锂电池负极材料项目: a product, no trade name before its trade word
     return word if word[-1] not in _GEOGRAPHIC else ""
 
 
@@ -100,6 +106,8 @@ def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tupl
             first = item[: token_list[k] - a] if k < len(token_list) else item
             if first in words("function_words.txt") or _SUBJECT_VERB.search(item):
                 continue  # …，与云舟签约: a clause, no item of the list
+            if first in words("construction_verbs.txt"):
+                continue  # 引进企业1家，续建项目3家: what is done, no name
             phase = _PHASE_ITEM.fullmatch(item)  # 引进青禾生物、远舟二期: the second phase of 远舟's project
             name = phase.group(1) if phase else item
             if looks_like_brand(item if phase else name) and (quoted or TRADE.search(name) or has_proper_part(name, token_list, a, first_only=True)):
@@ -223,6 +231,9 @@ _FIGURE_END = re.compile(r"[\d万千百吨台套件只片瓦]$")
 _NAME_STOP = re.compile(rf"{_AFTER_NAME.pattern}|\d|年产")  # … or a figure (微澜12英寸…项目)
 
 
+_CONTEXT_VERB = re.compile(f"(?:{alternation('enterprise_context_verbs.txt')})$")
+
+
 def _after_trade_name(text: str, start: int) -> bool:
     """The word at `start` follows a 、 closing a trade name (青禾生物、…)."""
     return text[start - 1 : start] == "、" and TRADE.search(text, max(0, start - 8), start - 1) is not None
@@ -238,8 +249,8 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
         if a not in at or k < 0:
             continue
         # a name stops before 、/项目/签约 …; the last of a 、-list of trade names also before any
-        # verb (青禾生物、远舟光伏整改)
-        if not _AFTER_NAME.match(text, m.end()) and not _after_trade_name(text, starts[k]):
+        # verb (青禾生物、远舟光伏整改), and one after a verb serving companies (依托青禾食品提升…)
+        if not _AFTER_NAME.match(text, m.end()) and not _after_trade_name(text, starts[k]) and not _CONTEXT_VERB.search(text, max(0, starts[k] - 2), starts[k]):
             continue
         if _FIGURE_END.search(text, max(0, starts[k] - 1), starts[k]):
             continue  # 年产5万吨锂电材料: a product after its figure
@@ -249,8 +260,8 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
             continue
         if first in words("function_words.txt"):
             continue  # 一是农业生产: a clause's number, no name
-        if any(x <= start < y for x, y in taken) or not looks_like_brand(first) or TRADE_WORD.fullmatch(first):
-            continue
+        if any(x < m.end() and start < y for x, y in taken) or not looks_like_brand(first) or TRADE_WORD.fullmatch(first):
+            continue  # 以天源药业有限公司: the trade name opens a name found in full
         found.append(Mention(start, m.end(), "Enterprise", text[start : m.end()]))
     return found
 
@@ -281,6 +292,8 @@ def _subjects(text: str, starts: list[int], places: list[Mention]) -> list[Menti
         first = pieces[0]
         if len(first) < 2 or tags.get(first) not in (None, "nz", "nt") or not looks_like_brand(first):
             continue
+        if first in words("function_words.txt"):
+            continue  # 一是签约…: a clause's number, no name
         if TRADE.search(name) or all(tags.get(w) in _BRAND_TAGS for w in pieces):
             found.append(Mention(a, b, "Enterprise", name))
     return found

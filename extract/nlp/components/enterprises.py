@@ -73,6 +73,15 @@ def _generic_core(name: str) -> bool:
     return not (size >= 3 and name[size - 1] in _COUNTY_ENDS and core in words("enterprise_region_kinds.txt"))
 
 
+def _verb_then_kind(name: str, generic: frozenset[str]) -> bool:
+    """大力发展农民专业合作社, 组建专业合作社: a short phrase ending in a verb of founding
+    (data/enterprise_founding_verbs.txt) before a kind of company names none (not 水稻种植专业合作社)."""
+    for i in range(2, min(len(name) - 2, 5)):
+        if name[i:] in generic:
+            return name[:i].endswith(tuple(words("enterprise_founding_verbs.txt")))
+    return False
+
+
 _NAME_WORD_TAGS = frozenset({"n", "ng", "nr", "ns", "nz", "nt", "nrt"})
 
 
@@ -294,6 +303,8 @@ def enterprises(doc: Doc) -> Doc:
             name, cut = name[lead:], cut + lead
         if name[0] in _OWN_LEVELS and name[1:] in generic:
             continue  # 镇强村公司: the township's kind of company
+        if _verb_then_kind(name, generic):
+            continue  # 大力发展农民专业合作社: what is done with a kind of company
         if start < last_end:  # 集团 inside 集团有限公司 was already taken
             continue
         end = m.end()

@@ -82,6 +82,10 @@ _ROAD_WORKS = guarded(
 )
 
 
+# 万亩晚熟柑橘产业带, 千亩茶旅示范片: a scale of 亩 and a crop or use name one belt or plot
+_SCALED = re.compile(r"[百千万]+亩[\u4e00-\u9fff]{2,}")
+
+
 # G318线青石段, S205青石至柳湾段, 105国道: a route's number opens the road's name
 _ROUTE_CODE = re.compile(r"(?<![A-Za-z\d])(?P<letter>[GSXYZ])?\d{1,4}$")
 
@@ -292,7 +296,7 @@ def projects(doc: Doc) -> Doc:
             continue  # 解决项目, 跟着项目: a verb's object, not a name
         if cut and start in places:
             continue  # xx青山…: the mask and the place make one masked name
-        placed = start in places or _landform_start(text, starts, start)
+        placed = start in places or _landform_start(text, starts, start) or _SCALED.match(stem) is not None
         if m.group() in _ROAD_HEADS and not _built(text, start, end):
             continue
         if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem) or _TIERS.search(stem) or _PHASE_ONLY.fullmatch(stem):
