@@ -284,3 +284,12 @@ def test_a_trade_name_before_wei_after_yi() -> None:
 def test_named_mills_and_factories_are_companies() -> None:
     text = "其中投资1500万元的青泉油脂厂，总投资1650万元的锦云纺纱厂。"
     assert set(found(text, "Enterprise")) == {"青泉油脂厂", "锦云纺纱厂"}
+
+
+def test_a_role_in_apposition_is_no_part_of_the_name() -> None:
+    text = "引进战略投资者湘云集团，第四管理区职工徐长海家庭农场扩大规模。"
+    assert set(found(text, "Enterprise")) == {"湘云集团", "徐长海家庭农场"}
+
+
+def test_a_cooperation_of_two_provinces_is_no_trade_name() -> None:
+    assert found("福建省在镇内援建闽宁产业园。", "Enterprise") == []

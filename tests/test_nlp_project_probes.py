@@ -227,3 +227,12 @@ def test_a_size_ranking_is_no_part_of_the_name() -> None:
 
 def test_earthworks_are_no_named_project() -> None:
     assert found("沙岭公路项目现已基本完成土方工程建设。", "Project") == ["沙岭公路项目"]
+
+
+def test_inside_the_town_and_an_aid_verb_are_no_part_of_the_name() -> None:
+    assert found("福建省在镇内援建闽宁产业园。", "Project") == ["闽宁产业园"]
+
+
+def test_a_project_whose_own_name_is_masked_is_none() -> None:
+    text = "全力推进XX新型显示产业园建设，投资20亿元的xx汽车产业园、xx通智能通信产业园等36个项目加快建设。"
+    assert found(text, "Project") == []

@@ -67,6 +67,8 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
         return ""  # 华溪科技大学…基地: a school's name, no company's
     if _ROAD_AFTER.match(text, end):
         return ""  # 青柳公路项目: a road is named by its places
+    if len(word) == 2 and set(word) <= words("enterprise_province_shorts.txt"):
+        return ""  # 闽宁产业园, 沪滇协作产业园: a cooperation of two provinces
     trade = TRADE.search(word)
     if trade and trade.start() < _MIN:
         return ""  # 锂电池负极材料项目: a product, no trade name before its trade word

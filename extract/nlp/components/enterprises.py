@@ -73,6 +73,19 @@ def _generic_core(name: str) -> bool:
     return not (size >= 3 and name[size - 1] in _COUNTY_ENDS and core in words("enterprise_region_kinds.txt"))
 
 
+_ROLE = re.compile(f"(?:{alternation('enterprise_roles.txt')})")
+
+
+def _role(name: str, head: str) -> int:
+    """Where a name starts after a role in apposition before it (战略投资者湘云集团, 职工徐长海家庭农场:
+    data/enterprise_roles.txt); 0 when none stands there."""
+    last = 0
+    for m in _ROLE.finditer(name, 0, len(name) - len(head)):
+        if len(name) - len(head) - m.end() >= 2:
+            last = m.end()
+    return last
+
+
 def _verb_then_kind(name: str, generic: frozenset[str]) -> bool:
     """大力发展农民专业合作社, 组建专业合作社: a short phrase ending in a verb of founding
     (data/enterprise_founding_verbs.txt) before a kind of company names none (not 水稻种植专业合作社)."""
@@ -298,7 +311,7 @@ def enterprises(doc: Doc) -> Doc:
             name = text[start : m.end()]
             if not has_proper_part(name[: -len(m.group())], token_starts(doc), start):
                 continue  # 零部件有限公司 names no company
-        lead = _lead(name)
+        lead = _lead(name) or _role(name, m.group())
         if lead:
             name, cut = name[lead:], cut + lead
         if name[0] in _OWN_LEVELS and name[1:] in generic:

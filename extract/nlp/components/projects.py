@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from extract.nlp.boundaries import closed_list_items, doc_text, extend_left, token_starts
 from extract.nlp.lexicon import FUNCTION_TAGS, NON_NAME_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.nlp.names import TRADE, cut_inner, has_proper_part, is_masked, strip_mask
+from extract.nlp.names import MASK_CHARS, TRADE, cut_inner, has_proper_part, is_masked, strip_mask
 from extract.nlp.tables import column_rows
 from extract.patterns import after_last, branch_heads, guarded
 from graph.model import PLACE_LABELS
@@ -239,6 +239,7 @@ def projects(doc: Doc) -> Doc:
         raw = text[start : m.end()]
         name, cut = strip_mask(raw)
         start += cut
+        masked_name = cut > 0 and text[start - 1] in MASK_CHARS  # XX新型显示产业园: the name itself is hidden
         start = _after_stop_verb(text, starts, start, m.start())
         lead = _leading_verb(text, starts, start, m.start()) or _verb_before_owner(text, start, m.start(), owners_at)
         if lead:
@@ -296,6 +297,8 @@ def projects(doc: Doc) -> Doc:
             continue  # 解决项目, 跟着项目: a verb's object, not a name
         if cut and start in places:
             continue  # xx青山…: the mask and the place make one masked name
+        if masked_name and not has_proper_part(stem, starts, start, first_only=True):
+            continue  # XX新材料光电科技产业园: what is left after the mask is a description
         placed = start in places or _landform_start(text, starts, start) or _SCALED.match(stem) is not None
         if m.group() in _ROAD_HEADS and not _built(text, start, end):
             continue
@@ -387,6 +390,8 @@ def _list_item(
 ) -> Mention | None:
     """One item of a list of projects, if it is a name (a head, a place, a proper word)."""
     name = text[start:end]
+    if start and text[start - 1] in MASK_CHARS:
+        return None  # xx汽车产业园: the mask hid the item's name
     named = _HEAD.search(name) is not None or start in places or _landform_start(text, starts, start)
     named = named or has_proper_part(name, starts, start)
     fine = len(name) >= 3 and _CJK_NAME.fullmatch(name) and not is_masked(name) and named
