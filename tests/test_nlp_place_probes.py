@@ -166,3 +166,33 @@ def test_own_places_with_spaces_inside() -> None:
 
 def test_estate_words_only_after_a_word_that_ends_names() -> None:
     assert found("苏木所在地巴彦社区新建日间照料中心。", "Community") == ["巴彦社区"]
+
+
+def test_amount_then_preposition_before_a_place() -> None:
+    assert found("投资60万元对东陈社区进行改造。", "Community") == ["东陈社区"]  # jieba: 对东/陈
+    assert found("请青禾村书记上台领奖。", "Village") == ["青禾村"]
+
+
+def test_rankings_kinds_and_campaigns_are_no_places() -> None:
+    text = (
+        "获评全省“百佳村民委员会”“百佳社区居民委员会”。获得国家级无结核社区试点。"
+        "荣获“青州十大年度社区”称号。全镇有2个农业村、12个牧业村。全面了解村情村况。苏木、嘎查村成立防疫组织。"
+    )
+    assert not found(text, "Village") and not found(text, "Community")
+
+
+def test_estate_named_community() -> None:
+    assert found("云帆新村社区组织居民开展活动。", "Community") == ["云帆新村社区"]
+    assert not found("云帆新村社区组织居民开展活动。", "Village")
+
+
+def test_list_member_whose_stem_is_a_verb() -> None:
+    assert set(found("授予柳湾村、前进村、建春村“文明村”称号。", "Village")) == {"柳湾村", "前进村", "建春村"}
+
+
+def test_transliterated_name_ending_in_a_table_name() -> None:
+    assert "查干宝力格村" in found("苏木下辖查干宝力格村、乌兰嘎查。", "Village")
+
+
+def test_long_town_name_after_a_glued_function_character() -> None:
+    assert "索博日嘎镇" in found("西与青石镇接壤，北与索博日嘎镇相连。", "Subdistrict")

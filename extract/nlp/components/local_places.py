@@ -56,7 +56,9 @@ _LIST = re.compile(
 # cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
 # preposition (以茶山村) or a verb phrase jieba kept whole (全面推行村)
 _JOINT = re.compile(r"[至到和与及村镇乡省县区]|(?<!城)市|社区|街道")  # 城市 of 城市花园 is no city's suffix
-_LEADING = re.compile(r"[以在对将把被向从由为]")
+_LEADING = re.compile(r"[以在对将把被向从由为请]")
+# an amount, then a preposition jieba glued to the name (投资130万元对北陈社区): the name follows it
+_FIGURE_THEN = re.compile(r"(?:[\d%％]|[万亿千百]?元|万|亿)[以在对将把被向从由为给]")
 # a place before one more character and the suffix: 石桥村旧村, 北片区旧村, 石桥村通村公路
 # hold a common word (旧村, 通村), not a second place; 湾组 names are one character (石桥村大湾组)
 _PLACE_JOINT = re.compile(r"[村镇乡区]|社区|街道")
@@ -98,6 +100,31 @@ def _bare_mates(text: str, place: tuple[str, str, str, str], out: list[Mention])
             name = text[start:end] + suffix
             if start >= 0 and (start, end) not in found and tags.get(text[start:end]) not in _VERBISH and is_place_name(name, text[start:end]):
                 out.append(Mention(start, end, label, name))
+
+
+# a member of a list of villages or communities: 、建春村、 (its stem a verb jieba knows)
+_LISTED = re.compile(r"(?<=、)([\u4e00-\u9fff]{2,5}?)(村|社区|嘎查)(?=[、和及与等，,。；;“”\s（(]|$)")
+
+
+def _listed_between_places(text: str, out: list[Mention]) -> None:
+    """A village or community in a list of them whose stem is a verb or a kind (社头村、东浦村、
+    建春村, 某某嘎查、建设村、某某村): a place where the member before it and one more
+    beside it (the next, or the one before that) are places found."""
+    places = {(x.start, x.end) for x in out if x.label in ("Village", "Community")}
+    ends = {b: a for a, b in places}
+    starts = {a for a, _ in places}
+    for m in _LISTED.finditer(text):
+        start, end = m.start(), m.end()
+        if (start, end) in places or start - 1 not in ends:
+            continue
+        before = ends[start - 1]
+        beside = (text[end : end + 1] == "、" and end + 1 in starts) or (text[before - 1 : before] == "、" and before - 1 in ends)
+        name = m.group()
+        if beside and is_place_name(name, m.group(1)) and name not in words("generic_places.txt"):
+            out.append(Mention(start, end, "Community" if m.group(2) == "社区" else "Village", name))
+            places.add((start, end))
+            ends[end] = start
+            starts.add(start)
 
 
 _NEWLINE = re.compile("\n")
@@ -181,7 +208,10 @@ def trim_stem(text: str, start: int, stem_end: int) -> int:
         j.end() for j in _JOINT.finditer(text, start, stem_end)
         if stem_end - j.end() >= 2 and (j.group() not in "省市县区" or j.start() - start >= 2)
     ]  # a region's suffix only after a name of two characters: 江苏省|星级社区, but 城市花园社区
-    if joints:
+    figures = [f.end() for f in _FIGURE_THEN.finditer(text, start, stem_end) if stem_end - f.end() >= 2]
+    if figures:
+        start = figures[-1]
+    elif joints:
         start = joints[-1]
     elif (_LEADING.match(text, start) or text[start] in words("place_prefix_marks.txt")) and stem_end - start >= 3:
         start += 1  # 以茶山村, 原柳湾村
@@ -372,6 +402,40 @@ def _after_title_word(text: str, offset: int) -> bool:
     return offset > 0 and bool(_TITLE_BEFORE.match(text, offset - 1))
 
 
+def _long_after_function(text: str, table_start: int, stem_end: int) -> bool:
+    """A table name of four or more characters before its suffix right after a function
+    character jieba glued to the word before (北与索/博日/嘎/镇): its edge is right."""
+    return stem_end - table_start >= 4 and table_start > 0 and text[table_start - 1] in words("function_words.txt")
+
+
+def _unknown_words_before(text: str, starts: list[int], start: int, table_start: int) -> bool:
+    """The rules' stem runs over words of two or more characters jieba does not know before
+    the table's name (查干 of 查干宝力格村): one transliterated name, not a word and a place."""
+    if not 2 <= table_start - start <= 4 or not _CJK_NAME.fullmatch(text[start:table_start]):
+        return False
+    lo, hi = bisect_left(starts, start), bisect_left(starts, table_start)
+    if lo >= len(starts) or starts[lo] != start or hi >= len(starts) or starts[hi] != table_start:
+        return False
+    cuts = [*starts[lo:hi], table_start]
+    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+    return all(len(p) >= 2 and p not in jieba_tags() and p not in words("function_words.txt") for p in pieces)
+
+
+def _new_village_communities(text: str, out: list[Mention]) -> list[Mention]:
+    """A community named by its estate (四方新村社区): the 新村 found as a village and the
+    社区 found over its tail are one community."""
+    merged = []
+    for v in out:
+        if v.label == "Village" and v.name.endswith("新村") and text.startswith("社区", v.end):
+            merged.append((v, Mention(v.start, v.end + 2, "Community", text[v.start : v.end + 2])))
+    if not merged:
+        return out
+    drop = {(v.start, v.end) for v, _ in merged}
+    ends = {c.end for _, c in merged}
+    kept = [x for x in out if (x.start, x.end) not in drop and not (x.label == "Community" and x.end in ends)]
+    return kept + [c for _, c in merged]
+
+
 def _word_before(text: str, starts: list[int], offset: int) -> bool:
     """The table's name starts inside a jieba word whose head closes the word before it
     (其中 + 华溪村 cut by jieba as 其/中华/溪村): the name's edge is right."""
@@ -458,7 +522,7 @@ def local_places(doc: Doc) -> Doc:
             continue  # 大湾组 alone: a group's name may be one character
         start = trim_stem(text, start, stem_end)
         table_start, fit = _table_name(text, m.end(), label, place) if suffix != "街" else (-1, NONE)
-        if fit and not _at_word_start(text, starts, table_start) and not _word_before(text, starts, table_start):
+        if fit and not _at_word_start(text, starts, table_start) and not _word_before(text, starts, table_start) and not _long_after_function(text, table_start, stem_end):
             fit = NONE  # 美丽乡村 holds no place 美乡村; 前方庄村 is not 方庄村
         named = bool(fit) and _named_as_place(text, table_start, m.end(), suffix)  # 兴业社区、前进社区; 回水村村民
         named = named or (fit == OWN and text.startswith(tuple(words("place_bodies_after.txt")), m.end()))  # 上升村党支部
@@ -482,6 +546,8 @@ def local_places(doc: Doc) -> Doc:
             start, fit = table_start - 1, NONE  # 雷/桃树/村: a table name of another county after a character jieba left alone is its tail
         if fit and fit < OWN and label == "Community" and _proper_words_before(text, starts, start, table_start):
             fit = NONE  # 阳光/花园社区: a community of another county's name after proper words is the tail of a longer name
+        if fit and fit < OWN and label == "Village" and _unknown_words_before(text, starts, start, table_start):
+            fit = NONE  # 查干/宝力格村: a transliterated name whose tail another county's village bears
         if fit and fit < OWN and _COUNTED_KIND.search(text, max(0, table_start - 4), table_start):
             fit = NONE  # 建成3个兴旺村: a kind counted, though the table knows such a name elsewhere
         if fit and start < table_start and _name_prefix(text, starts, start, table_start):
@@ -512,10 +578,11 @@ def local_places(doc: Doc) -> Doc:
             continue
         out.append(Mention(start, m.end(), label, name))
     _bare_mates(text, place, out)
+    _listed_between_places(text, out)
     _names_across_lines(text, place, out)
     _spaced_names(text, place, out)
     _groups_after_villages(text, out)
-    doc._.mentions = _outside_towns(out)
+    doc._.mentions = _outside_towns(_new_village_communities(text, out))
     return doc
 
 
