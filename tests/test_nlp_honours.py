@@ -20,3 +20,24 @@ def test_comma_list_of_titles_with_years_and_places_all_go_to_the_town() -> None
 def test_a_comma_clause_that_is_not_a_title_ends_the_list() -> None:
     text = TOWN + "被评为全市文明乡镇，全年接待游客10万人次。\n"
     assert awarded(text) == {("青石镇", "全市文明乡镇")}
+
+
+def test_two_titles_joined_by_yiji_are_two() -> None:
+    text = TOWN + "该镇继获得全国民主法治示范社区、全国和谐社区示范街道以及全国家庭教育示范基地之后，又获评全国综合减灾示范社区。\n"
+    names = {h for _, h in awarded(text)}
+    assert {"全国和谐社区示范街道", "全国家庭教育示范基地"} <= names
+    assert not any("以及" in h for h in names)
+
+
+def test_a_count_of_honours_is_no_title() -> None:
+    text = TOWN + "柳湾村被授予全国文明村称号，这是该村捧回的第五块国字号招牌。\n"
+    assert {h for _, h in awarded(text)} == {"全国文明村"}
+
+
+def test_a_learned_span_over_two_joined_titles_is_split_and_loses_its_count() -> None:
+    from extract.nlp.components.tagger import _split_joined
+
+    text = "表彰150个全省先进基层自治组织和300名全省优秀社区工作者"
+    start = text.index("全省先进")
+    parts = _split_joined([(start, len(text), "Honour")], text)
+    assert [text[a:b] for a, b, _ in parts] == ["全省先进基层自治组织", "全省优秀社区工作者"]

@@ -47,6 +47,9 @@ TRIGGER = re.compile(
 GIVING = frozenset({"授予"})
 # the honour runs to the end of the clause
 _CLAUSE_END = re.compile(r"[，。；,;！!？?\n\t]|\.(?!\d)")
+_COUNT_LEAD = re.compile(r"[\d一二两三四五六七八九十百]+[名家户个项位所]")  # 和300名…: how many, not the title
+_NTH = re.compile(r"第[一二三四五六七八九十\d]+[个块项张枚]")  # 捧回第五块“国字号”招牌: a count of honours
+_JOIN = re.compile(r"以及|和|及|与")  # between two titles that do not share their head
 _SPLIT = re.compile(r"、|(?<=[”\"’])和|(?<=[”\"’])及|(?<=”)(?=“)|(?<=’)(?=‘)")
 _LEAD = re.compile(
     r"^(?:(?:[：:]|\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
@@ -281,15 +284,30 @@ def _parts(clause: str) -> list[str]:
         counted = _COUNTED_TITLES.fullmatch(part)  # 国家级荣誉3项（A、B、C）: the titles are in the note
         pieces += counted.group(1).split("、") if counted else [part]
     for part in pieces:
+        joined = two_titles(part)
         head, sep, tail = part.rpartition("和")
         tail = _TAIL.sub("", tail)
-        if sep and head and 1 <= len(tail) <= 3 and _HEADS.fullmatch(tail):
+        if joined is not None:
+            parts += [part[: joined[0]], _TAIL.sub("", part[joined[1] :])]
+        elif sep and head and 1 <= len(tail) <= 3 and _HEADS.fullmatch(tail):
             parts += [head, tail]
-        elif sep and len(head) >= 4 and len(tail) >= 4 and _HEADS.search(head) and _HEADS.search(tail):
-            parts += [head, tail]  # 全国民主法治示范村和省级卫生村: two titles
         else:
             parts.append(part)
     return parts
+
+
+def two_titles(part: str) -> tuple[int, int] | None:
+    """Where the 和/及/以及/与 joining two whole titles stands in `part` (全国民主法治示范村和省级卫生村,
+    示范街道以及…示范基地, 先进基层自治组织和300名优秀社区工作者), or None."""
+    joins = [j for j in _JOIN.finditer(part) if j.start() >= 4]
+    if not joins:
+        return None
+    j = joins[-1]
+    head, tail = part[: j.start()], _TAIL.sub("", part[j.end() :])
+    if len(tail) >= 4 and _HEADS.search(head) and _HEADS.search(tail):
+        counted = _COUNT_LEAD.match(part, j.end())
+        return j.start(), counted.end() if counted else j.end()
+    return None
 
 
 def clean_title(raw: str) -> str:
@@ -333,8 +351,8 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 
 
 def valid_title(title: str, quoted: bool) -> bool:
-    """A cleaned title: a sane length, not masked, generic or money, and quoted or ending on a title's head."""
-    if not 2 <= len(title) <= 40 or is_masked(title) or title in _GENERIC or _MONEY.search(title) or _NEGATIVE.search(title):
+    """A cleaned title: a sane length, not masked, generic, money or a count, and quoted or ending on a title's head."""
+    if not 2 <= len(title) <= 40 or is_masked(title) or title in _GENERIC or _MONEY.search(title) or _NEGATIVE.search(title) or _NTH.match(title):
         return False
     return quoted or bool(_HEADS.search(title))
 

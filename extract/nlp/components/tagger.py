@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, token_starts
-from extract.nlp.components.honours import plausible_title, title_length
+from extract.nlp.components.honours import plausible_title, title_length, two_titles
 from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import MASK_CHARS
@@ -147,6 +147,15 @@ def _plausible_firm(name: str, before: str) -> bool:
     )
 
 
+def _split_joined(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """A learned honour over two titles joined by 和/及 (先进基层自治组织和优秀社区工作者) is two."""
+    out = []
+    for start, end, label in spans:
+        joined = two_titles(text[start:end]) if label == "Honour" else None
+        out += [(start, start + joined[0], label), (start + joined[1], end, label)] if joined else [(start, end, label)]
+    return out
+
+
 def merge(
     rules: list[Mention], spans: list[tuple[int, int, str]], text: str, rules_first: frozenset[str] = RULES_FIRST
 ) -> list[Mention]:
@@ -167,7 +176,7 @@ def merge(
         if m.label not in LEARNED_LABELS or m.label in rules_first or not overlaps(m.start, m.end, m.label, spans)
     ]
     taken = {(m.start, m.end, m.label) for m in kept}
-    for start, end, label in spans:
+    for start, end, label in _split_joined(spans, text):
         if (start, end, label) in taken or (label in rules_first and overlaps(start, end, label, rule_spans)):
             continue
         m = by_span.get((start, end, label))
