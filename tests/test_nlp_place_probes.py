@@ -196,3 +196,8 @@ def test_transliterated_name_ending_in_a_table_name() -> None:
 
 def test_long_town_name_after_a_glued_function_character() -> None:
     assert "索博日嘎镇" in found("西与青石镇接壤，北与索博日嘎镇相连。", "Subdistrict")
+
+
+def test_short_form_opening_a_paper_title_is_no_place() -> None:
+    text = "青石镇的做法被《湖南日报》、《上海民政》等媒体报道。"
+    assert not found(text, "Province") and not found(text, "City")
