@@ -193,6 +193,17 @@ _INNER_VERB = re.compile(r"(?:表彰|评|命名|认定|确定|列|授予)为|授
 _COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名项位所次]$")  # 全县仅此一家: a count, no title
 
 
+# who a giving verb names before the title it gives them (授予河口镇等4个镇为…, 授予张三同志为…)
+_GIVEN_AS = re.compile(r"[^“”\"，。；;,]{2,60}?(?:等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?|同志)?为(?=[“\"\u4e00-\u9fff])")
+# the same with no verb: a roll of who is named what (曙光社区等20个社区为“…”, 张三等50名网格员为“…”)
+_NAMED_AS = re.compile(r"(?<=[\u4e00-\u9fff])等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?为“([^”“\n]{3,40})”")
+
+
+def _given_as(text: str, a: int, b: int) -> int:
+    m = _GIVEN_AS.match(text, a, b)
+    return m.end() if m else a
+
+
 def _listed_title(clause: str) -> bool:
     """A clause that is only one more title, with its level, its place or its quotes
     (…，2021年度全市人居环境整治红旗乡镇，某县五四红旗团委，“四好农村路”示范乡镇，…)."""
@@ -424,6 +435,8 @@ def honours(doc: Doc) -> Doc:
                 break
             clauses.append(following)
             clause_end = following[1]
+        if trig.group() in GIVING:  # 授予河口镇等4个镇为…先进镇: the title is after 为
+            clauses = [(_given_as(text, a, b), b) for a, b in clauses]
         aimed = _aimed(text, trig.start())
         previous = ""
         scope = ""  # 全区第1名3次、第2名3次: the later rankings share the first one's scope
@@ -482,6 +495,11 @@ def honours(doc: Doc) -> Doc:
             if noted is not None:
                 out += held_at(text, part_start + noted[0], part_start + noted[1], properties, out)
             out.append(Mention(part_start, part_start + len(part), "Honour", title, properties))
+    for m in _NAMED_AS.finditer(text):  # 曙光社区等20个社区为“…”: a roll with no verb of its own
+        title = clean_title(m.group(1))
+        if valid_title(title, True):
+            out.append(Mention(m.start(1) - 1, m.end(1) + 1, "Honour", title,
+                               {"level": honour_level(title), "trigger": m.start(1) - 2, "awarded": True}))
     for m in _SWEEP.finditer(text):
         contest = _TIME_HEAD.sub("", m.group(1)).translate(_QUOTES)
         pos = m.start(2)
