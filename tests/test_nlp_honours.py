@@ -41,3 +41,20 @@ def test_a_learned_span_over_two_joined_titles_is_split_and_loses_its_count() ->
     start = text.index("全省先进")
     parts = _split_joined([(start, len(text), "Honour")], text)
     assert [text[a:b] for a, b, _ in parts] == ["全省先进基层自治组织", "全省优秀社区工作者"]
+
+
+def test_giving_verb_with_wei_names_the_recipient_before_and_the_title_after() -> None:
+    text = TOWN + "会议决定授予柳湾村等4个村为乡村振兴示范村，授予青禾农机专业合作社等6家合作社为县级农民专业合作社示范社。\n"
+    pairs = awarded(text)
+    assert ("柳湾村", "乡村振兴示范村") in pairs
+    assert not any("等4个村" in h for _, h in pairs)
+
+
+def test_a_roll_without_verb_names_who_is_what() -> None:
+    text = TOWN + "评选结果揭晓，白沙社区等20个社区为“全区和美社区”。\n"
+    assert ("白沙社区", "全区和美社区") in awarded(text)
+
+
+def test_the_town_said_as_gai_jiedao_receives() -> None:
+    text = "青石街道2023年工作总结\n这是该街道继获得全国民主法治示范社区之后捧回的又一项国家级荣誉。\n"
+    assert ("青石街道", "全国民主法治示范社区") in awarded(text)

@@ -36,10 +36,9 @@ _SAID_OF_SELF = re.compile(
     + r"|[\s，,、“”\"]"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_SELF_WORD = re.compile(r"(?:我|本|全)(?:镇|乡|街道|街)")
+_SELF_WORD = re.compile(r"(?:我|本|全|该)(?:镇|乡|街道|街)")
 _SPEECH = re.compile(r"说|表示|介绍|强调|指出|谈到|告诉")
 _SUBJECT_LABELS = ("Village", "Community", "Enterprise", "Project", "Person")
-_OWN = re.compile(r"(?:我|本|全|该)(?:镇|乡|街道|街)")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
 # the recipients named after a title counted before it (3个村获评…，分别是A、B、C)
 _NAMED_AFTER = re.compile(r"[^。；;，,\n]{0,8}?[，,：:]\s*(?:分别是|分别为|分别系|依次是|包括)[：:]?|(?<=的有)[：:]|(?<=的是)[：:]")
@@ -144,7 +143,7 @@ def _clause_subject(ctx: Context, start: int, clause_start: int, trigger: int) -
         first = next((m for m in names if m.start - at >= 0 and not ctx.text[at : m.start].strip("“\" ")), None)
         if first is not None and first.label in _SUBJECT_LABELS:
             found = [first]
-        elif _OWN.match(ctx.text, at) or (first is not None and first.label in ("Subdistrict",)):
+        elif _SELF_WORD.match(ctx.text, at) or (first is not None and first.label in ("Subdistrict",)):
             found = []
     return found
 
