@@ -236,3 +236,28 @@ def test_inside_the_town_and_an_aid_verb_are_no_part_of_the_name() -> None:
 def test_a_project_whose_own_name_is_masked_is_none() -> None:
     text = "全力推进XX新型显示产业园建设，投资20亿元的xx汽车产业园、xx通智能通信产业园等36个项目加快建设。"
     assert found(text, "Project") == []
+
+
+def test_a_head_count_of_livestock_is_a_figure_no_name() -> None:
+    text = "依托青禾集团20万头生猪养殖项目，建成30万羽蛋鸡养殖基地。"
+    names = found(text, "Project")
+    assert "青禾集团20万头生猪养殖项目" in names
+    assert not any(n.startswith(("万头", "万羽")) for n in names)
+    assert "万羽" not in found(text, "Enterprise")
+
+
+def test_a_list_summed_up_by_deng_is_no_project_name() -> None:
+    assert found("有序推进五甲等团块拆改项目。", "Project") == []
+
+
+def test_a_masked_place_leaves_no_unit_before_the_name() -> None:
+    assert found("**市**县东岳镇桥口村农民集中居住区建设项目已完工。", "Project") == ["东岳镇桥口村农民集中居住区建设项目"]
+
+
+def test_roads_listed_before_deng_daolu_being_built() -> None:
+    text = "加快兴旺路、江岭路、霞云线等产业园区重要配套道路建设，完成生物路、国行路及光辉路等路网的路基工程。"
+    assert set(found(text, "Project")) == {"兴旺路", "江岭路", "霞云线", "生物路", "国行路", "光辉路"}
+
+
+def test_roads_listed_but_not_built_are_no_projects() -> None:
+    assert found("以樟溪路、青石路等道路为骨架，形成交通网络。", "Project") == []

@@ -31,7 +31,8 @@ _OPEN_HEADS = _heads("project_open_heads.txt")
 _NAMED_HEADS = _heads("project_named_heads.txt")
 _HEAD = guarded(branch_heads(_OPEN_HEADS) + branch_heads(_NAMED_HEADS), rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
 _KEEP = frozenset({"及", "至", "将", "经"})
-_UNIT_LEAD = re.compile(r"(?:[万千百亿]?(?:亩|吨|平方米|米|公里|千瓦|兆瓦|套|台|件|个|家|项|元)|亿)+")
+_MASKED_UNITS = frozenset("省市县区镇乡村")
+_UNIT_LEAD = re.compile(r"(?:[万千百亿]?(?:亩|吨|平方米|米|公里|千瓦|兆瓦|套|台|件|个|家|项|元|头|只|羽|株|棵|公斤|斤|座|栋|间|张|床)|亿)+")
 _ENUM_LEAD = re.compile(r"[一二三四五六七八九十]+[)）]?")
 _PHASE_ONLY = re.compile(r"[(（]?[一二三四五六七八九十]+期[)）]?")
 _LEAD_WORD = re.compile(alternation("project_leads.txt"))
@@ -40,7 +41,7 @@ _COMPANY_TAIL = re.compile(f"有限|股份|{alternation('company_legal_forms.txt
 _MAX = 34
 # 青石村500亩高标准农田项目: a place or company, then the figure, opens the name (as the
 # guideline's 西坑村520亩土地流转示范片项目); a figure alone does not (600亩稻鱼共生基地)
-_FIGURE_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)[万千百]?(?:亩|平方米|吨|千瓦|兆瓦)$")
+_FIGURE_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)[万千百]?(?:亩|平方米|吨|千瓦|兆瓦|头|只|羽)$")
 
 
 def _category_pattern() -> re.Pattern[str]:
@@ -238,8 +239,13 @@ def projects(doc: Doc) -> Doc:
         start = cut_inner(text, start, m.start())
         raw = text[start : m.end()]
         name, cut = strip_mask(raw)
+        while cut and (more := strip_mask(name)[1]):  # **市**县…: one masked place after another
+            name, cut = name[more:], cut + more
         start += cut
-        masked_name = cut > 0 and text[start - 1] in MASK_CHARS  # XX新型显示产业园: the name itself is hidden
+        masked_name = start > 0 and text[start - 1] in MASK_CHARS  # XX新型显示产业园: the name itself is hidden
+        if masked_name and text[start] in _MASKED_UNITS and text[start + 1] != "级" and m.start() - start >= 3:
+            start += 1  # **市**县东岳镇…: the unit of a masked place
+            masked_name = False
         start = _after_stop_verb(text, starts, start, m.start())
         lead = _leading_verb(text, starts, start, m.start()) or _verb_before_owner(text, start, m.start(), owners_at)
         if lead:
@@ -291,6 +297,8 @@ def projects(doc: Doc) -> Doc:
             continue
         if stem[-1] in "及和与":
             continue  # 包抓及项目: a conjunction, then the word 项目
+        if "等" in stem:
+            continue  # 五甲等团块拆改项目: a list summed up, no name
         if _verb_phrase(stem):
             continue  # 大力开展项目攻坚: an adverb and a verb, not a name
         if _loose_verb_before(text, starts, m.start()) and not has_proper_part(stem, starts, start):
@@ -336,6 +344,7 @@ def projects(doc: Doc) -> Doc:
     found += mates
     found += _enumerated(doc, text, generic, places)
     found += _road_works(doc, text, places)
+    found += [r for r in _road_lists(doc, text, places) if not any(f.start <= r.start and r.end <= f.end for f in found)]
     found += _renewals(text, places)
     found += [r for r in _road_sections(doc, text, places) if not any(f.start <= r.start and r.end <= f.end for f in found)]
     found += _table_rows(text, generic)
@@ -443,6 +452,31 @@ def _renewals(text: str, places: dict[int, Mention]) -> list[Mention]:
         works = _RENEWAL.match(text, place.end)
         if works and not works.group().endswith(("项目", "工程")) and place.label in ("Village", "Community", "Subdistrict"):
             found.append(Mention(place.start, works.end(), "Project", text[place.start : works.end()]))
+    return found
+
+
+# 加快兴达路、江山路、霞梅线等配套道路建设, 完成生物路、国行路及光辉路等路网的路基工程: the
+# roads of a list closed by 等…道路/路网 in a clause that builds them
+_ROAD_LIST_END = re.compile(r"等(?:[\d一二三四五六七八九十]+条)?[\u4e00-\u9fff]{0,10}?(?:道路|路网|公路|干道)")
+_ROAD_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}?(?:路|大道|大街|线)[、和及])+[\u4e00-\u9fff]{2,8}?(?:路|大道|大街|线))$")
+_ROAD_ITEM = re.compile(r"[^、和及]+(?:路|大道|大街|线)")
+
+
+def _road_lists(doc: Doc, text: str, places: dict[int, Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    starts = token_starts(doc)
+    for tail in _ROAD_LIST_END.finditer(text):
+        listing = _ROAD_LIST.search(text, max(0, tail.start() - 60), tail.start())
+        if listing is None or not _built(text, listing.start(1), tail.end()):
+            continue
+        for i, item in enumerate(_ROAD_ITEM.finditer(text, listing.start(1), tail.start())):
+            start = max(item.start(), extend_left(doc, item.end() - 1, 6, NON_NAME_TAGS)) if i == 0 else item.start()
+            stem = text[start : item.end() - 1]
+            k = _token_at(starts, start)
+            first = text[start : starts[k + 1]] if k + 1 < len(starts) and starts[k] == start else stem
+            verb = jieba_tags().get(first) in ("v", "vn", "d", "p", "c")  # 完成/青石路: no name opens with a verb
+            if 2 <= len(stem) <= 6 and _CJK_NAME.fullmatch(stem) and not is_masked(stem) and not verb:
+                found.append(Mention(start, item.end(), "Project", text[start : item.end()]))
     return found
 
 
