@@ -179,6 +179,7 @@ def test_rankings_kinds_and_campaigns_are_no_places() -> None:
         "荣获“青州十大年度社区”称号。全镇有2个农业村、12个牧业村。全面了解村情村况。苏木、嘎查村成立防疫组织。"
     )
     assert not found(text, "Village") and not found(text, "Community")
+    assert set(found("下辖乌兰嘎查、白音嘎查村。", "Village")) == {"乌兰嘎查", "白音嘎查"}
 
 
 def test_estate_named_community() -> None:
@@ -199,5 +200,6 @@ def test_long_town_name_after_a_glued_function_character() -> None:
 
 
 def test_short_form_opening_a_paper_title_is_no_place() -> None:
-    text = "青石镇的做法被《湖南日报》、《上海民政》等媒体报道。"
+    text = "青石镇的做法被《湖南日报》、《上海民政》等媒体报道。柳湾社区荣获“成都十佳社区”称号。"
     assert not found(text, "Province") and not found(text, "City")
+    assert found("柳湾村荣获“黔东南州文明村”称号。", "City") == ["黔东南州"]

@@ -235,8 +235,8 @@ def admin_places(doc: Doc) -> Doc:
             continue  # 长沙都市圈, 湘潭路, 湖南商会: part of another name, not the place
         if short and _NAMED_AFTER_COUNTRY.search(text, max(0, start - 3), start):
             continue  # 中国（广州）国际茶业博览会, 中国(杭州)跨境电商综试区: the host city inside a name
-        if short and start > 0 and text[start - 1] == "《" and not text.startswith("》", end):
-            continue  # 《湖南日报》, 《上海民政》: a paper or book named after the place, not the place
+        if short and start > 0 and text[start - 1] in "《“" and text[end - 1] not in "县州旗盟" and not text.startswith(("》", "”"), end):
+            continue  # 《湖南日报》, “成都十佳社区”: a paper or a title named after the place, not the place
         if short and _COUNTED.search(text, max(0, start - 2), start):
             continue  # “六个湖南”: a slogan counting aims, not the province
         out.append(Mention(start, end, label, text[start:end], {"key": full}))
