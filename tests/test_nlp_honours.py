@@ -58,3 +58,14 @@ def test_a_roll_without_verb_names_who_is_what() -> None:
 def test_the_town_said_as_gai_jiedao_receives() -> None:
     text = "青石街道2023年工作总结\n这是该街道继获得全国民主法治示范社区之后捧回的又一项国家级荣誉。\n"
     assert ("青石街道", "全国民主法治示范社区") in awarded(text)
+
+
+def test_a_grade_and_a_document_about_honours_are_no_titles() -> None:
+    text = TOWN + "在全市城乡社区治理工作考评情况通报中，我镇获评“优”(一等)，柳湾村被评为“全市社区治理示范村”。\n"
+    names = {h for _, h in awarded(text)}
+    assert names == {"全市社区治理示范村"}
+
+
+def test_ming_ming_around_a_title_is_not_part_of_it() -> None:
+    text = TOWN + "我镇喜获得“国家卫生乡镇”命名，白沙镇同期获命名国家卫生乡镇。\n"
+    assert {h for _, h in awarded(text)} == {"国家卫生乡镇"}

@@ -49,10 +49,12 @@ GIVING = frozenset({"授予"})
 _CLAUSE_END = re.compile(r"[，。；,;！!？?\n\t]|\.(?!\d)")
 _COUNT_LEAD = re.compile(r"[\d一二两三四五六七八九十百]+[名家户个项位所]")  # 和300名…: how many, not the title
 _NTH = re.compile(r"第[一二三四五六七八九十\d]+[个块项张枚]")  # 捧回第五块“国字号”招牌: a count of honours
+_GRADE_ONLY = re.compile(r"[优良中差][(（]?(?:[一二三四]等)?[)）]?")  # 获评“优”(一等): a grade, no title
+_NOT_ENDS = tuple(words("honour_not_ends.txt"))
 _JOIN = re.compile(r"以及|和|及|与")  # between two titles that do not share their head
 _SPLIT = re.compile(r"、|(?<=[”\"’])和|(?<=[”\"’])及|(?<=”)(?=“)|(?<=’)(?=‘)")
 _LEAD = re.compile(
-    r"^(?:(?:[：:]|\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项)+)"
+    r"^(?:(?:[：:]|\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项|得(?=[“\"])|命名(?=[“\"\u4e00-\u9fff]))+)"
 )
 # a year after the title's place or level (湖南省2023年度群众体育先进单位): the guideline drops it
 _INNER_YEAR = re.compile(r"(?<=[省市县区旗国])\d{4}(?:[—－\-~至]\d{4})?年度?(?=[\u4e00-\u9fff])")
@@ -60,7 +62,7 @@ _AWARDER = re.compile(r"^(?!全)[\u4e00-\u9fff]{1,6}[省市区县](?:\d{4}年度
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|[“《])")
-_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|目录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+余?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=[品志])(?:登记)?保护|(?<=[品志])登记|的有|的是|(?<!第)[\dxX]+[个次项人名家户])+$")
+_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|目录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+余?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=[品志])(?:登记)?保护|(?<=[品志])登记|的有|的是|(?:的)?命名|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 
@@ -363,7 +365,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 
 def valid_title(title: str, quoted: bool) -> bool:
     """A cleaned title: a sane length, not masked, generic, money or a count, and quoted or ending on a title's head."""
-    if not 2 <= len(title) <= 40 or is_masked(title) or title in _GENERIC or _MONEY.search(title) or _NEGATIVE.search(title) or _NTH.match(title):
+    if not 2 <= len(title) <= 40 or is_masked(title) or title in _GENERIC or _MONEY.search(title) or _NEGATIVE.search(title) or _NTH.match(title) or _GRADE_ONLY.fullmatch(title) or title.endswith(_NOT_ENDS):
         return False
     return quoted or bool(_HEADS.search(title))
 
@@ -371,7 +373,7 @@ def valid_title(title: str, quoted: bool) -> bool:
 def plausible_title(name: str) -> bool:
     """Whether a learned span can be a title at all: the rules' own limits without the
     head check (the model finds titles no head list holds)."""
-    return 2 <= len(name) <= 40 and not is_masked(name) and name not in _GENERIC and not _MONEY.search(name)
+    return 2 <= len(name) <= 40 and not is_masked(name) and name not in _GENERIC and not _MONEY.search(name) and not name.endswith(_NOT_ENDS)
 
 
 def title_length(name: str) -> int:
