@@ -99,6 +99,17 @@ def fold_radicals(text: str) -> str:
     return text.translate(_RADICALS) if _ANY_RADICAL.search(text) else text  # translate() walks every character
 
 
+# a title opened by ' or ‘ and closed by “ (a page's quotes lost in a conversion): '全国文明村镇“
+_MISMATCHED_QUOTES = re.compile("['‘]([\u4e00-\u9fff][^'‘’“”\n]{0,38}?)“")
+
+
+def mend_quotes(text: str) -> str:
+    """'全国文明村镇“'省级卫生镇“ -> “全国文明村镇”“省级卫生镇”: the pairs every later step expects."""
+    if "'" not in text and "‘" not in text:
+        return text
+    return _MISMATCHED_QUOTES.sub(r"“\1”", text)
+
+
 def normalise_line_endings(text: str) -> str:
     """CRLF, CR, form feeds and Unicode line/paragraph separators all become "\\n"."""
     return re.sub("\r\n?|[\u2028\u2029\x0b\x0c\x85]", "\n", text)
@@ -223,6 +234,7 @@ STEPS: tuple[Step, ...] = (
     nfc,
     fold_fullwidth,
     fold_radicals,
+    mend_quotes,
     normalise_line_endings,
     strip_zero_width,
     drop_debris,

@@ -130,3 +130,10 @@ def test_a_prose_line_that_stops_without_a_sentence_end_runs_on() -> None:
 def test_a_space_inside_the_title_is_closed_up_but_not_in_a_byline() -> None:
     assert clean("桃花 镇2021年工作总结\n正文。").startswith("桃花镇2021年工作总结")
     assert clean("本报记者 王明 通讯员 李华\n正文。").startswith("本报记者 王明 通讯员 李华")
+
+
+def test_titles_opened_by_an_apostrophe_and_closed_by_an_opening_quote_are_mended() -> None:
+    from extract.clean import mend_quotes
+
+    assert mend_quotes("荣获'全国文明村镇“'省级卫生镇“等荣誉") == "荣获“全国文明村镇”“省级卫生镇”等荣誉"
+    assert mend_quotes("It's a “好”地方") == "It's a “好”地方"
