@@ -159,3 +159,8 @@ def test_plan_part_of_an_annual_report_covers_the_next_year():
     assert (meta.years, meta.year, meta.period) == ([2023, 2024], 2023, "annual")
     half = detect_meta("柳河乡2023年上半年工作总结及下半年工作计划\n一、主要成绩\n二、下半年工作打算")
     assert (half.years, half.year) == ([2023], 2023)
+
+
+def test_a_title_about_a_kind_of_town_names_no_town() -> None:
+    assert place_in_title("创建国家卫生乡镇工作汇报") == ""
+    assert place_in_title("XX镇2023年工作总结") == "XX镇"

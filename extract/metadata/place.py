@@ -7,6 +7,7 @@ from collections import Counter
 
 from extract.metadata.divisions import strip_divisions
 from extract.nlp import names
+from extract.nlp.components.local_places import is_place_name
 from extract.nlp.gazetteer import gazetteer
 from extract.nlp.lexicon import alternation
 
@@ -51,7 +52,8 @@ def place_in_title(title: str) -> str:
             break
         for suffix in _PLACE_SUFFIXES:
             if rest.startswith(suffix, length) and _AFTER_TITLE_PLACE.match(rest, length + len(suffix)):
-                return head + suffix
+                # 创建国家卫生乡镇工作汇报, 示范镇…: a title about a kind of town names none
+                return head + suffix if names.is_masked(head) or is_place_name(head + suffix, head) else ""
     return ""
 
 
