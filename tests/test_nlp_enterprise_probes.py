@@ -293,3 +293,11 @@ def test_a_role_in_apposition_is_no_part_of_the_name() -> None:
 
 def test_a_cooperation_of_two_provinces_is_no_trade_name() -> None:
     assert found("福建省在镇内援建闽宁产业园。", "Enterprise") == []
+
+
+def test_where_a_project_settles_is_no_company() -> None:
+    assert found("镇政府积极与投资方洽谈，将该项目落户大伦，该项目于今年1月份签约。", "Enterprise") == []
+
+
+def test_a_resettlement_project_is_named_by_its_place() -> None:
+    assert found("布政安置房项目完成投资，横岭还建小区项目开工。", "Enterprise") == []

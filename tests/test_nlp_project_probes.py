@@ -261,3 +261,16 @@ def test_roads_listed_before_deng_daolu_being_built() -> None:
 
 def test_roads_listed_but_not_built_are_no_projects() -> None:
     assert found("以樟溪路、青石路等道路为骨架，形成交通网络。", "Project") == []
+
+
+def test_contract_forms_and_park_infrastructure_are_kinds() -> None:
+    assert found("“x工程”进入EPC工程总承包招标阶段，园区基建项目逐步放量。", "Project") == []
+
+
+def test_a_list_of_projects_in_hand_and_in_talks() -> None:
+    assert "鼎茂铝合金船艇" in found("新增远舟智能装备、鼎茂铝合金船艇等一批在手在谈项目。", "Project")
+
+
+def test_a_name_and_its_phase_before_how_the_works_stand() -> None:
+    text = "横港二期完成投资5000万元，宏伊房产一期已竣工，争取日科二期、和阳二期落地建设。"
+    assert set(found(text, "Project")) == {"横港二期", "宏伊房产一期", "日科二期", "和阳二期"}

@@ -32,6 +32,7 @@ _BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|
 _NOT_COMPANY = re.compile(f"(?:{alternation('not_company_ends.txt')})$")
 
 
+_PLACE_NAMED_KIND = re.compile(alternation("enterprise_place_named_kinds.txt"))
 _ROAD_AFTER = re.compile(r"公路|大道|大街|大桥|隧道|路|街(?!道)")
 _SCHOOL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|学校|中学|小学|医院)")  # also 华溪|理工大学
 _BRAND_TAGS = (None, "nz", "nt", "nr", "ns")
@@ -65,8 +66,8 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
     word = text[project.start : end]
     if _NOT_COMPANY.search(word) or _SCHOOL.match(text, end):
         return ""  # 华溪科技大学…基地: a school's name, no company's
-    if _ROAD_AFTER.match(text, end):
-        return ""  # 青柳公路项目: a road is named by its places
+    if _ROAD_AFTER.match(text, end) or _PLACE_NAMED_KIND.match(text, end):
+        return ""  # 青柳公路项目, 布政安置房项目: a road or resettlement is named by its places
     if len(word) == 2 and set(word) <= words("enterprise_province_shorts.txt"):
         return ""  # 闽宁产业园, 沪滇协作产业园: a cooperation of two provinces
     trade = TRADE.search(word)
@@ -91,6 +92,8 @@ def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tupl
     found = []
     for m in _LISTED.finditer(text):
         pos = m.start(1)
+        if m.group().startswith("落户") and re.match(r"[^、，,]*[，,]", m.group(1)):
+            continue  # 将该项目落户大伦，…: where it settles, no list of companies
         for raw in re.split(r"[、，,]", m.group(1)):
             a, pos = pos, pos + len(raw) + 1
             head = _COUNT.split(raw.split("等")[0])[0]

@@ -344,6 +344,7 @@ def projects(doc: Doc) -> Doc:
     found += mates
     found += _enumerated(doc, text, generic, places)
     found += _road_works(doc, text, places)
+    found += [r for r in _phased(doc, text, places) if not any(f.start <= r.start < f.end or r.start <= f.start < r.end for f in found)]
     found += [r for r in _road_lists(doc, text, places) if not any(f.start <= r.start and r.end <= f.end for f in found)]
     found += _renewals(text, places)
     found += [r for r in _road_sections(doc, text, places) if not any(f.start <= r.start and r.end <= f.end for f in found)]
@@ -477,6 +478,26 @@ def _road_lists(doc: Doc, text: str, places: dict[int, Mention]) -> list[Mention
             verb = jieba_tags().get(first) in ("v", "vn", "d", "p", "c")  # 完成/青石路: no name opens with a verb
             if 2 <= len(stem) <= 6 and _CJK_NAME.fullmatch(stem) and not is_masked(stem) and not verb:
                 found.append(Mention(start, item.end(), "Project", text[start : item.end()]))
+    return found
+
+
+# 横港二期完成投资, 宏伊房产一期已竣工: a name and its phase, then how the works stand, name a
+# project without a head
+_PHASED = re.compile(
+    r"[(（]?[一二三四五六七八九十]期[)）]?"
+    r"(?=已|正在|全面|完成|开工|竣工|建成|投产|主体|基本|顺利|加快|落地|封顶|交付|[、和]+[\u4e00-\u9fff]{2,6}[一二三四五六七八九十]期)"
+)
+
+
+def _phased(doc: Doc, text: str, places: dict[int, Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    starts = token_starts(doc)
+    for m in _PHASED.finditer(text):
+        start = extend_left(doc, m.start(), 6, NON_NAME_TAGS)
+        stem = text[start : m.start()]
+        proper = start in places or has_proper_part(stem, starts, start, first_only=True)
+        if 2 <= len(stem) <= 6 and _CJK_NAME.fullmatch(stem) and not is_masked(stem) and proper and not _HEAD.search(stem):
+            found.append(Mention(start, m.end(), "Project", text[start : m.end()].replace("（", "(").replace("）", ")")))
     return found
 
 
