@@ -302,3 +302,9 @@ def test_list_mate_opening_with_a_word_between_names() -> None:
 
 def test_head_of_a_sumu_is_no_name() -> None:
     assert "苏木达" not in people("成立由主管苏木达带队的防疫工作队。")
+
+
+def test_numbered_list_line_of_a_name_and_a_post() -> None:
+    text = "先进个人名单：\n1.韩存忠:青石镇柳湾村党总支书记\n2.马 欣:青石镇石桥社区党支部书记\n3.邓 婕:柳湾村委会主任\n"
+    assert people(text) >= {"韩存忠", "马欣", "邓婕"}
+    assert not people("重点工作：\n1.黄金茶：柳湾村种植户扩种300亩\n2.李家冲：完成道路硬化\n")

@@ -203,3 +203,14 @@ def test_short_form_opening_a_paper_title_is_no_place() -> None:
     text = "青石镇的做法被《湖南日报》、《上海民政》等媒体报道。柳湾社区荣获“成都十佳社区”称号。"
     assert not found(text, "Province") and not found(text, "City")
     assert found("柳湾村荣获“黔东南州文明村”称号。", "City") == ["黔东南州"]
+
+
+def test_community_named_by_the_village_it_grew_from() -> None:
+    assert found("最佳组织奖：青石街道柳湾社区云山街道石岭东村社区", "Community") == ["柳湾社区", "石岭东村社区"]
+    assert not found("最佳组织奖：青石街道柳湾社区云山街道石岭东村社区", "Village")
+
+
+def test_groups_listed_after_one_found() -> None:
+    villages = set(found("柳湾村辖8个村民小组，其中杨家湾组、大屋场组、新屋组地处偏远。", "Village"))
+    assert villages >= {"杨家湾组", "大屋场组", "新屋组"}
+    assert not set(found("柳湾村杨家湾组、工作组、党员组、第一组。", "Village")) & {"工作组", "党员组", "第一组"}

@@ -421,12 +421,12 @@ def _unknown_words_before(text: str, starts: list[int], start: int, table_start:
     return all(len(p) >= 2 and p not in jieba_tags() and p not in words("function_words.txt") for p in pieces)
 
 
-def _new_village_communities(text: str, out: list[Mention]) -> list[Mention]:
-    """A community named by its estate (四方新村社区): the 新村 found as a village and the
-    社区 found over its tail are one community."""
+def _village_communities(text: str, out: list[Mention]) -> list[Mention]:
+    """A community named by its estate or by the village it grew from (四方新村社区, 柳湾村社区):
+    the village found and the 社区 written right after it are one community."""
     merged = []
     for v in out:
-        if v.label == "Village" and v.name.endswith("新村") and text.startswith("社区", v.end):
+        if v.label == "Village" and v.name.endswith("村") and text.startswith("社区", v.end):
             merged.append((v, Mention(v.start, v.end + 2, "Community", text[v.start : v.end + 2])))
     if not merged:
         return out
@@ -582,7 +582,8 @@ def local_places(doc: Doc) -> Doc:
     _names_across_lines(text, place, out)
     _spaced_names(text, place, out)
     _groups_after_villages(text, out)
-    doc._.mentions = _outside_towns(_new_village_communities(text, out))
+    _listed_groups(text, out)
+    doc._.mentions = _outside_towns(_village_communities(text, out))
     return doc
 
 
@@ -696,6 +697,30 @@ _COUNTED_KIND = re.compile(r"[\d一二两三四五六七八九十百几多]个$"
 def _after_figure(text: str, start: int) -> bool:
     """1-8月份村集体: a stem opening with a unit of time or count right after a figure."""
     return start > 0 and text[start - 1].isdigit() and text[start] in "年月日季周个份"
+
+
+_LISTED_GROUP = re.compile(r"(?<=组、)([\u4e00-\u9fff]{1,3})组(?![织成建合员长别件])")
+
+
+def _group_stem(stem: str) -> bool:
+    """A group's name: no figure or whole (各, 第), not a word for people or a task (党员组,
+    工作组) unless it holds a landform (新屋组, 石板组)."""
+    tags = jieba_tags()
+    if not _CJK_NAME.fullmatch(stem) or stem[-1] == "小" or stem + "组" in tags:
+        return False
+    if any(c in "一二三四五六七八九十第各每全该本" for c in stem):
+        return False
+    return tags.get(stem) not in _GROUP_NOT or (tags.get(stem) == "n" and any(c in words("place_landform_chars.txt") for c in stem))
+
+
+def _listed_groups(text: str, out: list[Mention]) -> None:
+    """The groups of a village listed after one found (杨家湾组、大屋场组、新屋组): each a
+    group too, where its name is one."""
+    groups = {x.end for x in out if x.label == "Village" and x.name.endswith("组")}
+    for m in _LISTED_GROUP.finditer(text):
+        if m.start() - 1 in groups and _group_stem(m.group(1)) and (len(m.group(1)) > 1 or _one_char_group(text, m.end(1))):
+            out.append(Mention(m.start(), m.end(), "Village", m.group()))
+            groups.add(m.end())
 
 
 def _groups_after_villages(text: str, out: list[Mention]) -> None:

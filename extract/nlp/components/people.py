@@ -325,6 +325,27 @@ def _glued_names(run: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
+def _numbered() -> re.Pattern[str]:
+    """A numbered list line opening with a name before a colon or comma, then the person's
+    post (1.某某：柳湾村党支部书记; 2.马 欣：…, a two-character name padded to three)."""
+    name = rf"{surname_pattern()}(?:{_GAP}{{0,2}}[\u4e00-\u9fff]){{1,2}}"
+    return re.compile(
+        rf"^[ \t\u3000]*(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})[.、．)）][ \t\u3000]*({name})[ \t\u3000]*[：:，,]"
+        rf"(?=[^\n]*?(?:{_roles()}))",
+        re.M,
+    )
+
+
+def _numbered_names(text: str) -> list[Mention]:
+    found = []
+    for m in _numbered().finditer(text):
+        name = re.sub(r"\s", "", m.group(1))
+        if is_person_name(name):
+            found.append(Mention(m.start(1), m.end(1), "Person", name))
+    return found
+
+
+@lru_cache(maxsize=1)
 def _historical() -> re.Pattern[str]:
     """A historical figure, not a place or road named after one (屈原区, 中山路)."""
     return re.compile(rf"(?:{alternation('person_historical.txt')})(?![区县市镇乡村路街道]|管理区)")
@@ -455,6 +476,6 @@ def people(doc: Doc) -> Doc:
     found.extend(_titled_names(text) + _unit_award_names(text))
     out.extend(found)
     out.extend(_list_mates(text, found))
-    out.extend(_spaced_names(text) + _listed_after_heading(text) + _table_names(text) + _credited(text))
+    out.extend(_spaced_names(text) + _listed_after_heading(text) + _table_names(text) + _credited(text) + _numbered_names(text))
     out.extend(_historical_names(text))
     return doc
