@@ -69,3 +69,23 @@ def test_a_grade_and_a_document_about_honours_are_no_titles() -> None:
 def test_ming_ming_around_a_title_is_not_part_of_it() -> None:
     text = TOWN + "我镇喜获得“国家卫生乡镇”命名，白沙镇同期获命名国家卫生乡镇。\n"
     assert {h for _, h in awarded(text)} == {"国家卫生乡镇"}
+
+
+def test_every_member_of_a_list_named_among_the_winners_receives() -> None:
+    text = "青石县2023年工作总结\n我县龙潭镇、清溪镇和平阳县的白沙镇名列其中，荣获省级卫生乡镇称号。\n"
+    assert {r for r, h in awarded(text) if h == "省级卫生乡镇"} == {"龙潭镇", "清溪镇", "白沙镇"}
+
+
+def test_people_counted_with_ren_all_receive() -> None:
+    text = TOWN + "张三、李四、王五等10人荣获“邻里榜样”称号。\n"
+    assert {r for r, _ in awarded(text)} == {"张三", "李四", "王五"}
+
+
+def test_a_place_the_model_also_tags_as_a_firm_stays_a_place() -> None:
+    from extract.nlp.components.tagger import merge
+    from extract.nlp.mention import Mention
+
+    text = "柳林镇、凌云乡等2个乡镇被命名为省级森林乡镇"
+    place = Mention(4, 7, "Subdistrict", "凌云乡")
+    kept = merge([place], [(4, 7, "Enterprise")], text)
+    assert [(m.label, m.name) for m in kept] == [("Subdistrict", "凌云乡")]

@@ -18,11 +18,12 @@ RECIPIENT_LABELS = frozenset(
 )
 # what may stand between the recipient and the award verb
 _GAP = re.compile(
-    r"^\s*[”\"’」』》]?\s*(?:等(?:[\d一二两三四五六七八九十]+[个家名户所])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|[\d一二两三四五六七八九十]+[个家所][\u4e00-\u9fff]{0,4}?|[两二三四五六七八九十\d]+(?:村|社区)|同志|家庭|一家|夫妇|"
+    r"^\s*[”\"’」』》]?\s*(?:等(?:[\d一二两三四五六七八九十]+[个家名户所人位])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|[\d一二两三四五六七八九十]+[个家所][\u4e00-\u9fff]{0,4}?|[两二三四五六七八九十\d]+(?:村|社区)|同志|家庭|一家|夫妇|"
     + alternation("award_adverbs.txt")
     + r"|\d{4}年"
-    r"|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批|在[^，。；,;在]{2,30}?[中上]|由[^，。；,;由]{1,8}?)*$"
+    r"|(?:名列其中|榜上有名|位列其中|均?在列)[，,]?|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批|在[^，。；,;在]{2,30}?[中上]|由[^，。；,;由]{1,8}?)*$"
 )
+_DIVISIONS = ("Province", "City", "District")
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+(?:[户个家名位所人]|项目)")
@@ -71,7 +72,7 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
     for m in reversed(before[:-1]):
         head = chosen[-1]
         if m.end <= head.start and m.label == head.label and (
-            _LIST_GAP.match(ctx.text[m.end : head.start]) or _described_mate(ctx.text, m, head)
+            _LIST_GAP.match(_without_divisions(ctx, m.end, head.start)) or _described_mate(ctx.text, m, head)
         ):
             chosen.append(m)
         elif m.end > head.start or (m.end <= head.start and "、" not in ctx.text[m.end : head.start]):
@@ -79,6 +80,16 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
         else:
             break
     return chosen
+
+
+def _without_divisions(ctx: Context, a: int, b: int) -> str:
+    """The text between two list mates without the county or city that places the second
+    (凤鸣乡和平阳县的白沙镇: 和)."""
+    gap = ctx.text[a:b]
+    for m in ctx.in_sentence(a, _DIVISIONS):
+        if a <= m.start and m.end <= b:
+            gap = gap.replace(ctx.text[m.start : m.end], "", 1)
+    return gap.removesuffix("的")
 
 
 def _described_mate(text: str, mate: Mention, head: Mention) -> bool:
