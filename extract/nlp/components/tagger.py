@@ -30,6 +30,7 @@ from extract.nlp.tagger.features import known_sentence_features, sentence_featur
 from extract.nlp.tagger.layers import LAYER_OF, LAYERS, LEARNED_LABELS, MODEL_DIR, RULES_FIRST, model_path
 from extract.nlp.tagger.naming import name_of
 from extract.nlp.user_cache import cached
+from graph.model import PLACE_LABELS
 
 
 @lru_cache(maxsize=4)
@@ -176,8 +177,9 @@ def merge(
         if m.label not in LEARNED_LABELS or m.label in rules_first or not overlaps(m.start, m.end, m.label, spans)
     ]
     taken = {(m.start, m.end, m.label) for m in kept}
+    places = {(m.start, m.end) for m in rules if m.label in PLACE_LABELS}  # 凌云乡 is a place, not a firm
     for start, end, label in _split_joined(spans, text):
-        if (start, end, label) in taken or (label in rules_first and overlaps(start, end, label, rule_spans)):
+        if (start, end, label) in taken or (start, end) in places or (label in rules_first and overlaps(start, end, label, rule_spans)):
             continue
         m = by_span.get((start, end, label))
         if m is None:
