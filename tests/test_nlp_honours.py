@@ -89,3 +89,13 @@ def test_a_place_the_model_also_tags_as_a_firm_stays_a_place() -> None:
     place = Mention(4, 7, "Subdistrict", "凌云乡")
     kept = merge([place], [(4, 7, "Enterprise")], text)
     assert [(m.label, m.name) for m in kept] == [("Subdistrict", "凌云乡")]
+
+
+def test_recipients_listed_after_the_title_with_fenbiewei_or_de_you() -> None:
+    text = TOWN + (
+        "获评第二届全市“十佳村民委员会”的2个村分别为：柳湾村、白沙村；"
+        "获评全县“五好社区居委会”的社区有：石桥社区、青山社区。\n"
+    )
+    pairs = awarded(text)
+    assert {r for r, h in pairs if h == "全市十佳村民委员会"} == {"柳湾村", "白沙村"}
+    assert {r for r, h in pairs if h == "全县五好社区居委会"} == {"石桥社区", "青山社区"}

@@ -42,7 +42,9 @@ _SPEECH = re.compile(r"说|表示|介绍|强调|指出|谈到|告诉")
 _SUBJECT_LABELS = ("Village", "Community", "Enterprise", "Project", "Person")
 _CLAUSE = re.compile(r"[，。；,;：:\n]")
 # the recipients named after a title counted before it (3个村获评…，分别是A、B、C)
-_NAMED_AFTER = re.compile(r"[^。；;，,\n]{0,8}?[，,：:]\s*(?:分别是|分别为|分别系|依次是|包括)[：:]?|(?<=的有)[：:]|(?<=的是)[：:]")
+_NAMED_AFTER = re.compile(
+    r"[^。；;，,\n]{0,8}?(?:[，,：:]\s*)?(?:分别是|分别为|分别系|依次是|依次为|包括)[：:]?|[^。；;，,\n]{0,8}?的[\u4e00-\u9fff]{0,4}?(?:有|是)[：:]"
+)
 _LIST_END = re.compile(r"[。；;\n]")
 # between a title and the person it describes: a closing quote, or 、 and their post (、白鹭村党支部书记)
 _APPOSITION = re.compile(r"[”\"」』]?(?:、[^，。；,;：:\n“”、]{2,16})?")

@@ -58,7 +58,7 @@ _LEAD = re.compile(
 )
 # a year after the title's place or level (湖南省2023年度群众体育先进单位): the guideline drops it
 _INNER_YEAR = re.compile(r"(?<=[省市县区旗国])\d{4}(?:[—－\-~至]\d{4})?年度?(?=[\u4e00-\u9fff])")
-_AWARDER = re.compile(r"^(?!全)[\u4e00-\u9fff]{1,6}[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
+_AWARDER = re.compile(r"^(?!全)[\u4e00-\u9fff]{1,6}(?<!全)[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|[“《])")
@@ -190,6 +190,7 @@ def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
     return part, None
 
 
+_NAMED_AFTER_TITLE = re.compile(r"(?:称号)?的[\d一二两三四五六七八九十]*[个名家位所]?[\u4e00-\u9fff]{0,4}?(?:分别为|分别是|依次为|有)[：:]?")
 _LISTING_COLON = re.compile(r"(?<=[^：:\s])[：:](?=[^，。；\n]+[、，]|[^，。；\n]{2,12}[；。\n])")
 _INNER_VERB = re.compile(r"(?:表彰|评|命名|认定|确定|列|授予)为|授予")
 _COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名项位所次]$")  # 全县仅此一家: a count, no title
@@ -429,6 +430,8 @@ def honours(doc: Doc) -> Doc:
             clause_end = end_m.start() if end_m else len(text)
         colon = _LISTING_COLON.search(text, trig.end() + 1, min(len(text), clause_end + 60))
         clause_end = colon.start() if colon and colon.start() < clause_end else clause_end  # …称号的有：甲村、乙村: the names after the colon receive
+        named = _NAMED_AFTER_TITLE.search(text, trig.end(), clause_end)
+        clause_end = named.start() if named else clause_end  # 获评…“十佳村委会”的3个村分别为：: the title ends before 的
         clauses = [(trig.end(), clause_end)]
         while end_m and end_m.group() in "，," and awards(trig.group()):
             end_m = _CLAUSE_END.search(text, clause_end + 1)  # 被评为A，B，C: more titles, each with its level
