@@ -301,3 +301,20 @@ def test_where_a_project_settles_is_no_company() -> None:
 
 def test_a_resettlement_project_is_named_by_its_place() -> None:
     assert found("布政安置房项目完成投资，横岭还建小区项目开工。", "Enterprise") == []
+
+
+def test_a_type_of_company_or_a_hamlet_is_no_trade_name() -> None:
+    text = "力争引进1—2个链主型项目，曼弄老寨傣族传统村落保护利用项目开工。"
+    assert found(text, "Enterprise") == []
+
+
+def test_the_region_opening_a_listed_trade_name_stays() -> None:
+    names = found("入驻宁夏立兰酒庄有限公司、福建晋江恒兴食品等企业26家。", "Enterprise")
+    assert "福建晋江恒兴食品" in names
+
+
+def test_a_list_item_cut_inside_a_full_name_is_no_company() -> None:
+    text = "坚持“寿光蔬菜”品牌引领；山东寿光蔬菜种业集团、鲁盛农业、乐义蔬菜等龙头企业在街道布局。"
+    names = found(text, "Enterprise")
+    assert "蔬菜" not in names and "蔬菜种业集团" not in names
+    assert {"山东寿光蔬菜种业集团", "鲁盛农业", "乐义蔬菜"} <= set(names)

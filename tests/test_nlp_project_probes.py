@@ -274,3 +274,7 @@ def test_a_list_of_projects_in_hand_and_in_talks() -> None:
 def test_a_name_and_its_phase_before_how_the_works_stand() -> None:
     text = "横港二期完成投资5000万元，宏伊房产一期已竣工，争取日科二期、和阳二期落地建设。"
     assert set(found(text, "Project")) == {"横港二期", "宏伊房产一期", "日科二期", "和阳二期"}
+
+
+def test_a_type_of_project_is_no_name() -> None:
+    assert found("力争引进1—2个链主型项目，招引税源型项目3个。", "Project") == []

@@ -27,7 +27,7 @@ _KIND_END = re.compile(r"(?:企业|公司)$")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+[个家项]")
 _PHASE_ITEM = re.compile(r"([\u4e00-\u9fff]{2,4})[二三四五六七八九十]期")
 _ITEM_TAIL = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)?(?:家|个)?(?:企业|项目|公司)?$")
-_GEOGRAPHIC = frozenset("区路湖山河街村镇乡港湾江园岛道桥")
+_GEOGRAPHIC = frozenset("区路湖山河街村镇乡港湾江园岛道桥寨")
 _BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|项目)(?:\(?[一二三四五六七八九十]期\)?)?$")
 _NOT_COMPANY = re.compile(f"(?:{alternation('not_company_ends.txt')})$")
 
@@ -81,6 +81,8 @@ def looks_like_brand(word: str) -> bool:
     城镇建管: a company's name ends in a noun; 华瑞检测 opens with a name word)."""
     if word[-1] in _GEOGRAPHIC or (word[0] in words("surnames.txt") and len(word) == 3):
         return False
+    if word.endswith("型"):
+        return False  # 链主型, 税源型: a type of company, no name
     if word.startswith(tuple(words("enterprise_not_brands.txt"))):
         return False  # 智慧渔业: a kind of industry
     tags = jieba_tags()
@@ -205,7 +207,7 @@ def _unglued(text: str, starts: list[int], a: int) -> int:
 _LIST_LEAD = re.compile(alternation("enterprise_list_leads.txt"))
 
 
-def _listed_companies(doc: Doc, text: str, places: list[Mention]) -> list[Mention]:
+def _listed_companies(doc: Doc, text: str, places: list[Mention], named: list[tuple[int, int]]) -> list[Mention]:
     found = []
     starts = token_starts(doc)
     for i, a, b in closed_list_items(text, _COMPANY_LIST_END, _COMPANY_LIST, _LIST_REACH):
@@ -222,6 +224,8 @@ def _listed_companies(doc: Doc, text: str, places: list[Mention]) -> list[Mentio
             continue
         if not 2 <= len(name) <= 8 or _NOT_COMPANY.search(name) or any(p.start <= a < p.end for p in places):
             continue
+        if any(x < b and a < y for x, y in named):
+            continue  # 山东寿光蔬菜种业集团、…等企业: the item is a name found in full
         if looks_like_brand(name) and name not in words("generic_enterprises.txt"):
             found.append(Mention(a, b, "Enterprise", name))
     return found
@@ -242,6 +246,19 @@ _CONTEXT_VERB = re.compile(f"(?:{alternation('enterprise_context_verbs.txt')})$"
 def _after_trade_name(text: str, start: int) -> bool:
     """The word at `start` follows a 、 closing a trade name (青禾生物、…)."""
     return text[start - 1 : start] == "、" and TRADE.search(text, max(0, start - 8), start - 1) is not None
+
+
+_ITEM_OPEN = frozenset("、，,。；;：:（(“\n")
+
+
+def _region_before(text: str, starts: list[int], start: int) -> int:
+    """…、福建晋江恒兴食品、…: the regions written right before a trade name, where a list item
+    or clause opens with them, are part of its name."""
+    k = bisect_right(starts, start - 1) - 1
+    pos = start
+    while k >= 0 and jieba_tags().get(text[starts[k] : pos]) == "ns" and pos - starts[k] >= 2:
+        pos, k = starts[k], k - 1
+    return pos if pos < start and (pos == 0 or text[pos - 1] in _ITEM_OPEN) else start
 
 
 def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -267,6 +284,7 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
             continue  # 一是农业生产: a clause's number, no name
         if any(x < m.end() and start < y for x, y in taken) or not looks_like_brand(first) or TRADE_WORD.fullmatch(first):
             continue  # 以天源药业有限公司: the trade name opens a name found in full
+        start = _region_before(text, starts, start)
         found.append(Mention(start, m.end(), "Enterprise", text[start : m.end()]))
     return found
 
@@ -387,7 +405,7 @@ def brands(doc: Doc) -> Doc:
         + _subjects(text, token_list, places_found)
         + _producers(text, token_list, places_found)
         + _quoted_in(text, [(m.start, m.end) for m in out])
-        + _listed_companies(doc, text, places_found)
+        + _listed_companies(doc, text, places_found, [(m.start, m.end) for m in out if m.label == "Enterprise"])
         + _trade_names(text, token_list, [(m.start, m.end) for m in out if m.label != "Project"])
         + _table_cells(text, token_list, [(m.start, m.end) for m in out if m.label == "Enterprise"])
         + _served(text, token_list, [(m.start, m.end) for m in out if m.label != "Enterprise"])

@@ -299,6 +299,8 @@ def projects(doc: Doc) -> Doc:
             continue  # 包抓及项目: a conjunction, then the word 项目
         if "等" in stem:
             continue  # 五甲等团块拆改项目: a list summed up, no name
+        if stem.endswith("型") and len(stem) <= 4:
+            continue  # 链主型项目, 税源型项目: a type of project
         if _verb_phrase(stem):
             continue  # 大力开展项目攻坚: an adverb and a verb, not a name
         if _loose_verb_before(text, starts, m.start()) and not has_proper_part(stem, starts, start):
