@@ -214,3 +214,9 @@ def test_groups_listed_after_one_found() -> None:
     villages = set(found("柳湾村辖8个村民小组，其中杨家湾组、大屋场组、新屋组地处偏远。", "Village"))
     assert villages >= {"杨家湾组", "大屋场组", "新屋组"}
     assert not set(found("柳湾村杨家湾组、工作组、党员组、第一组。", "Village")) & {"工作组", "党员组", "第一组"}
+
+
+def test_bare_list_members_that_are_place_words() -> None:
+    assert set(found("完成柳湾、石桥村道路硬化。", "Village")) == {"柳湾村", "石桥村"}
+    assert set(found("柳湾、石桥、枫林村实现集体经济增收。", "Village")) == {"柳湾村", "石桥村", "枫林村"}
+    assert not found("加强建设、管理村务公开。推进文化、卫生村建设。新建柳湾、石桥村级活动中心。", "Village")

@@ -78,10 +78,35 @@ def _table_member_start(text: str, start: int, end: int, suffix: str, place: tup
 _BARE_MATES = re.compile(f"((?:{_MEMBER}、)+)(?={_MEMBER}(村|社区))")
 
 
-def _bare_mates(text: str, place: tuple[str, str, str, str], out: list[Mention]) -> None:
+def _place_word(word: str) -> bool:
+    """A word of two or three characters jieba does not know or tags a place name (柳湾, 云帆)."""
+    return 2 <= len(word) <= 3 and _CJK_NAME.fullmatch(word) is not None and jieba_tags().get(word) in (None, "ns")
+
+
+def _lexical_member_start(text: str, starts: list[int], start: int, end: int, first: bool) -> int:
+    """Where a bare list member begins by the words alone: the whole member a place word, or
+    for the first member one after a verb or preposition it follows (完成/柳湾、); -1 if none."""
+    tags = jieba_tags()
+    for b in range(start, end - 1):
+        if not _place_word(text[b:end]) or (b > start and not first):
+            continue
+        lead = text[start:b]
+        i = bisect_left(starts, b)
+        if i >= len(starts) or starts[i] != b:
+            continue
+        head = text[b : starts[i + 1]] if i + 1 < len(starts) else text[b:end]
+        if tags.get(head) in _VERBISH | {"p"} or head in words("function_words.txt"):
+            continue  # 到/湖南: a verb or preposition opens it, the place follows
+        if b == start or tags.get(lead) in _VERBISH | {"p"} or lead in words("function_words.txt"):
+            return b
+    return -1
+
+
+def _bare_mates(text: str, place: tuple[str, str, str, str], out: list[Mention], starts: list[int]) -> None:
     """Members of 柳湾、枫林村 written without the suffix the last one has, where that one is a
     place found and the division table knows them with it in the report's own province or city
-    (建设、管理村务 is no list of places; 公园、工程 are villages somewhere)."""
+    (建设、管理村务 is no list of places; 公园、工程 are villages somewhere), or where the last
+    one and every member are words jieba knows only as places or not at all (柳湾、石桥村)."""
     table = gazetteer()
     found = {(x.start, x.end) for x in out if x.label in ("Village", "Community")}
     tags = jieba_tags()
@@ -95,6 +120,8 @@ def _bare_mates(text: str, place: tuple[str, str, str, str], out: list[Mention])
             start, end = pos, pos + len(member)
             pos = end + 1
             start = next((b for b in range(start, end - 1) if table.scope(text[b:end] + suffix, *place) >= NEAR), -1)
+            if start < 0 and _place_word(text[m.end(1) : m.start(2)]):
+                start = _lexical_member_start(text, starts, end - len(member), end, first=i == 0)
             if start > end - len(member) and (i > 0 or tags.get(text[end - len(member) : start]) not in _VERBISH | {"p"}):
                 continue  # 口袋公园、祖堂社区: a word ending like a place, not the first member after a verb (推进柳湾、)
             name = text[start:end] + suffix
@@ -577,7 +604,7 @@ def local_places(doc: Doc) -> Doc:
         if label == "Subdistrict" and (_verb_stem(stem, starts, start) or not _town_supported(text, name, stem, place, supported)):
             continue
         out.append(Mention(start, m.end(), label, name))
-    _bare_mates(text, place, out)
+    _bare_mates(text, place, out, starts)
     _listed_between_places(text, out)
     _names_across_lines(text, place, out)
     _spaced_names(text, place, out)
