@@ -57,6 +57,14 @@ def place_in_title(title: str) -> str:
     return ""
 
 
+def _named(name: str) -> bool:
+    """A township's name, not a kind of town (示范镇, 卫生乡镇) the body speaks of."""
+    for suffix in _PLACE_SUFFIXES:
+        if name.endswith(suffix):
+            return is_place_name(name, name[: -len(suffix)])
+    return True
+
+
 def place_in_signature(lines: list[str]) -> str:
     """The township that signs the report ("浏阳市青溪镇人民政府", "中共云岭乡委员会")."""
     for line in reversed(lines):
@@ -132,7 +140,7 @@ def find_place(title: str, text: str) -> str:
     if not name and title and re.match(f"^(?:关于)?[{MASK_CHARS}]{{2,}}", title):
         return ""
     name = name or place_in_signature(lines[-5:]) or place_in_body(text)
-    return "" if not name or is_masked(name) else table_edge(_fullest(name))
+    return "" if not name or is_masked(name) or not _named(name) else table_edge(_fullest(name))
 
 
 def table_edge(name: str) -> str:
