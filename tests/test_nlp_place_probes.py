@@ -220,3 +220,15 @@ def test_bare_list_members_that_are_place_words() -> None:
     assert set(found("完成柳湾、石桥村道路硬化。", "Village")) == {"柳湾村", "石桥村"}
     assert set(found("柳湾、石桥、枫林村实现集体经济增收。", "Village")) == {"柳湾村", "石桥村", "枫林村"}
     assert not found("加强建设、管理村务公开。推进文化、卫生村建设。新建柳湾、石桥村级活动中心。", "Village")
+
+
+def test_short_form_opening_a_school_named_with_its_field() -> None:
+    assert not found("邀请湖南农业大学、浙江工商大学专家开展培训。", "Province")
+
+
+def test_county_short_forms_listed_after_a_preposition() -> None:
+    assert set(found("与天河、越秀等区域开展合作。", "District")) == {"天河", "越秀"}
+
+
+def test_county_of_one_character_listed_after_a_verb() -> None:
+    assert set(found("青石镇毗邻环县、庆城县。", "District")) == {"环县", "庆城县"}

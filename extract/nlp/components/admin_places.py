@@ -27,6 +27,8 @@ _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾�
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
 _REGION_AFTER = re.compile(alternation("region_after.txt"))  # 长沙都市圈, 湘潭路
 _COUNTED = re.compile(r"[一二三四五六七八九十两几多]个$")
+# a school, paper or bank named after a province or city, a field between (湖南农业大学, 浙江工商大学)
+_INSTITUTION_AFTER = re.compile(r"[^\W\d_和与及的、]{1,4}?(?:大学|学院|日报|银行|电视台|研究院)")
 _NAMED_AFTER_COUNTRY = re.compile(r"中国[（(]$")
 _ZONE = re.compile(alternation("zone_suffixes.txt"))  # 东湖高新区, 湘江新区
 # a park written right before a township it administers is a zone too (青州工业园区白石街道)
@@ -147,6 +149,8 @@ def _district_list_mates(text: str, starts: list[int], districts: list[Mention])
             name = hit.group(1)
             if len(name) == 4 and (not _at_token_start(starts, start) or _at_token_start(starts, start + 1)):
                 start, name = start + 1, name[1:]  # 在临平区: the name starts where jieba's word does
+            if len(name) == 4 and _at_token_start(starts, start + 2) and jieba_tags().get(name[:2]) in NON_NAME_TAGS:
+                start, name = start + 2, name[2:]  # 毗邻环县: a verb, then a county of one character
             if (
                 _at_token_start(starts, start) and name[-2] not in _AREA_WORDS and not is_masked(name)
                 and jieba_tags().get(name, "ns") == "ns" and name[0] not in words("function_words.txt")
@@ -181,10 +185,12 @@ def _district_list(text: str) -> list[tuple[int, int, str]]:
     found = []
     for m in _DISTRICT_LIST.finditer(text):
         members = m.group(1).split("、")
+        if len(members[0]) == 3 and members[0] not in shorts and members[0][1:] in shorts:
+            members[0] = members[0][1:]  # 与天河、越秀等区域: a preposition glued to the first
         cities = [{code[:4] for _, code in shorts.get(member, ())} for member in members]
         if all(cities) and set.intersection(*cities):
             city = min(set.intersection(*cities))
-            pos = m.start(1)
+            pos = m.end(1) - len("、".join(members))
             for member in members:
                 full = next(f for f, code in shorts[member] if code.startswith(city))
                 found.append((pos, pos + len(member), full))
@@ -231,8 +237,8 @@ def admin_places(doc: Doc) -> Doc:
             continue  # 广安 inside 推广安全 is no city
         if short and text[end - 1] not in "县州旗" and end < len(text) and not _at_token_start(starts, end) and not text.startswith("人", end):
             continue  # 大理石, 哈密瓜, 杭州湾, 宁波港: a word jieba reads whole that only opens with the place
-        if short and _REGION_AFTER.match(text, end):
-            continue  # 长沙都市圈, 湘潭路, 湖南商会: part of another name, not the place
+        if short and (_REGION_AFTER.match(text, end) or _INSTITUTION_AFTER.match(text, end)):
+            continue  # 长沙都市圈, 湘潭路, 湖南商会, 湖南农业大学: part of another name, not the place
         if short and _NAMED_AFTER_COUNTRY.search(text, max(0, start - 3), start):
             continue  # 中国（广州）国际茶业博览会, 中国(杭州)跨境电商综试区: the host city inside a name
         if short and start > 0 and text[start - 1] in "《“" and text[end - 1] not in "县州旗盟" and not text.startswith(("》", "”"), end):
