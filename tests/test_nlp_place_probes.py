@@ -232,3 +232,8 @@ def test_county_short_forms_listed_after_a_preposition() -> None:
 
 def test_county_of_one_character_listed_after_a_verb() -> None:
     assert set(found("青石镇毗邻环县、庆城县。", "District")) == {"环县", "庆城县"}
+
+
+def test_county_of_one_character_before_its_township() -> None:
+    assert found("湖北省随州市随县厉山镇2022年工作总结", "District") == ["随县"]
+    assert not found("和县委书记一起调研。建设新县城。湖南县域经济发展。", "District")

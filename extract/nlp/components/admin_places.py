@@ -201,6 +201,28 @@ def _district_list(text: str) -> list[tuple[int, int, str]]:
 _TOWNSHIP_SUFFIX = re.compile(alternation("township_suffixes.txt"))
 
 
+@lru_cache(maxsize=1)
+def _short_county() -> re.Pattern[str]:
+    """A county whose name is one character and 县 (随县, 滑县): too like a word to match alone,
+    so only at a clause's or a region's edge and right before a township of it or its bodies
+    (随县澴潭镇, 滑县县委 …)."""
+    table = resources.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
+    unsafe = words("ambiguous_short_places.txt") | words("common_word_districts.txt")
+    names = sorted({
+        row["name"] for row in csv.DictReader(table.splitlines())
+        if _level(row["adcode"]) == "District" and len(row["name"]) == 2 and row["name"].endswith("县") and row["name"] not in unsafe
+    })
+    town = f"[\u4e00-\u9fff]{{2,5}}?(?:{alternation('township_suffixes.txt')})"
+    return re.compile(
+        rf"(?:(?<=[^\u4e00-\u9fff])|(?<=[省市州盟])|^)({'|'.join(names)})(?={town}|县委|人民政府|政府|[、，,；;]\S{{1,4}}[县区市旗])",
+        re.M,
+    )
+
+
+def _short_counties(text: str) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for m in _short_county().finditer(text)]
+
+
 def _names_a_township(text: str, short: str, full: str, known: dict[str, bool]) -> bool:
     """The report writes `short` as a township (short + 镇/乡/街道) and never the full name."""
     if short not in known:
@@ -256,6 +278,10 @@ def admin_places(doc: Doc) -> Doc:
         out.append(Mention(start, end, "District", text[start:end], {"key": county}))  # 服务番禺发展 in a report of 番禺区
     for start, end, county in _district_list(text):
         out.append(Mention(start, end, "District", text[start:end], {"key": county}))
+    taken = {(m.start, m.end) for m in out}
+    for start, end in _short_counties(text):
+        if (start, end) not in taken:
+            out.append(Mention(start, end, "District", text[start:end], {"key": text[start:end]}))
     names = place_names()
     for m in [*_ZONE.finditer(text), *_PARK_ZONE.finditer(text)]:
         start = extend_left(doc, m.start(), 4, NON_NAME_TAGS)
