@@ -308,3 +308,12 @@ def test_numbered_list_line_of_a_name_and_a_post() -> None:
     text = "先进个人名单：\n1.韩存忠:青石镇柳湾村党总支书记\n2.马 欣:青石镇石桥社区党支部书记\n3.邓 婕:柳湾村委会主任\n"
     assert people(text) >= {"韩存忠", "马欣", "邓婕"}
     assert not people("重点工作：\n1.黄金茶：柳湾村种植户扩种300亩\n2.李家冲：完成道路硬化\n")
+
+
+def test_couple_after_a_role_and_a_name_after_you() -> None:
+    assert people("柳湾村的致富能手韩志刚、罗秀英夫妇带动乡邻增收。") >= {"韩志刚", "罗秀英"}
+    assert "韩志刚" in people("成立工作专班，由韩志刚担任组长，罗秀英担任副组长。")
+
+
+def test_signature_line_with_a_colon() -> None:
+    assert "覃明" in people("青石镇人民政府\n镇长：覃 明\n")

@@ -92,7 +92,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
         rf"|(?:(?:(?<=[，,、；;。：:（(“\s在由向请同与和及对为给随谢])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|{after})))"
         rf"|(?:(?:(?<=任命|提名|推选|选举|聘任)|(?<=叫)){name}(?=为|同志|[，,。；;]))"  # 任命某某为副镇长, 她叫某某，
-        rf"|(?:{clause}{name}(?=(?:同志)?(?:任|担任|当选为?)[^，,。；;\n]{{0,16}}?(?:{roles})))"  # 某某任柳湾村党支部书记
+        rf"|(?:(?:{clause}|(?<=由)){name}(?=(?:同志)?(?:任|担任|当选为?)[^，,。；;\n]{{0,16}}?(?:{roles})))"  # 某某任柳湾村党支部书记, 由某某担任组长
         rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)"
         rf"|(?:(?:{alternation('person_head_roles.txt')})({surname_pattern()}[\u4e00-\u9fff]{{2}}))"
         rf"|(?:(?:{alternation('person_head_people.txt')})({surname_pattern()}[\u4e00-\u9fff]{{2}}))",
@@ -186,7 +186,7 @@ def _spaced() -> re.Pattern[str]:
     roles = "|".join(f"{_GAP}*".join(map(re.escape, r)) for r in sorted(heads, key=len, reverse=True))
     name = rf"{surname_pattern()}(?:{_GAP}{{0,3}}[\u4e00-\u9fff]){{1,2}}"
     # the line may have been joined to the next one: 各位代表, or the date in brackets
-    return re.compile(rf"(?:{roles})[ \u3000\t]*({name})[ \u3000\t]*(?=$|各位代表|[（(][\d一二〇○]{{4}})", re.M)
+    return re.compile(rf"(?:{roles})[ \u3000\t]*[：:]?[ \u3000\t]*({name})[ \u3000\t]*(?=$|各位代表|[（(][\d一二〇○]{{4}})", re.M)
 
 
 def _spaced_names(text: str) -> list[Mention]:
