@@ -318,3 +318,7 @@ def test_a_list_item_cut_inside_a_full_name_is_no_company() -> None:
     names = found(text, "Enterprise")
     assert "蔬菜" not in names and "蔬菜种业集团" not in names
     assert {"山东寿光蔬菜种业集团", "鲁盛农业", "乐义蔬菜"} <= set(names)
+
+
+def test_a_market_is_named_by_its_place() -> None:
+    assert found("建成感德茶叶交易市场二期。", "Enterprise") == []

@@ -278,3 +278,14 @@ def test_a_name_and_its_phase_before_how_the_works_stand() -> None:
 
 def test_a_type_of_project_is_no_name() -> None:
     assert found("力争引进1—2个链主型项目，招引税源型项目3个。", "Project") == []
+
+
+def test_a_name_jieba_cut_into_single_characters_opens_a_facility() -> None:
+    assert found("推动勐混茶叶交易市场开工，建好小小书屋。", "Project") == ["勐混茶叶交易市场"]
+
+
+def test_two_projects_joined_by_he_in_a_list_closed_by_deng_xiangmu() -> None:
+    text = "今年又启动了闽宁镇红酒街、闽宁镇扶贫车间和银川至闽宁城乡公交首末站等项目。"
+    names = found(text, "Project")
+    assert "银川至闽宁城乡公交首末站" in names
+    assert not any("和" in n for n in names)

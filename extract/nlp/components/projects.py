@@ -144,6 +144,43 @@ def _route_start(text: str, start: int) -> int:
 _PAIRED = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{_OPEN_HEADS}|{_NAMED_HEADS})和")
 
 
+_SINGLE_STOPS = frozenset("的和与及在对把被向从由为将已是了等个座条处家项所期年月")
+
+
+def _split_name_start(text: str, starts: list[int], start: int) -> int:
+    """Where a name starts that jieba cut into two or three single characters right before
+    `start` (建成勐/混/茶叶交易市场), after a longer word or a clause break; else `start`."""
+    k = _token_at(starts, start - 1)
+    pos = start
+    while k >= 0 and pos - starts[k] == 1 and re.match(r"[\u4e00-\u9fff]", text[starts[k]]) and text[starts[k]] not in _SINGLE_STOPS:
+        pos, k = starts[k], k - 1
+    run = start - pos
+    before = text[starts[k] : pos] if k >= 0 else ""
+    if 2 <= run <= 3 and _name_like_run(text[pos:start]) and (len(before) >= 2 or not re.match(r"[\u4e00-\u9fff]", before)):
+        return pos
+    return start
+
+
+_RUN_OPEN_TAGS = frozenset({"v", "a", "d", "p", "m", "q", "r", "c", "u", "f", "ad", "vd"})
+
+
+def _name_like_run(chars: str) -> bool:
+    """Single characters that may open a name: not one repeated (小小), not a verb, adjective
+    or function word first (建/好)."""
+    return len(set(chars)) > 1 and jieba_tags().get(chars[0]) not in _RUN_OPEN_TAGS
+
+
+def _single_run(text: str, starts: list[int], start: int, head: int) -> int:
+    """How many single-character name tokens open the stem (勐/混 of 勐混茶叶), at most three."""
+    k, run = _token_at(starts, start), 0
+    while k + 1 < len(starts) and starts[k] == start + run and starts[k + 1] - starts[k] == 1 and start + run < head - 2:
+        char = text[starts[k]]
+        if not re.match(r"[\u4e00-\u9fff]", char) or char in _SINGLE_STOPS:
+            break
+        run, k = run + 1, k + 1
+    return run if run <= 3 and _name_like_run(text[start : start + run]) else 0
+
+
 def _token_at(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
@@ -309,7 +346,12 @@ def projects(doc: Doc) -> Doc:
             continue  # xx青山…: the mask and the place make one masked name
         if masked_name and not has_proper_part(stem, starts, start, first_only=True):
             continue  # XX新材料光电科技产业园: what is left after the mask is a description
-        placed = start in places or _landform_start(text, starts, start) or _SCALED.match(stem) is not None
+        split = _split_name_start(text, starts, start) if m.group("named") else start
+        if split < start:  # 建成勐/混/茶叶交易市场: jieba cut an unknown name into single characters
+            start, name = split, text[split : m.end()]
+            stem = name[: m.start() - start]
+        was_split = m.group("named") is not None and _single_run(text, starts, start, m.start()) >= 2
+        placed = start in places or _landform_start(text, starts, start) or _SCALED.match(stem) is not None or was_split
         if m.group() in _ROAD_HEADS and not _built(text, start, end):
             continue
         if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem) or _TIERS.search(stem) or _PHASE_ONLY.fullmatch(stem):
@@ -372,9 +414,10 @@ def _enumerated(doc: Doc, text: str, generic: frozenset[str], places: dict[int, 
         if i == 0:
             start = extend_left(doc, end, 20, FUNCTION_TAGS, verbs_inside=True, keep=_KEEP)
             start = _after_stop_verb(text, starts, cut_inner(text, start, end), end)
-        item = _list_item(text, starts, start, end, generic, places)
-        if item:
-            found.append(item)
+        for a, b in _paired_items(text, start, end):
+            item = _list_item(text, starts, a, b, generic, places)
+            if item:
+                found.append(item)
     for intro in _LIST_INTRO.finditer(text):
         close = _LIST_CLOSE.search(text, intro.end())
         body_end = close.start() if close else len(text)
@@ -395,6 +438,17 @@ def _enumerated(doc: Doc, text: str, generic: frozenset[str], places: dict[int, 
 # 项目15个，主要包括：甲、乙、丙等 / 在建项目12个（甲、乙等）: a list that a count of projects introduces
 _LIST_INTRO = re.compile(r"(?:项目|工程)(?:[\d一二两三四五六七八九十]+个)?[，,]?(?:主要)?(?:包括|有|为|是|涉及)?[：:（(]")
 _LIST_CLOSE = re.compile(r"[。；;）)\n：:]")
+
+
+_HEAD_THEN_AND = re.compile(rf"(?:{_OPEN_HEADS}|{_NAMED_HEADS})和")
+
+
+def _paired_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """闽宁镇扶贫车间和银川至闽宁公交首末站: an item joining two names by 和 after a head is two items."""
+    pair = _HEAD_THEN_AND.search(text, start, end)
+    if pair and pair.start() - start >= 2 and end - pair.end() >= 3:
+        return [(start, pair.end() - 1), (pair.end(), end)]
+    return [(start, end)]
 
 
 def _list_item(
