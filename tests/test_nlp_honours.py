@@ -99,3 +99,25 @@ def test_recipients_listed_after_the_title_with_fenbiewei_or_de_you() -> None:
     pairs = awarded(text)
     assert {r for r, h in pairs if h == "全市十佳村民委员会"} == {"柳湾村", "白沙村"}
     assert {r for r, h in pairs if h == "全县五好社区居委会"} == {"石桥社区", "青山社区"}
+
+
+def test_a_commendation_roll_with_one_name_or_names_run_together() -> None:
+    text = TOWN + (
+        "经评定，下列单位和个人获得“邻里节”活动奖项：\n"
+        "一、“邻里节”活动最佳组织奖：青石镇柳湾社区青石镇白沙社区\n"
+        "二、“邻里节”活动最佳人气奖：张秀兰\n"
+    )
+    pairs = awarded(text)
+    assert {r for r, h in pairs if h == "邻里节活动最佳组织奖"} == {"柳湾社区", "白沙社区"}
+    assert ("张秀兰", "邻里节活动最佳人气奖") in pairs
+    assert not any(h.endswith("奖项") for _, h in pairs)
+
+
+def test_a_learned_span_from_a_colon_or_over_a_run_of_places_is_dropped() -> None:
+    from extract.nlp.components.tagger import merge
+    from extract.nlp.mention import Mention
+
+    text = "最佳组织奖：甲镇乙社区丙镇丁社区"
+    places = [Mention(6 + 2 * i, 8 + 2 * i, "Community", text[6 + 2 * i : 8 + 2 * i]) for i in range(4)]
+    kept = merge(places, [(6, len(text), "Project"), (5, len(text), "Project")], text)
+    assert not any(m.label == "Project" for m in kept)

@@ -24,6 +24,7 @@ _GAP = re.compile(
     r"|(?:名列其中|榜上有名|位列其中|均?在列)[，,]?|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批|在[^，。；,;在]{2,30}?[中上]|由[^，。；,;由]{1,8}?)*$"
 )
 _DIVISIONS = ("Province", "City", "District")
+_PLACING = (*_DIVISIONS, "Subdistrict")
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+(?:[户个家名位所人]|项目)")
@@ -171,6 +172,10 @@ def _listed(ctx: Context, start: int, end: int) -> list[Mention]:
         outside.append(depth == 0)
     found = [m for m in ctx.mentions if m.label in RECIPIENT_LABELS and start <= m.start and m.end <= end and outside[m.start - start]]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
+    if not any(outside[i - start] and ctx.text[i] in "、，,；; " for i in range(start, end)):
+        # names run together (甲街道乙社区丙街道丁社区): each but a town or county placing the name after it
+        starts = {m.start: m for m in found}
+        return [m for m in found if not (m.label in _PLACING and m.end in starts and starts[m.end].label not in _PLACING)]
     items: dict[int, Mention] = {}  # per list item its last name: 某公司经理张三 is 张三
     for m in found:
         item = sum(1 for i in range(start, m.start) if outside[i - start] and ctx.text[i] in "、，,；;")

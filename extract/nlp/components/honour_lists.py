@@ -21,6 +21,7 @@ from extract.nlp.components.honours import (
     TITLED_LIST,
     TRIGGER,
     clean_title,
+    commendation,
     held_at,
     honour_level,
     recipient_like,
@@ -139,7 +140,7 @@ def honour_lists(doc: Doc) -> Doc:
             continue
         if _MARKER.match(stripped):
             inside = False
-        if not inside or not stripped or TRIGGER.search(stripped) or TITLED_LIST.match(line) or "\t" in stripped or "|" in stripped:
+        if not inside or not stripped or TRIGGER.search(stripped) or commendation(TITLED_LIST.match(line)) or "\t" in stripped or "|" in stripped:
             continue  # a verb's clause, a commendation or a table row: the honours step reads those
         found = _line_items(text, line, start, personal, out)
         if found is None and not _ITEM_MARKER.match(line).group().strip():

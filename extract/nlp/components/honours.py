@@ -62,7 +62,7 @@ _AWARDER = re.compile(r"^(?!全)[\u4e00-\u9fff]{1,6}(?<!全)[省市区县](?:\d{
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|[“《])")
-_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|目录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+余?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=[品志])(?:登记)?保护|(?<=[品志])登记|的有|的是|(?:的)?命名|(?<!第)[\dxX]+[个次项人名家户])+$")
+_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|目录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+余?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=[品志])(?:登记)?保护|(?<=[品志])登记|的有|的是|(?:的)?命名|[：:]|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 
@@ -101,10 +101,10 @@ _TIME_HEAD = re.compile(r"^(?:第?[一二三四]季度|\d{4}年度?|上半年|�
 # a commendation's title, a colon and the names that receive it (表现突出个人：张三、李四)
 TITLED_LIST = re.compile(
     r"^[ \t　]*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?[ \t　]*"
-    r"([^：:\n，。；,;]{2,30}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所][）)])?[：:]([^\n]*[、，,][^\n]*)$",
+    r"([^：:\n，。；,;]{2,30}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所][）)])?[：:]([^\n]*[、，,][^\n]*|[^\n，。；,;：:]{2,60})$",
     re.M,
 )
-_COMMENDED = re.compile(r"先进|优秀|突出|模范|标兵|最美|十佳|能手|之星|好人|示范")
+_COMMENDED = re.compile(r"先进|优秀|突出|模范|标兵|最美|最佳|十佳|能手|之星|好人|示范|奖$")
 # 在…竞赛中囊括A、B、C三个模块及团体总分全部一等奖: one prize per item
 _SWEEP = re.compile(
     r"在([^，。；,;在]{2,30}?)中囊括([^，。；,;]{2,80}?)(?:全部|均获|均为|均)?((?:[一二三特]等|金|银|铜|优秀)奖|第[一二三1-3]名)"
@@ -200,6 +200,12 @@ _COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名
 _GIVEN_AS = re.compile(r"[^“”\"，。；;,]{2,60}?(?:等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?|同志)?为(?=[“\"\u4e00-\u9fff])")
 # the same with no verb: a roll of who is named what (曙光社区等20个社区为“…”, 张三等50名网格员为“…”)
 _NAMED_AS = re.compile(r"(?<=[\u4e00-\u9fff])等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?为“([^”“\n]{3,40})”")
+
+
+def commendation(m: re.Match[str] | None) -> str:
+    """The title of a TITLED_LIST line that commends (先进集体：…, …最佳组织奖：…), else ""."""
+    title = clean_title(m.group(1)) if m else ""
+    return title if title and _COMMENDED.search(title) and valid_title(title, False) else ""
 
 
 def _given_as(text: str, a: int, b: int) -> int:
@@ -521,8 +527,8 @@ def honours(doc: Doc) -> Doc:
             if valid_title(title, quoted):
                 out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
     for m in TITLED_LIST.finditer(text):
-        title = clean_title(m.group(1))
-        if _COMMENDED.search(title) and valid_title(title, False):
+        title = commendation(m)
+        if title:
             out.append(Mention(m.start(1), m.end(1), "Honour", title,
                                {"level": honour_level(title), "recipients_end": m.end(2)}))
     out.extend(_table_titles(text, out))
