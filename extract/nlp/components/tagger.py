@@ -131,6 +131,7 @@ class Tagger:
         return doc
 
 
+_OPEN_PUNCT = frozenset("：:，,、；;。")
 # a learned project or firm that runs over a clause (某校学生某某在…大赛中)
 _NO_NAME = re.compile(r"在.*[中上]$")
 
@@ -177,10 +178,12 @@ def merge(
         if m.label not in LEARNED_LABELS or m.label in rules_first or not overlaps(m.start, m.end, m.label, spans)
     ]
     taken = {(m.start, m.end, m.label) for m in kept}
-    places = {(m.start, m.end) for m in rules if m.label in PLACE_LABELS}  # 凌云乡 is a place, not a firm
+    places = [(m.start, m.end) for m in rules if m.label in PLACE_LABELS]
     for start, end, label in _split_joined(spans, text):
-        if (start, end, label) in taken or (start, end) in places or (label in rules_first and overlaps(start, end, label, rule_spans)):
+        if (start, end, label) in taken or (label in rules_first and overlaps(start, end, label, rule_spans)):
             continue
+        if (start, end) in places or sum(start <= a and b <= end for a, b in places) >= 3 or text[start] in _OPEN_PUNCT:
+            continue  # 凌云乡 as a firm; a run of places (甲街道乙社区丙街道丁社区); a span from a colon on
         m = by_span.get((start, end, label))
         if m is None:
             if label == "Honour":  # a span run past its title keeps the title (省级生态村|后…)
