@@ -237,3 +237,12 @@ def test_county_of_one_character_listed_after_a_verb() -> None:
 def test_county_of_one_character_before_its_township() -> None:
     assert found("湖北省随州市随县厉山镇2022年工作总结", "District") == ["随县"]
     assert not found("和县委书记一起调研。建设新县城。湖南县域经济发展。", "District")
+
+
+def test_first_group_of_a_list_opening_its_clause() -> None:
+    assert set(found("石桥组、大湾组通组公路硬化。", "Village")) == {"石桥组", "大湾组"}
+    assert found("党员组、大湾组开展学习。", "Village") == ["大湾组"]
+
+
+def test_brand_village_is_a_kind() -> None:
+    assert not found("打造柳湾旅游品牌村。", "Village")

@@ -726,6 +726,7 @@ def _after_figure(text: str, start: int) -> bool:
     return start > 0 and text[start - 1].isdigit() and text[start] in "年月日季周个份"
 
 
+_GROUP_BEFORE = re.compile(r"(?:(?<=[^\u4e00-\u9fff])|^)([\u4e00-\u9fff]{2,3})组(?=、)", re.M)
 _LISTED_GROUP = re.compile(r"(?<=组、)([\u4e00-\u9fff]{1,3})组(?![织成建合员长别件])")
 
 
@@ -748,6 +749,10 @@ def _listed_groups(text: str, out: list[Mention]) -> None:
         if m.start() - 1 in groups and _group_stem(m.group(1)) and (len(m.group(1)) > 1 or _one_char_group(text, m.end(1))):
             out.append(Mention(m.start(), m.end(), "Village", m.group()))
             groups.add(m.end())
+    starts = {x.start for x in out if x.label == "Village" and x.name.endswith("组")}
+    for m in _GROUP_BEFORE.finditer(text):  # 石桥组、大湾组: the first of the list, opening its clause
+        if m.end() + 1 in starts and _group_stem(m.group(1)):
+            out.append(Mention(m.start(), m.end(), "Village", m.group()))
 
 
 def _groups_after_villages(text: str, out: list[Mention]) -> None:
