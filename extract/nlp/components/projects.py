@@ -354,6 +354,8 @@ def projects(doc: Doc) -> Doc:
         placed = start in places or _landform_start(text, starts, start) or _SCALED.match(stem) is not None or was_split
         if m.group() in _ROAD_HEADS and not _built(text, start, end):
             continue
+        if m.group() == "示范区" and not _SCALED.match(stem):
+            continue  # 建设成为…成果示范区: a goal or title; 百亩优质黄精示范区 is a plot
         if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem) or _TIERS.search(stem) or _PHASE_ONLY.fullmatch(stem):
             continue
         if m.group() in ("项目", "工程") and _INDUSTRY.fullmatch(stem):
