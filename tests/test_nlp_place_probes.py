@@ -246,3 +246,9 @@ def test_first_group_of_a_list_opening_its_clause() -> None:
 
 def test_brand_village_is_a_kind() -> None:
     assert not found("打造柳湾旅游品牌村。", "Village")
+
+
+def test_whole_list_member_over_its_tail_found_alone() -> None:
+    villages = set(found("下辖海苏阿木嘎查、浩特艾里嘎查、乌苏义肯嘎查。", "Village"))
+    assert "浩特艾里嘎查" in villages and "艾里嘎查" not in villages
+    assert set(found("合并柳湾村、原石桥村、枫林村。", "Village")) == {"柳湾村", "石桥村", "枫林村"}

@@ -133,6 +133,16 @@ def _bare_mates(text: str, place: tuple[str, str, str, str], out: list[Mention],
 _LISTED = re.compile(r"(?<=、)([\u4e00-\u9fff]{2,5}?)(村|社区|嘎查)(?=[、和及与等，,。；;“”\s（(]|$)")
 
 
+def _unknown_head(head: str) -> bool:
+    """Characters before a name found that make no word jieba knows or only a rare one (浩特艾里嘎查
+    holds 艾里嘎查): part of one longer transliterated name."""
+    import jieba
+
+    jieba.initialize()  # a no-op once the tokenizer has loaded the dictionary
+    marks = words("function_words.txt") | words("place_prefix_marks.txt")
+    return len(head) >= 2 and (jieba.get_FREQ(head) or 0) < 20 and not any(head.startswith(w) for w in marks)
+
+
 def _listed_between_places(text: str, out: list[Mention]) -> None:
     """A village or community in a list of them whose stem is a verb or a kind (社头村、东浦村、
     建春村, 某某嘎查、建设村、某某村): a place where the member before it and one more
@@ -142,12 +152,16 @@ def _listed_between_places(text: str, out: list[Mention]) -> None:
     starts = {a for a, _ in places}
     for m in _LISTED.finditer(text):
         start, end = m.start(), m.end()
-        if (start, end) in places or start - 1 not in ends:
+        if (start, end) in places or start - 1 not in ends or ends.get(end, end) < start:
             continue
+        if end in ends and not _unknown_head(text[start : ends[end]]):
+            continue  # 、原石桥村: a mark or a word before the place found, not one longer name
         before = ends[start - 1]
         beside = (text[end : end + 1] == "、" and end + 1 in starts) or (text[before - 1 : before] == "、" and before - 1 in ends)
         name = m.group()
         if beside and is_place_name(name, m.group(1)) and name not in words("generic_places.txt"):
+            if end in ends:  # 浩特/艾里嘎查: the tail found alone gives way to the whole member
+                out[:] = [x for x in out if not (x.end == end and x.start > start and x.label in ("Village", "Community"))]
             out.append(Mention(start, end, "Community" if m.group(2) == "社区" else "Village", name))
             places.add((start, end))
             ends[end] = start
