@@ -121,3 +121,16 @@ def test_a_learned_span_from_a_colon_or_over_a_run_of_places_is_dropped() -> Non
     places = [Mention(6 + 2 * i, 8 + 2 * i, "Community", text[6 + 2 * i : 8 + 2 * i]) for i in range(4)]
     kept = merge(places, [(6, len(text), "Project"), (5, len(text), "Project")], text)
     assert not any(m.label == "Project" for m in kept)
+
+
+def test_a_giving_chain_gives_each_title_to_the_names_of_its_own_clause() -> None:
+    text = TOWN + (
+        "决定授予柳湾村等3个村为美丽乡村建设先进单位，张秀兰等5人为乡村振兴贡献奖，"
+        "白沙镇郭家二村等2个村为来料加工特色村。\n"
+    )
+    pairs = awarded(text)
+    assert ("柳湾村", "美丽乡村建设先进单位") in pairs
+    assert ("张秀兰", "乡村振兴贡献奖") in pairs
+    assert ("郭家二村", "来料加工特色村") in pairs
+    assert ("柳湾村", "乡村振兴贡献奖") not in pairs
+    assert ("白沙镇", "来料加工特色村") not in pairs

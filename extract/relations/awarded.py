@@ -4,6 +4,7 @@ verb (with its list mates: 樟木村、白沙村被评为…), else the report's
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from extract.nlp.components.honours import GIVING, TRIGGER, awards
 from extract.nlp.lexicon import alternation
@@ -61,7 +62,10 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
     if verb and not verb.group().startswith("被") and passive >= 0 and passive + 1 < trigger:
         trigger = passive  # 被江门市委、市政府授予…: who stands before 被 receives, the rest award
     if honour is not None and verb and verb.group() in GIVING:
-        between = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if verb.end() <= m.start and m.end <= honour.start]
+        # from the verb or the title's own clause on (授予A等6个镇为X，B等13人为Y: B for Y)
+        start = max(verb.end(), after_last(_CLAUSE, ctx.text, verb.end(), honour.start, default=0))
+        between = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if start <= m.start and m.end <= honour.start]
+        between = _placed(m for m in between if not any(o is not m and o.start <= m.start and m.end <= o.end for o in between))
         if between:
             return between
     before = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.end <= trigger]
@@ -83,6 +87,13 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
         else:
             break
     return chosen
+
+
+def _placed(found: Iterable[Mention]) -> list[Mention]:
+    """The names without a town or county that only places the name right after it (湖溪镇郭宅二村)."""
+    found = list(found)
+    starts = {m.start: m for m in found}
+    return [m for m in found if not (m.label in _PLACING and m.end in starts and starts[m.end].label not in _PLACING)]
 
 
 def _without_divisions(ctx: Context, a: int, b: int) -> str:
@@ -173,9 +184,7 @@ def _listed(ctx: Context, start: int, end: int) -> list[Mention]:
     found = [m for m in ctx.mentions if m.label in RECIPIENT_LABELS and start <= m.start and m.end <= end and outside[m.start - start]]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
     if not any(outside[i - start] and ctx.text[i] in "、，,；; " for i in range(start, end)):
-        # names run together (甲街道乙社区丙街道丁社区): each but a town or county placing the name after it
-        starts = {m.start: m for m in found}
-        return [m for m in found if not (m.label in _PLACING and m.end in starts and starts[m.end].label not in _PLACING)]
+        return _placed(found)  # names run together (甲街道乙社区丙街道丁社区)
     items: dict[int, Mention] = {}  # per list item its last name: 某公司经理张三 is 张三
     for m in found:
         item = sum(1 for i in range(start, m.start) if outside[i - start] and ctx.text[i] in "、，,；;")

@@ -198,6 +198,7 @@ _COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名
 
 # who a giving verb names before the title it gives them (授予河口镇等4个镇为…, 授予张三同志为…)
 _GIVEN_AS = re.compile(r"[^“”\"，。；;,]{2,60}?(?:等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?|同志)?为(?=[“\"\u4e00-\u9fff])")
+_GIVEN_MORE = re.compile(r"[^“”\"]{2,40}?(?:等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?|同志)为[“\"\u4e00-\u9fff]")
 # the same with no verb: a roll of who is named what (曙光社区等20个社区为“…”, 张三等50名网格员为“…”)
 _NAMED_AS = re.compile(r"(?<=[\u4e00-\u9fff])等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?为“([^”“\n]{3,40})”")
 
@@ -442,8 +443,9 @@ def honours(doc: Doc) -> Doc:
         while end_m and end_m.group() in "，," and awards(trig.group()):
             end_m = _CLAUSE_END.search(text, clause_end + 1)  # 被评为A，B，C: more titles, each with its level
             following = (clause_end + 1, end_m.start() if end_m else len(text))
-            if not _listed_title(text[following[0] : following[1]]):
-                break
+            clause = text[following[0] : following[1]]
+            if not (_listed_title(clause) or (trig.group() in GIVING and _GIVEN_MORE.match(clause))):
+                break  # 授予A等6个镇为X，B等13人为Y: each clause gives one more title
             clauses.append(following)
             clause_end = following[1]
         if trig.group() in GIVING:  # 授予河口镇等4个镇为…先进镇: the title is after 为
