@@ -7,9 +7,8 @@ from collections import Counter
 
 from extract.metadata.divisions import strip_divisions
 from extract.nlp import names
-from extract.nlp.components.local_places import is_place_name
 from extract.nlp.gazetteer import gazetteer
-from extract.nlp.lexicon import alternation
+from extract.nlp.lexicon import alternation, words
 
 # Masked names in published reports: XX街道, xx镇, 某街道, ＊＊乡.
 MASK_CHARS = names.MASK_CHARS + "某"  # 某 stands alone as a masked stem (某乡)
@@ -53,16 +52,19 @@ def place_in_title(title: str) -> str:
         for suffix in _PLACE_SUFFIXES:
             if rest.startswith(suffix, length) and _AFTER_TITLE_PLACE.match(rest, length + len(suffix)):
                 # 创建国家卫生乡镇工作汇报, 示范镇…: a title about a kind of town names none
-                return head + suffix if names.is_masked(head) or is_place_name(head + suffix, head) else ""
+                return head + suffix if names.is_masked(head) or _named(head + suffix) else ""
     return ""
 
 
 def _named(name: str) -> bool:
-    """A township's name, not a kind of town (示范镇, 卫生乡镇) the body speaks of."""
-    for suffix in _PLACE_SUFFIXES:
-        if name.endswith(suffix):
-            return is_place_name(name, name[: -len(suffix)])
-    return True
+    """A township's name, not a kind of town the text speaks of (示范镇, 创建国家卫生乡镇): in the
+    division table (王村乡, 竹里畲族乡), or a stem of at most five characters that is no
+    generic word (data/generic_place_stems.txt, generic_places.txt)."""
+    if name in gazetteer().towns:
+        return True
+    suffix = next((s for s in _PLACE_SUFFIXES if name.endswith(s)), "")
+    stem = name[: len(name) - len(suffix)]
+    return len(stem) <= 5 and stem not in words("generic_place_stems.txt") and name not in words("generic_places.txt")
 
 
 def place_in_signature(lines: list[str]) -> str:
