@@ -293,4 +293,4 @@ def test_two_projects_joined_by_he_in_a_list_closed_by_deng_xiangmu() -> None:
 
 def test_a_scaled_demonstration_plot_but_no_goal() -> None:
     assert found("打造百亩蓝莓示范区。", "Project") == ["百亩蓝莓示范区"]
-    assert found("助力青禾基地建设成为青石农业科技成果示范区。", "Project") == []
+    assert found("助力育种基地建设成为宜都市农业科技成果示范区。", "Project") == []
