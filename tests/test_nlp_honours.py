@@ -134,3 +134,16 @@ def test_a_giving_chain_gives_each_title_to_the_names_of_its_own_clause() -> Non
     assert ("郭家二村", "来料加工特色村") in pairs
     assert ("柳湾村", "乡村振兴贡献奖") not in pairs
     assert ("白沙镇", "来料加工特色村") not in pairs
+
+
+def test_list_mates_placed_by_county_and_town_and_a_bracketed_count() -> None:
+    text = "青石县2023年工作总结\n平阳县白沙镇柳湾村、龙海区石桥镇白鹭村等12个村被认定为省级乡村治理示范村，凤鸣镇、龙海区港尾镇等16个乡(镇)被认定为省级乡村治理示范镇。\n"
+    pairs = awarded(text)
+    assert {r for r, h in pairs if h == "省级乡村治理示范村"} == {"柳湾村", "白鹭村"}
+    assert {r for r, h in pairs if h == "省级乡村治理示范镇"} == {"凤鸣镇", "港尾镇"}
+
+
+def test_a_later_award_verb_in_the_clause_names_its_own_titles() -> None:
+    text = "青石街道2023年工作总结\n今年获得的荣誉是该街道继获得全国和谐社区建设示范街道、全国社区志愿者活动示范单位后获得的第五项国家级荣誉。\n"
+    names = {h for _, h in awarded(text)}
+    assert names == {"全国和谐社区建设示范街道", "全国社区志愿者活动示范单位"}

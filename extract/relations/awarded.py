@@ -19,7 +19,7 @@ RECIPIENT_LABELS = frozenset(
 )
 # what may stand between the recipient and the award verb
 _GAP = re.compile(
-    r"^\s*[”\"’」』》]?\s*(?:等(?:[\d一二两三四五六七八九十]+[个家名户所人位])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)|[\d一二两三四五六七八九十]+[个家所][\u4e00-\u9fff]{0,4}?|[两二三四五六七八九十\d]+(?:村|社区)|同志|家庭|一家|夫妇|"
+    r"^\s*[”\"’」』》]?\s*(?:等(?:[\d一二两三四五六七八九十]+[个家名户所人位])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)(?:[（(][\u4e00-\u9fff]{1,3}[）)])?|[\d一二两三四五六七八九十]+[个家所][\u4e00-\u9fff]{0,4}?|[两二三四五六七八九十\d]+(?:村|社区)|同志|家庭|一家|夫妇|"
     + alternation("award_adverbs.txt")
     + r"|\d{4}年"
     r"|(?:名列其中|榜上有名|位列其中|均?在列)[，,]?|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批|在[^，。；,;在]{2,30}?[中上]|由[^，。；,;由]{1,8}?)*$"
@@ -79,7 +79,7 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
     for m in reversed(before[:-1]):
         head = chosen[-1]
         if m.end <= head.start and m.label == head.label and (
-            _LIST_GAP.match(_without_divisions(ctx, m.end, head.start)) or _described_mate(ctx.text, m, head)
+            _LIST_GAP.match(_without_divisions(ctx, m.end, head.start, m.label)) or _described_mate(ctx.text, m, head)
         ):
             chosen.append(m)
         elif m.end > head.start or (m.end <= head.start and "、" not in ctx.text[m.end : head.start]):
@@ -96,11 +96,12 @@ def _placed(found: Iterable[Mention]) -> list[Mention]:
     return [m for m in found if not (m.label in _PLACING and m.end in starts and starts[m.end].label not in _PLACING)]
 
 
-def _without_divisions(ctx: Context, a: int, b: int) -> str:
-    """The text between two list mates without the county or city that places the second
-    (凤鸣乡和平阳县的白沙镇: 和)."""
+def _without_divisions(ctx: Context, a: int, b: int, label: str) -> str:
+    """The text between two list mates without the county, city or town that places the
+    second (凤鸣乡和平阳县的白沙镇: 和; 口社村、长泰区岩溪镇甘寨村: 、)."""
+    placing = _DIVISIONS if label in _PLACING else _PLACING
     gap = ctx.text[a:b]
-    for m in ctx.in_sentence(a, _DIVISIONS):
+    for m in ctx.in_sentence(a, placing):
         if a <= m.start and m.end <= b:
             gap = gap.replace(ctx.text[m.start : m.end], "", 1)
     return gap.removesuffix("的")
