@@ -294,3 +294,12 @@ def test_two_projects_joined_by_he_in_a_list_closed_by_deng_xiangmu() -> None:
 def test_a_scaled_demonstration_plot_but_no_goal() -> None:
     assert found("打造百亩蓝莓示范区。", "Project") == ["百亩蓝莓示范区"]
     assert found("助力育种基地建设成为宜都市农业科技成果示范区。", "Project") == []
+
+
+def test_yu_joins_two_works_inside_one_name() -> None:
+    text = "推进古茶园保护与生态茶园改造项目，试验建设150公顷甜玉米与萝卜套种基地。"
+    assert set(found(text, "Project")) == {"古茶园保护与生态茶园改造项目", "甜玉米与萝卜套种基地"}
+
+
+def test_a_place_and_a_quoted_scaled_plot_make_a_demonstration_area() -> None:
+    assert found("打造柳沟村“百亩道地黄芩”示范区。", "Project") == ["柳沟村百亩道地黄芩示范区"]

@@ -30,7 +30,7 @@ def _heads(name: str) -> str:
 _OPEN_HEADS = _heads("project_open_heads.txt")
 _NAMED_HEADS = _heads("project_named_heads.txt")
 _HEAD = guarded(branch_heads(_OPEN_HEADS) + branch_heads(_NAMED_HEADS), rf"(?:{_OPEN_HEADS})|(?P<named>{_NAMED_HEADS})")
-_KEEP = frozenset({"及", "至", "将", "经"})
+_KEEP = frozenset({"及", "至", "将", "经", "与"})
 _MASKED_UNITS = frozenset("省市县区镇乡村")
 _UNIT_LEAD = re.compile(r"(?:[万千百亿]?(?:亩|吨|平方米|米|公里|千瓦|兆瓦|套|台|件|个|家|项|元|头|只|羽|株|棵|公斤|斤|座|栋|间|张|床)|亿)+")
 _ENUM_LEAD = re.compile(r"[一二三四五六七八九十]+[)）]?")
@@ -354,7 +354,7 @@ def projects(doc: Doc) -> Doc:
         placed = start in places or _landform_start(text, starts, start) or _SCALED.match(stem) is not None or was_split
         if m.group() in _ROAD_HEADS and not _built(text, start, end):
             continue
-        if m.group() == "示范区" and not _SCALED.match(stem):
+        if m.group() == "示范区" and not _SCALED.search(stem):  # also 南坪村“百亩优质黄精”示范区
             continue  # 建设成为…成果示范区: a goal or title; 百亩优质黄精示范区 is a plot
         if _CATEGORY.fullmatch(stem) or _NUMERALS.fullmatch(stem) or _LEVEL.match(stem) or _TIERS.search(stem) or _PHASE_ONLY.fullmatch(stem):
             continue
