@@ -317,3 +317,10 @@ def test_couple_after_a_role_and_a_name_after_you() -> None:
 
 def test_signature_line_with_a_colon() -> None:
     assert "覃明" in people("青石镇人民政府\n镇长：覃 明\n")
+
+
+def test_dotted_names_wherever_they_stand() -> None:
+    text = "努尔古丽·阿不都热依木正在打扫新家。孜瓦热木·卡米力是建档立卡户。最让阿吾提·依民满意的是暖气。"
+    assert people(text) >= {"努尔古丽·阿不都热依木", "孜瓦热木·卡米力", "阿吾提·依民"}
+    assert people("村民吐鲁洪·克然木说：“日子好了。”") == {"吐鲁洪·克然木"}
+    assert not people("围绕建设“康养福地·生态青石”目标，打造承世·杨家善庄。")

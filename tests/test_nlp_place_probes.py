@@ -252,3 +252,9 @@ def test_whole_list_member_over_its_tail_found_alone() -> None:
     villages = set(found("下辖海苏阿木嘎查、浩特艾里嘎查、乌苏义肯嘎查。", "Village"))
     assert "浩特艾里嘎查" in villages and "艾里嘎查" not in villages
     assert set(found("合并柳湾村、原石桥村、枫林村。", "Village")) == {"柳湾村", "石桥村", "枫林村"}
+
+
+def test_prefecture_in_full_after_its_province_is_no_county_short_form() -> None:
+    text = "在新疆阿克苏地区阿瓦提县调研。"
+    assert found(text, "City") == ["阿克苏地区"] and "阿克苏" not in found(text, "District")
+    assert found("柳湾村入选省级特色美食村。", "Village") == ["柳湾村"]

@@ -270,6 +270,8 @@ def admin_places(doc: Doc) -> Doc:
         out.append(Mention(start, end, label, text[start:end], {"key": full}))
         code = district_short_forms()[1].get(full, "")
         k, county = _district_after(text, end, code) if code else (0, "")
+        if k and place_names().opening(text[end : end + 12]) > k:
+            k = 0  # 新疆阿克苏地区: the prefecture written in full, not the county's short form
         if k and _at_token_start(starts, end):
             out.append(Mention(end, end + k, "District", text[end : end + k], {"key": county}))  # 江苏昆山
     for start, end, name in _district_list_mates(text, starts, [m for m in out if m.label == "District" and m.name == m.properties.get("key")]):

@@ -174,7 +174,7 @@ def _common_word(name: str, floor: int = 1000) -> bool:
 
 
 _BYLINE_ORG = "政府|办事处|镇|乡|街道|办|办公室|中心|站|所|局|党委|社区|村|部"  # who sends a news item in brackets
-_DOTTED = r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{2,6}"  # 阿卜杜拉·艾买提: a Uyghur or Kazakh name
+_DOTTED = r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{2,6}?"  # 阿卜杜拉·艾买提: a Uyghur or Kazakh name
 _GAP = "[ \u3000]"
 
 
@@ -345,6 +345,35 @@ def _numbered_names(text: str) -> list[Mention]:
     return found
 
 
+_DOTS = "·・•"
+
+
+def _dotted_names(text: str, out: list[Mention]) -> list[Mention]:
+    """A Uyghur, Kazakh or Mongolian name written with a middle dot (某某某·某某), wherever it
+    stands: the runs of characters that spell such names (data/person_transliteration_chars.txt)
+    on both sides of the dot, less a character that makes a word with the one beyond it
+    (村民/吐鲁洪); a slogan with a dot (康养福地·生态青石) has no such runs."""
+    chars, tags = words("person_transliteration_chars.txt"), jieba_tags()
+    named = [(m.start, m.end) for m in out if m.label == "Person"]
+    found = []
+    for dot in (i for i, c in enumerate(text) if c in _DOTS):
+        if any(a < dot < b for a, b in named):
+            continue  # a rule found the name already (村民某某·某某)
+        start = dot
+        while start > 0 and dot - start < 6 and text[start - 1] in chars:
+            start -= 1
+        end = dot + 1
+        while end < len(text) and end - dot <= 7 and text[end] in chars:
+            end += 1
+        while dot - start > 2 and start > 0 and text[start - 1 : start + 1] in tags:
+            start += 1  # 村民吐鲁洪: 民 closes 村民
+        while end - dot > 3 and end < len(text) and text[end - 1 : end + 1] in tags:
+            end -= 1
+        if dot - start >= 2 and end - dot >= 3 and (start == 0 or text[start - 1] not in _DOTS) and text[end : end + 1] not in _DOTS:
+            found.append(Mention(start, end, "Person", text[start:end]))
+    return found
+
+
 @lru_cache(maxsize=1)
 def _historical() -> re.Pattern[str]:
     """A historical figure, not a place or road named after one (屈原区, 中山路)."""
@@ -478,4 +507,5 @@ def people(doc: Doc) -> Doc:
     out.extend(_list_mates(text, found))
     out.extend(_spaced_names(text) + _listed_after_heading(text) + _table_names(text) + _credited(text) + _numbered_names(text))
     out.extend(_historical_names(text))
+    out.extend(_dotted_names(text, out))
     return doc
