@@ -147,3 +147,10 @@ def test_a_later_award_verb_in_the_clause_names_its_own_titles() -> None:
     text = "青石街道2023年工作总结\n今年获得的荣誉是该街道继获得全国和谐社区建设示范街道、全国社区志愿者活动示范单位后获得的第五项国家级荣誉。\n"
     names = {h for _, h in awarded(text)}
     assert names == {"全国和谐社区建设示范街道", "全国社区志愿者活动示范单位"}
+
+
+def test_a_giving_verb_names_recipients_no_other_step_knows() -> None:
+    text = TOWN + "会议授予镇卫生院等6个单位为全镇文明单位，授予青禾宾馆等17家门店“门前三包”优秀门店荣誉称号。\n"
+    pairs = awarded(text)
+    assert ("镇卫生院", "全镇文明单位") in pairs
+    assert ("青禾宾馆", "门前三包优秀门店") in pairs

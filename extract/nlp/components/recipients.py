@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text
+from extract.nlp.components.honours import GIVING, TRIGGER
 from extract.nlp.lexicon import alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.patterns import after_last
@@ -26,6 +27,8 @@ _GAP = re.compile(
     r"(?:在[^，。；,;在]{2,30}?[中上])?"
     rf"(?:{alternation('award_adverbs.txt')})*$"
 )
+# what follows the names a giving verb gives to (等46个单位为, 同志为, 为)
+_GIVEN_TO = re.compile(r"(?:(?:等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?|同志)为?|为)[“\"]?$")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
 _BRANDED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?牌([\u4e00-\u9fff]{1,8})")
 _PLACE_QUOTED = re.compile(r"[\u4e00-\u9fff]{1,8}?[镇乡村区县市][“\"]([^”\"]{2,12})[”\"]")
@@ -94,13 +97,21 @@ def recipients(doc: Doc) -> Doc:
     for honour in [m for m in out if m.label == "Honour" and m.properties.get("trigger") is not None]:
         trigger = int(honour.properties["trigger"])
         _facility_not_project(text, out, trigger, heads)
-        clause_start = after_last(_CLAUSE, text, max(0, trigger - 40), trigger)
-        passive = text.rfind("被", clause_start, trigger)
-        trigger = passive if passive > clause_start else trigger  # 镇文化站被文化和旅游部命名为…
-        contest = _CONTEST.match(text, clause_start)
-        clause_start = contest.end() if contest else clause_start
-        gap = _GAP.search(text, clause_start, trigger)
-        end = gap.start() if gap else trigger
+        verb = TRIGGER.match(text, trigger)
+        if verb and verb.group() in GIVING:  # 授予妇幼保健院等46个单位为…: the names after the verb
+            clause_start = max(verb.end(), after_last(_CLAUSE, text, verb.end(), honour.start))
+            again = TRIGGER.match(text, clause_start)
+            clause_start = again.end() if again and again.group() in GIVING else clause_start  # …，授予B等…为Y
+            given = _GIVEN_TO.search(text, clause_start, honour.start)
+            end = trigger = given.start() if given else clause_start
+        else:
+            clause_start = after_last(_CLAUSE, text, max(0, trigger - 40), trigger)
+            passive = text.rfind("被", clause_start, trigger)
+            trigger = passive if passive > clause_start else trigger  # 镇文化站被文化和旅游部命名为…
+            contest = _CONTEST.match(text, clause_start)
+            clause_start = contest.end() if contest else clause_start
+            gap = _GAP.search(text, clause_start, trigger)
+            end = gap.start() if gap else trigger
         named = [m for m in out if clause_start <= m.start < trigger and m.label != "Honour"]
         if end - clause_start < 2 or any(m.end >= end for m in named):
             continue  # the recipient is a mention already
