@@ -303,3 +303,7 @@ def test_yu_joins_two_works_inside_one_name() -> None:
 
 def test_a_place_and_a_quoted_scaled_plot_make_a_demonstration_area() -> None:
     assert found("打造柳沟村“百亩道地黄芩”示范区。", "Project") == ["柳沟村百亩道地黄芩示范区"]
+
+
+def test_a_coded_works_opens_a_project_name() -> None:
+    assert found("完成5702厂职工住宅改造项目交房。", "Project") == ["5702厂职工住宅改造项目"]

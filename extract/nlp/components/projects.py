@@ -87,6 +87,9 @@ _ROAD_WORKS = guarded(
 _SCALED = re.compile(r"[百千万]+亩[\u4e00-\u9fff]{2,}")
 
 
+_CODED_WORKS = re.compile(r"(?<![\d.])\d{3,4}$")
+
+
 # G318线青石段, S205青石至柳湾段, 105国道: a route's number opens the road's name
 _ROUTE_CODE = re.compile(r"(?<![A-Za-z\d])(?P<letter>[GSXYZ])?\d{1,4}$")
 
@@ -303,6 +306,9 @@ def projects(doc: Doc) -> Doc:
         if heading:
             start = heading.end()
         start = _route_start(text, _dash_start(doc, text, start))
+        coded = _CODED_WORKS.search(text, max(0, start - 4), start) if text[start : start + 1] in "厂矿" and text[start + 1 : start + 2] not in "房区址" else None
+        if coded:  # 4213厂职工住宅改造项目: a works known by its code number opens the name
+            start = coded.start()
         start = _after_open_bracket(text, start, m.start())
         while text[start] in "）)" and start < m.start():
             start += 1  # （1）青石湾…项目: the close of a list number
