@@ -322,3 +322,8 @@ def test_a_list_item_cut_inside_a_full_name_is_no_company() -> None:
 
 def test_a_market_is_named_by_its_place() -> None:
     assert found("建成感德茶叶交易市场二期。", "Enterprise") == []
+
+
+def test_a_trade_name_ending_in_new_energy_in_a_list() -> None:
+    names = found("规上企业：恒锐精工、拓源新能源；限上企业：汇禾商贸。", "Enterprise")
+    assert "拓源新能源" in names

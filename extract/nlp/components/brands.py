@@ -267,6 +267,8 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
     at = set(starts)
     for m in TRADE_WORD.finditer(text):
         a = m.start()
+        if a not in at and a - 1 in at and text[a - 1] == "新":
+            a -= 1  # 拓源/新能源: jieba glued 新 to the trade word
         k = bisect_right(starts, a - 1) - 1
         if a not in at or k < 0:
             continue
