@@ -154,3 +154,13 @@ def test_a_giving_verb_names_recipients_no_other_step_knows() -> None:
     pairs = awarded(text)
     assert ("镇卫生院", "全镇文明单位") in pairs
     assert ("青禾宾馆", "门前三包优秀门店") in pairs
+
+
+def test_people_each_described_by_place_and_post_all_receive() -> None:
+    text = TOWN + (
+        "柳湾村党支部书记、村委会主任张秀兰，白沙镇石桥村党支部书记、村委会主任李国强获全国优秀城乡社区工作者称号；"
+        "白鹭社区居民委员会获全国民主法治示范社区称号。\n"
+    )
+    pairs = awarded(text)
+    assert {r for r, h in pairs if h == "全国优秀城乡社区工作者"} == {"张秀兰", "李国强"}
+    assert ("白鹭社区", "全国先进基层群众性自治组织") in pairs

@@ -22,7 +22,7 @@ _GAP = re.compile(
     r"^\s*[”\"’」』》]?\s*(?:等(?:[\d一二两三四五六七八九十]+[个家名户所人位])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)(?:[（(][\u4e00-\u9fff]{1,3}[）)])?|[\d一二两三四五六七八九十]+[个家所][\u4e00-\u9fff]{0,4}?|[两二三四五六七八九十\d]+(?:村|社区)|同志|家庭|一家|夫妇|"
     + alternation("award_adverbs.txt")
     + r"|\d{4}年"
-    r"|(?:名列其中|榜上有名|位列其中|均?在列)[，,]?|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批|在[^，。；,;在]{2,30}?[中上]|由[^，。；,;由]{1,8}?)*$"
+    r"|(?:名列其中|榜上有名|位列其中|均?在列)[，,]?|居民委员会|村民委员会|居委会|村委会|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批|在[^，。；,;在]{2,30}?[中上]|由[^，。；,;由]{1,8}?)*$"
 )
 _DIVISIONS = ("Province", "City", "District")
 _PLACING = (*_DIVISIONS, "Subdistrict")
@@ -82,7 +82,7 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
             _LIST_GAP.match(_without_divisions(ctx, m.end, head.start, m.label)) or _described_mate(ctx.text, m, head)
         ):
             chosen.append(m)
-        elif m.end > head.start or (m.end <= head.start and "、" not in ctx.text[m.end : head.start]):
+        elif m.end > head.start or "、" not in ctx.text[m.end : head.start] or _describes(ctx, m, head):
             continue  # nested in the chosen one (青溪镇 inside 青溪镇卫生院), or its description (白鹭社区书记张三)
         else:
             break
@@ -107,10 +107,20 @@ def _without_divisions(ctx: Context, a: int, b: int, label: str) -> str:
     return gap.removesuffix("的")
 
 
+def _describes(ctx: Context, m: Mention, person: Mention) -> bool:
+    """A place or body in the posts written before a person (某村党支部书记、村委会主任张三)."""
+    between = ctx.text[m.end : person.start]
+    return person.label == "Person" and m.label != "Person" and len(between) <= 24 and not _CLAUSE.search(between)
+
+
 def _described_mate(text: str, mate: Mention, head: Mention) -> bool:
-    """张三（书记）、白鹭社区网格员李四: one 、 between two people, the second with a description."""
+    """张三（书记）、白鹭社区网格员李四, 张三，某县某镇某村党支部书记、村委会主任李四: one 、 or ，
+    between two people, the second with a description of places and posts."""
     between = text[mate.end : head.start]
-    return mate.label == "Person" and between.startswith("、") and 0 < len(between) <= 16 and not _CLAUSE.search(between)
+    return (
+        mate.label == "Person" and between[:1] in ("、", "，") and 0 < len(between) <= 24
+        and not _CLAUSE.search(between[1:].replace("、", "")) and not TRIGGER.search(between)
+    )
 
 
 def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
