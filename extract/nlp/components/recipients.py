@@ -22,6 +22,7 @@ from extract.patterns import after_last
 _CLAUSE = re.compile(r"[，。；,;：:！？\n]")
 # what stands between a recipient and its award verb (成为全市首家获评, 等3家社会组织荣获, 成功)
 _GAP = re.compile(
+    r"(?:居民委员会|村民委员会|居委会|村委会)?"  # a community's committee stands for the community
     r"(?:等[\d一二两三四五六七八九十]*[家个名户所]?[\u4e00-\u9fff]{0,6}?|[\d一二两三四五六七八九十]+[个家所][\u4e00-\u9fff]{0,4}?)?"
     r"(?:成为|作为)?(?:全[国省市区县镇乡])?(?:唯一|首个|首家|首批)?(?:一家)?"
     r"(?:在[^，。；,;在]{2,30}?[中上])?"
