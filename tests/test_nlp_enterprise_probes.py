@@ -327,3 +327,16 @@ def test_a_market_is_named_by_its_place() -> None:
 def test_a_trade_name_ending_in_new_energy_in_a_list() -> None:
     names = found("规上企业：恒锐精工、拓源新能源；限上企业：汇禾商贸。", "Enterprise")
     assert "拓源新能源" in names
+
+
+def test_industries_listed_after_yinjin_are_no_companies() -> None:
+    text = "新引进电商、物流、仓储等企业15家，新签约智能制造、生物医药、新材料等项目12个。"
+    assert found(text, "Enterprise") == []
+
+
+def test_places_listed_after_yinjin_are_no_companies() -> None:
+    assert found("引进东坪、西岭等地客商，签约青石、柳湾等村。", "Enterprise") == []
+
+
+def test_a_quoted_product_after_yinjin_is_no_company() -> None:
+    assert found("依托“青石大米”品牌，引进“溪口红茶”等特色产品企业。", "Enterprise") == []

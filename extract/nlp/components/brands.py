@@ -23,6 +23,7 @@ _MIN = 2
 
 _LISTED = re.compile(r"(?:引进|入驻|签约|落户|招引)(?:了)?([^。；;：:\n]{2,80}?[、，,][^。；;：:\n]{2,80})")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+_PLACE_LIST_END = re.compile(r"^[^，。；;,]*?等(?:地|[\d一二两三四五六七八九十]*个?[村镇乡县市区省国](?!级|[\u4e00-\u9fff]*企))")
 _KIND_END = re.compile(r"(?:企业|公司)$")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+[个家项]")
 _PHASE_ITEM = re.compile(r"([\u4e00-\u9fff]{2,4})[二三四五六七八九十]期")
@@ -34,6 +35,7 @@ _NOT_COMPANY = re.compile(f"(?:{alternation('not_company_ends.txt')})$")
 
 _PLACE_NAMED_KIND = re.compile(alternation("enterprise_place_named_kinds.txt"))
 _ROAD_AFTER = re.compile(r"公路|大道|大街|大桥|隧道|路|街(?!道)")
+_TRADES_LONGEST = tuple(sorted(words("trade_words.txt") | words("enterprise_not_brands.txt"), key=len, reverse=True))
 _SCHOOL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|学校|中学|小学|医院)")  # also 华溪|理工大学
 _BRAND_TAGS = (None, "nz", "nt", "nr", "ns")
 _DESCRIPTORS = frozenset({"智能"})  # an adjective before the product, no trade (远舟智能装备)
@@ -76,6 +78,13 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
     return word if word[-1] not in _GEOGRAPHIC else ""
 
 
+def trades_only(name: str) -> bool:
+    """智能制造, 生物医药, 新材料: one trade word or several in a row name an industry, no company."""
+    if not name:
+        return True
+    return any(name.startswith(w) and trades_only(name[len(w) :]) for w in _TRADES_LONGEST if len(w) <= len(name))
+
+
 def looks_like_brand(word: str) -> bool:
     """Not a place (…区, …路, …湖), not a person's name, and not a verb phrase (大力开展,
     城镇建管: a company's name ends in a noun; 华瑞检测 opens with a name word)."""
@@ -96,6 +105,8 @@ def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tupl
         pos = m.start(1)
         if m.group().startswith("落户") and re.match(r"[^、，,]*[，,]", m.group(1)):
             continue  # 将该项目落户大伦，…: where it settles, no list of companies
+        if _PLACE_LIST_END.search(m.group(1)):
+            continue  # 引进东坪、西岭等地客商: a list of places
         for raw in re.split(r"[、，,]", m.group(1)):
             a, pos = pos, pos + len(raw) + 1
             head = _COUNT.split(raw.split("等")[0])[0]
@@ -115,6 +126,8 @@ def _listed(text: str, token_list: list[int], starts: set[int], taken: list[tupl
                 continue  # …，与云舟签约: a clause, no item of the list
             if first in words("construction_verbs.txt"):
                 continue  # 引进企业1家，续建项目3家: what is done, no name
+            if not quoted and (trades_only(item) or item in words("generic_enterprises.txt")):
+                continue  # 新签约智能制造、生物医药等项目: industries, no names
             phase = _PHASE_ITEM.fullmatch(item)  # 引进青禾生物、远舟二期: the second phase of 远舟's project
             name = phase.group(1) if phase else item
             if looks_like_brand(item if phase else name) and (quoted or TRADE.search(name) or has_proper_part(name, token_list, a, first_only=True)):
@@ -226,7 +239,7 @@ def _listed_companies(doc: Doc, text: str, places: list[Mention], named: list[tu
             continue
         if any(x < b and a < y for x, y in named):
             continue  # 山东寿光蔬菜种业集团、…等企业: the item is a name found in full
-        if looks_like_brand(name) and name not in words("generic_enterprises.txt"):
+        if looks_like_brand(name) and name not in words("generic_enterprises.txt") and not trades_only(name):
             found.append(Mention(a, b, "Enterprise", name))
     return found
 
@@ -334,6 +347,8 @@ def _quoted_in(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     for m in _QUOTED_IN.finditer(text):
         a, b = m.span(1)
         name = m.group(1)
+        if name.endswith(tuple(words("product_heads.txt"))):
+            continue  # 引进“溪口红茶”等特色产品企业: a product, no company
         if looks_like_brand(name) and not _NOT_COMPANY.search(name) and not _PROJECT_WORD.search(name) and not any(x <= a < y for x, y in taken):
             found.append(Mention(a, b, "Enterprise", name))
     return found
