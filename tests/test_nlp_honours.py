@@ -164,3 +164,17 @@ def test_people_each_described_by_place_and_post_all_receive() -> None:
     pairs = awarded(text)
     assert {r for r, h in pairs if h == "全国优秀城乡社区工作者"} == {"张秀兰", "李国强"}
     assert ("白鹭社区", "全国先进基层群众性自治组织") in pairs
+
+
+def test_the_names_before_a_later_award_verb_are_its_recipients_not_a_title() -> None:
+    text = TOWN + "柳湾村被评为省级文明村、石门、后山等村被评为市级文明村。\n"
+    names = {h for _, h in awarded(text)}
+    assert names == {"省级文明村", "市级文明村"}
+
+
+def test_a_count_of_places_given_a_title_is_not_part_of_it() -> None:
+    text = TOWN + "表彰大会授予3316个村镇第七届全国文明村镇称号。\n"
+    from tests.test_nlp_generalise import found
+
+    assert "全国文明村镇" in found(text, "Honour")
+    assert not any(n.startswith("村镇") for n in found(text, "Honour"))

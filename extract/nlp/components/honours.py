@@ -51,10 +51,11 @@ _COUNT_LEAD = re.compile(r"[\d一二两三四五六七八九十百]+[名家户�
 _NTH = re.compile(r"第[一二三四五六七八九十\d]+[个块项张枚]")  # 捧回第五块“国字号”招牌: a count of honours
 _GRADE_ONLY = re.compile(r"[优良中差][(（]?(?:[一二三四]等)?[)）]?")  # 获评“优”(一等): a grade, no title
 _NOT_ENDS = tuple(words("honour_not_ends.txt"))
+_PART_START = re.compile(r"[、，,]")
 _JOIN = re.compile(r"以及|和|及|与")  # between two titles that do not share their head
 _SPLIT = re.compile(r"、|(?<=[”\"’])和|(?<=[”\"’])及|(?<=”)(?=“)|(?<=’)(?=‘)")
 _LEAD = re.compile(
-    r"^(?:(?:[：:]|\d+[名家户个项]|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项|得(?=[“\"])|命名(?=[“\"\u4e00-\u9fff]))+)"
+    r"^(?:(?:[：:]|\d+[名家户个项](?:村镇|乡镇|村|社区|单位|集体|家庭|企业)?|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项|得(?=[“\"])|命名(?=[“\"\u4e00-\u9fff]))+)"
 )
 # a year after the title's place or level (湖南省2023年度群众体育先进单位): the guideline drops it
 _INNER_YEAR = re.compile(r"(?<=[省市县区旗国])\d{4}(?:[—－\-~至]\d{4})?年度?(?=[\u4e00-\u9fff])")
@@ -437,7 +438,11 @@ def honours(doc: Doc) -> Doc:
             clause_end = end_m.start() if end_m else len(text)
         later = TRIGGER.search(text, trig.end(), clause_end)
         if later and awards(later.group()) and awards(trig.group()):
-            clause_end = later.start()  # 获得的荣誉是该街道继获得A、B后…: the later verb's titles are its own
+            # 获得的荣誉是该街道继获得A、B后…: the later verb's titles are its own, and the words right
+            # before it name who receives them (省级文明村、后山等村被评为…), unless they end on 后
+            clause_end = later.start()
+            if not text[:clause_end].endswith("后"):
+                clause_end = max(trig.end(), after_last(_PART_START, text, trig.end(), clause_end) - 1)
         colon = _LISTING_COLON.search(text, trig.end() + 1, min(len(text), clause_end + 60))
         clause_end = colon.start() if colon and colon.start() < clause_end else clause_end  # …称号的有：甲村、乙村: the names after the colon receive
         named = _NAMED_AFTER_TITLE.search(text, trig.end(), clause_end)
