@@ -307,3 +307,16 @@ def test_a_place_and_a_quoted_scaled_plot_make_a_demonstration_area() -> None:
 
 def test_a_coded_works_opens_a_project_name() -> None:
     assert found("完成5702厂职工住宅改造项目交房。", "Project") == ["5702厂职工住宅改造项目"]
+
+
+def test_a_village_hall_and_a_viewpoint_are_facilities() -> None:
+    text = "投资1200万元新建柳湾村文化礼堂，打造白鹭洲观景台。"
+    assert set(found(text, "Project")) == {"柳湾村文化礼堂", "白鹭洲观景台"}
+
+
+def test_roads_upgraded_or_widened_are_being_built() -> None:
+    assert set(found("加快推进G318国道青石段改扩建、青柳公路提档升级。", "Project")) == {"G318国道青石段", "青柳公路"}
+
+
+def test_a_project_counted_in_households_is_a_kind() -> None:
+    assert found("实施“厕所革命”项目120户。", "Project") == []

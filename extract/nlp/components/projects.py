@@ -66,14 +66,14 @@ _HEADING = re.compile(r"[（(][一二三四五六七八九十\d]+[)）]")  # （
 _TIERS = re.compile(r"[两三四五]级")  # 镇村两级调解中心: a kind at every level, not one facility
 # a road is a project only where the clause builds it (以青石公路为主轴 names a road in use)
 _ROAD_HEADS = frozenset({"公路", "大道", "步道"})
-_WORKS = re.compile(alternation("road_works.txt"))  # the clause builds the road
+_WORKS = re.compile(f"{alternation('road_works.txt')}|{alternation('project_road_works.txt')}")  # the clause builds the road
 _CLAUSE = re.compile(r"[，。；,;！？\n]")
 # a landform after a common word makes a place name: 凤凰岭, 青石湖 (data/project_landforms.txt)
 _LANDFORM = words("project_landforms.txt")
 # 产业园二期, 远舟项目（二期）: a phase after the head belongs to the name
 _PHASE_AFTER = re.compile(r"[(（]?[一二三四五六七八九十]期[)）]?")
 # 日间照料中心已建成4个, 微改造项目12件: a head followed by a count names a kind, not one place
-_COUNT_AFTER = re.compile(r"(?:已|共|累计)?(?:建成|新建|完成|实施|开工|建设)?[\d一二三四五六七八九十]+(?:个|件|项|处|座|所|家|条)")
+_COUNT_AFTER = re.compile(r"(?:已|共|累计)?(?:建成|新建|完成|实施|开工|建设)?[\d一二三四五六七八九十]+(?:个|件|项|处|座|所|家|条|户)")
 # 重点项目“青禾方舟”: the quoted name after a description is the project's name
 _QUOTED_AFTER = re.compile(r"“([\u4e00-\u9fffA-Za-z]{2,12})”")
 # 樟溪路北段建设, 青石大道改造: a road being built, named without 项目/工程
