@@ -324,3 +324,9 @@ def test_dotted_names_wherever_they_stand() -> None:
     assert people(text) >= {"努尔古丽·阿不都热依木", "孜瓦热木·卡米力", "阿吾提·依民"}
     assert people("村民吐鲁洪·克然木说：“日子好了。”") == {"吐鲁洪·克然木"}
     assert not people("围绕建设“康养福地·生态青石”目标，打造承世·杨家善庄。")
+
+
+def test_award_list_lines_naming_the_people_of_a_place() -> None:
+    text = "优秀共产党员：\n柳湾村：韩志刚、罗秀英\n石桥村：马德福\n枫林社区：覃小燕。\n"
+    assert people(text) >= {"韩志刚", "罗秀英", "马德福", "覃小燕"}
+    assert not people("柳湾村：完成道路硬化3公里。\n石桥村：李家湾、王家坪\n柳湾村：黄金茶\n")

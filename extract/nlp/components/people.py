@@ -224,6 +224,24 @@ def _listed_after_heading(text: str) -> list[Mention]:
     return found
 
 
+# a line of an award list naming the people of one place (柳湾村：某某、某某; 石桥社区: 某某)
+_PLACE_LINE = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff]{2,8}(?:村|社区|居委会|镇|乡|街道|公司|中心|学校|医院)[ \t\u3000]*[：:][ \t\u3000]*", re.M)
+
+
+def _listed_by_place(text: str) -> list[Mention]:
+    """People listed after their place on a line of their own (柳湾村：某某、某某), where every
+    item of the line is a name."""
+    whole = re.compile(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}")
+    found: list[Mention] = []
+    for head in _PLACE_LINE.finditer(text):
+        line_end = text.find("\n", head.end())
+        line = text[head.end() : len(text) if line_end < 0 else line_end].rstrip("。；; \t\u3000")
+        names = _names_from(text, head.end(), whole)
+        if names and len(names) == len(re.findall(r"[^、，,；;\s]+", line)):
+            found.extend(names)
+    return found
+
+
 @lru_cache(maxsize=1)
 def _line_head() -> re.Pattern[str]:
     return re.compile(rf"^[^\n]{{0,8}}(?:{alternation('person_list_heads.txt')})(?:名单)?[ \u3000\t]*\n", re.M)
@@ -506,6 +524,7 @@ def people(doc: Doc) -> Doc:
     out.extend(found)
     out.extend(_list_mates(text, found))
     out.extend(_spaced_names(text) + _listed_after_heading(text) + _table_names(text) + _credited(text) + _numbered_names(text))
+    out.extend(_listed_by_place(text))
     out.extend(_historical_names(text))
     out.extend(_dotted_names(text, out))
     return doc
