@@ -178,3 +178,14 @@ def test_a_count_of_places_given_a_title_is_not_part_of_it() -> None:
 
     assert "全国文明村镇" in found(text, "Honour")
     assert not any(n.startswith("村镇") for n in found(text, "Honour"))
+
+
+def test_an_annex_of_titles_with_counts_and_names_on_the_lines_below() -> None:
+    text = TOWN + (
+        "附件：2023年度先进单位名单\n"
+        "一、美丽乡村建设先进单位(3个)\n柳湾村 白沙村\n石桥村\n"
+        "二、优秀志愿者(2名)\n张秀兰 李国强\n"
+    )
+    pairs = awarded(text)
+    assert {r for r, h in pairs if h == "美丽乡村建设先进单位"} == {"柳湾村", "白沙村", "石桥村"}
+    assert {r for r, h in pairs if h == "优秀志愿者"} == {"张秀兰", "李国强"}

@@ -194,11 +194,11 @@ def _listed(ctx: Context, start: int, end: int) -> list[Mention]:
         outside.append(depth == 0)
     found = [m for m in ctx.mentions if m.label in RECIPIENT_LABELS and start <= m.start and m.end <= end and outside[m.start - start]]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
-    if not any(outside[i - start] and ctx.text[i] in "、，,；; " for i in range(start, end)):
+    if not any(outside[i - start] and ctx.text[i] in "、，,；; \n" for i in range(start, end)):
         return _placed(found)  # names run together (甲街道乙社区丙街道丁社区)
     items: dict[int, Mention] = {}  # per list item its last name: 某公司经理张三 is 张三
     for m in found:
-        item = sum(1 for i in range(start, m.start) if outside[i - start] and ctx.text[i] in "、，,；;")
+        item = sum(1 for i in range(start, m.start) if outside[i - start] and ctx.text[i] in "、，,；; \n")
         if item not in items or m.end > items[item].end:
             items[item] = m
     return list(items.values())

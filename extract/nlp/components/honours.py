@@ -105,6 +105,14 @@ TITLED_LIST = re.compile(
     r"([^：:\n，。；,;]{2,30}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所][）)])?[：:]([^\n]*[、，,][^\n]*|[^\n，。；,;：:]{2,60})$",
     re.M,
 )
+# an annex of a commendation: a numbered title with its count, the names on the lines below
+# (一、先进单位(5个)\n甲镇 乙镇 丙镇\n丁街道) up to the next numbered line
+_NUMBERED = r"[ \t　]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])"
+_ANNEX = re.compile(
+    rf"^{_NUMBERED}[ \t　]*([^：:\n，。；,;]{{2,30}}?)[（(][\d一二三四五六七八九十]+[个名家人户所位][）)][ \t　]*\n"
+    rf"((?:(?!{_NUMBERED})[^\n。；;]{{2,200}}(?:\n|$))+)",
+    re.M,
+)
 _COMMENDED = re.compile(r"先进|优秀|突出|模范|标兵|最美|最佳|十佳|能手|之星|好人|示范|奖$")
 # 在…竞赛中囊括A、B、C三个模块及团体总分全部一等奖: one prize per item
 _SWEEP = re.compile(
@@ -536,7 +544,7 @@ def honours(doc: Doc) -> Doc:
             title = clean_title(m.group(1))
             if valid_title(title, quoted):
                 out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
-    for m in TITLED_LIST.finditer(text):
+    for m in (*TITLED_LIST.finditer(text), *_ANNEX.finditer(text)):
         title = commendation(m)
         if title:
             out.append(Mention(m.start(1), m.end(1), "Honour", title,
