@@ -189,3 +189,8 @@ def test_an_annex_of_titles_with_counts_and_names_on_the_lines_below() -> None:
     pairs = awarded(text)
     assert {r for r, h in pairs if h == "美丽乡村建设先进单位"} == {"柳湾村", "白沙村", "石桥村"}
     assert {r for r, h in pairs if h == "优秀志愿者"} == {"张秀兰", "李国强"}
+
+
+def test_gai_cun_receives_as_the_village_named_before_it() -> None:
+    text = TOWN + "柳湾村位于青石镇东部，近年来发展莲藕产业，该村先后被评为省级美丽乡村示范村、全国文明村镇。\n"
+    assert {r for r, _ in awarded(text)} == {"柳湾村"}

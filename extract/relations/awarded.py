@@ -38,6 +38,8 @@ _SAID_OF_SELF = re.compile(
     + alternation("award_adverbs.txt")
     + r"|[\s，,、“”\"]"
 )
+_ANAPHOR = re.compile(r"该(村|社区|公司|企业)")
+_ANAPHOR_LABELS = {"村": "Village", "社区": "Community", "公司": "Enterprise", "企业": "Enterprise"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SELF_WORD = re.compile(r"(?:我|本|全|该)(?:镇|乡|街道|街)")
 _SPEECH = re.compile(r"说|表示|介绍|强调|指出|谈到|告诉")
@@ -140,6 +142,9 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     subject = _clause_subject(ctx, start, clause_start, trigger)
     if subject is not None:
         return subject
+    anaphor = _ANAPHOR.search(ctx.text, clause_start, trigger)
+    if anaphor:  # 荷塘湾村位于…，该村是…示范村: the last village named before
+        return _antecedent(ctx, anaphor)
     if any(p.search(ctx.text, clause_start, trigger) for p in (MASK, _POINTER, _COUNTED)):
         return None  # XXX公司获评…, 该项目被列为…, 15户家庭获评…: a recipient masked, named elsewhere or only counted
     contest = _CONTEST.search(ctx.text, clause_start, trigger)  # 在岳塘区…竞赛中: a place naming the contest
@@ -150,6 +155,14 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     if len(_HAN.findall(said)) >= 2:
         return None  # 汇川新材料获评…: someone the text names and we did not recognise, not the report's place
     return []
+
+
+def _antecedent(ctx: Context, anaphor: re.Match[str]) -> list[Mention] | None:
+    """What 该村 / 该社区 / 该公司 refers to: the last mention of its kind in the same paragraph."""
+    label = _ANAPHOR_LABELS[anaphor.group(1)]
+    paragraph = ctx.text.rfind("\n", 0, anaphor.start()) + 1
+    earlier = [m for m in ctx.mentions if m.label == label and paragraph <= m.start and m.end <= anaphor.start()]
+    return [max(earlier, key=lambda m: m.end)] if earlier else None
 
 
 def _described_person(ctx: Context, place: Mention | None, trigger: int, start: int = 0) -> Mention | None:
