@@ -258,3 +258,8 @@ def test_prefecture_in_full_after_its_province_is_no_county_short_form() -> None
     text = "在新疆阿克苏地区阿瓦提县调研。"
     assert found(text, "City") == ["阿克苏地区"] and "阿克苏" not in found(text, "District")
     assert found("柳湾村入选省级特色美食村。", "Village") == ["柳湾村"]
+
+
+def test_list_opened_by_a_verb_of_holding() -> None:
+    assert set(found("全镇共辖柳湾、石桥、枫林、桃源4个村。", "Village")) == {"柳湾村", "石桥村", "枫林村", "桃源村"}
+    assert set(found("辖青禾、云帆2个社区。", "Community")) == {"青禾社区", "云帆社区"}

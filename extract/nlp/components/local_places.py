@@ -256,11 +256,19 @@ def trim_stem(text: str, start: int, stem_end: int) -> int:
         start = joints[-1]
     elif (_LEADING.match(text, start) or text[start] in words("place_prefix_marks.txt")) and stem_end - start >= 3:
         start += 1  # 以茶山村, 原柳湾村
+    lead = _lead_word().match(text, start, stem_end)
+    if lead and stem_end - lead.end() >= 2:
+        start = lead.end()  # 共辖柳湾、石桥等村: the verb that opens the list
     verb = function_phrase().search(text, start, stem_end)
     while verb and stem_end - verb.end() >= 2:
         start = verb.end()
         verb = function_phrase().search(text, start, stem_end)
     return start
+
+
+@lru_cache(maxsize=1)
+def _lead_word() -> re.Pattern[str]:
+    return re.compile(alternation("place_lead_words.txt"))
 
 
 @lru_cache(maxsize=1)
