@@ -340,3 +340,11 @@ def test_places_listed_after_yinjin_are_no_companies() -> None:
 
 def test_a_quoted_product_after_yinjin_is_no_company() -> None:
     assert found("依托“青石大米”品牌，引进“溪口红茶”等特色产品企业。", "Enterprise") == []
+
+
+def test_a_verb_bringing_in_a_group_is_no_part_of_its_name() -> None:
+    assert found("引入京东集团数字经济浙江区域总部。", "Enterprise") == ["京东集团"]
+
+
+def test_a_trade_name_before_a_capital_increase() -> None:
+    assert found("实际到账外资6万美元（冰喜商贸增资）。", "Enterprise") == ["冰喜商贸"]

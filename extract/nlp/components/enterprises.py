@@ -175,6 +175,8 @@ def _lead(name: str) -> int:
             verb = tags.get(prefix) in _LEAD_TAGS or tags.get(prefix[-2:]) in _VERB_TAGS  # (街道)联合海口…
             return start if prefix in _LEADS or prefix[-1] in _LEADS or verb else 0
         break
+    if name[:2] in words("enterprise_context_verbs.txt") and len(name) >= 5:
+        return 2  # 引入京东集团, 依托青禾集团: a verb whose object is a company
     for size in (2, 1):  # no region: a leading verb or preposition alone (鼓励青禾食品公司, 占天穗集团)
         prefix = name[:size]
         if len(name) - size >= 5 and (prefix in _LEADS or (size == 2 and tags.get(prefix) in _VERB_TAGS)):
