@@ -194,3 +194,8 @@ def test_an_annex_of_titles_with_counts_and_names_on_the_lines_below() -> None:
 def test_gai_cun_receives_as_the_village_named_before_it() -> None:
     text = TOWN + "柳湾村位于青石镇东部，近年来发展莲藕产业，该村先后被评为省级美丽乡村示范村、全国文明村镇。\n"
     assert {r for r, _ in awarded(text)} == {"柳湾村"}
+
+
+def test_a_masked_count_of_people_receives_nothing() -> None:
+    text = TOWN + "在防汛救灾中，柳湾村党支部荣获市级防汛救灾先进基层党组织，x人获市级防汛救灾先进个人。\n"
+    assert not any(r.startswith("x") for r, _ in awarded(text))

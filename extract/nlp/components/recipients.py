@@ -40,7 +40,7 @@ _QUOTED = re.compile(r"[“\"《]([^”\"》]+)[”\"》]")  # also a case or a 
 # a contest named before the verb (在全县…考核中蝉联…) is no recipient
 _CONTEST = re.compile(r"在[^，。；,;]{2,30}?(?:中|上)")
 _PRONOUN = re.compile(r"他|她|其|这|该|此|本人")  # 他本人被评为…: someone named before, not a name
-_COUNTED = re.compile(r"[两二三四五六七八九十\d]+个?(?:项目|村|家|户|人|名)$")  # 某镇两项目入选…: counted, not named
+_COUNTED = re.compile(r"[两二三四五六七八九十\dxX]+个?(?:项目|村|家|户|人|名)$")  # 某镇两项目入选…: counted, not named
 _WORK = re.compile(r"(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查|工作)$")
 _COMMON_TAGS = frozenset({"v", "vn", "a", "ad", "d", "r", "m", "q", "p", "c", "f", "t"})  # a verb or count before the trade: no name
 _NOUN_TAGS = frozenset({None, "n", "nz", "nt", "ns", "nr", "j", "l"})
