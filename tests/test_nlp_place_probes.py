@@ -263,3 +263,8 @@ def test_prefecture_in_full_after_its_province_is_no_county_short_form() -> None
 def test_list_opened_by_a_verb_of_holding() -> None:
     assert set(found("全镇共辖柳湾、石桥、枫林、桃源4个村。", "Village")) == {"柳湾村", "石桥村", "枫林村", "桃源村"}
     assert set(found("辖青禾、云帆2个社区。", "Community")) == {"青禾社区", "云帆社区"}
+
+
+def test_county_short_forms_closed_by_their_count() -> None:
+    assert set(found("与安吉、德清两县开展合作。", "District")) == {"安吉", "德清"}
+    assert not found("与长沙、株洲、湘潭三市合作。", "District")

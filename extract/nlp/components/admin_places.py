@@ -115,7 +115,9 @@ def district_short_forms() -> tuple[dict[str, list[tuple[str, str]]], dict[str, 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # 天河、越秀等区域: a list of county short forms closed by a word for areas
-_DISTRICT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等(?:区域|区县|县区|区|县|地区|地)")
+_DISTRICT_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?:等(?:区域|区县|县区|区|县|地区|地)|[两二三四五六七八九十]个?(?:区县|县区|县市|区|县|市|旗))"
+)  # 天河、越秀等区域; 安吉、德清两县
 
 
 def _district_after(text: str, end: int, region_code: str) -> tuple[int, str]:
