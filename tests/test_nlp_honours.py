@@ -199,3 +199,10 @@ def test_gai_cun_receives_as_the_village_named_before_it() -> None:
 def test_a_masked_count_of_people_receives_nothing() -> None:
     text = TOWN + "在防汛救灾中，柳湾村党支部荣获市级防汛救灾先进基层党组织，x人获市级防汛救灾先进个人。\n"
     assert not any(r.startswith("x") for r, _ in awarded(text))
+
+
+def test_a_party_branch_title_and_a_batch_inside_a_title() -> None:
+    text = TOWN + "柳湾村党支部被评为五星级党支部，我镇被列入全省第二批乡村振兴示范镇创建名单。\n"
+    pairs = awarded(text)
+    assert ("柳湾村党支部", "五星级党支部") in pairs
+    assert ("青石镇", "全省乡村振兴示范镇") in pairs

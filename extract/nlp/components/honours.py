@@ -58,6 +58,8 @@ _LEAD = re.compile(
     r"^(?:(?:[：:]|\d+[名家户个项](?:村镇|乡镇|村|社区|单位|集体|家庭|企业)?|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项|得(?=[“\"])|命名(?=[“\"\u4e00-\u9fff]))+)"
 )
 # a year after the title's place or level (湖南省2023年度群众体育先进单位): the guideline drops it
+# a batch after the title's level (全省第二批乡村振兴示范镇): a ranking the guideline drops
+_INNER_BATCH = re.compile(r"(?<=[省市县区国级])第[一二三四五六七八九十\d]+批(?=[\u4e00-\u9fff“])")
 _INNER_YEAR = re.compile(r"(?<=[省市县区旗国])\d{4}(?:[—－\-~至]\d{4})?年度?(?=[\u4e00-\u9fff])")
 _AWARDER = re.compile(r"^(?!全)[\u4e00-\u9fff]{1,6}(?<!全)[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
@@ -358,7 +360,7 @@ def clean_title(raw: str) -> str:
         title = _LEAD.sub("", title)
         title = _TAIL.sub("", title)
     title = title.translate(_QUOTES).replace("（", "(").replace("）", ")")
-    return _INNER_YEAR.sub("", title)
+    return _INNER_BATCH.sub("", _INNER_YEAR.sub("", title))
 
 
 def honour_level(name: str) -> str:
