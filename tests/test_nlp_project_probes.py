@@ -320,3 +320,12 @@ def test_roads_upgraded_or_widened_are_being_built() -> None:
 
 def test_a_project_counted_in_households_is_a_kind() -> None:
     assert found("实施“厕所革命”项目120户。", "Project") == []
+
+
+def test_a_road_jieba_keeps_as_one_word_opens_the_list() -> None:
+    text = "加快兴达路、江山路、霞梅线等产业园区重要配套道路建设。"
+    assert set(found(text, "Project")) == {"兴达路", "江山路", "霞梅线"}
+
+
+def test_livestock_works_alone_are_a_kind() -> None:
+    assert found("依托中粮集团20万头生猪养殖项目，建立发展模式。", "Project") == []

@@ -535,7 +535,8 @@ def _road_lists(doc: Doc, text: str, places: dict[int, Mention]) -> list[Mention
         if listing is None or not _built(text, listing.start(1), tail.end()):
             continue
         for i, item in enumerate(_ROAD_ITEM.finditer(text, listing.start(1), tail.start())):
-            start = max(item.start(), extend_left(doc, item.end() - 1, 6, NON_NAME_TAGS)) if i == 0 else item.start()
+            head = starts[_token_at(starts, item.end() - 1)]  # 兴达路 may be one word
+            start = max(item.start(), extend_left(doc, head, 6, NON_NAME_TAGS) if head < item.end() - 1 else extend_left(doc, item.end() - 1, 6, NON_NAME_TAGS)) if i == 0 else item.start()
             stem = text[start : item.end() - 1]
             k = _token_at(starts, start)
             first = text[start : starts[k + 1]] if k + 1 < len(starts) and starts[k] == start else stem
