@@ -330,3 +330,10 @@ def test_award_list_lines_naming_the_people_of_a_place() -> None:
     text = "优秀共产党员：\n柳湾村：韩志刚、罗秀英\n石桥村：马德福\n枫林社区：覃小燕。\n"
     assert people(text) >= {"韩志刚", "罗秀英", "马德福", "覃小燕"}
     assert not people("柳湾村：完成道路硬化3公里。\n石桥村：李家湾、王家坪\n柳湾村：黄金茶\n")
+
+
+def test_news_phrasings_around_a_name() -> None:
+    assert "罗秀英" in people("今年62岁的罗秀英是石桥村有名的“好婆婆”。")
+    assert "韩志刚" in people("韩志刚，青石镇柳湾村人，2018年返乡创业。")
+    assert "韩志刚" in people("在韩志刚的带动下，全村发展养蜂300箱。")
+    assert not people("在党委的带动下，全村发展。今年62岁的老党员坚持巡逻。目前，全镇共有党员1200人。")
