@@ -206,3 +206,10 @@ def test_a_party_branch_title_and_a_batch_inside_a_title() -> None:
     pairs = awarded(text)
     assert ("柳湾村党支部", "五星级党支部") in pairs
     assert ("青石镇", "全省乡村振兴示范镇") in pairs
+
+
+def test_a_count_after_quan_zhen_is_the_recipient_not_the_town() -> None:
+    text = TOWN + "全镇共有12户家庭获评“最美家庭”，柳湾村、白沙村和石桥村获评省级美丽乡村。\n"
+    pairs = awarded(text)
+    assert not any(h == "最美家庭" for _, h in pairs)
+    assert {r for r, h in pairs if h == "省级美丽乡村"} == {"柳湾村", "白沙村", "石桥村"}

@@ -131,7 +131,9 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     start = ctx.sentence(trigger)[0]
     start = after_last(_FULL_STOP, ctx.text, start, trigger)
     clause_start = after_last(_CLAUSE, ctx.text, start, trigger)
-    if _SELF_WORD.search(ctx.text, clause_start, trigger):
+    own = _SELF_WORD.search(ctx.text, clause_start, trigger)
+    counted = _COUNTED.search(ctx.text, own.end() if own else clause_start, trigger)
+    if own and not counted:
         return []  # 镇长某某介绍，我镇荣获…: the verb's clause names the report's own place
     opening = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if 0 <= m.start - start <= 3 and m.end <= trigger]
     if opening and opening[0].label in _SUBJECT_LABELS:
@@ -207,11 +209,13 @@ def _listed(ctx: Context, start: int, end: int) -> list[Mention]:
         outside.append(depth == 0)
     found = [m for m in ctx.mentions if m.label in RECIPIENT_LABELS and start <= m.start and m.end <= end and outside[m.start - start]]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
+    ends = {m.end for m in found}
+    joins = {i for i in range(start, end) if ctx.text[i] in "和及与" and i in ends}  # 白沙村和石桥村
     if not any(outside[i - start] and ctx.text[i] in "、，,；; \n" for i in range(start, end)):
         return _placed(found)  # names run together (甲街道乙社区丙街道丁社区)
     items: dict[int, Mention] = {}  # per list item its last name: 某公司经理张三 is 张三
     for m in found:
-        item = sum(1 for i in range(start, m.start) if outside[i - start] and ctx.text[i] in "、，,；; \n")
+        item = sum(1 for i in range(start, m.start) if outside[i - start] and (ctx.text[i] in "、，,；; \n" or i in joins))
         if item not in items or m.end > items[item].end:
             items[item] = m
     return list(items.values())
