@@ -337,3 +337,10 @@ def test_news_phrasings_around_a_name() -> None:
     assert "韩志刚" in people("韩志刚，青石镇柳湾村人，2018年返乡创业。")
     assert "韩志刚" in people("在韩志刚的带动下，全村发展养蜂300箱。")
     assert not people("在党委的带动下，全村发展。今年62岁的老党员坚持巡逻。目前，全镇共有党员1200人。")
+
+
+def test_lists_headed_by_a_title_or_writing_the_village_first() -> None:
+    assert people("“十佳村医”：韩志刚、罗秀英、马德福") >= {"韩志刚", "罗秀英", "马德福"}
+    assert people("好媳妇：韩志刚、罗秀英；好婆婆：马德福、覃小燕。") >= {"韩志刚", "罗秀英", "马德福", "覃小燕"}
+    assert people("先进工作者：柳湾村韩志刚、石桥村罗秀英、枫林村马德福") >= {"韩志刚", "罗秀英", "马德福"}
+    assert not people("先进集体：柳湾村、石桥社区党支部。优秀个人：柳湾村委会、石桥村民。")

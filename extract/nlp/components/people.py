@@ -250,11 +250,22 @@ def _line_head() -> re.Pattern[str]:
     return re.compile(rf"^[^\n]{{0,8}}(?:{alternation('person_list_heads.txt')})(?:名单)?[ \u3000\t]*\n", re.M)
 
 
+_PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:村|社区|居委会)(?=[\u4e00-\u9fff]{2,3}$)")
+
+
 def _names_from(text: str, pos: int, whole: re.Pattern[str]) -> list[Mention]:
-    """The names of a list from `pos`, up to the first item that is not one."""
+    """The names of a list from `pos`, up to the first item that is not one; an item may
+    write the person's village or community first (柳湾村某某)."""
     found: list[Mention] = []
-    while (item := _ITEM.match(text, pos)) and whole.fullmatch(item.group(1)) and is_person_name(item.group(1)):
-        found.append(Mention(item.start(1), item.end(1), "Person", item.group(1)))
+    while item := _ITEM.match(text, pos):
+        at = item.start(1)
+        placed = _PLACE_FIRST.match(item.group(1))
+        if placed and not whole.fullmatch(item.group(1)):
+            at += placed.end()
+        name = text[at : item.end(1)]
+        if not (whole.fullmatch(name) and is_person_name(name)):
+            break
+        found.append(Mention(at, item.end(1), "Person", name))
         sep = _ITEM_SEP.match(text, item.end())
         if not sep:
             break
