@@ -329,3 +329,18 @@ def test_a_road_jieba_keeps_as_one_word_opens_the_list() -> None:
 
 def test_livestock_works_alone_are_a_kind() -> None:
     assert found("依托中粮集团20万头生猪养殖项目，建立发展模式。", "Project") == []
+
+
+def test_numbered_slogans_are_campaigns_no_projects() -> None:
+    text = "扎实推进“百县千镇万村高质量发展工程”，落实“一村一品”工程，实施“五清一改”工程。"
+    assert found(text, "Project") == []
+    assert found("建成东斟灌村“一村一品”彩椒基地。", "Project") == ["东斟灌村一村一品彩椒基地"]
+
+
+def test_applying_for_a_title_opens_no_project() -> None:
+    text = "争创国家农业产业强镇，申报省级现代农业产业园。"
+    assert found(text, "Project") == [] and found(text, "Enterprise") == []
+
+
+def test_a_farm_number_opens_a_project_name() -> None:
+    assert found("推进八五九农场大豆精深加工项目建设。", "Project") == ["八五九农场大豆精深加工项目"]

@@ -83,11 +83,18 @@ _ROAD_WORKS = guarded(
 )
 
 
+# 一村一品, 五清一改, 百县千镇万村: numerals each before a word or two make a slogan
+_NUMERAL = "一二三四五六七八九十百千万两"
+_SLOGAN = re.compile(f"[{_NUMERAL}][^{_NUMERAL}\\d“”]{{1,2}}[{_NUMERAL}]")
+
+
 # 万亩晚熟柑橘产业带, 千亩茶旅示范片: a scale of 亩 and a crop or use name one belt or plot
 _SCALED = re.compile(r"[百千万]+亩[\u4e00-\u9fff]{2,}")
 
 
 _CODED_WORKS = re.compile(r"(?<![\d.])\d{3,4}$")
+_NUMBERED_FARM = re.compile(r"[一二三四五六七八九十〇零]*(?:农场|林场|牧场)")
+_NUMERALS_BEFORE = re.compile(r"[一二三四五六七八九十〇零]+$")
 
 
 # G318线青石段, S205青石至柳湾段, 105国道: a route's number opens the road's name
@@ -309,6 +316,10 @@ def projects(doc: Doc) -> Doc:
         coded = _CODED_WORKS.search(text, max(0, start - 4), start) if text[start : start + 1] in "厂矿" and text[start + 1 : start + 2] not in "房区址" else None
         if coded:  # 4213厂职工住宅改造项目: a works known by its code number opens the name
             start = coded.start()
+        farm = _NUMBERED_FARM.match(text, start)
+        numbered = _NUMERALS_BEFORE.search(text, max(0, start - 4), start) if farm else None
+        if numbered:  # 八五九农场…项目: the farm's number opens the name
+            start = numbered.start()
         start = _after_open_bracket(text, start, m.start())
         while text[start] in "）)" and start < m.start():
             start += 1  # （1）青石湾…项目: the close of a list number
@@ -344,6 +355,8 @@ def projects(doc: Doc) -> Doc:
             continue  # 五甲等团块拆改项目: a list summed up, no name
         if stem.endswith("型") and len(stem) <= 4:
             continue  # 链主型项目, 税源型项目: a type of project
+        if _SLOGAN.match(stem.lstrip("“")):  # not 东斟灌村“一村一品”彩椒基地
+            continue  # “五清一改”工程, “百县千镇万村高质量发展工程”: a campaign's numbered slogan
         if _verb_phrase(stem):
             continue  # 大力开展项目攻坚: an adverb and a verb, not a name
         if _loose_verb_before(text, starts, m.start()) and not has_proper_part(stem, starts, start):
