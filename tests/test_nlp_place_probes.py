@@ -208,6 +208,8 @@ def test_short_form_opening_a_paper_title_is_no_place() -> None:
 def test_community_named_by_the_village_it_grew_from() -> None:
     assert found("最佳组织奖：青石街道柳湾社区云山街道石岭东村社区", "Community") == ["柳湾社区", "石岭东村社区"]
     assert not found("最佳组织奖：青石街道柳湾社区云山街道石岭东村社区", "Village")
+    text = "建成柳湾村社区服务中心，石桥村社区卫生服务站投入使用。"
+    assert set(found(text, "Village")) == {"柳湾村", "石桥村"} and not found(text, "Community")
 
 
 def test_groups_listed_after_one_found() -> None:

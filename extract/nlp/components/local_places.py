@@ -475,7 +475,8 @@ def _village_communities(text: str, out: list[Mention]) -> list[Mention]:
     the village found and the 社区 written right after it are one community."""
     merged = []
     for v in out:
-        if v.label == "Village" and v.name.endswith("村") and text.startswith("社区", v.end):
+        facility = text.startswith(tuple(words("place_community_facilities.txt")), v.end + 2)
+        if v.label == "Village" and v.name.endswith("村") and text.startswith("社区", v.end) and not facility:
             merged.append((v, Mention(v.start, v.end + 2, "Community", text[v.start : v.end + 2])))
     if not merged:
         return out
