@@ -270,3 +270,9 @@ def test_list_opened_by_a_verb_of_holding() -> None:
 def test_county_short_forms_closed_by_their_count() -> None:
     assert set(found("与安吉、德清两县开展合作。", "District")) == {"安吉", "德清"}
     assert not found("与长沙、株洲、湘潭三市合作。", "District")
+
+
+def test_township_short_form_listed_beside_one_written_in_full() -> None:
+    text = "澄潭江镇举办赏花活动。活动分别在沿溪、澄潭江两地举行。"
+    assert set(found(text, "Subdistrict")) == {"澄潭江镇", "沿溪"}
+    assert "中心" not in found("澄潭江镇举办活动。在中心、澄潭江两地举行。", "Subdistrict")

@@ -517,6 +517,42 @@ def _town_supported(text: str, name: str, stem: str, place: tuple[str, str, str,
     return known[name]
 
 
+_TOWN_KIND = re.compile(f"(?:(?:{alternation('ethnic_groups.txt')})族?)*(?:镇|乡|街道|苏木)$")
+
+
+@lru_cache(maxsize=1)
+def _town_shorts() -> dict[str, set[str]]:
+    """Township short forms (司前 of 司前畲族镇) -> the county chains of the townships they shorten."""
+    shorts: dict[str, set[str]] = {}
+    for name, chains in gazetteer().towns.items():
+        short = _TOWN_KIND.sub("", name)
+        if len(short) >= 2 and short != name and _CJK_NAME.fullmatch(short):
+            shorts.setdefault(short, set()).update(chains.split("|"))
+    return shorts
+
+
+def _short_town_mates(text: str, out: list[Mention]) -> None:
+    """A township by its short form listed beside another one the report writes in full
+    elsewhere (在司前、竹里召开 with 竹里畲族乡 written out), both of one county in the table:
+    a place as written, where its own full name is nowhere in the text."""
+    shorts = _town_shorts()
+    written = {_TOWN_KIND.sub("", m.name): m.name for m in out if m.label == "Subdistrict"}
+    taken = [(m.start, m.end) for m in out]
+    for sep in re.finditer("、", text):
+        i = sep.start()
+        lefts = [(i - k, i) for k in (3, 2) if i - k >= 0 and text[i - k : i] in shorts]
+        rights = [(i + 1, i + 1 + k) for k in (3, 2) if text[i + 1 : i + 1 + k] in shorts]
+        for (a, b), (c, d) in ((x, y) for x in lefts[:1] for y in rights[:1]):
+            for (mine, other) in (((a, b), (c, d)), ((c, d), (a, b))):
+                short, mate = text[mine[0] : mine[1]], text[other[0] : other[1]]
+                if mate not in written or short in written or not shorts[short] & shorts[mate] or not _place_word(short):
+                    continue  # 中心、…: a word jieba knows as no place is no township's short form
+                if any(x < mine[1] and mine[0] < y for x, y in taken) or any(short + k in text for k in ("镇", "乡", "街道")):
+                    continue
+                out.append(Mention(mine[0], mine[1], "Subdistrict", short))
+                taken.append(mine)
+
+
 @Language.component("govkg_local_places", requires=["doc._.sentences"], assigns=["doc._.mentions"])
 def local_places(doc: Doc) -> Doc:
     text = doc_text(doc)
@@ -633,6 +669,7 @@ def local_places(doc: Doc) -> Doc:
     _spaced_names(text, place, out)
     _groups_after_villages(text, out)
     _listed_groups(text, out)
+    _short_town_mates(text, out)
     doc._.mentions = _outside_towns(_village_communities(text, out))
     return doc
 
