@@ -177,6 +177,7 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
             sections=[s.to_dict() for s in sections],
         )
     )
+    title_place = _title_subject(text, found, entity_of)
     ctx = Context(
         report_id=rid,
         text=text,
@@ -185,7 +186,8 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         mentions=found,
         entity_of=entity_of,
         own_place_id=own_id,
-        subject_id=own_id or _title_subject(text, found, entity_of),
+        subject_id=own_id or title_place,
+        title_place_id=title_place,
         year=meta.year,
         plan_year=max(years) if years else None,
         place_ids=place_ids,

@@ -30,6 +30,7 @@ class Context:
     entity_of: dict[int, str]  # id(mention) -> entity id
     own_place_id: str = ""
     subject_id: str = ""  # who 我X/本X is: the own township, else the village, community or zone the title names
+    title_place_id: str = ""  # the village, community or zone the title names (我村 in 某镇某村…总结)
     year: int | None = None
     plan_year: int | None = None
     place_ids: dict[str, str] = field(default_factory=dict)  # meta level (District, City, Province) -> id
