@@ -213,3 +213,25 @@ def test_a_count_after_quan_zhen_is_the_recipient_not_the_town() -> None:
     pairs = awarded(text)
     assert not any(h == "最美家庭" for _, h in pairs)
     assert {r for r, h in pairs if h == "省级美丽乡村"} == {"柳湾村", "白沙村", "石桥村"}
+
+
+def test_wo_cun_in_a_village_report_is_the_village_of_the_title() -> None:
+    text = "青石镇柳湾村2023年工作总结\n今年我村被评为省级美丽乡村示范村，全镇获评省级卫生镇。\n"
+    pairs = awarded(text)
+    assert ("柳湾村", "省级美丽乡村示范村") in pairs
+    assert ("青石镇", "省级卫生镇") in pairs
+
+
+def test_rolls_with_semicolons_lines_after_rumu_and_a_heading_ending_in_a_colon() -> None:
+    text = TOWN + (
+        "市先进基层党组织：柳湾村党支部；白沙村党支部。\n"
+        "全镇有2家企业被评为市级高新技术企业，具体名单如下：\n青禾科技有限公司\n远舟智能装备有限公司\n"
+        "一、获“市级龙头企业”称号的企业：\n青禾农业有限公司\n石桥茶业有限公司\n"
+        "获评全县“五好村委会”的村有：柳湾村、白沙村；获评全县“五好社区居委会”的社区有：石桥社区。\n"
+    )
+    pairs = awarded(text)
+    assert {r for r, h in pairs if h == "市先进基层党组织"} == {"柳湾村党支部", "白沙村党支部"}
+    assert {r for r, h in pairs if h == "市级高新技术企业"} == {"青禾科技有限公司", "远舟智能装备有限公司"}
+    assert {r for r, h in pairs if h == "市级龙头企业"} == {"青禾农业有限公司", "石桥茶业有限公司"}
+    assert {r for r, h in pairs if h == "全县五好村委会"} == {"柳湾村", "白沙村"}
+    assert {r for r, h in pairs if h == "全县五好社区居委会"} == {"石桥社区"}

@@ -38,6 +38,7 @@ _SAID_OF_SELF = re.compile(
     + alternation("award_adverbs.txt")
     + r"|[\s，,、“”\"]"
 )
+_VILLAGE_SELF = re.compile(r"(?:我|本|全)(?:村|社区|居)")
 _ANAPHOR = re.compile(r"该(村|社区|公司|企业)")
 _ANAPHOR_LABELS = {"村": "Village", "社区": "Community", "公司": "Enterprise", "企业": "Enterprise"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -48,7 +49,10 @@ _CLAUSE = re.compile(r"[，。；,;：:\n]")
 # the recipients named after a title counted before it (3个村获评…，分别是A、B、C)
 _NAMED_AFTER = re.compile(
     r"[^。；;，,\n]{0,8}?(?:[，,：:]\s*)?(?:分别是|分别为|分别系|依次是|依次为|包括)[：:]?|[^。；;，,\n]{0,8}?的[\u4e00-\u9fff]{0,4}?(?:有|是)[：:]"
+    r"|[^。；;\n]{0,12}?(?:名单|情况)?如下[：:]\s*|[，,][^。；;，,\n]{0,8}?(?:是|为)[：:]|[”\"]?(?:称号)?的[\u4e00-\u9fff]{1,4}[：:](?=\n)"
 )
+# a sentence, a blank line, a long line, or a line of prose or a heading (with ，or ：)
+_BLOCK_END = re.compile(r"[。；;]|\n\s*\n|\n[^\n]{41}|\n[^\n]*[，,：:]")
 _LIST_END = re.compile(r"[。；;\n]")
 # between a title and the person it describes: a closing quote, or 、 and their post (、白鹭村党支部书记)
 _APPOSITION = re.compile(r"[”\"」』]?(?:、[^，。；,;：:\n“”、]{2,16})?")
@@ -226,7 +230,11 @@ def _named_after(ctx: Context, honour: Mention) -> list[Mention]:
     lead = _NAMED_AFTER.match(ctx.text, honour.end)
     if not lead:
         return []
-    end = _LIST_END.search(ctx.text, lead.end())
+    if lead.group().rstrip().endswith(("如下：", "如下:")) or ctx.text.startswith("\n", lead.end()):
+        # 名单如下：, …称号的企业：\n: one name a line, up to a sentence
+        end = _BLOCK_END.search(ctx.text, lead.end())
+    else:
+        end = _LIST_END.search(ctx.text, lead.end())
     return _listed(ctx, lead.end(), end.start() if end else len(ctx.text))
 
 
@@ -275,7 +283,10 @@ def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tupl
         who = [respective]
     at = int(trigger) if trigger is not None else honour.start
     if not who:
-        return ([(ctx.subject_id, [])] if ctx.subject_id else []), at
+        subject = ctx.subject_id
+        if ctx.title_place_id and _VILLAGE_SELF.search(ctx.text, after_last(_CLAUSE, ctx.text, max(0, at - 40), at), at):
+            subject = ctx.title_place_id  # 某镇某村…总结: 我村 is the village, not the town
+        return ([(subject, [])] if subject else []), at
     return [_marked(ctx, m) for m in who], at
 
 

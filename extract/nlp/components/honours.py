@@ -65,7 +65,7 @@ _AWARDER = re.compile(r"^(?!全)[\u4e00-\u9fff]{1,6}(?<!全)[省市区县](?:\d{
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|[“《])")
-_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|目录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+余?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=[品志])(?:登记)?保护|(?<=[品志])登记|的有|的是|(?:的)?命名|[：:]|(?:之)?后|(?<!第)[\dxX]+[个次项人名家户])+$")
+_TAIL = re.compile(r"(?:等)?(?:(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|目录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+余?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=[品志])(?:登记)?保护|(?<=[品志])登记|的[\u4e00-\u9fff]{0,3}?有|的是|(?:的)?命名|[：:]|(?:之)?后|(?<=[”号誉])的(?:企业|单位|村|社区|个人|集体|家庭|合作社)|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 
@@ -104,14 +104,14 @@ _TIME_HEAD = re.compile(r"^(?:第?[一二三四]季度|\d{4}年度?|上半年|�
 # a commendation's title, a colon and the names that receive it (表现突出个人：张三、李四)
 TITLED_LIST = re.compile(
     r"^[ \t　]*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?[ \t　]*"
-    r"([^：:\n，。；,;]{2,30}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所][）)])?[：:]([^\n]*[、，,][^\n]*|[^\n，。；,;：:]{2,60})$",
+    r"([^：:\n，。；,;]{2,30}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所][）)])?[：:]([^\n]*[、，,；;][^\n]*|[^\n，。；,;：:]{2,60})$",
     re.M,
 )
 # an annex of a commendation: a numbered title with its count, the names on the lines below
 # (一、先进单位(5个)\n甲镇 乙镇 丙镇\n丁街道) up to the next numbered line
 _NUMBERED = r"[ \t　]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])"
 _ANNEX = re.compile(
-    rf"^{_NUMBERED}[ \t　]*([^：:\n，。；,;]{{2,30}}?)[（(][\d一二三四五六七八九十]+[个名家人户所位][）)][ \t　]*\n"
+    rf"^{_NUMBERED}[ \t　]*([^：:\n，。；,;]{{2,30}}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所位][）)]|[：:])[ \t　]*\n"
     rf"((?:(?!{_NUMBERED})[^\n。；;]{{2,200}}(?:\n|$))+)",
     re.M,
 )
@@ -180,6 +180,19 @@ def held_at(text: str, a: int, b: int, properties: dict[str, object], found: lis
     return [named] if named else []
 
 
+_NEXT_ROLL = re.compile(r"[；;。](?=[^；;。\n]*[：:])")
+_ROLL_ITEM = re.compile(r"[^、，,；;\s。]+")
+
+
+def _roll_holders(text: str, a: int, b: int, found: list[Mention]) -> list[Mention]:
+    """The holders a commendation's roll names that no step has (柳湾村党支部；白沙村党支部)."""
+    ends = {m.end for m in found}  # 城关镇联丰村: the village names it
+    return [
+        named for item in _ROLL_ITEM.finditer(text, a, b)
+        if item.end() not in ends and (named := recipient_mention(text, item.start(), item.end(), found))
+    ]
+
+
 def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
     """A title without a closing note on who gave it or when, and the span of a note that
     names its recipient instead (全国综合减灾示范社区（白鹭社区）)."""
@@ -201,7 +214,7 @@ def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
     return part, None
 
 
-_NAMED_AFTER_TITLE = re.compile(r"(?:称号)?的[\d一二两三四五六七八九十]*[个名家位所]?[\u4e00-\u9fff]{0,4}?(?:分别为|分别是|依次为|有)[：:]?")
+_NAMED_AFTER_TITLE = re.compile(r"(?:称号)?的[\d一二两三四五六七八九十]*[个名家位所]?[\u4e00-\u9fff]{0,4}?(?:分别为|分别是|依次为|有)[：:]?|[”\"]?(?:称号|荣誉)?的[\u4e00-\u9fff]{1,4}[：:](?=\s*\n|\s*$)")
 _LISTING_COLON = re.compile(r"(?<=[^：:\s])[：:](?=[^，。；\n]+[、，]|[^，。；\n]{2,12}[；。\n])")
 _INNER_VERB = re.compile(r"(?:表彰|评|命名|认定|确定|列|授予)为|授予")
 _COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名项位所次]$")  # 全县仅此一家: a count, no title
@@ -215,9 +228,14 @@ _NAMED_AS = re.compile(r"(?<=[\u4e00-\u9fff])等[\d一二两三四五六七八�
 
 
 def commendation(m: re.Match[str] | None) -> str:
-    """The title of a TITLED_LIST line that commends (先进集体：…, …最佳组织奖：…), else ""."""
+    """The title of a TITLED_LIST line that commends (先进集体：…, …最佳组织奖：…, 获“…”称号的企业：), else ""."""
     title = clean_title(m.group(1)) if m else ""
-    return title if title and _COMMENDED.search(title) and valid_title(title, False) else ""
+    if not title or TRIGGER.search(title) or "分别" in title:
+        return ""  # a sentence with its verb (…获评…的3个村分别为：), not a title
+    verb = TRIGGER.match(m.group(1).strip())
+    if verb is not None and awards(verb.group()):
+        return title if valid_title(title, "“" in m.group(1)) else ""
+    return title if _COMMENDED.search(title) and valid_title(title, False) else ""
 
 
 def _given_as(text: str, a: int, b: int) -> int:
@@ -549,7 +567,9 @@ def honours(doc: Doc) -> Doc:
     for m in (*TITLED_LIST.finditer(text), *_ANNEX.finditer(text)):
         title = commendation(m)
         if title:
-            out.append(Mention(m.start(1), m.end(1), "Honour", title,
-                               {"level": honour_level(title), "recipients_end": m.end(2)}))
+            nxt = _NEXT_ROLL.search(text, m.start(2), m.end(2))  # …：甲、乙；获评…的社区有：丙: a next roll
+            end = nxt.start() if nxt else m.end(2)
+            out += _roll_holders(text, m.start(2), end, out)
+            out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "recipients_end": end}))
     out.extend(_table_titles(text, out))
     return doc
