@@ -235,3 +235,16 @@ def test_rolls_with_semicolons_lines_after_rumu_and_a_heading_ending_in_a_colon(
     assert {r for r, h in pairs if h == "市级龙头企业"} == {"青禾农业有限公司", "石桥茶业有限公司"}
     assert {r for r, h in pairs if h == "全县五好村委会"} == {"柳湾村", "白沙村"}
     assert {r for r, h in pairs if h == "全县五好社区居委会"} == {"石桥社区"}
+
+
+def test_more_ways_to_give_a_title() -> None:
+    text = TOWN + (
+        "“青石山茶油”成功获批“国家地理标志保护产品”。柳湾村是全省乡村振兴示范村之一。"
+        "石桥社区被评为市先进居委会。白沙村被定为全省乡村治理示范点。\n"
+    )
+    assert awarded(text) >= {
+        ("青石山茶油", "国家地理标志保护产品"),
+        ("柳湾村", "全省乡村振兴示范村"),
+        ("石桥社区", "市先进居委会"),
+        ("白沙村", "全省乡村治理示范点"),
+    }
