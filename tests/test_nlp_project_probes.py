@@ -344,3 +344,14 @@ def test_applying_for_a_title_opens_no_project() -> None:
 
 def test_a_farm_number_opens_a_project_name() -> None:
     assert found("推进八五九农场大豆精深加工项目建设。", "Project") == ["八五九农场大豆精深加工项目"]
+
+
+def test_service_stations_are_facilities_but_not_a_numbered_slogan() -> None:
+    assert found("建成王家宅社区党群服务站等阵地12个。", "Project") == ["王家宅社区党群服务站"]
+    assert found("岚山社区一老一小综合服务站投用。", "Project") == []
+
+
+def test_a_village_name_jieba_cut_off_its_unit_opens_the_name() -> None:
+    names = found("精心打造森林露营地、回水村栖溪精品民宿、鹿坪山庄等一批新业态。", "Project")
+    assert "回水村栖溪精品民宿" in names
+    assert found("建设镇便民服务中心，推进镇卫生院建设。", "Project") == []

@@ -93,6 +93,7 @@ _SCALED = re.compile(r"[百千万]+亩[\u4e00-\u9fff]{2,}")
 
 
 _CODED_WORKS = re.compile(r"(?<![\d.])\d{3,4}$")
+_PLACE_UNITS = frozenset("村镇乡")
 _NUMBERED_FARM = re.compile(r"[一二三四五六七八九十〇零]*(?:农场|林场|牧场)")
 _NUMERALS_BEFORE = re.compile(r"[一二三四五六七八九十〇零]+$")
 
@@ -316,6 +317,14 @@ def projects(doc: Doc) -> Doc:
         coded = _CODED_WORKS.search(text, max(0, start - 4), start) if text[start : start + 1] in "厂矿" and text[start + 1 : start + 2] not in "房区址" else None
         if coded:  # 4213厂职工住宅改造项目: a works known by its code number opens the name
             start = coded.start()
+        unit_joined = False
+        if text[start : start + 1] in _PLACE_UNITS and start and re.match(r"[\u4e00-\u9fff]", text[start - 1]):
+            k = _token_at(starts, start - 1)  # 回水/村栖溪精品民宿: jieba cut the place's name off its unit
+            before = text[starts[k] : start] if k >= 0 else ""
+            j = _token_at(starts, start)
+            at = text[start : starts[j + 1]] if j + 1 < len(starts) else text[start:]
+            if (len(at) == 1 or at not in jieba_tags()) and 2 <= len(before) <= 3 and not (_LEAD_VERB.fullmatch(before) or _STOP_VERB.fullmatch(before) or before in words("construction_verbs.txt")):
+                start, unit_joined = starts[k], True
         farm = _NUMBERED_FARM.match(text, start)
         numbered = _NUMERALS_BEFORE.search(text, max(0, start - 4), start) if farm else None
         if numbered:  # 八五九农场…项目: the farm's number opens the name
@@ -355,7 +364,7 @@ def projects(doc: Doc) -> Doc:
             continue  # 五甲等团块拆改项目: a list summed up, no name
         if stem.endswith("型") and len(stem) <= 4:
             continue  # 链主型项目, 税源型项目: a type of project
-        if _SLOGAN.match(stem.lstrip("“")):  # not 东斟灌村“一村一品”彩椒基地
+        if _SLOGAN.match(stem.lstrip("“")) or (m.group("named") and _SLOGAN.search(stem)):  # not 东斟灌村“一村一品”彩椒基地
             continue  # “五清一改”工程, “百县千镇万村高质量发展工程”: a campaign's numbered slogan
         if _verb_phrase(stem):
             continue  # 大力开展项目攻坚: an adverb and a verb, not a name
@@ -370,7 +379,7 @@ def projects(doc: Doc) -> Doc:
             start, name = split, text[split : m.end()]
             stem = name[: m.start() - start]
         was_split = m.group("named") is not None and _single_run(text, starts, start, m.start()) >= 2
-        placed = start in places or _landform_start(text, starts, start) or _SCALED.match(stem) is not None or was_split
+        placed = start in places or _landform_start(text, starts, start) or _SCALED.match(stem) is not None or was_split or unit_joined
         if m.group() in _ROAD_HEADS and not _built(text, start, end):
             continue
         if m.group() == "示范区" and not _SCALED.search(stem):  # also 南坪村“百亩优质黄精”示范区
