@@ -276,3 +276,8 @@ def test_township_short_form_listed_beside_one_written_in_full() -> None:
     text = "澄潭江镇举办赏花活动。活动分别在沿溪、澄潭江两地举行。"
     assert set(found(text, "Subdistrict")) == {"澄潭江镇", "沿溪"}
     assert "中心" not in found("澄潭江镇举办活动。在中心、澄潭江两地举行。", "Subdistrict")
+
+
+def test_going_down_to_the_villages_is_no_village() -> None:
+    assert not found("镇卫生院带领医疗队下村义诊20场。", "Village")
+    assert found("石下村村民参加义诊。", "Village") == ["石下村"]

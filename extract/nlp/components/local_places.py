@@ -656,6 +656,8 @@ def local_places(doc: Doc) -> Doc:
         if suffix == "街" and not _street_confirmed(text, stem):
             continue
         numbered = stem[-1] in _NUMERALS  # 胜利三村: a verbal noun with a number is a name
+        if label == "Village" and _lone_verb_before(text, starts, stem_end):
+            continue  # 医疗队/下/村, 干部/下/村: a verb of its own and its object, after the ones who go
         if label == "Village" and ((not numbered and _verb_stem(stem, starts, start, _VERBS)) or _after_figure(text, start)):
             continue  # 壮大村集体经济, 1-8月份村集体: a verb or a time before 村, as for names the table holds
         if label != "Subdistrict" and _COUNTED_KIND.search(text, max(0, start - 4), start):
@@ -766,6 +768,16 @@ def _short_village_after_region(text: str, stem_end: int, end: int) -> bool:
         if len(region) == k and any(f"/{region}/" in f"/{chain}/" for chain in chains.split("|")):
             return True
     return False
+
+
+def _lone_verb_before(text: str, starts: list[int], stem_end: int) -> bool:
+    """The character before 村 is a verb jieba cut alone (下, 进, 驻) after a word of two or
+    more characters, and 村 stands alone too (医疗队/下/村义诊): the village is its object."""
+    i = bisect_left(starts, stem_end)
+    if i < 2 or i >= len(starts) or starts[i] != stem_end or starts[i - 1] != stem_end - 1:
+        return False
+    after = starts[i + 1] if i + 1 < len(starts) else len(text)
+    return after == stem_end + 1 and stem_end - 1 - starts[i - 2] >= 2 and text[stem_end - 1] in words("place_object_verbs.txt")
 
 
 def _object_of_verb(text: str, starts: list[int], stem_end: int) -> bool:
