@@ -248,3 +248,9 @@ def test_more_ways_to_give_a_title() -> None:
         ("石桥社区", "市先进居委会"),
         ("白沙村", "全省乡村治理示范点"),
     }
+
+
+def test_the_speaker_is_not_the_town_and_a_ceremony_is_not_part_of_a_title() -> None:
+    text = "青石镇党委书记2023年述职报告\n一年来，我被评为全县优秀乡镇党委书记；镇党委为柳湾村全县先进党支部进行授牌。\n"
+    pairs = awarded(text)
+    assert not any(h == "全县优秀乡镇党委书记" for _, h in pairs)

@@ -29,7 +29,7 @@ _PLACING = (*_DIVISIONS, "Subdistrict")
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+(?:[户个家名位所人]|项目)")
-_POINTER = re.compile(r"(?:该|此|这|其|上述|以上|他|她)(?!镇|乡|街道|街)")  # 该镇 is the report's own town
+_POINTER = re.compile(r"(?:该|此|这|其|上述|以上|他|她)(?!镇|乡|街道|街)|我(?![镇乡街村社区县市们])|本人")  # 该镇 is the report's own town
 # what may open a clause whose award goes to the report's own place: time, self-reference, adverbs
 _SAID_OF_SELF = re.compile(
     r"\d{4}年度?|[今全去同]年|年内|[上下]半年|近年来?|\d+月|一年来|以来|此外|同时|其中|期间|[\d一二两三四五六七八九十]+(?:年|个月|次)|"
