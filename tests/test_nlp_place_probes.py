@@ -281,3 +281,7 @@ def test_township_short_form_listed_beside_one_written_in_full() -> None:
 def test_going_down_to_the_villages_is_no_village() -> None:
     assert not found("镇卫生院带领医疗队下村义诊20场。", "Village")
     assert found("石下村村民参加义诊。", "Village") == ["石下村"]
+
+
+def test_listed_group_whose_stem_jieba_tags_a_name() -> None:
+    assert set(found("实施坪上村大寨组、小寨组通组公路硬化。", "Village")) >= {"大寨组", "小寨组"}

@@ -804,13 +804,14 @@ _LISTED_GROUP = re.compile(r"(?<=组、)([\u4e00-\u9fff]{1,3})组(?![织成建�
 
 def _group_stem(stem: str) -> bool:
     """A group's name: no figure or whole (各, 第), not a word for people or a task (党员组,
-    工作组) unless it holds a landform (新屋组, 石板组)."""
+    工作组) unless it holds a landform (新屋组, 石板组); a stem jieba tags a name (小寨) is one."""
     tags = jieba_tags()
     if not _CJK_NAME.fullmatch(stem) or stem[-1] == "小" or stem + "组" in tags:
         return False
     if any(c in "一二三四五六七八九十第各每全该本" for c in stem):
         return False
-    return tags.get(stem) not in _GROUP_NOT or (tags.get(stem) == "n" and any(c in words("place_landform_chars.txt") for c in stem))
+    tag = tags.get(stem)
+    return tag == "nr" or tag not in _GROUP_NOT or (tag == "n" and any(c in words("place_landform_chars.txt") for c in stem))  # 小寨 (nr) is a name
 
 
 def _listed_groups(text: str, out: list[Mention]) -> None:
