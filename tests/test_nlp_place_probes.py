@@ -285,3 +285,7 @@ def test_going_down_to_the_villages_is_no_village() -> None:
 
 def test_listed_group_whose_stem_jieba_tags_a_name() -> None:
     assert set(found("实施坪上村大寨组、小寨组通组公路硬化。", "Village")) >= {"大寨组", "小寨组"}
+
+
+def test_tun_level_roads_are_no_tun() -> None:
+    assert set(found("完成那林村弄怀屯、坡利屯屯级道路硬化6.5公里。", "Village")) == {"那林村", "弄怀屯", "坡利屯"}
