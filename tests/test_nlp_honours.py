@@ -254,3 +254,10 @@ def test_the_speaker_is_not_the_town_and_a_ceremony_is_not_part_of_a_title() -> 
     text = "青石镇党委书记2023年述职报告\n一年来，我被评为全县优秀乡镇党委书记；镇党委为柳湾村全县先进党支部进行授牌。\n"
     pairs = awarded(text)
     assert not any(h == "全县优秀乡镇党委书记" for _, h in pairs)
+
+
+def test_a_kind_of_recipient_names_nobody() -> None:
+    text = TOWN + "村委会获评全县先进集体，柳湾村获评全县文明村。\n"
+    pairs = awarded(text)
+    assert ("柳湾村", "全县文明村") in pairs
+    assert not any(r == "村委会" for r, _ in pairs)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from extract.nlp.components.honours import GIVING, TRIGGER, awards
-from extract.nlp.lexicon import alternation
+from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention
 from extract.nlp.names import MASK
 from extract.patterns import after_last
@@ -260,11 +260,11 @@ def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tupl
     """(entity id, marks) of every receiver of `honour`, and the offset its year is read at."""
     listed = honour.properties.get("recipients_end")
     if listed is not None:  # a commendation's list after its title
-        return [_marked(ctx, m) for m in _listed(ctx, honour.end, int(listed))], honour.start
+        return _marked_all(ctx, _listed(ctx, honour.end, int(listed))), honour.start
     cell = honour.properties.get("recipient_at")
     if cell is not None:  # a table's recipient cell or a note after the title: the names standing there
         at_cell = [m for m in ctx.mentions if m.label in RECIPIENT_LABELS and m.start == cell[0] and m.end == cell[1]]
-        return [_marked(ctx, m) for m in at_cell or _listed(ctx, cell[0], cell[1])], honour.start
+        return _marked_all(ctx, at_cell or _listed(ctx, cell[0], cell[1])), honour.start
     trigger = honour.properties.get("trigger")
     if trigger is None and honour.properties.get("learned"):
         trigger = _trigger_before(ctx, honour)
@@ -272,7 +272,7 @@ def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tupl
             return [], honour.start
     after = _named_after(ctx, honour) if trigger is not None else []
     if after:
-        return [_marked(ctx, m) for m in after], int(trigger)
+        return _marked_all(ctx, after), int(trigger)
     who = recipients(ctx, int(trigger), honour) if trigger is not None else []
     if not who and trigger is not None:
         who = _subject(ctx, int(trigger))
@@ -287,7 +287,13 @@ def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tupl
         if ctx.title_place_id and _VILLAGE_SELF.search(ctx.text, after_last(_CLAUSE, ctx.text, max(0, at - 40), at), at):
             subject = ctx.title_place_id  # 某镇某村…总结: 我村 is the village, not the town
         return ([(subject, [])] if subject else []), at
-    return [_marked(ctx, m) for m in who], at
+    return _marked_all(ctx, who), at
+
+
+def _marked_all(ctx: Context, found: list[Mention]) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each named recipient with its marks; a kind of recipient (村委会, 公司) names none."""
+    generic = words("generic_recipients.txt")
+    return [_marked(ctx, m) for m in found if m.name not in generic]
 
 
 def _marked(ctx: Context, m: Mention) -> tuple[str, list[tuple[int, int]]]:
