@@ -169,3 +169,7 @@ def test_a_title_about_a_kind_of_town_names_no_town() -> None:
 def test_a_kind_of_town_the_body_speaks_of_is_not_its_place() -> None:
     text = "一、主要成绩\n我镇先后荣获全国农业示范镇、省级卫生示范镇等称号。\n二、下一步打算\n我镇将巩固示范镇创建成果，争创国家级示范镇。\n"
     assert find_place("", text) == ""
+
+
+def test_a_village_word_before_a_town_suffix_is_no_town() -> None:
+    assert place_in_title("文明村镇申报材料") == ""

@@ -64,7 +64,10 @@ def _named(name: str) -> bool:
         return True
     suffix = next((s for s in _PLACE_SUFFIXES if name.endswith(s)), "")
     stem = name[: len(name) - len(suffix)]
-    return len(stem) <= 5 and stem not in words("generic_place_stems.txt") and name not in words("generic_places.txt")
+    return (
+        2 <= len(stem) <= 5 and stem[-1] not in "村镇乡区省市县"  # 文明村镇: a village word, no town
+        and stem not in words("generic_place_stems.txt") and name not in words("generic_places.txt")
+    )
 
 
 def place_in_signature(lines: list[str]) -> str:
