@@ -348,3 +348,8 @@ def test_a_verb_bringing_in_a_group_is_no_part_of_its_name() -> None:
 
 def test_a_trade_name_before_a_capital_increase() -> None:
     assert found("实际到账外资6万美元（冰喜商贸增资）。", "Enterprise") == ["冰喜商贸"]
+
+
+def test_the_produce_in_a_company_name_is_no_short_name() -> None:
+    text = "新发展粽叶基地4200亩。湖南桑植粽叶实业有限公司投资2600万元。桑植粽叶获评国家地理标志保护产品。"
+    assert found(text, "Enterprise") == ["湖南桑植粽叶实业有限公司"]

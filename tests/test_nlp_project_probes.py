@@ -355,3 +355,7 @@ def test_a_village_name_jieba_cut_off_its_unit_opens_the_name() -> None:
     names = found("精心打造森林露营地、回水村栖溪精品民宿、鹿坪山庄等一批新业态。", "Project")
     assert "回水村栖溪精品民宿" in names
     assert found("建设镇便民服务中心，推进镇卫生院建设。", "Project") == []
+
+
+def test_a_clause_number_is_no_place_name_cut_off_its_unit() -> None:
+    assert found("二是镇域化工园区配套基础设施仍需完善。", "Project") == ["镇域化工园区"]

@@ -72,6 +72,8 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
         return ""  # 青柳公路项目, 布政安置房项目: a road or resettlement is named by its places
     if len(word) == 2 and set(word) <= words("enterprise_province_shorts.txt"):
         return ""  # 闽宁产业园, 沪滇协作产业园: a cooperation of two provinces
+    if word in words("product_heads.txt"):
+        return ""  # 粽叶基地, 茶叶基地: the produce grown there, no trade name
     trade = TRADE.search(word)
     if trade and trade.start() < _MIN:
         return ""  # 锂电池负极材料项目: a product, no trade name before its trade word
@@ -473,6 +475,9 @@ def brands(doc: Doc) -> Doc:
                 # 新时代 holds 时代 of 星河院线, 北方物流 holds 北方 of 北方信达: a part of a name that
                 # is a common word (not a name to jieba) is used alone only where the name stops
                 # (…followed by 、, 项目, 签约 …); a short name is used whole
+                if size < len(head) and head[:size] in words("product_heads.txt"):
+                    pos = text.find(head[:_MIN], pos + 1)
+                    continue  # 粽叶 of 湖南桑植粽叶实业有限公司: the produce, no short name
                 part = size < len(head) and pos not in project_brands
                 common = jieba_tags().get(head[:size]) not in (None, "nz", "nt", "nr", "nrt") and not TRADE.search(head[:size])
                 # a part ending like a place or before a road's head names the place (雁鸣岛, 玉澜大道)

@@ -323,7 +323,8 @@ def projects(doc: Doc) -> Doc:
             before = text[starts[k] : start] if k >= 0 else ""
             j = _token_at(starts, start)
             at = text[start : starts[j + 1]] if j + 1 < len(starts) else text[start:]
-            if (len(at) == 1 or at not in jieba_tags()) and 2 <= len(before) <= 3 and not (_LEAD_VERB.fullmatch(before) or _STOP_VERB.fullmatch(before) or before in words("construction_verbs.txt")):
+            verb = _LEAD_VERB.fullmatch(before) or _STOP_VERB.fullmatch(before) or before in words("construction_verbs.txt")
+            if (len(at) == 1 or at not in jieba_tags()) and 2 <= len(before) <= 3 and not verb and before not in words("function_words.txt"):
                 start, unit_joined = starts[k], True
         farm = _NUMBERED_FARM.match(text, start)
         numbered = _NUMERALS_BEFORE.search(text, max(0, start - 4), start) if farm else None
