@@ -277,6 +277,7 @@ def test_credit_closed_up_by_cleaning() -> None:
     assert names >= {"林晓燕", "郭明远", "彭子涵"}
     assert people("青石镇将继续推进此项工作。（柳州市罗文斌）") >= {"罗文斌"}
     assert people("青石镇将继续推进此项工作。（韦家乐覃秋月）") >= {"韦家乐", "覃秋月"}
+    assert people("青石镇将继续推进此项工作。（青石镇宣传办罗文斌）") >= {"罗文斌"}
 
 
 def test_cadre_ranks_and_posts_before_a_name() -> None:

@@ -312,7 +312,7 @@ def _byline_split() -> re.Pattern[str]:
     return re.compile(f"({alternation('byline_words.txt')})")
 
 
-_GLUED_OFFICE = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{_BYLINE_ORG}|省|市|县|区)")
+_GLUED_OFFICE = re.compile(rf"[\u4e00-\u9fff]{{1,12}}(?:{_BYLINE_ORG}|省|市|县|区)")
 
 
 def _glued_credit(word: str, at: int, end: int, text: str) -> list[Mention]:
@@ -328,9 +328,11 @@ def _glued_credit(word: str, at: int, end: int, text: str) -> list[Mention]:
             pos += len(part)
             continue
         cuts = _glued_names(part)
-        office = _GLUED_OFFICE.match(part) if not cuts and not found else None
-        if office and (rest := _glued_names(part[office.end() :])):
-            cuts = [(a + office.end(), b + office.end()) for a, b in rest]
+        offices = [k for k in range(len(part) - 2, 2, -1) if _GLUED_OFFICE.fullmatch(part[:k])] if not cuts and not found else []
+        for k in offices:  # 青石镇宣传办某某: the longest office the names can follow
+            if rest := _glued_names(part[k:]):
+                cuts = [(a + k, b + k) for a, b in rest]
+                break
         if not cuts:
             return []
         found.extend(Mention(at + pos + a, at + pos + b, "Person", part[a:b]) for a, b in cuts)
