@@ -261,3 +261,10 @@ def test_a_kind_of_recipient_names_nobody() -> None:
     pairs = awarded(text)
     assert ("柳湾村", "全县文明村") in pairs
     assert not any(r == "村委会" for r, _ in pairs)
+
+
+def test_a_counted_title_with_two_holders_joined_by_he_in_its_note() -> None:
+    text = TOWN + "新增市级高新技术企业2家（青禾集团和远舟集团）。\n"
+    pairs = awarded(text)
+    assert {h for _, h in pairs} == {"市级高新技术企业"}
+    assert ("青禾集团", "市级高新技术企业") in pairs

@@ -205,6 +205,9 @@ def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
     lead = len(inner) - len(inner.lstrip())
     span = (note.start(1) + lead, note.start(1) + len(inner.rstrip()))
     names = inner.split("、")
+    joined = re.split(r"和|及", inner) if len(names) == 1 else []
+    if len(joined) == 2 and all(_LISTED_NAME.fullmatch(n.strip()) for n in joined):
+        names = joined  # （青禾集团和远舟数码）
     if len(names) > 1 and all(_LISTED_NAME.fullmatch(n.strip()) for n in names) and not _AWARDER_NOTE.search(inner):
         return part[: note.start()], span  # （星源电子、瑞康药业）: the holders of a counted title
     if all(recipient_like(n) for n in names) and (len(names) > 1 or _RECIPIENT_NOTE.search(inner) or not _AWARDER_NOTE.search(inner)):
