@@ -353,3 +353,8 @@ def test_a_trade_name_before_a_capital_increase() -> None:
 def test_the_produce_in_a_company_name_is_no_short_name() -> None:
     text = "新发展粽叶基地4200亩。湖南桑植粽叶实业有限公司投资2600万元。桑植粽叶获评国家地理标志保护产品。"
     assert found(text, "Enterprise") == ["湖南桑植粽叶实业有限公司"]
+
+
+def test_a_valley_resort_or_a_smart_farm_gives_no_made_up_firm() -> None:
+    text = "投资3亿元的云栖谷文旅综合体项目主体完工，远舟智慧农业示范园建成温室大棚40栋。"
+    assert found(text, "Enterprise") == []

@@ -33,6 +33,7 @@ _BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|
 _NOT_COMPANY = re.compile(f"(?:{alternation('not_company_ends.txt')})$")
 
 
+_PLACE_TRADE = re.compile(r"[谷湾岛沟寨](?:文旅|旅游|康养|农旅|生态)?$|(?:文旅|旅游|康养|农旅)$")
 _PLACE_NAMED_KIND = re.compile(alternation("enterprise_place_named_kinds.txt"))
 _ROAD_AFTER = re.compile(r"公路|大道|大街|大桥|隧道|路|街(?!道)")
 _TRADES_LONGEST = tuple(sorted(words("trade_words.txt") | words("enterprise_not_brands.txt"), key=len, reverse=True))
@@ -58,6 +59,8 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
         word = text[starts[k] : starts[k + 1]]
         if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or jieba_tags().get(word, None) not in _BRAND_TAGS:
             break
+        if word in words("enterprise_not_brands.txt"):
+            break  # 远舟智慧农业示范园: 智慧 modifies the kind, the name is 远舟
         end, k = starts[k + 1], k + 1
     for j in (k + 1, k + 2):  # 远舟光电, 远舟新/材料; not 远舟智能
         if j < len(starts) and project.end - starts[j] >= 2:
@@ -74,6 +77,8 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
         return ""  # 闽宁产业园, 沪滇协作产业园: a cooperation of two provinces
     if word in words("product_heads.txt"):
         return ""  # 粽叶基地, 茶叶基地: the produce grown there, no trade name
+    if _PLACE_TRADE.search(word):
+        return ""  # 云栖谷文旅综合体: a valley's tourism, named by the place
     trade = TRADE.search(word)
     if trade and trade.start() < _MIN:
         return ""  # 锂电池负极材料项目: a product, no trade name before its trade word
