@@ -176,8 +176,22 @@ def held_at(text: str, a: int, b: int, properties: dict[str, object], found: lis
     """Mark a title as held by whoever stands at text[a:b] (`recipient_at`, read by AWARDED), and
     the mention that names them there when no step has (望江社区党委)."""
     properties["recipient_at"] = [a, b]
+    parts = _note_names(text, a, b)
+    if len(parts) > 1:  # （甲集团和乙集团）
+        return [named for p, q in parts if (named := recipient_mention(text, p, q, found))]
     named = recipient_mention(text, a, b, found)
     return [named] if named else []
+
+
+def _note_names(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of the names a note lists: split at 、, else at one 和/及 between two names."""
+    cuts = [i for i in range(a, b) if text[i] == "、"]
+    if not cuts:
+        cuts = [i for i in range(a + 2, b - 2) if text[i] in "和及"]
+        cuts = cuts if len(cuts) == 1 else []
+    bounds = [a - 1, *cuts, b]
+    spans = [(p + 1, q) for p, q in zip(bounds, bounds[1:], strict=False)]
+    return spans if all(_LISTED_NAME.fullmatch(text[p:q]) for p, q in spans) else [(a, b)]
 
 
 _NEXT_ROLL = re.compile(r"[；;。](?=[^；;。\n]*[：:])")
@@ -204,10 +218,7 @@ def title_note(part: str) -> tuple[str, tuple[int, int] | None]:
         return part[: note.start()], None  # 湖南好人榜（敬业奉献类）: the category is no part of the title
     lead = len(inner) - len(inner.lstrip())
     span = (note.start(1) + lead, note.start(1) + len(inner.rstrip()))
-    names = inner.split("、")
-    joined = re.split(r"和|及", inner) if len(names) == 1 else []
-    if len(joined) == 2 and all(_LISTED_NAME.fullmatch(n.strip()) for n in joined):
-        names = joined  # （青禾集团和远舟数码）
+    names = inner.split("、") if "、" in inner else [inner[p:q] for p, q in _note_names(inner, 0, len(inner))]  # （甲集团和乙集团）
     if len(names) > 1 and all(_LISTED_NAME.fullmatch(n.strip()) for n in names) and not _AWARDER_NOTE.search(inner):
         return part[: note.start()], span  # （星源电子、瑞康药业）: the holders of a counted title
     if all(recipient_like(n) for n in names) and (len(names) > 1 or _RECIPIENT_NOTE.search(inner) or not _AWARDER_NOTE.search(inner)):
