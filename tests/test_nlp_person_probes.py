@@ -345,3 +345,14 @@ def test_lists_headed_by_a_title_or_writing_the_village_first() -> None:
     assert people("好媳妇：韩志刚、罗秀英；好婆婆：马德福、覃小燕。") >= {"韩志刚", "罗秀英", "马德福", "覃小燕"}
     assert people("先进工作者：柳湾村韩志刚、石桥村罗秀英、枫林村马德福") >= {"韩志刚", "罗秀英", "马德福"}
     assert not people("先进集体：柳湾村、石桥社区党支部。优秀个人：柳湾村委会、石桥村民。")
+
+
+def test_closed_up_credit_name_that_is_a_word() -> None:
+    assert people("本报讯（记者韩晓雯通讯员秦川）9月9日，青石镇召开大会。") >= {"韩晓雯", "秦川"}
+
+
+def test_prize_after_a_unit_and_a_count_after_a_post() -> None:
+    assert "张伟" in people("柳湾社区张伟获优秀奖，石桥社区网格员罗小燕获个人二等奖。")
+    assert "吴涛" in people("镇综治中心工作人员吴涛3人榜上有名。")
+    assert "王子涵" in people("青石镇中心学校学生王子涵在全国青少年科技创新大赛中荣获一等奖。")
+    assert not people("柳湾村民宿获评优秀奖。社区党员获一等奖。工作人员3人次参加。学生3人获奖。")

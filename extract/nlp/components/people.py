@@ -81,7 +81,7 @@ def _pattern() -> re.Pattern[str]:
     roles, after, award, byline = _roles(), _after(), alternation("award_verbs.txt"), alternation("byline_words.txt")
     return guarded(
         [*roles.split("|"), *words("byline_words.txt"), *words("surnames.txt"), " ", "\u3000", "\t", "（", "("],  # what a match opens with
-        rf"(?:(?:{roles})(?:[（(][^）)\n]{{1,12}}[）)])?[\s：:]?{broken}(?={after}|{award}|[，,、；;。（(]|\s|$))"
+        rf"(?:(?:{roles})(?:[（(][^）)\n]{{1,12}}[）)])?[\s：:]?{broken}(?={after}|{award}|[，,、；;。（(]|\s|$|[\d一二两三四五六七八九十]+[人名位](?![\u4e00-\u9fff]*[次户家个])))"
         rf"|(?:{name}(?=同志|等人|烈士|先生|女士|院士|教授|{_counted()}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
         rf"|(?:(?:(?<=[\n、，,；;|])|^)[ \t\u3000]*{name}(?=[ \t\u3000]+[男女](?:[ \t\u3000，,]|$)))"
         rf"|(?:{clause}[ \t\u3000]?{name}(?={alternation('person_speech.txt')}))"
@@ -328,6 +328,8 @@ def _glued_credit(word: str, at: int, end: int, text: str) -> list[Mention]:
             pos += len(part)
             continue
         cuts = _glued_names(part)
+        if not cuts and _credit_name(part):
+            cuts = [(0, len(part))]  # 通讯员秦川: right after a byline word a name may be a word too (秦川)
         offices = [k for k in range(len(part) - 2, 2, -1) if _GLUED_OFFICE.fullmatch(part[:k])] if not cuts and not found else []
         for k in offices:  # 青石镇宣传办某某: the longest office the names can follow
             if rest := _glued_names(part[k:]):
@@ -338,6 +340,15 @@ def _glued_credit(word: str, at: int, end: int, text: str) -> list[Mention]:
         found.extend(Mention(at + pos + a, at + pos + b, "Person", part[a:b]) for a, b in cuts)
         pos += len(part)
     return found
+
+
+def _credit_name(part: str) -> bool:
+    """A whole credit part of two or three characters opening with a surname that jieba
+    knows as a place or a name (秦川): after a byline word it is the person's name."""
+    return (
+        2 <= len(part) <= 3 and re.fullmatch(rf"{surname_pattern()}[\u4e00-\u9fff]{{1,2}}", part) is not None
+        and part[-1] not in _PLACE_TAIL and jieba_tags().get(part) in ("ns", "nz", "nr", "nrt", "nrfg")
+    )
 
 
 def _glued_names(run: str) -> list[tuple[int, int]]:
@@ -425,8 +436,10 @@ def _unit_award() -> re.Pattern[str]:
     、某某某荣获)."""
     clause = _CLAUSE
     verbs = rf"(?={_AWARD}|获得|荣膺|入选)"
+    prize = r"(?=获[^，,。；;\n]{0,6}?奖)"  # 翠柳社区某某获优秀奖, 获个人二等奖
     return re.compile(
         rf"(?:[村院站所校]|社区|中心|公司)({surname_pattern()}[\u4e00-\u9fff]{{2}}){verbs}"
+        rf"|(?:[村院站所校]|社区|中心|公司)({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?){prize}"
         rf"|{clause}({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?){verbs}"
         rf"|(?<=、)({surname_pattern()}[\u4e00-\u9fff]{{2}}){verbs}"  # the last of a list: 某某、某某某荣获
     )
@@ -438,9 +451,10 @@ def _unit_award_names(text: str) -> list[Mention]:
     tags = jieba_tags()
     found = []
     for m in _unit_award().finditer(text):
-        group = next(i for i in (1, 2, 3) if m.group(i))
+        group = next(i for i in (1, 2, 3, 4) if m.group(i))
         name = m.group(group)
         unknown = name not in tags if len(name) == 2 else tags.get(name[:2], "nr") in _NAME_TAGS
+        unknown = unknown or (group == 2 and tags.get(name) in _NAME_TAGS)  # 张伟获优秀奖: a name jieba knows
         if unknown and is_person_name(name):
             found.append(Mention(m.start(group), m.end(group), "Person", name))
     return found
