@@ -268,3 +268,10 @@ def test_a_counted_title_with_two_holders_joined_by_he_in_its_note() -> None:
     pairs = awarded(text)
     assert {h for _, h in pairs} == {"市级高新技术企业"}
     assert ("青禾集团", "市级高新技术企业") in pairs
+
+
+def test_villages_and_communities_or_firms_and_bodies_share_one_list() -> None:
+    text = TOWN + "柳湾村、白沙村、石桥社区被授予“省级文明村镇”称号。青禾科技有限公司、镇卫生院获评市级文明单位。\n"
+    pairs = awarded(text)
+    assert {r for r, h in pairs if h == "省级文明村镇"} == {"柳湾村", "白沙村", "石桥社区"}
+    assert {r for r, h in pairs if h == "市级文明单位"} == {"青禾科技有限公司", "镇卫生院"}

@@ -84,7 +84,7 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
     chosen = [last]
     for m in reversed(before[:-1]):
         head = chosen[-1]
-        if m.end <= head.start and m.label == head.label and (
+        if m.end <= head.start and _kin(m.label, head.label) and (
             _LIST_GAP.match(_without_divisions(ctx, m.end, head.start, m.label)) or _described_mate(ctx.text, m, head)
         ):
             chosen.append(m)
@@ -93,6 +93,14 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
         else:
             break
     return chosen
+
+
+_KINDS = ({"Village", "Community"}, {"Enterprise", "Organization"})
+
+
+def _kin(a: str, b: str) -> bool:
+    """Labels that stand in one list of recipients (柳湾村、白沙村、石桥社区; 青禾公司、镇卫生院)."""
+    return a == b or any(a in kind and b in kind for kind in _KINDS)
 
 
 def _placed(found: Iterable[Mention]) -> list[Mention]:
