@@ -355,4 +355,4 @@ def test_prize_after_a_unit_and_a_count_after_a_post() -> None:
     assert "张伟" in people("柳湾社区张伟获优秀奖，石桥社区网格员罗小燕获个人二等奖。")
     assert "吴涛" in people("镇综治中心工作人员吴涛3人榜上有名。")
     assert "王子涵" in people("青石镇中心学校学生王子涵在全国青少年科技创新大赛中荣获一等奖。")
-    assert not people("柳湾村民宿获评优秀奖。社区党员获一等奖。工作人员3人次参加。学生3人获奖。")
+    assert not people("柳湾村民宿获评优秀奖。社区党员获一等奖。工作人员3人次参加。学生3人获奖。柳湾村杨梅获金奖。")

@@ -436,7 +436,7 @@ def _unit_award() -> re.Pattern[str]:
     、某某某荣获)."""
     clause = _CLAUSE
     verbs = rf"(?={_AWARD}|获得|荣膺|入选)"
-    prize = r"(?=获[^，,。；;\n]{0,6}?奖)"  # 翠柳社区某某获优秀奖, 获个人二等奖
+    prize = r"(?<!荣)(?=获[^，,。；;\n]{0,6}?奖)"  # 柳湾社区某某获优秀奖, 获个人二等奖; not 杨梅荣|获
     return re.compile(
         rf"(?:[村院站所校]|社区|中心|公司)({surname_pattern()}[\u4e00-\u9fff]{{2}}){verbs}"
         rf"|(?:[村院站所校]|社区|中心|公司)({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?){prize}"
@@ -454,7 +454,6 @@ def _unit_award_names(text: str) -> list[Mention]:
         group = next(i for i in (1, 2, 3, 4) if m.group(i))
         name = m.group(group)
         unknown = name not in tags if len(name) == 2 else tags.get(name[:2], "nr") in _NAME_TAGS
-        unknown = unknown or (group == 2 and tags.get(name) in _NAME_TAGS)  # 张伟获优秀奖: a name jieba knows
         if unknown and is_person_name(name):
             found.append(Mention(m.start(group), m.end(group), "Person", name))
     return found
