@@ -82,13 +82,15 @@ def own_place(meta: ReportMeta, found: list[Mention], text: str) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def _title_subject(text: str, found: list[Mention], entity_of: dict[int, str]) -> str:
+def _title_subject(
+    text: str, found: list[Mention], entity_of: dict[int, str], labels: tuple[str, ...] = ("Village", "Community", "District")
+) -> str:
     """A report of a village, community or development zone (青禾村2023年工作总结): the place its
     title names is who 我村 / 开发区 means when no township is the report's own."""
     span = title_span(text)
     if span is None:
         return ""
-    named = [m for m in found if m.end <= span[1] and m.label in ("Village", "Community", "District")]
+    named = [m for m in found if m.end <= span[1] and m.label in labels]
     return entity_of[id(min(named, key=lambda m: m.start))] if named else ""
 
 
@@ -186,8 +188,9 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         mentions=found,
         entity_of=entity_of,
         own_place_id=own_id,
-        subject_id=own_id or title_place,
-        title_place_id=title_place,
+        # a village's or community's own report (某镇某村2023年工作总结) speaks for the village
+        subject_id=_title_subject(text, found, entity_of, ("Village", "Community")) or own_id or title_place,
+        town_id=own_id,
         year=meta.year,
         plan_year=max(years) if years else None,
         place_ids=place_ids,

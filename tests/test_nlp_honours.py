@@ -275,3 +275,8 @@ def test_villages_and_communities_or_firms_and_bodies_share_one_list() -> None:
     pairs = awarded(text)
     assert {r for r, h in pairs if h == "省级文明村镇"} == {"柳湾村", "白沙村", "石桥社区"}
     assert {r for r, h in pairs if h == "市级文明单位"} == {"青禾科技有限公司", "镇卫生院"}
+
+
+def test_a_bare_honour_in_a_villages_report_is_the_villages() -> None:
+    text = "青石镇柳湾村2023年工作总结\n今年荣获省级美丽乡村示范村称号。\n"
+    assert awarded(text) == {("柳湾村", "省级美丽乡村示范村")}

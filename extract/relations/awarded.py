@@ -38,7 +38,6 @@ _SAID_OF_SELF = re.compile(
     + alternation("award_adverbs.txt")
     + r"|[\s，,、“”\"]"
 )
-_VILLAGE_SELF = re.compile(r"(?:我|本|全)(?:村|社区|居)")
 _ANAPHOR = re.compile(r"该(村|社区|公司|企业)")
 _ANAPHOR_LABELS = {"村": "Village", "社区": "Community", "公司": "Enterprise", "企业": "Enterprise"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -292,8 +291,8 @@ def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tupl
     at = int(trigger) if trigger is not None else honour.start
     if not who:
         subject = ctx.subject_id
-        if ctx.title_place_id and _VILLAGE_SELF.search(ctx.text, after_last(_CLAUSE, ctx.text, max(0, at - 40), at), at):
-            subject = ctx.title_place_id  # 某镇某村…总结: 我村 is the village, not the town
+        if ctx.town_id and _SELF_WORD.search(ctx.text, after_last(_CLAUSE, ctx.text, max(0, at - 40), at), at):
+            subject = ctx.town_id  # 全镇获评… in a village's report: the town
         return ([(subject, [])] if subject else []), at
     return _marked_all(ctx, who), at
 

@@ -29,8 +29,8 @@ class Context:
     mentions: list[Mention]
     entity_of: dict[int, str]  # id(mention) -> entity id
     own_place_id: str = ""
-    subject_id: str = ""  # who 我X/本X is: the own township, else the village, community or zone the title names
-    title_place_id: str = ""  # the village, community or zone the title names (我村 in 某镇某村…总结)
+    subject_id: str = ""  # who 我X/本X is: the village or community whose report it is, else the own township or the zone the title names
+    town_id: str = ""  # the report's own township (我镇, 全镇 also in a village's report)
     year: int | None = None
     plan_year: int | None = None
     place_ids: dict[str, str] = field(default_factory=dict)  # meta level (District, City, Province) -> id
