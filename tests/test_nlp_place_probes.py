@@ -289,3 +289,15 @@ def test_listed_group_whose_stem_jieba_tags_a_name() -> None:
 
 def test_tun_level_roads_are_no_tun() -> None:
     assert set(found("完成那林村弄怀屯、坡利屯屯级道路硬化6.5公里。", "Village")) == {"那林村", "弄怀屯", "坡利屯"}
+
+
+def test_communities_of_verb_or_unknown_stems_and_police_communities() -> None:
+    assert found("基层治理方面，启明社区获评“全国示范性老年友好型社区”。", "Community") == ["启明社区"]
+    assert "幸福社区" not in found("基层治理方面，幸福社区获评优秀。", "Community")
+    assert found("阜荣东里社区获评“市级垃圾分类示范社区”。", "Community") == ["阜荣东里社区"]
+    assert not found("华阳派出所社区民警张振东获评优秀。", "Community")
+
+
+def test_village_kinds_in_words_and_titles() -> None:
+    assert not found("推动更多村屯争先进位。", "Village")
+    assert found("马王溪村荣获全国生态文化村称号。", "Village") == ["马王溪村"]

@@ -23,7 +23,7 @@ from extract.nlp.names import is_masked, longest_first
 # suffixes come from data/village_suffixes.txt and data/township_suffixes.txt; here only
 # where one is no suffix (村级, 屯田, 镇级, 乡村, 国家农场): (lookbehind, lookahead)
 _CONTEXT = {
-    "村": ("", "(?![规务落寨居庄级镇])"),  # 村镇 (文明村镇, 村镇银行) is a word
+    "村": ("", "(?![规务落寨居庄级镇屯])"),  # 村镇 (文明村镇, 村镇银行), 村屯 are words
     "屯": ("", "(?![田兵垦驻积粮级])"),  # 屯级道路: the level, not a suffix
     "镇": ("", "(?!级)"),
     "乡": ("", "(?![村镇贤土愁情亲间音里级])"),
@@ -406,9 +406,9 @@ def _proper_words_before(text: str, starts: list[int], start: int, table_start: 
     cuts = [*starts[lo:hi], table_start]
     pieces = [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
     return all(
-        len(p) >= 2 and jieba_tags().get(p) in _PROPER_TAGS and p not in words("generic_place_stems.txt") and not _WHOLE.search(p)
+        len(p) >= 2 and jieba_tags().get(p, "nz") in _PROPER_TAGS and p not in words("generic_place_stems.txt") and not _WHOLE.search(p)
         for p in pieces
-    )
+    )  # a word jieba does not know (阜荣 of 阜荣东里社区) is a proper one
 
 
 def _lone_char_before(text: str, starts: list[int], table_start: int) -> bool:
@@ -649,6 +649,8 @@ def local_places(doc: Doc) -> Doc:
         name = stem + suffix
         if not is_place_name(name, stem) or (start, m.end()) in taken:
             continue
+        if label == "Community" and stem.endswith("派出所"):
+            continue  # 某某派出所社区民警: the station's community police, no community
         if stem[-1] in _NUMERALS and text[m.end() : m.end() + 1] in tuple(_NUMERALS):
             continue  # 茶叶一村一品, 一村一策: a slogan counting villages
         if stem.endswith("通") and _ROAD.match(text, m.end()):
@@ -712,7 +714,8 @@ def _mate_patterns(suffix: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _named_as_place(text: str, start: int, end: int, suffix: str) -> bool:
     """A table name whose stem is a verb (前进, 回水) written as a place: listed with a mate of
-    the same suffix (兴业社区、前进社区), or before its own villagers or committee (回水村村民)."""
+    the same suffix (兴业社区、前进社区), before its own villagers or committee (回水村村民), or
+    opening a clause as the subject of an award (，启明社区获评)."""
     tags = jieba_tags()
 
     def proper(stem: str) -> bool:  # a mate that is itself no verb and no generic word (学习社区、服务社区 are none)
@@ -725,7 +728,11 @@ def _named_as_place(text: str, start: int, end: int, suffix: str) -> bool:
     mate = before.search(text[max(0, start - 9) : start])
     if mate and proper(mate.group(1)[-2:]) and proper(mate.group(1)):
         return True
-    return text.startswith(_PLACE_AFTER.get(suffix, ()), end)
+    if text.startswith(_PLACE_AFTER.get(suffix, ()), end):
+        return True
+    stem = text[start : end - len(suffix)]  # 启明社区获评…: a subject of an award opening its clause
+    opens = start == 0 or text[start - 1] in "，,。；;：:、\n“"
+    return opens and stem not in words("generic_place_stems.txt") and text.startswith(tuple(words("award_verbs.txt")), end)
 
 
 def _one_char_group(text: str, stem_end: int) -> bool:
