@@ -280,3 +280,8 @@ def test_villages_and_communities_or_firms_and_bodies_share_one_list() -> None:
 def test_a_bare_honour_in_a_villages_report_is_the_villages() -> None:
     text = "青石镇柳湾村2023年工作总结\n今年荣获省级美丽乡村示范村称号。\n"
     assert awarded(text) == {("柳湾村", "省级美丽乡村示范村")}
+
+
+def test_a_masked_awarding_place_before_a_title_goes_and_its_level_stays() -> None:
+    text = TOWN + "我镇先后荣获xx省森林城镇、xx市文明村镇等称号。\n"
+    assert awarded(text) == {("青石镇", "省森林城镇"), ("青石镇", "市文明村镇")}

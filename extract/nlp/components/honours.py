@@ -61,6 +61,7 @@ _LEAD = re.compile(
 # a batch after the title's level (全省第二批乡村振兴示范镇): a ranking the guideline drops
 _INNER_BATCH = re.compile(r"(?<=[省市县区国级])第[一二三四五六七八九十\d]+批(?=[\u4e00-\u9fff“])")
 _INNER_YEAR = re.compile(r"(?<=[省市县区旗国])\d{4}(?:[—－\-~至]\d{4})?年度?(?=[\u4e00-\u9fff])")
+_MASKED_AWARDER = re.compile(r"^[“\"]?[xX×*＊]{1,4}(?=[省市县区][\u4e00-\u9fff“])")
 _AWARDER = re.compile(r"^(?!全)[\u4e00-\u9fff]{1,6}(?<!全)[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
@@ -376,6 +377,7 @@ def two_titles(part: str) -> tuple[int, int] | None:
 
 def clean_title(raw: str) -> str:
     title = re.sub(r"\s+", "", raw)  # a title is written without spaces (PDF text spaces its words)
+    title = _MASKED_AWARDER.sub("", title)  # xx省森林城镇: the masked place goes, its level stays
     body = _BODY.match(title) or _ORGAN.match(title)
     if body:
         title = title[body.end() :]
