@@ -285,3 +285,11 @@ def test_a_bare_honour_in_a_villages_report_is_the_villages() -> None:
 def test_a_masked_awarding_place_before_a_title_goes_and_its_level_stays() -> None:
     text = TOWN + "我镇先后荣获xx省森林城镇、xx市文明村镇等称号。\n"
     assert awarded(text) == {("青石镇", "省森林城镇"), ("青石镇", "市文明村镇")}
+
+
+def test_an_aim_names_its_title_without_the_aim_words_and_awards_nothing() -> None:
+    from tests.test_nlp_generalise import found
+
+    text = TOWN + "下一步，我镇将以争创自治区文明镇为目标，推进各项工作。\n"
+    assert "自治区文明镇" in found(text, "Honour")
+    assert awarded(text) == set()
