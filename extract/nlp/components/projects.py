@@ -402,10 +402,13 @@ def projects(doc: Doc) -> Doc:
             continue
         name = (name + text[m.end() : end]).replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
         # 产业园二期 after 产业园: the longer name at the same start replaces the shorter one
-        if found and found[-1].start == start and found[-1].end <= end:
-            found.pop()
-        found.append(Mention(start, end, "Project", name))
         shared = place_ends.get(start - 1) if placed and start > 1 and text[start - 1] == "、" else None
+        # 产业园二期 after 产业园, 白沙村文化礼堂建设项目 after 白沙村文化礼堂: the longer name at the
+        # same start replaces the shorter one (and the shorter one given to a place sharing it)
+        shorter = [f for f in found[-2:] if f.start == start and f.end <= end]
+        if shorter:
+            found = [f for f in found if f not in shorter and not (shared and (f.start, f.end) == (shared.start, shared.end))]
+        found.append(Mention(start, end, "Project", name))
         if shared is not None:  # 樟木村、白沙村文化礼堂建设项目: one project per place
             found.append(Mention(shared.start, shared.end, "Project", shared.name + name[len(places[start].name) :]))
         if _ROAD.fullmatch(stem) and start > 2 and text[start - 1] == "、":  # 樟溪路、青石路项目
