@@ -356,3 +356,14 @@ def test_prize_after_a_unit_and_a_count_after_a_post() -> None:
     assert "吴涛" in people("镇综治中心工作人员吴涛3人榜上有名。")
     assert "王子涵" in people("青石镇中心学校学生王子涵在全国青少年科技创新大赛中荣获一等奖。")
     assert not people("柳湾村民宿获评优秀奖。社区党员获一等奖。工作人员3人次参加。学生3人获奖。柳湾村杨梅获金奖。")
+
+
+def test_undotted_mongolian_names_after_a_role() -> None:
+    text = "嘎查党支部书记斯琴高娃介绍，园区带动牧户增收。“价格高了三成。”嘎查牧民额尔敦巴特尔笑着说。"
+    assert people(text) >= {"斯琴高娃", "额尔敦巴特尔"}
+    assert people("书记高度重视。主任日常巡查。村民阿拉木图说。") == set()
+
+
+def test_places_counted_after_a_list_and_a_name_before_its_title() -> None:
+    assert not people("全乡完成晏岗、大栗树、郑堂等12个村人居环境整治。")
+    assert "符国庆" in people("（5）铁坡村村医符国庆：湖南省优秀乡村医生；")

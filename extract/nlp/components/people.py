@@ -67,7 +67,8 @@ def _counted() -> str:
     2位同志, 等10名优秀共产党员, 等5人)."""
     groups = alternation("person_groups.txt")
     count = r"[\d一二两三四五六七八九十]+"
-    return rf"等{count}[名位批]?[\u4e00-\u9fff]{{0,6}}?(?:{groups})|{count}[名位](?:同志|干部|党员|个人|村民|群众)|等同志"
+    places = r"(?!个(?:村|社区|镇|乡|街道|组|屯|嘎查|单位|集体|企业))"  # 某某等12个村人居环境: places counted
+    return rf"等{count}{places}[名位批]?[\u4e00-\u9fff]{{0,6}}?(?:{groups})|{count}[名位](?:同志|干部|党员|个人|村民|群众)|等同志"
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +82,7 @@ def _pattern() -> re.Pattern[str]:
     roles, after, award, byline = _roles(), _after(), alternation("award_verbs.txt"), alternation("byline_words.txt")
     return guarded(
         [*roles.split("|"), *words("byline_words.txt"), *words("surnames.txt"), " ", "\u3000", "\t", "（", "("],  # what a match opens with
-        rf"(?:(?:{roles})(?:[（(][^）)\n]{{1,12}}[）)])?[\s：:]?{broken}(?={after}|{award}|[，,、；;。（(]|\s|$|[\d一二两三四五六七八九十]+[人名位](?![\u4e00-\u9fff]*[次户家个])))"
+        rf"(?:(?:{roles})(?:[（(][^）)\n]{{1,12}}[）)])?[\s：:]?{broken}(?={after}|{award}|[，,、；;。（(：:]|\s|$|[\d一二两三四五六七八九十]+[人名位](?![\u4e00-\u9fff]*[次户家个])))"
         rf"|(?:{name}(?=同志|等人|烈士|先生|女士|院士|教授|{_counted()}|[（(][^）)\n]{{0,24}}?(?:{roles})[）)]|[，,（(]\s?[男女][，,、）)]))"
         rf"|(?:(?:(?<=[\n、，,；;|])|^)[ \t\u3000]*{name}(?=[ \t\u3000]+[男女](?:[ \t\u3000，,]|$)))"
         rf"|(?:{clause}[ \t\u3000]?{name}(?={alternation('person_speech.txt')}))"
@@ -393,6 +394,24 @@ def _numbered_names(text: str) -> list[Mention]:
 _DOTS = "·・•"
 
 
+@lru_cache(maxsize=1)
+def _translit_after_role() -> re.Pattern[str]:
+    """A Mongolian, Uyghur or Tibetan name of three to six characters with no dot and no Han
+    surname right after a role (书记斯琴高娃介绍, 牧民额尔敦巴特尔笑着说)."""
+    chars = "".join(sorted(words("person_transliteration_chars.txt")))
+    return re.compile(rf"(?:{_roles()})([{chars}]{{3,6}})(?={_after()}|[，,、；;。（(：:]|\s|$)")
+
+
+def _translit_names(text: str, out: list[Mention]) -> list[Mention]:
+    named = [(m.start, m.end) for m in out if m.label == "Person"]
+    found = []
+    for m in _translit_after_role().finditer(text):
+        name = m.group(1)
+        if not any(a < m.end(1) and m.start(1) < b for a, b in named) and jieba_tags().get(name, "nr") in _NAME_TAGS and name[-1] not in _PLACE_TAIL and name[:2] not in words("person_not_names.txt"):
+            found.append(Mention(m.start(1), m.end(1), "Person", name))
+    return found
+
+
 def _dotted_names(text: str, out: list[Mention]) -> list[Mention]:
     """A Uyghur, Kazakh or Mongolian name written with a middle dot (某某某·某某), wherever it
     stands: the runs of characters that spell such names (data/person_transliteration_chars.txt)
@@ -556,4 +575,5 @@ def people(doc: Doc) -> Doc:
     out.extend(_listed_by_place(text))
     out.extend(_historical_names(text))
     out.extend(_dotted_names(text, out))
+    out.extend(_translit_names(text, out))
     return doc
