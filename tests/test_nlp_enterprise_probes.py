@@ -358,3 +358,7 @@ def test_the_produce_in_a_company_name_is_no_short_name() -> None:
 def test_a_valley_resort_or_a_smart_farm_gives_no_made_up_firm() -> None:
     text = "投资3亿元的云栖谷文旅综合体项目主体完工，远舟智慧农业示范园建成温室大棚40栋。"
     assert found(text, "Enterprise") == []
+
+
+def test_a_figure_before_a_base_describes_it_no_trade_name() -> None:
+    assert found("引进落户150亩食药两用玉竹种植基地。", "Enterprise") == []

@@ -359,3 +359,8 @@ def test_a_village_name_jieba_cut_off_its_unit_opens_the_name() -> None:
 
 def test_a_clause_number_is_no_place_name_cut_off_its_unit() -> None:
     assert found("二是镇域化工园区配套基础设施仍需完善。", "Project") == ["镇域化工园区"]
+
+
+def test_a_numbered_place_opens_the_name() -> None:
+    text = "积极打造三十六湾慢生活休闲旅游基地，建设十里铺民俗文化街区。"
+    assert set(found(text, "Project")) == {"三十六湾慢生活休闲旅游基地", "十里铺民俗文化街区"}

@@ -33,6 +33,7 @@ _BRANDED_HEAD = re.compile(r"(?:产业园|基地|地块|总部|生产线|工厂|
 _NOT_COMPANY = re.compile(f"(?:{alternation('not_company_ends.txt')})$")
 
 
+_FIGURE_BEFORE = re.compile(r"\d[\d.]*[万千百]?(?:亩|吨|平方米|公顷|头|只|羽|千瓦|兆瓦|台|套|件)$")
 _PLACE_TRADE = re.compile(r"[谷湾岛沟寨](?:文旅|旅游|康养|农旅|生态)?$|(?:文旅|旅游|康养|农旅)$")
 _PLACE_NAMED_KIND = re.compile(alternation("enterprise_place_named_kinds.txt"))
 _ROAD_AFTER = re.compile(r"公路|大道|大街|大桥|隧道|路|街(?!道)")
@@ -77,6 +78,8 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
         return ""  # 闽宁产业园, 沪滇协作产业园: a cooperation of two provinces
     if word in words("product_heads.txt"):
         return ""  # 粽叶基地, 茶叶基地: the produce grown there, no trade name
+    if _FIGURE_BEFORE.search(text, max(0, project.start - 8), project.start):
+        return ""  # 引进150亩食药两用玉竹种植基地: a figure describes what follows, no trade name
     if _PLACE_TRADE.search(word):
         return ""  # 云栖谷文旅综合体: a valley's tourism, named by the place
     trade = TRADE.search(word)

@@ -94,7 +94,7 @@ _SCALED = re.compile(r"[百千万]+亩[\u4e00-\u9fff]{2,}")
 
 _CODED_WORKS = re.compile(r"(?<![\d.])\d{3,4}$")
 _PLACE_UNITS = frozenset("村镇乡")
-_NUMBERED_FARM = re.compile(r"[一二三四五六七八九十〇零]*(?:农场|林场|牧场)")
+_NUMBERED_FARM = re.compile(r"[一二三四五六七八九十〇零]*(?:农场|林场|牧场|湾|里|铺|岭|屯|堡|庄)")  # also 三十六湾, 十里铺
 _NUMERALS_BEFORE = re.compile(r"[一二三四五六七八九十〇零]+$")
 
 
