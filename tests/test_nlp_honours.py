@@ -293,3 +293,12 @@ def test_an_aim_names_its_title_without_the_aim_words_and_awards_nothing() -> No
     text = TOWN + "下一步，我镇将以争创自治区文明镇为目标，推进各项工作。\n"
     assert "自治区文明镇" in found(text, "Honour")
     assert awarded(text) == set()
+
+
+def test_an_unnumbered_title_line_ending_in_a_colon_with_names_below() -> None:
+    text = TOWN + "先进党支部：\n柳湾村党支部\n白沙村党支部\n优秀共产党员：\n张秀兰 李国强\n主要做法：\n一是强化组织领导\n"
+    pairs = awarded(text)
+    assert pairs == {
+        ("柳湾村党支部", "先进党支部"), ("白沙村党支部", "先进党支部"),
+        ("张秀兰", "优秀共产党员"), ("李国强", "优秀共产党员"),
+    }

@@ -113,7 +113,13 @@ TITLED_LIST = re.compile(
 _NUMBERED = r"[ \t　]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])"
 _ANNEX = re.compile(
     rf"^{_NUMBERED}[ \t　]*([^：:\n，。；,;]{{2,30}}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所位][）)]|[：:])[ \t　]*\n"
-    rf"((?:(?!{_NUMBERED})[^\n。；;]{{2,200}}(?:\n|$))+)",
+    rf"((?:(?!{_NUMBERED})[^\n。；;：:]{{2,200}}(?:\n|$))+)",
+    re.M,
+)
+# the same unnumbered, its title line ending on a colon (先进党支部：\n柳湾村党支部\n…)
+_ANNEX_BARE = re.compile(
+    rf"^[ \t　]*([^：:\n，。；,;]{{2,30}}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所位][）)])?[：:][ \t　]*\n"
+    rf"((?:(?!{_NUMBERED})[^\n。；;：:]{{2,200}}(?:\n|$))+)",
     re.M,
 )
 _COMMENDED = re.compile(r"先进|优秀|突出|模范|标兵|最美|最佳|十佳|能手|之星|好人|示范|奖$")
@@ -580,7 +586,7 @@ def honours(doc: Doc) -> Doc:
             title = clean_title(m.group(1))
             if valid_title(title, quoted):
                 out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
-    for m in (*TITLED_LIST.finditer(text), *_ANNEX.finditer(text)):
+    for m in (*TITLED_LIST.finditer(text), *_ANNEX.finditer(text), *_ANNEX_BARE.finditer(text)):
         title = commendation(m)
         if title:
             nxt = _NEXT_ROLL.search(text, m.start(2), m.end(2))  # …：甲、乙；获评…的社区有：丙: a next roll
