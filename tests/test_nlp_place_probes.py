@@ -301,3 +301,12 @@ def test_communities_of_verb_or_unknown_stems_and_police_communities() -> None:
 def test_village_kinds_in_words_and_titles() -> None:
     assert not found("推动更多村屯争先进位。", "Village")
     assert found("马王溪村荣获全国生态文化村称号。", "Village") == ["马王溪村"]
+
+
+def test_townships_listed_before_their_shared_suffix() -> None:
+    assert set(found("青石经济开发区托管海滨、港城2个街道。", "Subdistrict")) == {"海滨街道", "港城街道"}
+    assert not found("联合文明、卫生等乡开展评比。建设文明、卫生2个乡。与石门、白沙等乡镇合作。", "Subdistrict")
+
+
+def test_table_town_after_the_joint_of_a_range() -> None:
+    assert "上都镇" in found("实施那日图至上都镇牧区公路硬化工程。", "Subdistrict")

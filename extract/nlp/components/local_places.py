@@ -453,7 +453,10 @@ def _after_title_word(text: str, offset: int) -> bool:
 
 def _long_after_function(text: str, table_start: int, stem_end: int) -> bool:
     """A table name of four or more characters before its suffix right after a function
-    character jieba glued to the word before (北与索/博日/嘎/镇): its edge is right."""
+    character jieba glued to the word before (北与索/博日/嘎/镇), or any after the joint of
+    a range (至上/都镇): its edge is right."""
+    if table_start > 0 and text[table_start - 1] in "至到":
+        return True  # 那日图至上都镇 cut 至上/都镇: a range's end after its joint
     return stem_end - table_start >= 4 and table_start > 0 and text[table_start - 1] in words("function_words.txt")
 
 
@@ -551,6 +554,34 @@ def _short_town_mates(text: str, out: list[Mention]) -> None:
                     continue
                 out.append(Mention(mine[0], mine[1], "Subdistrict", short))
                 taken.append(mine)
+
+
+# 海滨、港城2个街道; 石门、白沙等乡 (not 等乡镇): townships listed before their shared suffix
+_TOWN_LIST = re.compile(f"(?P<head>(?:{_MEMBER}、)*{_MEMBER})[、和与及](?P<last>{_MEMBER})(?:等|(?P<count>{_COUNT}))(?P<suffix>街道|镇|乡)(?![镇村])")
+
+
+def _town_member(stem: str, counted: bool) -> bool:
+    """A listed township's stem: a place word, or in a list closed by its count a noun too
+    (海滨), and no kind or whole (文明, 各)."""
+    noun = counted and jieba_tags().get(stem) == "n" and 2 <= len(stem) <= 3
+    kind = stem in words("generic_place_stems.txt") or generic_tail(stem) or is_masked(stem) or _WHOLE.search(stem)
+    return (_place_word(stem) or noun) and not kind
+
+
+def _town_list(doc: Doc, text: str, out: list[Mention]) -> None:
+    """Each member of a list of townships sharing the suffix, where every member is a word
+    jieba knows only as a place or not at all, or, in a list closed by its count, also a noun
+    that is no kind (托管海滨、港城2个街道)."""
+    taken = {(m.start, m.end) for m in out}
+    for m in _TOWN_LIST.finditer(text):
+        members = _list_members(m)
+        first_end = members[0][1]
+        members[0] = (trim_stem(text, extend_left(doc, first_end, 4, NON_NAME_TAGS), first_end), first_end)
+        if not all(_town_member(text[a:b], bool(m["count"])) for a, b in members):
+            continue
+        for a, b in members:
+            if (a, b) not in taken:
+                out.append(Mention(a, b, "Subdistrict", text[a:b] + m["suffix"]))
 
 
 @Language.component("govkg_local_places", requires=["doc._.sentences"], assigns=["doc._.mentions"])
@@ -674,6 +705,7 @@ def local_places(doc: Doc) -> Doc:
     _groups_after_villages(text, out)
     _listed_groups(text, out)
     _short_town_mates(text, out)
+    _town_list(doc, text, out)
     doc._.mentions = _outside_towns(_village_communities(text, out))
     return doc
 
