@@ -53,3 +53,7 @@ def after_last(pattern: re.Pattern[str], text: str, start: int, end: int, defaul
     """Where the last match of `pattern` in text[start:end] ends (the clause a word stands in
     opens after its last comma), else `default` (`start` when not given)."""
     return max((m.end() for m in pattern.finditer(text, start, end)), default=start if default is None else default)
+
+
+# the count closing a list of who receives (柳湾村等4个村, 张三等13人): 等, a number, a unit, a kind
+COUNTED_MATES = r"等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?"

@@ -21,7 +21,7 @@ from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 from extract.nlp.tables import column_rows
-from extract.patterns import after_last
+from extract.patterns import COUNTED_MATES, after_last
 from extract.sections import starts_heading
 
 _LEVELS = r"(?:全国|全省|全市|国家级?|中国|[一二三]级[甲乙丙]等|省级|自治区级|市级|[\u4e00-\u9fff]{2,3}省)"
@@ -242,10 +242,10 @@ _COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名
 
 
 # who a giving verb names before the title it gives them (授予河口镇等4个镇为…, 授予张三同志为…)
-_GIVEN_AS = re.compile(r"[^“”\"，。；;,]{2,60}?(?:等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?|同志)?为(?=[“\"\u4e00-\u9fff])")
-_GIVEN_MORE = re.compile(r"[^“”\"]{2,40}?(?:等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?|同志)为[“\"\u4e00-\u9fff]")
+_GIVEN_AS = re.compile(rf"[^“”\"，。；;,]{{2,60}}?(?:{COUNTED_MATES}|同志)?为(?=[“\"\u4e00-\u9fff])")
+_GIVEN_MORE = re.compile(rf"[^“”\"]{{2,40}}?(?:{COUNTED_MATES}|同志)为[“\"\u4e00-\u9fff]")
 # the same with no verb: a roll of who is named what (曙光社区等20个社区为“…”, 张三等50名网格员为“…”)
-_NAMED_AS = re.compile(r"(?<=[\u4e00-\u9fff])等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?为“([^”“\n]{3,40})”")
+_NAMED_AS = re.compile(rf"(?<=[\u4e00-\u9fff]){COUNTED_MATES}为“([^”“\n]{{3,40}})”")
 
 
 def commendation(m: re.Match[str] | None) -> str:

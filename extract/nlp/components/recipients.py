@@ -17,7 +17,7 @@ from extract.nlp.boundaries import doc_text
 from extract.nlp.components.honours import GIVING, TRIGGER
 from extract.nlp.lexicon import alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
-from extract.patterns import after_last
+from extract.patterns import COUNTED_MATES, after_last
 
 _CLAUSE = re.compile(r"[，。；,;：:！？\n]")
 # what stands between a recipient and its award verb (成为全市首家获评, 等3家社会组织荣获, 成功)
@@ -29,7 +29,7 @@ _GAP = re.compile(
     rf"(?:{alternation('award_adverbs.txt')})*$"
 )
 # what follows the names a giving verb gives to (等46个单位为, 同志为, 为)
-_GIVEN_TO = re.compile(r"(?:(?:等[\d一二两三四五六七八九十百]+[个名家位所户人][\u4e00-\u9fff]{0,6}?|同志)为?|为)[“\"]?$")
+_GIVEN_TO = re.compile(rf"(?:(?:{COUNTED_MATES}|同志)为?|为)[“\"]?$")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
 _BRANDED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?牌([\u4e00-\u9fff]{1,8})")
 _PLACE_QUOTED = re.compile(r"[\u4e00-\u9fff]{1,8}?[镇乡村区县市][“\"]([^”\"]{2,12})[”\"]")
