@@ -310,3 +310,8 @@ def test_townships_listed_before_their_shared_suffix() -> None:
 
 def test_table_town_after_the_joint_of_a_range() -> None:
     assert "上都镇" in found("实施那日图至上都镇牧区公路硬化工程。", "Subdistrict")
+
+
+def test_community_of_the_own_county_after_an_unknown_word() -> None:
+    chaoyang = ("北京市", "北京市", "朝阳区", "望京街道")
+    assert names("阜荣东里社区获评“市级垃圾分类示范社区”。", "Community", chaoyang) == {"阜荣东里社区"}

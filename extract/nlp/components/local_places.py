@@ -663,8 +663,8 @@ def local_places(doc: Doc) -> Doc:
             start, fit = table_start - 1, NONE  # 雷/桃树/村: a table name of another county after a character jieba left alone is its tail
         if fit and fit < OWN and label == "Community" and _proper_words_before(text, starts, start, table_start):
             fit = NONE  # 阳光/花园社区: a community of another county's name after proper words is the tail of a longer name
-        if fit and fit < OWN and label == "Village" and _unknown_words_before(text, starts, start, table_start):
-            fit = NONE  # 查干/宝力格村: a transliterated name whose tail another county's village bears
+        if fit and (fit < OWN or label == "Community") and label != "Subdistrict" and _unknown_words_before(text, starts, start, table_start):
+            fit = NONE  # 查干/宝力格村, 阜荣/东里社区: a name whose tail the table holds, also in the own county for a community
         if fit and fit < OWN and _COUNTED_KIND.search(text, max(0, table_start - 4), table_start):
             fit = NONE  # 建成3个兴旺村: a kind counted, though the table knows such a name elsewhere
         if fit and start < table_start and _name_prefix(text, starts, start, table_start):
