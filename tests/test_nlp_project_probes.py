@@ -364,3 +364,7 @@ def test_a_clause_number_is_no_place_name_cut_off_its_unit() -> None:
 def test_a_numbered_place_opens_the_name() -> None:
     text = "积极打造三十六湾慢生活休闲旅游基地，建设十里铺民俗文化街区。"
     assert set(found(text, "Project")) == {"三十六湾慢生活休闲旅游基地", "十里铺民俗文化街区"}
+
+
+def test_a_numbered_riverside_is_a_project_no_slogan() -> None:
+    assert found("完成“一河两岸”整治提升项目。", "Project") == ["一河两岸整治提升项目"]

@@ -88,6 +88,9 @@ _NUMERAL = "一二三四五六七八九十百千万两"
 _SLOGAN = re.compile(f"[{_NUMERAL}][^{_NUMERAL}\\d“”]{{1,2}}[{_NUMERAL}]")
 
 
+_LANDSCAPE = re.compile("[河湖江溪岸街巷山路桥湾港]")
+
+
 # 万亩晚熟柑橘产业带, 千亩茶旅示范片: a scale of 亩 and a crop or use name one belt or plot
 _SCALED = re.compile(r"[百千万]+亩[\u4e00-\u9fff]{2,}")
 
@@ -365,7 +368,8 @@ def projects(doc: Doc) -> Doc:
             continue  # 五甲等团块拆改项目: a list summed up, no name
         if stem.endswith("型") and len(stem) <= 4:
             continue  # 链主型项目, 税源型项目: a type of project
-        if _SLOGAN.match(stem.lstrip("“")) or (m.group("named") and _SLOGAN.search(stem)):  # not 东斟灌村“一村一品”彩椒基地
+        slogan = _SLOGAN.match(stem.lstrip("“")) or (_SLOGAN.search(stem) if m.group("named") else None)  # not 东斟灌村“一村一品”彩椒基地
+        if slogan and not _LANDSCAPE.search(slogan.group()):  # “一河两岸”整治提升项目 names a riverside
             continue  # “五清一改”工程, “百县千镇万村高质量发展工程”: a campaign's numbered slogan
         if _verb_phrase(stem):
             continue  # 大力开展项目攻坚: an adverb and a verb, not a name
