@@ -302,3 +302,10 @@ def test_an_unnumbered_title_line_ending_in_a_colon_with_names_below() -> None:
         ("柳湾村党支部", "先进党支部"), ("白沙村党支部", "先进党支部"),
         ("张秀兰", "优秀共产党员"), ("李国强", "优秀共产党员"),
     }
+
+
+def test_a_later_clause_opening_with_the_town_outweighs_the_sentence_opener() -> None:
+    text = TOWN + "柳湾村成功获评国家3A级旅游景区,全镇接待游客249万人次,青石镇荣获全市文明镇街称号,顺利通过省级卫生镇复审。\n"
+    pairs = awarded(text)
+    assert ("青石镇", "省级卫生镇") in pairs
+    assert ("柳湾村", "省级卫生镇") not in pairs

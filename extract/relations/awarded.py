@@ -147,12 +147,14 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     if own and not counted:
         return []  # 镇长某某介绍，我镇荣获…: the verb's clause names the report's own place
     opening = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if 0 <= m.start - start <= 3 and m.end <= trigger]
+    subject = _clause_subject(ctx, start, clause_start, trigger)
+    if subject == [] and opening:
+        return []  # a later clause of the sentence opens with the report's own place (…，正果镇荣获…，顺利通过…)
     if opening and opening[0].label in _SUBJECT_LABELS:
         return [_described_person(ctx, opening[0], trigger) or opening[0]]
     described = _described_person(ctx, None, trigger, start)
     if described is not None:
         return [described]
-    subject = _clause_subject(ctx, start, clause_start, trigger)
     if subject is not None:
         return subject
     anaphor = _ANAPHOR.search(ctx.text, clause_start, trigger)
