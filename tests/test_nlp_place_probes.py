@@ -315,3 +315,8 @@ def test_table_town_after_the_joint_of_a_range() -> None:
 def test_community_of_the_own_county_after_an_unknown_word() -> None:
     chaoyang = ("北京市", "北京市", "朝阳区", "望京街道")
     assert names("阜荣东里社区获评“市级垃圾分类示范社区”。", "Community", chaoyang) == {"阜荣东里社区"}
+
+
+def test_long_transliterated_members_of_a_shared_suffix_list() -> None:
+    villages = set(found("与巴彦胡舒、宝日温都尔、查干淖尔等嘎查签订订单。", "Village"))
+    assert villages == {"巴彦胡舒嘎查", "宝日温都尔嘎查", "查干淖尔嘎查"}

@@ -47,7 +47,7 @@ _COUNT = "(?:[\\d一二两三四五六七八九十]+个|两)"
 _NUMERALS = "一二三四五六七八九十"
 # 竹溪、上舍三村 closes a list by its bare count only where that is the number of members none
 # of which has the suffix: 红星一村、胜利三村 are names with numbers
-_MEMBER = "(?:(?!等)[\u4e00-\u9fff]){2,4}"
+_MEMBER = "(?:(?!等)[\u4e00-\u9fff]){2,5}"
 _LIST = re.compile(
     f"(?P<head>(?:{_MEMBER}、)*{_MEMBER})[、和与及](?P<last>{_MEMBER})"
     f"(?:等(?:{_COUNT})?(?:{alternation('place_list_qualifiers.txt')})?|{_COUNT}(?:行政)?|(?P<bare>[{_NUMERALS}]))"
@@ -603,7 +603,7 @@ def local_places(doc: Doc) -> Doc:
             counted.add(m.start("suffix"))
         for i, (start, end) in enumerate(members):
             if i == 0:
-                start = trim_stem(text, extend_left(doc, end, 4, NON_NAME_TAGS), end)  # 青石街道高殿、…等社区
+                start = trim_stem(text, extend_left(doc, end, 5, NON_NAME_TAGS), end)  # 青石街道高殿、…等社区; 宝日温都尔、…等嘎查
                 start = _table_member_start(text, start, end, suffix, place)  # 以东郭中、…等村 cut 以东/郭中
                 if suffix == "组" and not text.startswith("村", start - 1):
                     break  # 党员、干部等组: groups of people, not of a village
