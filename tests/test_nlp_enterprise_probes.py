@@ -362,3 +362,7 @@ def test_a_valley_resort_or_a_smart_farm_gives_no_made_up_firm() -> None:
 
 def test_a_figure_before_a_base_describes_it_no_trade_name() -> None:
     assert found("引进落户150亩食药两用玉竹种植基地。", "Enterprise") == []
+
+
+def test_a_place_industry_listed_before_deng_chanye_is_no_company() -> None:
+    assert found("推动青石茶业、柳湾米业、白沙果业等产业发展。", "Enterprise") == []

@@ -259,6 +259,7 @@ def _listed_companies(doc: Doc, text: str, places: list[Mention], named: list[tu
 _AFTER_NAME = re.compile(rf"[、，。；：,;:（(“”\s]|{alternation('enterprise_after_name.txt')}|$")
 
 
+_INDUSTRY_LIST_END = re.compile(r"等[\u4e00-\u9fff]{0,4}产业")
 _FIGURE_END = re.compile(r"[\d万千百吨台套件只片瓦]$")
 _NAME_STOP = re.compile(rf"{_AFTER_NAME.pattern}|\d|年产")  # … or a figure (微澜12英寸…项目)
 
@@ -301,6 +302,8 @@ def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> 
             continue
         if _FIGURE_END.search(text, max(0, starts[k] - 1), starts[k]):
             continue  # 年产5万吨锂电材料: a product after its figure
+        if _INDUSTRY_LIST_END.match(text, m.end()):
+            continue  # 推动青石茶业、白沙果业等产业发展: a place's industry
         start = _unglued(text, starts, starts[k])
         first = text[start:a]
         if not 2 <= len(first) <= 3 or not _CJK.fullmatch(first) or tags.get(first) not in (None, "nz", "nr", "nrt", "nt"):
