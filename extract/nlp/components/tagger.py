@@ -179,8 +179,9 @@ def merge(
     ]
     taken = {(m.start, m.end, m.label) for m in kept}
     places = [(m.start, m.end) for m in rules if m.label in PLACE_LABELS]
-    for start, end, label in _split_joined(spans, text):
-        if (start, end, label) in taken or (label in rules_first and overlaps(start, end, label, rule_spans)):
+    free = [(a, b, label) for a, b, label in spans if not (label in rules_first and overlaps(a, b, label, rule_spans))]
+    for start, end, label in _split_joined(free, text):
+        if (start, end, label) in taken:
             continue
         if (start, end) in places or sum(start <= a and b <= end for a, b in places) >= 3 or text[start] in _OPEN_PUNCT:
             continue  # 凌云乡 as a firm; a run of places (甲街道乙社区丙街道丁社区); a span from a colon on
