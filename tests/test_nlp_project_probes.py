@@ -368,3 +368,8 @@ def test_a_numbered_place_opens_the_name() -> None:
 
 def test_a_numbered_riverside_is_a_project_no_slogan() -> None:
     assert found("完成“一河两岸”整治提升项目。", "Project") == ["一河两岸整治提升项目"]
+
+
+def test_two_named_items_share_the_head_of_the_second() -> None:
+    text = "云岭岛110KV线路、星湖线路工程全力保障，加快陆城街道老城片区改造、青石老街提升改造工程。"
+    assert set(found(text, "Project")) == {"云岭岛110KV线路工程", "星湖线路工程", "陆城街道老城片区改造工程", "青石老街提升改造工程"}

@@ -420,6 +420,11 @@ def projects(doc: Doc) -> Doc:
             road = text[road_start : start - 1]
             if _ROAD.fullmatch(road):
                 found.append(Mention(road_start, start - 1, "Project", road + name[len(stem) :]))
+        named_before = any(f.end == start - 1 for f in found) or any(u.end == start - 1 for u in unnamed)
+        if m.group() in ("项目", "工程") and start > 4 and text[start - 1] == "、" and len(stem) >= 4 and not named_before:
+            mate = _shared_head_mate(doc, text, starts, start, stem, places)
+            if mate is not None:  # 阳光岛110KV线路、云帆星港线路工程: the list shares the head
+                found.append(Mention(mate[0], mate[1], "Project", text[mate[0] : mate[1]] + name[len(stem) :]))
     mates = _list_mates(text, found, unnamed)
     # 亲子戏水漂流两段式漂流项目 after the mate 亲子戏水漂流: a summary starting inside a name
     found = [f for f in found if not any(a <= f.start < b < f.end for a, b in ((x.start, x.end) for x in mates))]
@@ -607,6 +612,24 @@ def _road_works(doc: Doc, text: str, places: dict[int, Mention]) -> list[Mention
         if len(stem) >= 2 and _CJK_NAME.fullmatch(stem) and not is_masked(stem) and proper:
             found.append(Mention(start, m.end(), "Project", text[start : m.end()]))
     return found
+
+
+def _shared_head_mate(doc: Doc, text: str, starts: list[int], start: int, stem: str, places: dict[int, Mention]) -> tuple[int, int] | None:
+    """The item before 、 that ends with the same word as this stem (…110KV线路、云帆星港线路工程),
+    named (a proper part or a place), so the two share the head."""
+    end = start - 1
+    k = _token_at(starts, end - 1)
+    last = text[starts[k] : end] if k >= 0 else ""
+    if len(last) < 2 or not stem.endswith(last) or stem.count(last) > 1:
+        return None  # 亲子戏水漂流两段式漂流项目 sums a list up
+    begin = extend_left(doc, end, 14, FUNCTION_TAGS, allow_latin=True, keep=_KEEP)
+    volt = _VOLTAGE.search(text, max(0, begin - 8), begin)
+    if volt:  # 阳光岛110KV线路: the line's voltage and the name before it
+        begin = extend_left(doc, volt.start(), 8, FUNCTION_TAGS, keep=_KEEP)
+    item = text[begin:end]
+    if len(item) - len(last) < 2 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z\d]+", item) or is_masked(item):
+        return None
+    return (begin, end) if begin in places or has_proper_part(item, starts, begin, first_only=True) else None
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
