@@ -173,3 +173,10 @@ def test_a_kind_of_town_the_body_speaks_of_is_not_its_place() -> None:
 
 def test_a_village_word_before_a_town_suffix_is_no_town() -> None:
     assert place_in_title("文明村镇申报材料") == ""
+
+
+def test_one_character_before_a_known_town_is_part_of_the_name() -> None:
+    from extract.metadata.place import table_edge
+
+    assert table_edge("三江口街道") == "三江口街道"
+    assert table_edge("上半年永兴镇") == "永兴镇"

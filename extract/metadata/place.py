@@ -154,4 +154,5 @@ def table_edge(name: str) -> str:
     towns = gazetteer().towns
     if name in towns:
         return name
-    return next((name[i:] for i in range(1, len(name) - 2) if name[i:] in towns), name)
+    # one character before a known name is its own (三江口街道 is not 江口街道 and a 三)
+    return next((name[i:] for i in range(2, len(name) - 2) if name[i:] in towns), name)
