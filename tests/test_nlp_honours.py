@@ -309,3 +309,8 @@ def test_a_later_clause_opening_with_the_town_outweighs_the_sentence_opener() ->
     pairs = awarded(text)
     assert ("青石镇", "省级卫生镇") in pairs
     assert ("柳湾村", "省级卫生镇") not in pairs
+
+
+def test_people_in_a_published_list_with_bang_shang_you_ming() -> None:
+    text = TOWN + "近日，市退役军人事务局公布2023年度“最美退役军人”名单，柳湾社区老兵张建华、白沙村村委委员李卫东2人榜上有名。\n"
+    assert {r for r, h in awarded(text) if h == "最美退役军人"} == {"张建华", "李卫东"}

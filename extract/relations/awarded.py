@@ -26,6 +26,7 @@ _GAP = re.compile(
 )
 _DIVISIONS = ("Province", "City", "District")
 _PLACING = (*_DIVISIONS, "Subdistrict")
+_PEOPLE_COUNTED = re.compile(r"^[\d一二两三四五六七八九十]+[人名位](?:同志)?$")
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+(?:[户个家名位所人]|项目)")
@@ -78,8 +79,9 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
         return []
     before.sort(key=lambda m: (m.end, -m.start))
     last = before[-1]
-    if not _GAP.match(ctx.text[last.end : trigger]):
-        return []
+    gap = ctx.text[last.end : trigger]
+    if not (_GAP.match(gap) or (last.label == "Person" and _PEOPLE_COUNTED.match(gap))):
+        return []  # 甲、乙3人榜上有名: people counted after their names
     chosen = [last]
     for m in reversed(before[:-1]):
         head = chosen[-1]

@@ -244,6 +244,8 @@ _COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名
 # who a giving verb names before the title it gives them (授予河口镇等4个镇为…, 授予张三同志为…)
 _GIVEN_AS = re.compile(rf"[^“”\"，。；;,]{{2,60}}?(?:{COUNTED_MATES}|同志)?为(?=[“\"\u4e00-\u9fff])")
 _GIVEN_MORE = re.compile(rf"[^“”\"]{{2,40}}?(?:{COUNTED_MATES}|同志)为[“\"\u4e00-\u9fff]")
+# a list published, and the names in it (公布…“X”名单，甲、乙3人榜上有名): the title and where its holders end
+_LISTED_IN = re.compile(r"(?:公布|发布|印发|下发|公示)了?[^，。；“]{0,20}?([“\"]?[^，。；“”]{0,12}[“\"][^”\"]{2,30}[”\"]|[^，。；]{4,30}?)名单[^。；]{0,4}?[，,][^。；]{2,100}?(榜上有名|名列其中|位列其中|均?在列|入选其中)")
 # the same with no verb: a roll of who is named what (曙光社区等20个社区为“…”, 张三等50名网格员为“…”)
 _NAMED_AS = re.compile(rf"(?<=[\u4e00-\u9fff]){COUNTED_MATES}为“([^”“\n]{{3,40}})”")
 
@@ -566,6 +568,11 @@ def honours(doc: Doc) -> Doc:
             if noted is not None:
                 out += held_at(text, part_start + noted[0], part_start + noted[1], properties, out)
             out.append(Mention(part_start, part_start + len(part), "Honour", title, properties))
+    for m in _LISTED_IN.finditer(text):  # 公布…“最美退役军人”名单，甲、乙3人榜上有名
+        title = clean_title(m.group(1))
+        if valid_title(title, "“" in m.group(1)):
+            out.append(Mention(m.start(1), m.end(1), "Honour", title,
+                               {"level": honour_level(title), "trigger": m.start(2), "awarded": True}))
     for m in _NAMED_AS.finditer(text):  # 曙光社区等20个社区为“…”: a roll with no verb of its own
         title = clean_title(m.group(1))
         if valid_title(title, True):
