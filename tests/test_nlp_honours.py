@@ -314,3 +314,16 @@ def test_a_later_clause_opening_with_the_town_outweighs_the_sentence_opener() ->
 def test_people_in_a_published_list_with_bang_shang_you_ming() -> None:
     text = TOWN + "近日，市退役军人事务局公布2023年度“最美退役军人”名单，柳湾社区老兵张建华、白沙村村委委员李卫东2人榜上有名。\n"
     assert {r for r, h in awarded(text) if h == "最美退役军人"} == {"张建华", "李卫东"}
+
+
+def test_a_learned_person_with_one_mask_character_is_dropped() -> None:
+    from extract.nlp.components.tagger import merge
+
+    text = "镇长陈*同志讲话"
+    assert merge([], [(2, 4, "Person")], text) == []
+
+
+def test_an_honoured_scenic_area_stays_a_project() -> None:
+    from extract.nlp.components.recipients import _WORKS
+
+    assert _WORKS.search("凤鸣山景区") and _WORKS.search("青龙湖湿地公园")

@@ -73,7 +73,7 @@ def _items(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return items
 
 
-_WORKS = re.compile(r"(?:项目|工程|园区|产业园|基地|[一二三四五六七八九十]期)$")
+_WORKS = re.compile(r"(?:项目|工程|园区|产业园|基地|景区|公园|度假区|[一二三四五六七八九十]期)$")
 
 
 def _facility_not_project(text: str, found: list[Mention], trigger: int, heads: tuple[str, ...]) -> None:

@@ -194,6 +194,8 @@ def merge(
                 continue
             if label == "Enterprise" and not _plausible_firm(name, text[max(0, start - 1) : start]):
                 continue
+            if label == "Person" and any(c in MASK_CHARS for c in name):
+                continue  # 陈*: a masked name, one mask character is enough in a person's
             m = Mention(start, end, label, name, {"learned": True})
         kept.append(m)
     return kept
