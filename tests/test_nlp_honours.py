@@ -327,3 +327,16 @@ def test_an_honoured_scenic_area_stays_a_project() -> None:
     from extract.nlp.components.recipients import _WORKS
 
     assert _WORKS.search("凤鸣山景区") and _WORKS.search("青龙湖湿地公园")
+
+
+def test_awards_by_year_with_no_subject_and_a_later_clause_with_a_year_range() -> None:
+    text = TOWN + (
+        "青石镇地处县城东部,交通便利。2010年被市委、市政府确定为“市级示范小城镇”、2015年被县委县政府评为“县工业强镇”。\n"
+        "2019年,柳湾村被镇党委评为五好党支部,2020-2022年被评为市级文明村荣誉称号。\n"
+        "白沙社区居委会位于人民路以南,现有居民2000多户,成绩明显,先后被市、县评为“文明社区”和“平安小区”称号。\n"
+    )
+    assert awarded(text) == {
+        ("青石镇", "市级示范小城镇"), ("青石镇", "县工业强镇"),
+        ("柳湾村", "五好党支部"), ("柳湾村", "市级文明村"),
+        ("白沙社区", "文明社区"), ("白沙社区", "平安小区"),
+    }

@@ -21,7 +21,7 @@ RECIPIENT_LABELS = frozenset(
 _GAP = re.compile(
     r"^\s*[”\"’」』》]?\s*(?:等(?:[\d一二两三四五六七八九十]+[个家名户所人位])?(?:村|社区|[\u4e00-\u9fff]{0,6}?)(?:[（(][\u4e00-\u9fff]{1,3}[）)])?|[\d一二两三四五六七八九十]+[个家所][\u4e00-\u9fff]{0,4}?|[两二三四五六七八九十\d]+(?:村|社区)|同志|家庭|一家|夫妇|"
     + alternation("award_adverbs.txt")
-    + r"|\d{4}年"
+    + r"|\d{4}(?:[-—－~至]\d{4})?年度?"
     r"|(?:名列其中|榜上有名|位列其中|均?在列)[，,]?|居民委员会|村民委员会|居委会|村委会|成为|作为|全[国省市区县镇乡]|唯一|首个|首家|首批|在[^，。；,;在]{2,30}?[中上]|由[^，。；,;由]{1,8}?)*$"
 )
 _DIVISIONS = ("Province", "City", "District")
@@ -33,7 +33,7 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+(?:[户个家�
 _POINTER = re.compile(r"(?:该|此|这|其|上述|以上|他|她)(?!镇|乡|街道|街)|我(?![镇乡街村社区县市们])|本人")  # 该镇 is the report's own town
 # what may open a clause whose award goes to the report's own place: time, self-reference, adverbs
 _SAID_OF_SELF = re.compile(
-    r"\d{4}年度?|[今全去同]年|年内|[上下]半年|近年来?|\d+月|一年来|以来|此外|同时|其中|期间|[\d一二两三四五六七八九十]+(?:年|个月|次)|"
+    r"\d{4}(?:[-—－~至]\d{4})?年度?|[今全去同]年|年内|[上下]半年|近年来?|\d+月|一年来|以来|此外|同时|其中|期间|[\d一二两三四五六七八九十]+(?:年|个月|次)|"
     r"[\u4e00-\u9fff“”]{2,24}?(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查)(?:中|上)?|[\u4e00-\u9fff]{2,12}?工作|"
     r"(?:我|本|全|该)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)(?:上下)?|我们|"
     + alternation("award_adverbs.txt")
@@ -56,6 +56,7 @@ _BLOCK_END = re.compile(r"[。；;]|\n\s*\n|\n[^\n]{41}|\n[^\n]*[，,：:]")
 _LIST_END = re.compile(r"[。；;\n]")
 # between a title and the person it describes: a closing quote, or 、 and their post (、白鹭村党支部书记)
 _APPOSITION = re.compile(r"[”\"」』]?(?:、[^，。；,;：:\n“”、]{2,16})?")
+_DATED_ITEM = re.compile(r"、(?=\d{4}年)")
 _FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")  # an ASCII full stop ends a sentence the layout kept whole
 
 
@@ -144,6 +145,9 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     start = ctx.sentence(trigger)[0]
     start = after_last(_FULL_STOP, ctx.text, start, trigger)
     clause_start = after_last(_CLAUSE, ctx.text, start, trigger)
+    clause_start = after_last(_DATED_ITEM, ctx.text, clause_start, trigger)  # …“A”、2012年被…: items by year
+    passive = ctx.text.rfind("被", clause_start, trigger)
+    trigger = passive if passive >= 0 else trigger  # 2012年被省农业厅命名为…: who stands after 被 awards
     own = _SELF_WORD.search(ctx.text, clause_start, trigger)
     counted = _COUNTED.search(ctx.text, own.end() if own else clause_start, trigger)
     if own and not counted:
@@ -152,8 +156,9 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     subject = _clause_subject(ctx, start, clause_start, trigger)
     if subject == [] and opening:
         return []  # a later clause of the sentence opens with the report's own place (…，正果镇荣获…，顺利通过…)
-    if opening and opening[0].label in _SUBJECT_LABELS:
-        return [_described_person(ctx, opening[0], trigger) or opening[0]]
+    opener = next((m for m in opening if m.label in _SUBJECT_LABELS), None)  # 青石社区 of 青石社区居委会
+    if opener is not None:
+        return [_described_person(ctx, opener, trigger) or opener]
     described = _described_person(ctx, None, trigger, start)
     if described is not None:
         return [described]
