@@ -340,3 +340,12 @@ def test_awards_by_year_with_no_subject_and_a_later_clause_with_a_year_range() -
         ("柳湾村", "五好党支部"), ("柳湾村", "市级文明村"),
         ("白沙社区", "文明社区"), ("白沙社区", "平安小区"),
     }
+
+
+def test_a_roll_run_on_in_one_line_with_colons_and_semicolons() -> None:
+    text = TOWN + "受市县两级表彰的有:市级先进基层党组织:柳湾村党支部;县级优秀共产党员:张立群、王春梅;优秀党务工作者:李国栋。\n"
+    assert awarded(text) == {
+        ("柳湾村党支部", "市级先进基层党组织"),
+        ("张立群", "县级优秀共产党员"), ("王春梅", "县级优秀共产党员"),
+        ("李国栋", "优秀党务工作者"),
+    }

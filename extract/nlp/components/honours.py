@@ -108,6 +108,8 @@ TITLED_LIST = re.compile(
     r"([^：:\n，。；,;]{2,30}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所][）)])?[：:]([^\n]*[、，,；;][^\n]*|[^\n，。；,;：:]{2,60})$",
     re.M,
 )
+# one title and its holders of a roll run on in one line (…表彰的有：A：甲；B：乙、丙；C：丁)
+_ROLL_SEGMENT = re.compile(r"(?<=[；;：:])[ \t　]*([^：:\n，。；,;]{2,30}?)[：:]([^：:\n。；;]{2,80}?)(?=[；;。]|$)", re.M)
 # an annex of a commendation: a numbered title with its count, the names on the lines below
 # (一、先进单位(5个)\n甲镇 乙镇 丙镇\n丁街道) up to the next numbered line
 _NUMBERED = r"[ \t　]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])"
@@ -593,7 +595,7 @@ def honours(doc: Doc) -> Doc:
             title = clean_title(m.group(1))
             if valid_title(title, quoted):
                 out.append(Mention(m.start(1), m.end(1), "Honour", title, {"level": honour_level(title), "awarded": False}))
-    for m in (*TITLED_LIST.finditer(text), *_ANNEX.finditer(text), *_ANNEX_BARE.finditer(text)):
+    for m in (*TITLED_LIST.finditer(text), *_ROLL_SEGMENT.finditer(text), *_ANNEX.finditer(text), *_ANNEX_BARE.finditer(text)):
         title = commendation(m)
         if title:
             nxt = _NEXT_ROLL.search(text, m.start(2), m.end(2))  # …：甲、乙；获评…的社区有：丙: a next roll
