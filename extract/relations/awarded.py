@@ -52,6 +52,9 @@ _NAMED_AFTER = re.compile(
     r"|[^。；;\n]{0,12}?(?:名单|情况)?如下[：:]\s*|[，,][^。；;，,\n]{0,8}?(?:是|为)[：:]|[”\"]?(?:称号)?的[\u4e00-\u9fff]{1,4}[：:](?=\n)"
 )
 # a sentence, a blank line, a long line, or a line of prose or a heading (with ，or ：)
+_NEXT_SENTENCE_LIST = re.compile(
+    r"[。；;\n]\s*(?:这|以上|上述)[\d一二两三四五六七八九十]+[个家名位所][^。；;\n：:]{0,10}?(?:分别)?(?:是|为|有|包括)[：:]"
+)
 _BLOCK_END = re.compile(r"[。；;]|\n\s*\n|\n[^\n]{41}|\n[^\n]*[，,：:]")
 _LIST_END = re.compile(r"[。；;\n]")
 # between a title and the person it describes: a closing quote, or 、 and their post (、白鹭村党支部书记)
@@ -242,8 +245,12 @@ def _listed(ctx: Context, start: int, end: int) -> list[Mention]:
 
 
 def _named_after(ctx: Context, honour: Mention) -> list[Mention]:
-    """Recipients listed after the title (…获评省级卫生村，分别是青禾村、白鹭村)."""
+    """Recipients listed after the title (…获评省级卫生村，分别是青禾村、白鹭村), also in the
+    next sentence (…名单，我市5个村上榜。这5个村分别是：…)."""
     lead = _NAMED_AFTER.match(ctx.text, honour.end)
+    if not lead:
+        end = _LIST_END.search(ctx.text, honour.end)
+        lead = _NEXT_SENTENCE_LIST.match(ctx.text, end.start()) if end and end.start() - honour.end <= 40 else None
     if not lead:
         return []
     if lead.group().rstrip().endswith(("如下：", "如下:")) or ctx.text.startswith("\n", lead.end()):
