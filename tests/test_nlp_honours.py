@@ -354,3 +354,8 @@ def test_a_roll_run_on_in_one_line_with_colons_and_semicolons() -> None:
 def test_a_published_list_and_the_places_named_in_the_next_sentence() -> None:
     text = "青石县2023年工作总结\n近日,国家林草局公布了第五批“全国生态文化村”名单,我县共2个村上榜。\n这2个村分别是:青石镇柳湾村、白沙镇石桥村。\n"
     assert awarded(text) == {("柳湾村", "全国生态文化村"), ("石桥村", "全国生态文化村")}
+
+
+def test_wo_cun_with_its_bodies_in_a_villages_report() -> None:
+    text = "青石镇柳湾村2023年工作总结\n我村党总支、村委会先后荣获浙江省“生态文明村”、“档案工作示范村”。\n"
+    assert {r for r, _ in awarded(text)} == {"柳湾村"}

@@ -39,6 +39,7 @@ _SAID_OF_SELF = re.compile(
     + alternation("award_adverbs.txt")
     + r"|[\s，,、“”\"]"
 )
+_VILLAGE_SELF = re.compile(r"(?:我|本)(?:村|社区)")  # 我村党总支、村委会荣获…: the village whose report it is
 _ANAPHOR = re.compile(r"该(村|社区|公司|企业)")
 _ANAPHOR_LABELS = {"村": "Village", "社区": "Community", "公司": "Enterprise", "企业": "Enterprise"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -79,6 +80,9 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
         if between:
             return between
     before = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.end <= trigger]
+    if not before:
+        return []
+    before = [m for m in before if m.name not in words("generic_recipients.txt")]  # 村委会 names no one
     if not before:
         return []
     before.sort(key=lambda m: (m.end, -m.start))
@@ -151,7 +155,7 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     clause_start = after_last(_DATED_ITEM, ctx.text, clause_start, trigger)  # …“A”、2012年被…: items by year
     passive = ctx.text.rfind("被", clause_start, trigger)
     trigger = passive if passive >= 0 else trigger  # 2012年被省农业厅命名为…: who stands after 被 awards
-    own = _SELF_WORD.search(ctx.text, clause_start, trigger)
+    own = _SELF_WORD.search(ctx.text, clause_start, trigger) or _VILLAGE_SELF.search(ctx.text, clause_start, trigger)
     counted = _COUNTED.search(ctx.text, own.end() if own else clause_start, trigger)
     if own and not counted:
         return []  # 镇长某某介绍，我镇荣获…: the verb's clause names the report's own place
