@@ -359,3 +359,8 @@ def test_a_published_list_and_the_places_named_in_the_next_sentence() -> None:
 def test_wo_cun_with_its_bodies_in_a_villages_report() -> None:
     text = "青石镇柳湾村2023年工作总结\n我村党总支、村委会先后荣获浙江省“生态文明村”、“档案工作示范村”。\n"
     assert {r for r, _ in awarded(text)} == {"柳湾村"}
+
+
+def test_a_class_noun_after_a_quoted_title_and_the_holders_after_it() -> None:
+    text = TOWN + "会上表彰获市级“科技进步奖”企业青禾农机有限公司和云帆生物技术有限公司。\n"
+    assert awarded(text) == {("青禾农机有限公司", "市级科技进步奖"), ("云帆生物技术有限公司", "市级科技进步奖")}

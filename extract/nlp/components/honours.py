@@ -248,6 +248,7 @@ _GIVEN_AS = re.compile(rf"[^“”\"，。；;,]{{2,60}}?(?:{COUNTED_MATES}|同�
 _GIVEN_MORE = re.compile(rf"[^“”\"]{{2,40}}?(?:{COUNTED_MATES}|同志)为[“\"\u4e00-\u9fff]")
 # a list published, and the names in it (公布…“X”名单，甲、乙3人榜上有名): the title and where its holders end
 _LISTED_IN = re.compile(r"(?:公布|发布|印发|下发|公示)了?[^，。；“]{0,20}?([“\"]?[^，。；“”]{0,12}[“\"][^”\"]{2,30}[”\"]|[^，。；]{4,30}?)名单[^。；]{0,4}?[，,][^。；]{2,100}?(榜上有名|名列其中|位列其中|均?在列|入选其中|上榜|入选)")
+_CLASS_AFTER = re.compile(r"[”\"](?:的)?(?:企业|单位|集体|个人|村|社区|家庭|合作社)(?=[\u4e00-\u9fff]{2})")
 # the same with no verb: a roll of who is named what (曙光社区等20个社区为“…”, 张三等50名网格员为“…”)
 _NAMED_AS = re.compile(rf"(?<=[\u4e00-\u9fff]){COUNTED_MATES}为“([^”“\n]{{3,40}})”")
 
@@ -532,6 +533,10 @@ def honours(doc: Doc) -> Doc:
                 part_start += part.index("“")
                 part = part[part.index("“") :]
             part, noted = title_note(part)
+            classed = _CLASS_AFTER.search(part)
+            if classed and noted is None:  # 获某市“科技进步奖”企业甲公司和乙公司: who follows the class noun
+                noted = (classed.end(), len(part))
+                part = part[: classed.start() + 1]
             title = clean_title(part)
             if previous and len(title) <= 2 and len(previous) > len(title):
                 title = previous[: -len(title)] + title  # 服务组织和项目 -> 服务项目
