@@ -364,3 +364,8 @@ def test_wo_cun_with_its_bodies_in_a_villages_report() -> None:
 def test_a_class_noun_after_a_quoted_title_and_the_holders_after_it() -> None:
     text = TOWN + "会上表彰获市级“科技进步奖”企业青禾农机有限公司和云帆生物技术有限公司。\n"
     assert awarded(text) == {("青禾农机有限公司", "市级科技进步奖"), ("云帆生物技术有限公司", "市级科技进步奖")}
+
+
+def test_parallel_giving_with_address_chains_pairs_each_group_with_its_title() -> None:
+    text = "青石县2023年工作总结\n决定授予青山市青石镇柳湾村等200个“省级美丽宜居村”、白沙县河口镇石桥村等80个“省级精品村”称号。\n"
+    assert awarded(text) == {("柳湾村", "省级美丽宜居村"), ("石桥村", "省级精品村")}

@@ -26,6 +26,7 @@ _GAP = re.compile(
 )
 _DIVISIONS = ("Province", "City", "District")
 _PLACING = (*_DIVISIONS, "Subdistrict")
+_RANK = {label: rank for rank, label in enumerate(_PLACING)}  # a place placing the next name ranks above it
 _PEOPLE_COUNTED = re.compile(r"^[\d一二两三四五六七八九十]+[人名位](?:同志)?$")
 _LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
@@ -75,6 +76,8 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
     if honour is not None and verb and verb.group() in GIVING:
         # from the verb or the title's own clause on (授予A等6个镇为X，B等13人为Y: B for Y)
         start = max(verb.end(), after_last(_CLAUSE, ctx.text, verb.end(), honour.start, default=0))
+        given = [m.end for m in ctx.mentions if m.label == "Honour" and start <= m.end <= honour.start and m is not honour]
+        start = max([start, *given])  # 授予甲村等200个“A”、乙村等80个“B”: B's names follow A
         between = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if start <= m.start and m.end <= honour.start]
         between = _placed(m for m in between if not any(o is not m and o.start <= m.start and m.end <= o.end for o in between))
         if between:
@@ -116,7 +119,7 @@ def _placed(found: Iterable[Mention]) -> list[Mention]:
     """The names without a town or county that only places the name right after it (湖溪镇郭宅二村)."""
     found = list(found)
     starts = {m.start: m for m in found}
-    return [m for m in found if not (m.label in _PLACING and m.end in starts and starts[m.end].label not in _PLACING)]
+    return [m for m in found if not (m.end in starts and _RANK.get(m.label, 9) < _RANK.get(starts[m.end].label, 9))]
 
 
 def _without_divisions(ctx: Context, a: int, b: int, label: str) -> str:
