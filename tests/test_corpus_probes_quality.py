@@ -1,7 +1,7 @@
 """Quality floor on the team's honour and whole-report probes (corpus/probes, fictional).
 
 They were written to probe how real reports write honours and their holders, and
-their errors were read and fixed in the seventh session; the floors sit a little
+their errors were read and fixed in the seventh and eighth sessions; the floors sit a little
 under what was measured then (docs/quality.md), so a change that loses the
 phrasings they hold fails here.
 """
@@ -27,12 +27,12 @@ def test_every_probe_has_its_report(scores: Scores) -> None:
 
 
 def test_honour_floor(scores: Scores) -> None:
-    assert scores.labels["Honour"].f1 >= 0.96  # measured 0.979
+    assert scores.labels["Honour"].f1 >= 0.94  # measured 0.958 with the w4- probes of the eighth session
 
 
 def test_awarded_floor(scores: Scores) -> None:
-    assert scores.awarded.f1 >= 0.86  # measured 0.881
+    assert scores.awarded.f1 >= 0.89  # measured 0.907
 
 
 def test_micro_floor(scores: Scores) -> None:
-    assert scores.micro.f1 >= 0.91  # measured 0.926
+    assert scores.micro.f1 >= 0.93  # measured 0.949
