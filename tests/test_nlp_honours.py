@@ -163,7 +163,7 @@ def test_people_each_described_by_place_and_post_all_receive() -> None:
     )
     pairs = awarded(text)
     assert {r for r, h in pairs if h == "全国优秀城乡社区工作者"} == {"张秀兰", "李国强"}
-    assert ("白鹭社区", "全国先进基层群众性自治组织") in pairs
+    assert ("白鹭社区", "全国民主法治示范社区") in pairs
 
 
 def test_the_names_before_a_later_award_verb_are_its_recipients_not_a_title() -> None:
