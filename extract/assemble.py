@@ -190,7 +190,6 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         own_place_id=own_id,
         # a village's or community's own report (某镇某村2023年工作总结) speaks for the village
         subject_id=_title_subject(text, found, entity_of, ("Village", "Community")) or own_id or title_place,
-        town_id=own_id,
         year=meta.year,
         plan_year=max(years) if years else None,
         place_ids=place_ids,

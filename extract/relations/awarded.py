@@ -53,10 +53,11 @@ _NAMED_AFTER = re.compile(
     r"[^。；;，,\n]{0,8}?(?:[，,：:]\s*)?(?:分别是|分别为|分别系|依次是|依次为|包括)[：:]?|[^。；;，,\n]{0,8}?的[\u4e00-\u9fff]{0,4}?(?:有|是)[：:]"
     r"|[^。；;\n]{0,12}?(?:名单|情况)?如下[：:]\s*|[，,][^。；;，,\n]{0,8}?(?:是|为)[：:]|[”\"]?(?:称号)?的[\u4e00-\u9fff]{1,4}[：:](?=\n)"
 )
-# a sentence, a blank line, a long line, or a line of prose or a heading (with ，or ：)
+# the next sentence listing who received the title (…上榜。这5个村分别是：)
 _NEXT_SENTENCE_LIST = re.compile(
     r"[。；;\n]\s*(?:这|以上|上述)[\d一二两三四五六七八九十]+[个家名位所][^。；;\n：:]{0,10}?(?:分别)?(?:是|为|有|包括)[：:]"
 )
+# a sentence, a blank line, a long line, or a line of prose or a heading (with ，or ：)
 _BLOCK_END = re.compile(r"[。；;]|\n\s*\n|\n[^\n]{41}|\n[^\n]*[，,：:]")
 _LIST_END = re.compile(r"[。；;\n]")
 # between a title and the person it describes: a closing quote, or 、 and their post (、白鹭村党支部书记)
@@ -79,13 +80,11 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
         given = [m.end for m in ctx.mentions if m.label == "Honour" and start <= m.end <= honour.start and m is not honour]
         start = max([start, *given])  # 授予甲村等200个“A”、乙村等80个“B”: B's names follow A
         between = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if start <= m.start and m.end <= honour.start]
-        between = _placed(m for m in between if not any(o is not m and o.start <= m.start and m.end <= o.end for o in between))
+        between = _placed(_outermost(between))
         if between:
             return between
-    before = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.end <= trigger]
-    if not before:
-        return []
-    before = [m for m in before if m.name not in words("generic_recipients.txt")]  # 村委会 names no one
+    generic = words("generic_recipients.txt")  # 村委会 names no one
+    before = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.end <= trigger and m.name not in generic]
     if not before:
         return []
     before.sort(key=lambda m: (m.end, -m.start))
@@ -113,6 +112,11 @@ _KINDS = ({"Village", "Community"}, {"Enterprise", "Organization"})
 def _kin(a: str, b: str) -> bool:
     """Labels that stand in one list of recipients (柳湾村、白沙村、石桥社区; 青禾公司、镇卫生院)."""
     return a == b or any(a in kind and b in kind for kind in _KINDS)
+
+
+def _outermost(found: list[Mention]) -> list[Mention]:
+    """The names not nested in another of them (青溪镇 inside 青溪镇卫生院 goes)."""
+    return [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
 
 
 def _placed(found: Iterable[Mention]) -> list[Mention]:
@@ -238,7 +242,7 @@ def _listed(ctx: Context, start: int, end: int) -> list[Mention]:
         depth -= ctx.text[i] in "）)" and 1 or 0
         outside.append(depth == 0)
     found = [m for m in ctx.mentions if m.label in RECIPIENT_LABELS and start <= m.start and m.end <= end and outside[m.start - start]]
-    found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
+    found = _outermost(found)
     ends = {m.end for m in found}
     joins = {i for i in range(start, end) if ctx.text[i] in "和及与" and i in ends}  # 白沙村和石桥村
     if not any(outside[i - start] and ctx.text[i] in "、，,；; \n" for i in range(start, end)):
@@ -314,8 +318,8 @@ def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tupl
     at = int(trigger) if trigger is not None else honour.start
     if not who:
         subject = ctx.subject_id
-        if ctx.town_id and _SELF_WORD.search(ctx.text, after_last(_CLAUSE, ctx.text, max(0, at - 40), at), at):
-            subject = ctx.town_id  # 全镇获评… in a village's report: the town
+        if ctx.own_place_id and _SELF_WORD.search(ctx.text, after_last(_CLAUSE, ctx.text, max(0, at - 40), at), at):
+            subject = ctx.own_place_id  # 全镇获评… in a village's report: the town
         return ([(subject, [])] if subject else []), at
     return _marked_all(ctx, who), at
 

@@ -30,7 +30,6 @@ class Context:
     entity_of: dict[int, str]  # id(mention) -> entity id
     own_place_id: str = ""
     subject_id: str = ""  # who 我X/本X is: the village or community whose report it is, else the own township or the zone the title names
-    town_id: str = ""  # the report's own township (我镇, 全镇 also in a village's report)
     year: int | None = None
     plan_year: int | None = None
     place_ids: dict[str, str] = field(default_factory=dict)  # meta level (District, City, Province) -> id
