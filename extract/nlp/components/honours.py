@@ -113,17 +113,12 @@ _ROLL_SEGMENT = re.compile(r"(?<=[；;：:])[ \t　]*([^：:\n，。；,;]{2,30}
 # an annex of a commendation: a numbered title with its count, the names on the lines below
 # (一、先进单位(5个)\n甲镇 乙镇 丙镇\n丁街道) up to the next numbered line
 _NUMBERED = r"[ \t　]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])"
-_ANNEX = re.compile(
-    rf"^{_NUMBERED}[ \t　]*([^：:\n，。；,;]{{2,30}}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所位][）)]|[：:])[ \t　]*\n"
-    rf"((?:(?!{_NUMBERED})[^\n。；;：:]{{2,200}}(?:\n|$))+)",
-    re.M,
-)
+_ANNEX_TITLE = r"[ \t　]*([^：:\n，。；,;]{2,30}?)"
+_ANNEX_COUNT = r"[（(][\d一二三四五六七八九十]+[个名家人户所位][）)]"
+_ANNEX_NAMES = rf"[ \t　]*\n((?:(?!{_NUMBERED})[^\n。；;：:]{{2,200}}(?:\n|$))+)"  # the name lines below
+_ANNEX = re.compile(rf"^{_NUMBERED}{_ANNEX_TITLE}(?:{_ANNEX_COUNT}|[：:]){_ANNEX_NAMES}", re.M)
 # the same unnumbered, its title line ending on a colon (先进党支部：\n柳湾村党支部\n…)
-_ANNEX_BARE = re.compile(
-    rf"^[ \t　]*([^：:\n，。；,;]{{2,30}}?)(?:[（(][\d一二三四五六七八九十]+[个名家人户所位][）)])?[：:][ \t　]*\n"
-    rf"((?:(?!{_NUMBERED})[^\n。；;：:]{{2,200}}(?:\n|$))+)",
-    re.M,
-)
+_ANNEX_BARE = re.compile(rf"^{_ANNEX_TITLE}(?:{_ANNEX_COUNT})?[：:]{_ANNEX_NAMES}", re.M)
 _COMMENDED = re.compile(r"先进|优秀|突出|模范|标兵|最美|最佳|十佳|能手|之星|好人|示范|奖$")
 # 在…竞赛中囊括A、B、C三个模块及团体总分全部一等奖: one prize per item
 _SWEEP = re.compile(
@@ -496,7 +491,7 @@ def honours(doc: Doc) -> Doc:
             # 获得的荣誉是该街道继获得A、B后…: the later verb's titles are its own, and the words right
             # before it name who receives them (省级文明村、后山等村被评为…), unless they end on 后
             clause_end = later.start()
-            if not text[:clause_end].endswith("后"):
+            if not text.endswith("后", 0, clause_end):
                 clause_end = max(trig.end(), after_last(_PART_START, text, trig.end(), clause_end) - 1)
         colon = _LISTING_COLON.search(text, trig.end() + 1, min(len(text), clause_end + 60))
         clause_end = colon.start() if colon and colon.start() < clause_end else clause_end  # …称号的有：甲村、乙村: the names after the colon receive
