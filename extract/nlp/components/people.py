@@ -193,9 +193,10 @@ def _spaced() -> re.Pattern[str]:
     return re.compile(rf"(?:{roles})[ \u3000\t]*[：:]?[ \u3000\t]*({name})[ \u3000\t]*(?=$|各位代表|[（(][\d一二〇○]{{4}})", re.M)
 
 
-def _spaced_names(text: str) -> list[Mention]:
+def _names_in(pattern: re.Pattern[str], text: str) -> list[Mention]:
+    """The people a pattern's first group holds, spaces closed up (张 三), that pass is_person_name."""
     found = []
-    for m in _spaced().finditer(text):
+    for m in pattern.finditer(text):
         name = re.sub(r"\s", "", m.group(1))
         if is_person_name(name):
             found.append(Mention(m.start(1), m.end(1), "Person", name))
@@ -382,15 +383,6 @@ def _numbered() -> re.Pattern[str]:
     )
 
 
-def _numbered_names(text: str) -> list[Mention]:
-    found = []
-    for m in _numbered().finditer(text):
-        name = re.sub(r"\s", "", m.group(1))
-        if is_person_name(name):
-            found.append(Mention(m.start(1), m.end(1), "Person", name))
-    return found
-
-
 _DOTS = "·・•"
 
 
@@ -571,7 +563,7 @@ def people(doc: Doc) -> Doc:
     found.extend(_titled_names(text) + _unit_award_names(text))
     out.extend(found)
     out.extend(_list_mates(text, found))
-    out.extend(_spaced_names(text) + _listed_after_heading(text) + _table_names(text) + _credited(text) + _numbered_names(text))
+    out.extend(_names_in(_spaced(), text) + _listed_after_heading(text) + _table_names(text) + _credited(text) + _names_in(_numbered(), text))
     out.extend(_listed_by_place(text))
     out.extend(_historical_names(text))
     out.extend(_dotted_names(text, out))
