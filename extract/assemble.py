@@ -30,7 +30,7 @@ from extract.relations import (
 )
 from extract.relations.context import Context
 from extract.relations.reported import standard_name
-from extract.sections import title_span
+from extract.sections import headline_span, title_span
 from graph.labels import REGISTRY
 from graph.model import Entity, Graph, Report, entity_id, normalise_name, report_id
 
@@ -83,11 +83,10 @@ def own_place(meta: ReportMeta, found: list[Mention], text: str) -> str:
 
 
 def _title_subject(
-    text: str, found: list[Mention], entity_of: dict[int, str], labels: tuple[str, ...] = ("Village", "Community", "District")
+    text: str, found: list[Mention], entity_of: dict[int, str], labels: tuple[str, ...], span: tuple[int, int] | None
 ) -> str:
     """A report of a village, community or development zone (青禾村2023年工作总结): the place its
     title names is who 我村 / 开发区 means when no township is the report's own."""
-    span = title_span(text)
     if span is None:
         return ""
     named = [m for m in found if m.end <= span[1] and m.label in labels]
@@ -179,7 +178,7 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
             sections=[s.to_dict() for s in sections],
         )
     )
-    title_place = _title_subject(text, found, entity_of)
+    title_place = _title_subject(text, found, entity_of, ("Village", "Community", "District"), title_span(text))
     ctx = Context(
         report_id=rid,
         text=text,
@@ -188,8 +187,9 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         mentions=found,
         entity_of=entity_of,
         own_place_id=own_id,
-        # a village's or community's own report (某镇某村2023年工作总结) speaks for the village
-        subject_id=_title_subject(text, found, entity_of, ("Village", "Community")) or own_id or title_place,
+        # a village's or community's own report (某镇某村2023年工作总结), or news headed by a
+        # village (某村召开…表彰大会), speaks for the village
+        subject_id=_title_subject(text, found, entity_of, ("Village", "Community"), headline_span(text)) or own_id or title_place,
         year=meta.year,
         plan_year=max(years) if years else None,
         place_ids=place_ids,

@@ -94,6 +94,16 @@ def title_span(text: str) -> tuple[int, int] | None:
     return None
 
 
+def headline_span(text: str) -> tuple[int, int] | None:
+    """The title, else a short first line that reads as a headline (某村召开…表彰大会): a news
+    write-up about a village names it there."""
+    span = title_span(text)
+    if span is not None:
+        return span
+    first = text.split("\n", 1)[0]
+    return (0, len(first)) if _title_like(first.strip(), 40) else None
+
+
 def heading_text(line: str, limit: int = 60) -> str:
     """A heading is its line up to the first sentence end ("(一)标题。正文…" → "(一)标题").
 

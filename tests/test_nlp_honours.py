@@ -369,3 +369,31 @@ def test_a_class_noun_after_a_quoted_title_and_the_holders_after_it() -> None:
 def test_parallel_giving_with_address_chains_pairs_each_group_with_its_title() -> None:
     text = "青石县2023年工作总结\n决定授予青山市青石镇柳湾村等200个“省级美丽宜居村”、白沙县河口镇石桥村等80个“省级精品村”称号。\n"
     assert awarded(text) == {("柳湾村", "省级美丽宜居村"), ("石桥村", "省级精品村")}
+
+
+def test_a_village_headline_makes_the_village_the_subject_of_a_news_write_up() -> None:
+    text = "柳湾村召开“美丽庭院”表彰大会\n近年来，在青石镇党委的领导下，乡村面貌焕然一新，先后荣获省级文明村、全国绿色村庄等称号。\n"
+    assert awarded(text) == {("柳湾村", "省级文明村"), ("柳湾村", "全国绿色村庄")}
+
+
+def test_a_subjectless_award_sentence_carries_the_subject_of_the_sentence_before() -> None:
+    text = TOWN + "近两年，柳湾村以茶园为依托，打造“茶香柳湾”品牌。获得省级美丽乡村示范村、市级森林村庄。\n"
+    assert awarded(text) == {("柳湾村", "省级美丽乡村示范村"), ("柳湾村", "市级森林村庄")}
+
+
+def test_a_name_listed_last_in_the_sentence_before_carries_to_its_title() -> None:
+    text = TOWN + "近日，省文明委公布了第三批省级文明村名单，我县青石镇柳湾村榜上有名！荣获“省级文明村”称号！\n"
+    assert ("柳湾村", "省级文明村") in awarded(text)
+    assert ("青石镇", "省级文明村") not in awarded(text)
+
+
+def test_nothing_carries_when_the_sentence_names_the_own_unit_or_follows_another_award() -> None:
+    text = TOWN + "白沙社区书记张某获评“优秀社区工作者”。一年来，街道先后荣获“全国文明单位”。\n"
+    assert ("青石镇", "全国文明单位") in awarded(text)
+    text = TOWN + "白沙社区书记张某获评“优秀社区工作者”。荣获“市级文明单位”称号。\n"
+    assert ("青石镇", "市级文明单位") in awarded(text)
+
+
+def test_nothing_carries_from_a_table_row_into_a_numbered_heading() -> None:
+    text = TOWN + "一、获“省级名牌产品”\n青禾食品有限公司 奖金：10万元\n二、获“省著名商标”\n白沙茶业有限公司 奖金：5万元\n"
+    assert ("青禾食品有限公司", "省著名商标") not in awarded(text)

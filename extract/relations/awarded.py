@@ -12,6 +12,7 @@ from extract.nlp.mention import Mention
 from extract.nlp.names import MASK
 from extract.patterns import after_last
 from extract.relations.context import Context
+from extract.sections import starts_heading
 from graph.model import Relation
 
 RECIPIENT_LABELS = frozenset(
@@ -34,9 +35,9 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+(?:[户个家�
 _POINTER = re.compile(r"(?:该|此|这|其|上述|以上|他|她)(?!镇|乡|街道|街)|我(?![镇乡街村社区县市们])|本人")  # 该镇 is the report's own town
 # what may open a clause whose award goes to the report's own place: time, self-reference, adverbs
 _SAID_OF_SELF = re.compile(
-    r"\d{4}(?:[-—－~至]\d{4})?年度?|[今全去同]年|年内|[上下]半年|近年来?|\d+月|一年来|以来|此外|同时|其中|期间|[\d一二两三四五六七八九十]+(?:年|个月|次)|"
+    r"\d{4}(?:[-—－~至]\d{4})?年度?|[今全去同]年|年内|[上下]半年|近[\d一二两三四五六七八九十几]*年来?|\d+月|一年来|以来|此外|同时|其中|期间|[\d一二两三四五六七八九十]+(?:年|个月|次)|"
     r"[\u4e00-\u9fff“”]{2,24}?(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查)(?:中|上)?|[\u4e00-\u9fff]{2,12}?工作|"
-    r"(?:我|本|全|该)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)(?:上下)?|我们|"
+    r"(?:我|本|全|该|咱)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)(?:上下)?|我们|"
     + alternation("award_adverbs.txt")
     + r"|[\s，,、“”\"]"
 )
@@ -63,6 +64,10 @@ _LIST_END = re.compile(r"[。；;\n]")
 # between a title and the person it describes: a closing quote, or 、 and their post (、白鹭村党支部书记)
 _APPOSITION = re.compile(r"[”\"」』]?(?:、[^，。；,;：:\n“”、]{2,16})?")
 _DATED_ITEM = re.compile(r"、(?=\d{4}年)")
+_SENTENCE_END = re.compile(r"[。！!？?；;]\s*$")
+_UNIT = re.compile(r"(?:我|本|全|该|咱)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)")
+_LISTED_CLAUSE = re.compile(r"(?:榜上有名|名列其中|位列其中|均?在列|入选其中|上榜|入选)[！!。]?\s*$")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")  # an ASCII full stop ends a sentence the layout kept whole
 
 
@@ -190,7 +195,47 @@ def _subject(ctx: Context, trigger: int) -> list[Mention] | None:
     said = _SAID_OF_SELF.sub("", ctx.text[clause_start:skip[0]] + ctx.text[max(skip[1], clause_start):trigger])
     if len(_HAN.findall(said)) >= 2:
         return None  # 汇川新材料获评…: someone the text names and we did not recognise, not the report's place
+    if _HAN.search(_SAID_OF_SELF.sub("", ctx.text[start:clause_start])) or _UNIT.search(ctx.text, start, trigger):
+        return []  # the sentence says more before its verb, or names the report's own unit (街道先后荣获…)
+    return _carried(ctx, start)
+
+
+def _carried(ctx: Context, start: int) -> list[Mention]:
+    """A sentence with no subject of its own carries the last one's (近两年，青禾村以…。获得省级…):
+    the village, community, firm or person the sentence before opens with, in its paragraph."""
+    if start <= 0 or _PARAGRAPH_BREAK.search(ctx.text, ctx.sentence(start - 1)[1], start):
+        return []
+    before, end = ctx.sentence(start - 1)
+    if not _SENTENCE_END.search(ctx.text, before, end) or starts_heading(ctx.text[start : start + 8]):
+        return []  # a table row or a line of a list before, or a heading (二、获…): nothing carries
+    listed = _LISTED_CLAUSE.search(ctx.text, before, end)
+    if not listed and any(awards(v.group()) for v in TRIGGER.finditer(ctx.text, before, end)):
+        return []  # the sentence before has its own award: a bare one after it is the report's own
+    names = _placed(_outermost(ctx.in_sentence(before, RECIPIENT_LABELS)))
+    last = after_last(_CLAUSE, ctx.text, before, end - 1, default=before)
+    # its first clause, or its second after a time (近两年，…), or a last one listing (…名单，青禾村榜上有名！)
+    for at in dict.fromkeys((before, _after_time(ctx.text, before, end), *([last] if listed else []))):
+        first = next((m for m in names if m.start >= at), None)
+        if first is not None and first.label in _SUBJECT_LABELS and _opens(ctx, at, first):
+            return [first]
     return []
+
+
+def _after_time(text: str, start: int, end: int) -> int:
+    """Where a sentence's second clause opens when its first only says when (近两年，…)."""
+    stop = _CLAUSE.search(text, start, end)
+    if stop is None or _HAN.search(_SAID_OF_SELF.sub("", text[start : stop.start()])):
+        return start
+    return stop.end()
+
+
+def _opens(ctx: Context, at: int, name: Mention) -> bool:
+    """Whether only time, self-reference or the places placing it stand before a name."""
+    lead = ctx.text[at : name.start]
+    for m in ctx.in_sentence(at, frozenset(_PLACING)):
+        if at <= m.start and m.end <= name.start:
+            lead = lead.replace(ctx.text[m.start : m.end], "", 1)
+    return not _HAN.search(_SAID_OF_SELF.sub("", lead))
 
 
 def _antecedent(ctx: Context, anaphor: re.Match[str]) -> list[Mention] | None:
