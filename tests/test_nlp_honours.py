@@ -397,3 +397,9 @@ def test_nothing_carries_when_the_sentence_names_the_own_unit_or_follows_another
 def test_nothing_carries_from_a_table_row_into_a_numbered_heading() -> None:
     text = TOWN + "一、获“省级名牌产品”\n青禾食品有限公司 奖金：10万元\n二、获“省著名商标”\n白沙茶业有限公司 奖金：5万元\n"
     assert ("青禾食品有限公司", "省著名商标") not in awarded(text)
+
+
+def test_a_published_list_whose_holders_follow_in_the_next_sentence() -> None:
+    text = TOWN + "近日，省林业局公布了2021年86个省级森林村庄名单，展示了各地绿化成果。我县青石镇柳湾村和白沙乡石桥村入选。\n"
+    assert awarded(text) >= {("柳湾村", "省级森林村庄"), ("石桥村", "省级森林村庄")}
+    assert not any(h.startswith(("年", "86")) for _, h in awarded(text))

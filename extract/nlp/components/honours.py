@@ -55,7 +55,7 @@ _PART_START = re.compile(r"[、，,]")
 _JOIN = re.compile(r"以及|和|及|与")  # between two titles that do not share their head
 _SPLIT = re.compile(r"、|(?<=[”\"’])和|(?<=[”\"’])及|(?<=”)(?=“)|(?<=’)(?=‘)")
 _LEAD = re.compile(
-    r"^(?:(?:[：:]|\d+[名家户个项](?:村镇|乡镇|村|社区|单位|集体|家庭|企业)?|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}(?:年度?)?(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项|得(?=[“\"])|命名(?=[“\"\u4e00-\u9fff]))+)"
+    r"^(?:(?:[：:]|\d+[名家户个项](?:村镇|乡镇|村|社区|单位|集体|家庭|企业)?|第?[一二三四]季度|上半年|下半年|荣获|获得|获评|获|被评为|评为|\d{4}年度?(?=[\u4e00-\u9fff“\d])|\d{4}(?=[\u4e00-\u9fff“])|年度|全[区市省县国](?:首个|首批|唯一)|首个|首批|唯一|第[一二三四五六七八九十\d]+[批届]|[一二三四五六七八九十]+项|“|\"|了|的|多项|得(?=[“\"])|命名(?=[“\"\u4e00-\u9fff]))+)"
 )
 # a year after the title's place or level (湖南省2023年度群众体育先进单位): the guideline drops it
 # a batch after the title's level (全省第二批乡村振兴示范镇): a ranking the guideline drops
@@ -241,8 +241,9 @@ _COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名
 # who a giving verb names before the title it gives them (授予河口镇等4个镇为…, 授予张三同志为…)
 _GIVEN_AS = re.compile(rf"[^“”\"，。；;,]{{2,60}}?(?:{COUNTED_MATES}|同志)?为(?=[“\"\u4e00-\u9fff])")
 _GIVEN_MORE = re.compile(rf"[^“”\"]{{2,40}}?(?:{COUNTED_MATES}|同志)为[“\"\u4e00-\u9fff]")
-# a list published, and the names in it (公布…“X”名单，甲、乙3人榜上有名): the title and where its holders end
-_LISTED_IN = re.compile(r"(?:公布|发布|印发|下发|公示)了?[^，。；“]{0,20}?([“\"]?[^，。；“”]{0,12}[“\"][^”\"]{2,30}[”\"]|[^，。；]{4,30}?)名单[^。；]{0,4}?[，,][^。；]{2,100}?(榜上有名|名列其中|位列其中|均?在列|入选其中|上榜|入选)")
+# a list published, and the names in it, also in the next sentence (公布…“X”名单，甲、乙3人榜上有名;
+# 公布了第二批X名单。甲村、乙村入选): the title and where its holders end
+_LISTED_IN = re.compile(r"(?:公布|发布|印发|下发|公示)了?[^，。；“]{0,20}?([“\"]?[^，。；“”]{0,12}[“\"][^”\"]{2,30}[”\"]|[^，。；]{4,30}?)名单[^。；]{0,40}?[，,。][^。；]{2,100}?(榜上有名|名列其中|位列其中|均?在列|入选其中|上榜|入选)")
 _CLASS_AFTER = re.compile(r"[”\"](?:的)?(?:企业|单位|集体|个人|村|社区|家庭|合作社)(?=[\u4e00-\u9fff]{2})")
 # the same with no verb: a roll of who is named what (曙光社区等20个社区为“…”, 张三等50名网格员为“…”)
 _NAMED_AS = re.compile(rf"(?<=[\u4e00-\u9fff]){COUNTED_MATES}为“([^”“\n]{{3,40}})”")
@@ -572,7 +573,7 @@ def honours(doc: Doc) -> Doc:
             out.append(Mention(part_start, part_start + len(part), "Honour", title, properties))
     for m in _LISTED_IN.finditer(text):  # 公布…“最美退役军人”名单，甲、乙3人榜上有名
         title = clean_title(m.group(1))
-        if valid_title(title, "“" in m.group(1)):
+        if "、" not in title and valid_title(title, "“" in m.group(1)):  # a list of several titles: read by its parts
             out.append(Mention(m.start(1), m.end(1), "Honour", title,
                                {"level": honour_level(title), "trigger": m.start(2), "awarded": True}))
     for m in _NAMED_AS.finditer(text):  # 曙光社区等20个社区为“…”: a roll with no verb of its own
