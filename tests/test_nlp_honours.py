@@ -403,3 +403,19 @@ def test_a_published_list_whose_holders_follow_in_the_next_sentence() -> None:
     text = TOWN + "近日，省林业局公布了2021年86个省级森林村庄名单，展示了各地绿化成果。我县青石镇柳湾村和白沙乡石桥村入选。\n"
     assert awarded(text) >= {("柳湾村", "省级森林村庄"), ("石桥村", "省级森林村庄")}
     assert not any(h.startswith(("年", "86")) for _, h in awarded(text))
+
+
+def test_a_body_placing_a_list_mate_does_not_break_the_list() -> None:
+    text = TOWN + "近日，省林业局公布了首批省级森林乡村名单。青石镇柳湾村、白沙乡石桥村、青禾集团茶山村、青石镇枫林村4个村上榜。\n"
+    assert {r for r, _ in awarded(text)} == {"柳湾村", "石桥村", "茶山村", "枫林村"}
+
+
+def test_a_place_before_a_count_of_villages_is_not_their_recipient() -> None:
+    text = "云岭五个村获评省级森林乡村\n近日，省林业局公布了名单。\n"
+    assert not any(r.startswith("云岭") for r, _ in awarded(text))
+
+
+def test_the_name_a_clause_of_award_describes_after_de() -> None:
+    text = TOWN + "被评为全国美丽休闲乡村和省级乡村旅游重点村的柳湾村，青山环抱，溪水潺潺。\n"
+    assert ("柳湾村", "全国美丽休闲乡村") in awarded(text)
+    assert ("青石镇", "全国美丽休闲乡村") not in awarded(text)

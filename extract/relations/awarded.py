@@ -67,6 +67,7 @@ _DATED_ITEM = re.compile(r"、(?=\d{4}年)")
 _SENTENCE_END = re.compile(r"[。！!？?；;]\s*$")
 _UNIT = re.compile(r"(?:我|本|全|该|咱)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)")
 _LISTED_CLAUSE = re.compile(r"(?:榜上有名|名列其中|位列其中|均?在列|入选其中|上榜|入选)[！!。]?\s*$")
+_RELATIVE = re.compile(r"[”\"」』]?(?:[和及、][^，。；,;：:的“”]{2,16}?[”\"」』]?)?(?:荣誉称号|称号|荣誉)?的")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")  # an ASCII full stop ends a sentence the layout kept whole
 
@@ -133,11 +134,11 @@ def _placed(found: Iterable[Mention]) -> list[Mention]:
 
 def _without_divisions(ctx: Context, a: int, b: int, label: str) -> str:
     """The text between two list mates without the county, city or town that places the
-    second (凤鸣乡和平阳县的白沙镇: 和; 口社村、长泰区岩溪镇甘寨村: 、)."""
+    second, or any name right before it (凤鸣乡和平阳县的白沙镇: 和; 口社村、长泰区岩溪镇甘寨村: 、)."""
     placing = _DIVISIONS if label in _PLACING else _PLACING
     gap = ctx.text[a:b]
-    for m in ctx.in_sentence(a, placing):
-        if a <= m.start and m.end <= b:
+    for m in ctx.in_sentence(a):
+        if a <= m.start and m.end <= b and (m.label in placing or m.end == b):  # or a body placing it (某集团某村)
             gap = gap.replace(ctx.text[m.start : m.end], "", 1)
     return gap.removesuffix("的")
 
@@ -317,6 +318,16 @@ def _named_after(ctx: Context, honour: Mention) -> list[Mention]:
     return _listed(ctx, lead.end(), end.start() if end else len(ctx.text))
 
 
+def _relative(ctx: Context, honour: Mention, trigger: object) -> list[Mention]:
+    """The name a clause of award describes (被评为A和B的青禾村): the name right after its
+    last title (or one more the title reader left) and 的."""
+    end = max([honour.end, *(m.end for m in ctx.mentions if m.label == "Honour" and m.properties.get("trigger") == trigger)])
+    lead = _RELATIVE.match(ctx.text, end)
+    if lead is None:
+        return []
+    return [m for m in ctx.in_sentence(lead.end(), frozenset(_SUBJECT_LABELS)) if m.start == lead.end()][:1]
+
+
 def _respectively(ctx: Context, honour: Mention, who: list[Mention] | None, trigger: object) -> Mention | None:
     """张三、李四分别获评A和B: the n-th recipient gets the n-th title of the verb."""
     if not who or len(who) < 2 or trigger is None or "分别" not in ctx.text[max(0, int(trigger) - 3) : int(trigger)]:
@@ -349,7 +360,7 @@ def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tupl
         trigger = _trigger_before(ctx, honour)
         if trigger is None:
             return [], honour.start
-    after = _named_after(ctx, honour) if trigger is not None else []
+    after = (_relative(ctx, honour, trigger) or _named_after(ctx, honour)) if trigger is not None else []
     if after:
         return _marked_all(ctx, after), int(trigger)
     who = recipients(ctx, int(trigger), honour) if trigger is not None else []

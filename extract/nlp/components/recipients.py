@@ -30,6 +30,7 @@ _GAP = re.compile(
 )
 # what follows the names a giving verb gives to (等46个单位为, 同志为, 为)
 _GIVEN_TO = re.compile(rf"(?:(?:{COUNTED_MATES}|同志)为?|为)[“\"]?$")
+_COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[个家所名户]")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
 _BRANDED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?牌([\u4e00-\u9fff]{1,8})")
 _PLACE_QUOTED = re.compile(r"[\u4e00-\u9fff]{1,8}?[镇乡村区县市][“\"]([^”\"]{2,12})[”\"]")
@@ -117,8 +118,8 @@ def recipients(doc: Doc) -> Doc:
         if end - clause_start < 2 or any(m.end >= end for m in named):
             continue  # the recipient is a mention already
         items = _items(text, clause_start, end)
-        if not items:
-            continue
+        if not items or (len(items) == 1 and _COUNT_AFTER.match(text, end)):
+            continue  # 某地五个村获评…: the place of the villages counted, not a recipient
         for a, b, name in items:
             while lead := next((w for w in words("recipient_leads.txt") if name.startswith(w) and len(name) - len(w) >= 3), ""):
                 a, name = a + len(lead), name[len(lead) :]  # 携手青禾农贸市场, 全年仅镇应急办: the market, the office
