@@ -26,6 +26,7 @@ _ORGAN = re.compile(
     rf"(?={_BODIES})"
 )
 _TOWNS = alternation("township_suffixes.txt")
+_LEVEL = re.compile("全[国省市县区]")
 _SELF_REFERENCE = re.compile(f"(?:全|我|本)({_TOWNS})")
 _GENERIC_PLACE = re.compile(
     rf"({_NAME_CHAR}{{2,4}}?)({_TOWNS})(?![道村镇区巷头面边景路贤土亲愁情里间邻民俗风])"
@@ -105,6 +106,9 @@ def _extend_left(text: str, hits: list[tuple[int, str]]) -> Counter[str]:
             starts = [s for s in starts if s - length - 1 >= 0 and text[s - length - 1] == char]
             length += 1
         name = text[starts[0] - length : starts[0]] + suffix
+        if _LEVEL.match(text, starts[0] - length - 1):
+            continue  # 全国千强镇, 全省百强镇: a rank of towns, no town
+
         counts[name] += len(starts)
     return counts
 
