@@ -100,11 +100,15 @@ def fold_radicals(text: str) -> str:
 
 
 # a title opened by ' or ‘ and closed by “ (a page's quotes lost in a conversion): '全国文明村镇“
+_PRIMES = str.maketrans("〝〞〟", "“””")  # double prime quotation marks, as some editors write quotes
+_PRIME_QUOTES = re.compile("[〝〞〟]")
 _MISMATCHED_QUOTES = re.compile("['‘]([\u4e00-\u9fff][^'‘’“”\n]{0,38}?)“")
 
 
 def mend_quotes(text: str) -> str:
-    """'全国文明村镇“'省级卫生镇“ -> “全国文明村镇”“省级卫生镇”: the pairs every later step expects."""
+    """'全国文明村镇“'省级卫生镇“ -> “全国文明村镇”“省级卫生镇”, 〝…〞 -> “…”: the pairs every later step expects."""
+    if _PRIME_QUOTES.search(text):
+        text = text.translate(_PRIMES)
     if "'" not in text and "‘" not in text:
         return text
     return _MISMATCHED_QUOTES.sub(r"“\1”", text)

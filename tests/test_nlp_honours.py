@@ -3,7 +3,7 @@ the shapes unseen real reports write them in."""
 
 from __future__ import annotations
 
-from tests.test_nlp_generalise import awarded
+from tests.test_nlp_generalise import awarded, found
 
 TOWN = "青石镇2023年工作总结\n"
 
@@ -419,3 +419,21 @@ def test_the_name_a_clause_of_award_describes_after_de() -> None:
     text = TOWN + "被评为全国美丽休闲乡村和省级乡村旅游重点村的柳湾村，青山环抱，溪水潺潺。\n"
     assert ("柳湾村", "全国美丽休闲乡村") in awarded(text)
     assert ("青石镇", "全国美丽休闲乡村") not in awarded(text)
+
+
+def test_villages_listed_after_a_sought_title_are_no_titles() -> None:
+    text = TOWN + "今年，我县将完成柳湾村创建国家级生态村申报及环城镇石桥村、演武乡枫林村、白沙乡桃源村共三个村创建省级生态村申报。\n"
+    names = set(found(text, "Honour"))
+    assert not names & {"演武乡枫林村", "白沙乡桃源村"}
+
+
+def test_a_place_before_a_quoted_part_of_a_longer_title_stays() -> None:
+    text = TOWN + "柳湾村获得云岭市“花园庭院”示范村称号。\n"
+    assert awarded(text) == {("柳湾村", "云岭市花园庭院示范村")}
+
+
+def test_prime_quotation_marks_are_quotes() -> None:
+    from extract.clean import clean
+
+    text = TOWN + "柳湾村先后获得〝全国文明村〞、〝省级卫生村〞等称号。\n"
+    assert awarded(clean(text)) == {("柳湾村", "全国文明村"), ("柳湾村", "省级卫生村")}

@@ -51,6 +51,7 @@ _COUNT_LEAD = re.compile(r"[\d一二两三四五六七八九十百]+[名家户�
 _NTH = re.compile(r"第[一二三四五六七八九十\d]+[个块项张枚]")  # 捧回第五块“国字号”招牌: a count of honours
 _GRADE_ONLY = re.compile(r"[优良中差][(（]?(?:[一二三四]等)?[)）]?")  # 获评“优”(一等): a grade, no title
 _NOT_ENDS = tuple(words("honour_not_ends.txt"))
+_PLACE_CHAIN = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|镇|乡|街道))*")
 _PART_START = re.compile(r"[、，,]")
 _JOIN = re.compile(r"以及|和|及|与")  # between two titles that do not share their head
 _SPLIT = re.compile(r"、|(?<=[”\"’])和|(?<=[”\"’])及|(?<=”)(?=“)|(?<=’)(?=‘)")
@@ -62,6 +63,7 @@ _LEAD = re.compile(
 _INNER_BATCH = re.compile(r"(?<=[省市县区国级])第[一二三四五六七八九十\d]+批(?=[\u4e00-\u9fff“])")
 _INNER_YEAR = re.compile(r"(?<=[省市县区旗国])\d{4}(?:[—－\-~至]\d{4})?年度?(?=[\u4e00-\u9fff])")
 _MASKED_AWARDER = re.compile(r"^[“\"]?[xX×*＊]{1,4}(?=[省市县区][\u4e00-\u9fff“])")
+_WHOLE_QUOTE = re.compile(r"“[^“”]*”(?:荣誉称号|称号)?")
 _AWARDER = re.compile(r"^(?!全)[\u4e00-\u9fff]{1,6}(?<!全)[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
@@ -393,7 +395,7 @@ def clean_title(raw: str) -> str:
     if within >= 0 and len(title) - within - 2 >= 4:
         title = title[within + 2 :]
     awarder = _AWARDER.match(title)  # 上海市“5A级社会组织”: the place before a quoted title awards it
-    if awarder:
+    if awarder and _WHOLE_QUOTE.fullmatch(title, awarder.end()):  # not 某市“优美庭院”示范村, one title
         title = title[awarder.end() :]
     prev = None
     while prev != title:
@@ -465,6 +467,16 @@ def _table_titles(text: str, known: list[Mention]) -> list[Mention]:
     return found
 
 
+def _a_place(text: str, a: int, b: int, found: list[Mention]) -> bool:
+    """Whether a, b hold only a place: a village or community (in the division table, or
+    placed by its town) after the towns and counties placing it (甲镇乙村)."""
+    last = next((m for m in found if m.end == b and m.label in ("Village", "Community") and a <= m.start), None)
+    if last is None:
+        return False
+    chain = text[a : last.start]
+    return bool(_PLACE_CHAIN.fullmatch(chain)) and bool(chain or last.properties.get("gazetteer"))
+
+
 def _joined_by_de(title: str, part: str) -> bool:
     """的 outside quotes joins a phrase (项目库的重点项目, “优秀”等次的村); inside it may be the
     title's own (“群众满意的乡镇卫生院”)."""
@@ -528,6 +540,8 @@ def honours(doc: Doc) -> Doc:
             if trig.group() in GIVING and "“" in part[1:]:  # 授予张三等5名同志“…”: the title is quoted
                 part_start += part.index("“")
                 part = part[part.index("“") :]
+            if _a_place(text, part_start, part_start + len(part.rstrip()), out):
+                continue  # 创建省级生态村申报及甲镇乙村、丙乡丁村: the places a title is sought for
             part, noted = title_note(part)
             classed = _CLASS_AFTER.search(part)
             if classed and noted is None:  # 获某市“科技进步奖”企业甲公司和乙公司: who follows the class noun
