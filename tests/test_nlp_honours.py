@@ -437,3 +437,8 @@ def test_prime_quotation_marks_are_quotes() -> None:
 
     text = TOWN + "柳湾村先后获得〝全国文明村〞、〝省级卫生村〞等称号。\n"
     assert awarded(clean(text)) == {("柳湾村", "全国文明村"), ("柳湾村", "省级卫生村")}
+
+
+def test_a_village_branch_placed_by_its_town_is_named_without_the_town() -> None:
+    text = TOWN + "白沙镇柳湾村党总支、云岭乡石桥村党支部被评为全省乡村振兴模范党组织。\n"
+    assert awarded(text) == {("柳湾村党总支", "全省乡村振兴模范党组织"), ("石桥村党支部", "全省乡村振兴模范党组织")}

@@ -30,6 +30,7 @@ _GAP = re.compile(
 )
 # what follows the names a giving verb gives to (等46个单位为, 同志为, 为)
 _GIVEN_TO = re.compile(rf"(?:(?:{COUNTED_MATES}|同志)为?|为)[“\"]?$")
+_PLACERS = frozenset({"Province", "City", "District", "Subdistrict"})
 _COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[个家所名户]")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
 _BRANDED = re.compile(r"[“\"]?([\u4e00-\u9fff]{2,8})[”\"]?牌([\u4e00-\u9fff]{1,8})")
@@ -123,6 +124,9 @@ def recipients(doc: Doc) -> Doc:
         for a, b, name in items:
             while lead := next((w for w in words("recipient_leads.txt") if name.startswith(w) and len(name) - len(w) >= 3), ""):
                 a, name = a + len(lead), name[len(lead) :]  # 携手青禾农贸市场, 全年仅镇应急办: the market, the office
+            while placer := next((m for m in named if m.start == a and m.label in _PLACERS and m.end < b
+                                  and any(v.start == m.end for v in named)), None):
+                a, name = placer.end, name[placer.end - a :]  # 甲镇乙村党总支: the village's branch, placed by its town
             if "由" in name[2:]:  # 乡敬老院由二星级提升为…: the name ends before 由
                 b, name = a + name.index("由", 2), name[: name.index("由", 2)]
             if "的" in name:  # 远舟公司生产的远舟大米: the product, not who made it
