@@ -142,3 +142,13 @@ def test_the_centre_of_a_place_and_village_works_are_no_projects() -> None:
 def test_a_list_closed_by_its_count_of_projects() -> None:
     text = "青溪职教中心、白沙社区卫生服务中心两个项目顺利完工。"
     assert {"青溪职教中心", "白沙社区卫生服务中心"} <= set(found(text, "Project"))
+
+
+def test_a_short_unknown_name_before_a_figure_opens_the_project() -> None:
+    text = "养殖产业提档升级。云岭乐满20万头生猪养殖基地开工建设；农业效益提高。柳庄1200亩高效农业示范园成为亮点，完成白沙湾4000亩紫菜养殖项目。"
+    assert {"云岭乐满20万头生猪养殖基地", "柳庄1200亩高效农业示范园", "白沙湾4000亩紫菜养殖项目"} <= set(found(text, "Project"))
+
+
+def test_a_verb_or_the_own_town_before_a_figure_opens_nothing() -> None:
+    names = found("全镇新建600亩稻鱼共生基地，实施1200亩高标准农田项目。", "Project")
+    assert not any(n.startswith(("全镇", "新建", "实施")) for n in names)

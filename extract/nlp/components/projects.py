@@ -216,6 +216,9 @@ def _leading_verb(text: str, starts: list[int], start: int, head: int) -> int:
 
 
 _LEAD_VERB = re.compile(alternation("project_lead_verbs.txt"))
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_NOT_NAME_TAGS = frozenset({"v", "vn", "d", "ad", "p", "c", "u", "m", "q", "r", "f", "t", "a"})
+_SELF_NAMED = re.compile(r"(?:全|我|本|该)(?:镇|乡|街道|街|村|社区|区|县)")
 _STOP_VERB = re.compile(alternation("project_stop_verbs.txt"))
 
 
@@ -235,6 +238,24 @@ def _verb_before_owner(text: str, start: int, head: int, owners_at: frozenset[in
     if verb and verb.end() in owners_at and head - verb.end() >= 2:
         return verb.end()
     return 0
+
+
+def _name_before_figure(text: str, starts: list[int], figure: int) -> int:
+    """云岭丰瑞20万头生猪养殖基地, 柳庄800亩…示范园: a short name the table does not know
+    right before the figure, after a clause's start or a building verb, opens the name; 0 when not."""
+    k = _token_at(starts, figure - 1)
+    tags = jieba_tags()
+    verbs = words("construction_verbs.txt")
+    at = figure
+    while k >= 0 and figure - starts[k] <= 6:
+        word = text[starts[k] : at]
+        if not _HAN_RUN.fullmatch(word) or tags.get(word) in _NOT_NAME_TAGS or word in verbs or _LEAD_VERB.fullmatch(word):
+            break
+        at, k = starts[k], k - 1
+    before = text[starts[k] : at] if k >= 0 else ""
+    opens = at == 0 or not _HAN_RUN.fullmatch(text[at - 1]) or before in verbs or bool(_LEAD_VERB.fullmatch(before))
+    name = text[at:figure]
+    return at if opens and 2 <= len(name) <= 6 and name not in words("function_words.txt") and not _SELF_NAMED.match(name) else 0
 
 
 def _verb_phrase(stem: str) -> bool:
@@ -313,6 +334,8 @@ def projects(doc: Doc) -> Doc:
         holder = owners.get(figure.start()) if figure else None
         if holder is not None:
             start = holder.start
+        elif figure is not None:
+            start = _name_before_figure(text, starts, figure.start()) or start
         heading = _HEADING.match(text, start)
         if heading:
             start = heading.end()
