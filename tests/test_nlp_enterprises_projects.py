@@ -152,3 +152,8 @@ def test_a_short_unknown_name_before_a_figure_opens_the_project() -> None:
 def test_a_verb_or_the_own_town_before_a_figure_opens_nothing() -> None:
     names = found("全镇新建600亩稻鱼共生基地，实施1200亩高标准农田项目。", "Project")
     assert not any(n.startswith(("全镇", "新建", "实施")) for n in names)
+
+
+def test_a_preposition_or_conjunction_glued_to_a_word_is_no_trade_name() -> None:
+    text = "坚持以大项目引领大投资，大力推进排洪沟及进出口路项目建设。"
+    assert not set(found(text, "Enterprise")) & {"以大", "沟及"}
