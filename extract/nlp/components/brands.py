@@ -52,7 +52,7 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
     first = text[project.start : starts[k + 1]]
     if len(first) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", first) or project.end - starts[k + 1] < 2:
         return ""
-    if jieba_tags().get(first) not in (None, "nz", "nt") or not looks_like_brand(first):
+    if jieba_tags().get(first) not in (None, "nz", "nt") or not looks_like_brand(first) or _glued_function(first):
         return ""
     end = starts[k + 1]
     k += 1
@@ -86,6 +86,13 @@ def _project_brand(text: str, starts: list[int], project: Mention) -> str:
     if trade and trade.start() < _MIN:
         return ""  # 锂电池负极材料项目: a product, no trade name before its trade word
     return word if word[-1] not in _GEOGRAPHIC else ""
+
+
+def _glued_function(word: str) -> bool:
+    """以大, 沟及, 新上: two characters jieba left unjoined, opening with a preposition or ending
+    with a conjunction or direction word, are a phrase's pieces, no name."""
+    tags = jieba_tags()
+    return len(word) == 2 and (tags.get(word[0]) == "p" or tags.get(word[1]) in ("c", "f", "p", "u"))
 
 
 def trades_only(name: str) -> bool:
