@@ -157,3 +157,8 @@ def test_a_verb_or_the_own_town_before_a_figure_opens_nothing() -> None:
 def test_a_preposition_or_conjunction_glued_to_a_word_is_no_trade_name() -> None:
     text = "坚持以大项目引领大投资，大力推进排洪沟及进出口路项目建设。"
     assert not set(found(text, "Enterprise")) & {"以大", "沟及"}
+
+
+def test_a_verb_of_focus_before_a_project_is_not_part_of_its_name() -> None:
+    names = found("青石街道紧抓新能源汽车超级充电站项目建设，狠抓云帆智造产业园项目落地。", "Project")
+    assert not any(n.startswith(("青石街道紧抓", "紧抓", "狠抓")) for n in names)
