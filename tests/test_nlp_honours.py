@@ -442,3 +442,8 @@ def test_prime_quotation_marks_are_quotes() -> None:
 def test_a_village_branch_placed_by_its_town_is_named_without_the_town() -> None:
     text = TOWN + "白沙镇柳湾村党总支、云岭乡石桥村党支部被评为全省乡村振兴模范党组织。\n"
     assert awarded(text) == {("柳湾村党总支", "全省乡村振兴模范党组织"), ("石桥村党支部", "全省乡村振兴模范党组织")}
+
+
+def test_huopi_gives_a_designation_but_not_funds_or_land() -> None:
+    text = TOWN + "全年获批资金300万元，获批建设用地指标50亩。云帆科技获批省工程技术研究中心，柳湾村获批省级森林村庄。\n"
+    assert awarded(text) == {("云帆科技", "省工程技术研究中心"), ("柳湾村", "省级森林村庄")}
