@@ -367,3 +367,10 @@ def test_undotted_mongolian_names_after_a_role() -> None:
 def test_places_counted_after_a_list_and_a_name_before_its_title() -> None:
     assert not people("全乡完成晏岗、大栗树、郑堂等12个村人居环境整治。")
     assert "符国庆" in people("（5）铁坡村村医符国庆：湖南省优秀乡村医生；")
+
+
+def test_a_conjunction_before_a_frequent_word_is_no_person() -> None:
+    text = "团结带领全镇广大干部和群众，请各位代表和各位同志提出意见，和晓川同志作报告。"
+    names = set(found(text, "Person"))
+    assert not names & {"和群众", "和各位"}
+    assert "和晓川" in names

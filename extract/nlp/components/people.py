@@ -118,14 +118,16 @@ def _role_end() -> re.Pattern[str]:
 
 def is_person_name(name: str) -> bool:
     """A candidate that is no place (…村, …组), no word with its particle (高兴地), no word
-    jieba knows as anything but a name, no frequent word (文明号) or jargon (包保), and that
-    does not open with a verb or a frequent noun (任命为)."""
+    jieba knows as anything but a name, no frequent word (文明号) or jargon (包保), that
+    does not open with a verb or a frequent noun (任命为), and no conjunction before a
+    frequent word (干部和群众: 和 is a surname too)."""
     tag = jieba_tags().get(name)
     return (
         name not in words("public_figures.txt") and name[-1] not in _PLACE_TAIL | _PARTICLES
         and (tag in (None, "nr", "nrfg", "nrt") or (tag == "ns" and name[-2:] in words("person_given_places.txt"))) and not (len(name) <= 3 and _common_word(name[:2], 3000))
         and not (len(name) == 3 and _opens_with_word(name)) and name[:2] not in words("person_not_names.txt")
         and not name.endswith(_HONORIFICS)
+        and not (len(name) == 3 and name[0] in _LINKS and _common_word(name[1:]) and jieba_tags().get(name[1:]) not in _NAME_TAGS)
     )
 
 
