@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extract.nlp.pipeline import annotate, build_nlp
+from tests.test_nlp_generalise import found
 
 PLACES = ("Province", "City", "District", "Subdistrict", "Village", "Community")
 
@@ -198,3 +199,11 @@ def test_own_county_by_its_short_form() -> None:
     text = "全力服务番禺发展，推进番禺大道改造。"
     assert names(text, "District", place) == {"番禺"}
     assert names(text, "District") == set()
+
+
+def test_a_natural_or_central_village_under_its_village() -> None:
+    text = "柳湾村和睦自然村获评县级“十佳”，石桥村枫冲中心村成为示范，引导建房户向中心村集中，撤并自然村12个。"
+    villages = names(text, "Village")
+    assert {"和平自然村", "枫冲中心村"} <= villages
+    assert not any(n.endswith(("向中心村", "撤并自然村")) for n in villages)
+    assert not found(text, "Project")  # 中心 of 中心村 heads no project

@@ -28,6 +28,9 @@ _CONTEXT = {
     "镇": ("", "(?!级)"),
     "乡": ("", "(?![村镇贤土愁情亲间音里级])"),
     "农场": ("(?<![国家集体])", ""),
+    # a natural or central village only under its village (柳湾村下坝自然村), not 撤并自然村
+    "自然村": (_UNDER_VILLAGE := r"(?:(?<=村[\u4e00-\u9fff]{2})|(?<=村[\u4e00-\u9fff]{3}))", ""),
+    "中心村": (_UNDER_VILLAGE, ""),
 }
 _SUFFIX = re.compile(
     "|".join([

@@ -299,8 +299,8 @@ def projects(doc: Doc) -> Doc:
         end = phase.end() if phase else m.end()
         if not phase and m.group().endswith("园") and text[end : end + 1] == "区":
             end += 1  # 现代农业园区: the 园 head reads on into 园区
-        if _COUNT_AFTER.match(text, end):
-            continue
+        if _COUNT_AFTER.match(text, end) or text.startswith(("村", "社区"), end):
+            continue  # 枫冲中心村, 锦绣花园社区: the head names a place
         if m.group("named") and _STAFF_AFTER.match(text, end):
             continue  # 青石镇卫生院护士长: a workplace
         start = extend_left(doc, m.start(), _MAX, FUNCTION_TAGS, verbs_inside=True, allow_latin=True, keep=_KEEP)
