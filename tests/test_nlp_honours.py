@@ -447,3 +447,13 @@ def test_a_village_branch_placed_by_its_town_is_named_without_the_town() -> None
 def test_huopi_gives_a_designation_but_not_funds_or_land() -> None:
     text = TOWN + "全年获批资金300万元，获批建设用地指标50亩。云帆科技获批省工程技术研究中心，柳湾村获批省级森林村庄。\n"
     assert awarded(text) == {("云帆科技", "省工程技术研究中心"), ("柳湾村", "省级森林村庄")}
+
+
+def test_a_learned_title_ends_before_tongguo_or_a_trailing_level_and_counted_firms_are_none() -> None:
+    from extract.nlp.components.tagger import merge
+
+    text = "青溪物流园获评省级示范物流园区通过市级评审，获得国家级无结核社区试点及省级荣誉7项，出清12家高耗低效工业企业。"
+    spans = [(7, 21, "Honour"), (24, 37, "Honour"), (47, 55, "Honour")]
+    assert [text[a:b] for a, b, _ in spans] == ["省级示范物流园区通过市级评审", "国家级无结核社区试点及省级", "高耗低效工业企业"]
+    kept = {m.name for m in merge([], spans, text)}
+    assert kept == {"省级示范物流园区", "国家级无结核社区试点"}

@@ -438,9 +438,15 @@ def plausible_title(name: str) -> bool:
     return 2 <= len(name) <= 40 and not is_masked(name) and name not in _GENERIC and not _MONEY.search(name) and not name.endswith(_NOT_ENDS)
 
 
+_INNER_CUT = re.compile(r"通过|(?:及|和)(?:国家|省|市|县|区)级?$")
+
+
 def title_length(name: str) -> int:
     """How much of a learned span is the title: all of it when it ends on a title's head,
     else up to a head followed by a word that opens a new clause (省级生态村|后乡村旅游…)."""
+    inner = _INNER_CUT.search(name, 4)  # 示范物流园区|通过省级评审, 无结核社区试点|及省级
+    if inner:
+        name = name[: inner.start()]
     if _HEADS.search(name):
         return len(name)
     for cut in _CLAUSE_OPENER.finditer(name, 4):

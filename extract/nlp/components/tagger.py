@@ -137,6 +137,7 @@ _NO_NAME = re.compile(r"在.*[中上]$")
 
 
 # a firm's legal form with next to nothing before it (物流有限公司, 展有限公司): a cut-off name
+_COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+[家个所座处]$")
 _BARE_FORM = re.compile(r".{0,3}(?:有限责任公司|股份有限公司|有限公司)|.?(?:公司|合作社|集团)")
 
 
@@ -189,6 +190,8 @@ def merge(
         if m is None:
             if label == "Honour":  # a span run past its title keeps the title (省级生态村|后…)
                 end = start + title_length(text[start:end])
+                if _COUNT_BEFORE.search(text, max(0, start - 5), start):
+                    continue  # 出清38家…企业: firms counted, no title
             name = name_of(text[start:end])
             if len(name) < 2 or (label == "Honour" and not plausible_title(name)) or (label in ("Project", "Enterprise") and _NO_NAME.search(name)):
                 continue
