@@ -457,3 +457,13 @@ def test_a_learned_title_ends_before_tongguo_or_a_trailing_level_and_counted_fir
     assert [text[a:b] for a, b, _ in spans] == ["省级示范物流园区通过市级评审", "国家级无结核社区试点及省级", "高耗低效工业企业"]
     kept = {m.name for m in merge([], spans, text)}
     assert kept == {"省级示范物流园区", "国家级无结核社区试点"}
+
+
+def test_a_quoted_recipient_with_a_space_before_the_verb() -> None:
+    text = TOWN + "乡村旅游：柳溪景区全年接待游客2万人次，“竹海民宿” 获评省级银牌民宿。\n"
+    assert ("竹海民宿", "省级银牌民宿") in awarded(text)
+
+
+def test_the_only_one_in_the_city_is_the_own_town() -> None:
+    text = TOWN + "我们抓创建、开新局，上下同欲、齐抓共管，在全市唯一获评“全国文明镇”。\n"
+    assert awarded(text) == {("青石镇", "全国文明镇")}

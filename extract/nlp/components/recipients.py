@@ -115,6 +115,8 @@ def recipients(doc: Doc) -> Doc:
             clause_start = contest.end() if contest else clause_start
             gap = _GAP.search(text, clause_start, trigger)
             end = gap.start() if gap else trigger
+            while end > clause_start and text[end - 1].isspace():
+                end -= 1  # “竹海民宿” 获评…: a space before the verb
         named = [m for m in out if clause_start <= m.start < trigger and m.label != "Honour"]
         if end - clause_start < 2 or any(m.end >= end for m in named):
             continue  # the recipient is a mention already
