@@ -162,3 +162,7 @@ def test_a_preposition_or_conjunction_glued_to_a_word_is_no_trade_name() -> None
 def test_a_verb_of_focus_before_a_project_is_not_part_of_its_name() -> None:
     names = found("青石街道紧抓新能源汽车超级充电站项目建设，狠抓云帆智造产业园项目落地。", "Project")
     assert not any(n.startswith(("青石街道紧抓", "紧抓", "狠抓")) for n in names)
+
+
+def test_catering_is_a_trade_that_ends_a_short_name() -> None:
+    assert "慕云餐饮" in found("完成慕云餐饮总部项目意向签约。", "Enterprise")
