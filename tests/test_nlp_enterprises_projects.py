@@ -166,3 +166,8 @@ def test_a_verb_of_focus_before_a_project_is_not_part_of_its_name() -> None:
 
 def test_catering_is_a_trade_that_ends_a_short_name() -> None:
     assert "慕云餐饮" in found("完成慕云餐饮总部项目意向签约。", "Enterprise")
+
+
+def test_kinds_of_undertaking_are_no_projects() -> None:
+    text = "实施技改项目3个，农旅项目加快发展，涉粮项目扎实推进，完成土地治理项目2万亩，开展社区优秀项目评选，推进垃圾分类等一系列项目。"
+    assert found(text, "Project") == []
