@@ -171,3 +171,8 @@ def test_catering_is_a_trade_that_ends_a_short_name() -> None:
 def test_kinds_of_undertaking_are_no_projects() -> None:
     text = "实施技改项目3个，农旅项目加快发展，涉粮项目扎实推进，完成土地治理项目2万亩，开展社区优秀项目评选，推进垃圾分类等一系列项目。"
     assert found(text, "Project") == []
+
+
+def test_a_preposition_and_a_size_before_a_head_name_no_project() -> None:
+    text = "以大项目引领大投资，企业新上技改项目流水线3条。"
+    assert found(text, "Project") == []

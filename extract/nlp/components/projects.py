@@ -325,6 +325,8 @@ def projects(doc: Doc) -> Doc:
         unit = _LEAD_WORD.match(text, start)
         if unit and m.start() - unit.end() >= 2:  # 优化街道农业项目 -> 农业项目
             start = unit.end()
+        elif unit and len(unit.group()) == 1 and m.start() - unit.end() == 1:
+            continue  # 以大项目引领…: a preposition and a size, no name
         if start and text[start - 1] in "（(" and _ENUM_LEAD.match(text, start):  # （一）服务园区: a heading's number
             start = _ENUM_LEAD.match(text, start).end()
         unit = _UNIT_LEAD.match(text, start) if start and text[start - 1].isdigit() else None
