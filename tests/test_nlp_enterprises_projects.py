@@ -176,3 +176,8 @@ def test_kinds_of_undertaking_are_no_projects() -> None:
 def test_a_preposition_and_a_size_before_a_head_name_no_project() -> None:
     text = "以大项目引领大投资，企业新上技改项目流水线3条。"
     assert found(text, "Project") == []
+
+
+def test_a_yearly_capacity_and_its_firm_open_the_project() -> None:
+    text = "远舟仪器有限公司投资的年产十万套智能仪表项目已完工，投资2亿元青禾环保科技有限公司年10万吨飞灰综合利用项目开工。"
+    assert {"年产十万套智能仪表项目", "青禾环保科技有限公司年10万吨飞灰综合利用项目"} <= set(found(text, "Project"))

@@ -41,7 +41,9 @@ _COMPANY_TAIL = re.compile(f"有限|股份|{alternation('company_legal_forms.txt
 _MAX = 34
 # 青石村500亩高标准农田项目: a place or company, then the figure, opens the name (as the
 # guideline's 西坑村520亩土地流转示范片项目); a figure alone does not (600亩稻鱼共生基地)
-_FIGURE_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)[万千百]?(?:亩|平方米|吨|千瓦|兆瓦|头|只|羽)$")
+_CAPACITY_BEFORE = re.compile(r"(?:年产|年)$")
+_CN_DIGITS = frozenset("一二三四五六七八九十百千万两")
+_FIGURE_BEFORE = re.compile(r"(?:年产|产量|年)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)[万千百]?(?:亩|平方米|吨|千瓦|兆瓦|头|只|羽|套|台|件)$")
 
 
 def _category_pattern() -> re.Pattern[str]:
@@ -329,15 +331,20 @@ def projects(doc: Doc) -> Doc:
             continue  # 以大项目引领…: a preposition and a size, no name
         if start and text[start - 1] in "（(" and _ENUM_LEAD.match(text, start):  # （一）服务园区: a heading's number
             start = _ENUM_LEAD.match(text, start).end()
-        unit = _UNIT_LEAD.match(text, start) if start and text[start - 1].isdigit() else None
+        unit = _UNIT_LEAD.match(text, start) if start and (text[start - 1].isdigit() or text[start - 1] in _CN_DIGITS) else None
         if unit and m.start() - unit.end() >= 2:  # 600亩稻鱼共生基地 -> 稻鱼共生基地
             start = unit.end()
-        figure = _FIGURE_BEFORE.search(text, max(0, start - 10), start)
+        figure = _FIGURE_BEFORE.search(text, max(0, start - 12), start)
         holder = owners.get(figure.start()) if figure else None
         if holder is not None:
             start = holder.start
+        elif figure is not None and figure.group().startswith("年"):
+            start = figure.start()  # 年产十万套智能仪器仪表项目: the capacity names the project
         elif figure is not None:
             start = _name_before_figure(text, starts, figure.start()) or start
+        elif (capacity := _CAPACITY_BEFORE.search(text, max(0, start - 3), start)) and text[start : start + 1].isdigit():
+            owner = owners.get(capacity.start())  # 某环保科技有限公司年10万吨…项目: the firm and its capacity
+            start = owner.start if owner is not None else capacity.start()
         heading = _HEADING.match(text, start)
         if heading:
             start = heading.end()
