@@ -181,3 +181,20 @@ def test_a_preposition_and_a_size_before_a_head_name_no_project() -> None:
 def test_a_yearly_capacity_and_its_firm_open_the_project() -> None:
     text = "远舟仪器有限公司投资的年产十万套智能仪表项目已完工，投资2亿元青禾环保科技有限公司年10万吨飞灰综合利用项目开工。"
     assert {"年产十万套智能仪表项目", "青禾环保科技有限公司年10万吨飞灰综合利用项目"} <= set(found(text, "Project"))
+
+
+def test_boundary_landmarks_and_verbs_with_aspect_are_no_project_names() -> None:
+    text = "辖区东至青溪路蔬菜批发市场，西至桃源山、枫丹小镇。标志着柳湾村综合服务中心项目正式启动，充分发挥乡村振兴产业基地的龙头作用。"
+    assert found(text, "Project") == ["柳湾村综合服务中心项目"]
+
+
+def test_a_learned_span_across_clauses_names_nothing_but_a_quoted_comma_stays() -> None:
+    from extract.nlp.components.tagger import merge
+
+    text = "围绕村有广场，户有小院，青禾集团帮扶柳湾村打造法治广场。推进“共建家园，共享幸福”项目。"
+    a = text.index("户有")
+    b = text.index("法治广场") + 4
+    c = text.index("“共建")
+    d = text.index("项目。") + 2
+    kept = {m.name for m in merge([], [(a, b, "Project"), (c, d, "Project")], text)}
+    assert kept == {"共建家园，共享幸福项目"}

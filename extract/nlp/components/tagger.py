@@ -137,6 +137,8 @@ _NO_NAME = re.compile(r"在.*[中上]$")
 
 
 # a firm's legal form with next to nothing before it (物流有限公司, 展有限公司): a cut-off name
+_QUOTED = re.compile(r"“[^“”]*”?|[^“”]*”")
+_CLAUSE_MARK = re.compile(r"[，,。；;！!？?]")
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+[家个所座处]$")
 _BARE_FORM = re.compile(r".{0,3}(?:有限责任公司|股份有限公司|有限公司)|.?(?:公司|合作社|集团)")
 
@@ -186,6 +188,8 @@ def merge(
             continue
         if (start, end) in places or sum(start <= a and b <= end for a, b in places) >= 3 or text[start] in _OPEN_PUNCT:
             continue  # 凌云乡 as a firm; a run of places (甲街道乙社区丙街道丁社区); a span from a colon on
+        if _CLAUSE_MARK.search(_QUOTED.sub("", text[start:end])):
+            continue  # 户有小院，某集团…打造法治广场: a span across clauses names nothing (a quoted name may hold a comma)
         m = by_span.get((start, end, label))
         if m is None:
             if label == "Honour":  # a span run past its title keeps the title (省级生态村|后…)
