@@ -467,3 +467,13 @@ def test_a_quoted_recipient_with_a_space_before_the_verb() -> None:
 def test_the_only_one_in_the_city_is_the_own_town() -> None:
     text = TOWN + "我们抓创建、开新局，上下同欲、齐抓共管，在全市唯一获评“全国文明镇”。\n"
     assert awarded(text) == {("青石镇", "全国文明镇")}
+
+
+def test_a_sentence_opening_with_a_placed_village_gives_it_the_later_titles() -> None:
+    text = TOWN + "近年来，浏阳市青石镇柳湾村以“五村同创”为抓手，探索共建模式，先后获得省级民主法治示范村、市级无毒示范村。\n"
+    assert awarded(text) == {("柳湾村", "省级民主法治示范村"), ("柳湾村", "市级无毒示范村")}
+
+
+def test_a_range_of_years_before_a_title_goes() -> None:
+    text = TOWN + "青石商会被评为2019-2020年度全国工商联“四好”商会。\n"
+    assert {h for _, h in awarded(text)} == {"全国工商联四好商会"}

@@ -230,6 +230,15 @@ def _after_time(text: str, start: int, end: int) -> int:
     return stop.end()
 
 
+def _placed_by(ctx: Context, at: int, name: Mention) -> bool:
+    """Whether only the places placing a name stand between `at` and it (某市某街道|某村)."""
+    lead = ctx.text[at : name.start]
+    for m in ctx.in_sentence(at, frozenset(_PLACING)):
+        if at <= m.start and m.end <= name.start:
+            lead = lead.replace(ctx.text[m.start : m.end], "", 1)
+    return not lead.strip()
+
+
 def _opens(ctx: Context, at: int, name: Mention) -> bool:
     """Whether only time, self-reference or the places placing it stand before a name."""
     lead = ctx.text[at : name.start]
@@ -269,9 +278,10 @@ def _clause_subject(ctx: Context, start: int, clause_start: int, trigger: int) -
         return None  # the verb's own clause says more before it
     openings = [m.end() for m in _CLAUSE.finditer(ctx.text, start, clause_start)]
     found: list[Mention] | None = None
-    names = [m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.end <= clause_start]
+    names = _placed(m for m in ctx.in_sentence(trigger, RECIPIENT_LABELS) if m.end <= clause_start)
     for at in openings:
-        first = next((m for m in names if m.start - at >= 0 and not ctx.text[at : m.start].strip("“\" ")), None)
+        # the first name there, after the places placing it (某市某街道某村以…为抓手，…，先后获得…)
+        first = next((m for m in names if m.start - at >= 0 and (not ctx.text[at : m.start].strip("“\" ") or _placed_by(ctx, at, m))), None)
         if first is not None and first.label in _SUBJECT_LABELS:
             found = [first]
         elif _SELF_WORD.match(ctx.text, at) or (first is not None and first.label in ("Subdistrict",)):
