@@ -198,3 +198,8 @@ def test_a_learned_span_across_clauses_names_nothing_but_a_quoted_comma_stays() 
     d = text.index("项目。") + 2
     kept = {m.name for m in merge([], [(a, b, "Project"), (c, d, "Project")], text)}
     assert kept == {"共建家园，共享幸福项目"}
+
+
+def test_a_province_then_a_brand_and_its_trade_after_a_conjunction_or_yishi() -> None:
+    names = set(found("二是湖北恰溪家私和湖北浩川实业扩规建设，洽谈引进江苏凯迪新型材料、隆溪物流等企业。", "Enterprise"))
+    assert {"湖北恰溪家私", "湖北浩川实业", "江苏凯迪新型材料", "隆溪物流"} <= names

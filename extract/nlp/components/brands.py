@@ -279,17 +279,18 @@ def _after_trade_name(text: str, start: int) -> bool:
     return text[start - 1 : start] == "、" and TRADE.search(text, max(0, start - 8), start - 1) is not None
 
 
-_ITEM_OPEN = frozenset("、，,。；;：:（(“\n")
+_ITEM_OPEN = frozenset("、，,。；;：:（(“\n和与及是")  # 是 of 一是…
 
 
 def _region_before(text: str, starts: list[int], start: int) -> int:
     """…、福建晋江恒兴食品、…: the regions written right before a trade name, where a list item
-    or clause opens with them, are part of its name."""
+    or clause opens with them (or a verb serving firms stands before them), are part of its name."""
     k = bisect_right(starts, start - 1) - 1
     pos = start
     while k >= 0 and jieba_tags().get(text[starts[k] : pos]) == "ns" and pos - starts[k] >= 2:
         pos, k = starts[k], k - 1
-    return pos if pos < start and (pos == 0 or text[pos - 1] in _ITEM_OPEN) else start
+    opens = pos == 0 or text[pos - 1] in _ITEM_OPEN or _CONTEXT_VERB.search(text, max(0, pos - 2), pos) is not None
+    return pos if pos < start and opens else start
 
 
 def _trade_names(text: str, starts: list[int], taken: list[tuple[int, int]]) -> list[Mention]:
