@@ -203,3 +203,15 @@ def test_a_learned_span_across_clauses_names_nothing_but_a_quoted_comma_stays() 
 def test_a_province_then_a_brand_and_its_trade_after_a_conjunction_or_yishi() -> None:
     names = set(found("二是湖北恰溪家私和湖北浩川实业扩规建设，洽谈引进江苏凯迪新型材料、隆溪物流等企业。", "Enterprise"))
     assert {"湖北恰溪家私", "湖北浩川实业", "江苏凯迪新型材料", "隆溪物流"} <= names
+
+
+def test_a_learned_project_of_category_words_is_a_kind() -> None:
+    from extract.nlp.components.projects import kind_of_project
+
+    assert kind_of_project("装备制造项目") and kind_of_project("精品党建项目") and kind_of_project("乡村振兴产业基地")
+    assert not kind_of_project("云帆装备制造项目") and not kind_of_project("柳湾村综合服务中心项目")
+
+
+def test_kinds_named_by_party_work_taxes_or_sales_are_no_projects() -> None:
+    text = "打造精品党建项目，挖掘税源项目税收贡献，建立加工销售基地。"
+    assert found(text, "Project") == []

@@ -245,6 +245,18 @@ def _verb_before_owner(text: str, start: int, head: int, owners_at: frozenset[in
     return 0
 
 
+def kind_of_project(name: str) -> bool:
+    """装备制造项目, 乡村振兴产业基地, 精品党建项目: the words before the head are only categories,
+    trades or works (data/project_categories.txt, trade_words.txt), so the name is a kind."""
+    head = next((m for m in _HEAD.finditer(name) if m.end() == len(name)), None)
+    if head is None:
+        return False
+    stem = name[: head.start()]
+    return not stem or stem in words("generic_projects.txt") or bool(_CATEGORY.fullmatch(stem)) or (
+        head.group() in ("项目", "工程") and bool(_INDUSTRY.fullmatch(stem))
+    )
+
+
 def _name_before_figure(text: str, starts: list[int], figure: int) -> int:
     """云岭丰瑞20万头生猪养殖基地, 柳庄800亩…示范园: a short name the table does not know
     right before the figure, after a clause's start or a building verb, opens the name; 0 when not."""

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from extract.nlp.boundaries import doc_text, token_starts
 from extract.nlp.components.honours import plausible_title, title_length, two_titles
+from extract.nlp.components.projects import kind_of_project
 from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import MASK_CHARS
@@ -199,6 +200,8 @@ def merge(
             name = name_of(text[start:end])
             if len(name) < 2 or (label == "Honour" and not plausible_title(name)) or (label in ("Project", "Enterprise") and _NO_NAME.search(name)):
                 continue
+            if label == "Project" and kind_of_project(name):
+                continue  # 装备制造项目: a kind of project, as the rules read it
             if label == "Enterprise" and not _plausible_firm(name, text[max(0, start - 1) : start]):
                 continue
             if label == "Person" and any(c in MASK_CHARS for c in name):
