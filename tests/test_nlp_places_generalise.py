@@ -207,3 +207,8 @@ def test_a_natural_or_central_village_under_its_village() -> None:
     assert {"和平自然村", "枫冲中心村"} <= villages
     assert not any(n.endswith(("向中心村", "撤并自然村")) for n in villages)
     assert not found(text, "Project")  # 中心 of 中心村 heads no project
+
+
+def test_a_village_whose_name_ends_in_tun_before_cun() -> None:
+    villages = names("如今，青石镇柳官屯村巷道整洁，李家屯环境优美。", "Village")
+    assert "柳官屯村" in villages and "柳官屯" not in villages

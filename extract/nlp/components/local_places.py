@@ -24,7 +24,7 @@ from extract.nlp.names import is_masked, longest_first
 # where one is no suffix (村级, 屯田, 镇级, 乡村, 国家农场): (lookbehind, lookahead)
 _CONTEXT = {
     "村": ("", "(?![规务落寨居庄级镇屯])"),  # 村镇 (文明村镇, 村镇银行), 村屯 are words
-    "屯": ("", "(?![田兵垦驻积粮级])"),  # 屯级道路: the level, not a suffix
+    "屯": ("", "(?![田兵垦驻积粮级村])"),  # 屯级道路: the level, not a suffix; 某屯村: the village
     "镇": ("", "(?!级)"),
     "乡": ("", "(?![村镇贤土愁情亲间音里级])"),
     "农场": ("(?<![国家集体])", ""),
