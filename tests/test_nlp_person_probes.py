@@ -374,3 +374,8 @@ def test_a_conjunction_before_a_frequent_word_is_no_person() -> None:
     names = set(found(text, "Person"))
     assert not names & {"和群众", "和各位"}
     assert "和晓川" in names
+
+
+def test_senders_closed_up_before_baodao_in_a_closing_bracket() -> None:
+    assert people("力争完成产业发展规划。(卢红军刘骞报道)") == {"卢红军", "刘骞"}
+    assert people("据新华社报道，全镇完成任务。") == set()

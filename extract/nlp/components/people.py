@@ -294,9 +294,10 @@ def _credited(text: str) -> list[Mention]:
     for m in _credit().finditer(text):
         group = 1 if m.group(1) is not None else 2
         names, offices, whole_credit = [], 0, True
-        for item in re.finditer(r"[^\s、，,；;（(]+", m.group(group)):
+        credit = m.group(group).removesuffix("报道") if group == 2 else m.group(group)  # （某某某某报道）
+        for item in re.finditer(r"[^\s、，,；;（(]+", credit):
             word, at = item.group(), m.start(group) + item.start()
-            glued = _glued_credit(word, at, m.end(group), text)
+            glued = _glued_credit(word, at, m.start(group) + len(credit), text)
             if whole.fullmatch(word) and is_person_name(word):
                 names.append(Mention(at, at + len(word), "Person", word))
             elif office.fullmatch(word) and not names and not offices:
@@ -323,7 +324,7 @@ def _glued_credit(word: str, at: int, end: int, text: str) -> list[Mention]:
     """The names of a credit closed up into one word (某某通讯员某某某某, 甘肃某市某某某):
     only inside brackets that close right after it, each part split on the byline words and
     an office opening it, and every part wholly cut into names."""
-    if at + len(word) != end or not text.startswith(("）", ")"), end):
+    if at + len(word) != end or not text.startswith(("）", ")", "报道）", "报道)"), end):
         return []
     found: list[Mention] = []
     pos = 0
