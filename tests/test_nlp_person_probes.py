@@ -379,3 +379,8 @@ def test_a_conjunction_before_a_frequent_word_is_no_person() -> None:
 def test_senders_closed_up_before_baodao_in_a_closing_bracket() -> None:
     assert people("力争完成产业发展规划。(卢红军刘骞报道)") == {"卢红军", "刘骞"}
     assert people("据新华社报道，全镇完成任务。") == set()
+
+
+def test_a_three_character_name_before_zhengzai() -> None:
+    assert "柯东平" in people("柳湾村党支部书记柯东平正在讲述一年来的工作。")
+    assert "王明" in people("镇长王明全年走访企业50家。")

@@ -160,8 +160,8 @@ def _fallback_name(text: str, start: int, end: int, short: bool = True) -> str:
     # a given name may be a place's name too (德福, 建国), the surname and its next character not
     if name[0] in _LINKS or tags.get(name[:2], "nr") not in _NAME_TAGS or tags.get(name[1:], "nr") not in _GIVEN_TAGS:
         return ""
-    if text[end - 1 : end + 1] in tags:
-        return "" if _common_word(name[:2]) or not short else name[:2]
+    if text[end - 1 : end + 1] in tags and not (_common_word(text[end : end + 2]) and not _common_word(text[end - 1 : end + 1])):
+        return "" if _common_word(name[:2]) or not short else name[:2]  # 王明全年…, but 柯东平正在…: 正在 is the word
     if name[2] in _LINKS or name[2] in _PARTICLES:  # 书记王强和镇长…: the third character links on
         return "" if _common_word(name[:2]) else name[:2]
     return name
