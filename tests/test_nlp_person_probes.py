@@ -384,3 +384,7 @@ def test_senders_closed_up_before_baodao_in_a_closing_bracket() -> None:
 def test_a_three_character_name_before_zhengzai() -> None:
     assert "柯东平" in people("柳湾村党支部书记柯东平正在讲述一年来的工作。")
     assert "王明" in people("镇长王明全年走访企业50家。")
+
+
+def test_a_name_between_a_school_or_society_and_its_post() -> None:
+    assert people("邀请市委党校卞青副院长等专家授课，市文化研究会闵川书记出席。") == {"卞青", "闵川"}

@@ -74,7 +74,7 @@ def _counted() -> str:
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     """A name after a role (乡长刘国栋), in a byline (通讯员 程晓梅), between a body and its
-    role (市委李建华书记), before 同志, opening a clause before an award verb, or alone
+    role (市委李建华书记, 某党校某某副院长), before 同志, opening a clause before an award verb, or alone
     after the closing date of a report (2016年11月2日 许文杰)."""
     name = rf"({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?)"
     broken = rf"({surname_pattern()}(?:\n?[\u4e00-\u9fff]){{1,2}}?|{_DOTTED})"  # 书记顾\n瑞利: a PDF line break inside
@@ -90,7 +90,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:(?:(?<=表彰|表扬|嘉奖|授予|追授)|(?<=表彰了|表扬了|嘉奖了|授予了|追授了)){name}(?=[、，,]|同志|等))"
         rf"|(?:(?:{byline})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)（(，,、；;。]|文|$))"
         rf"|(?:[（(][^\s（）()]{{2,16}}?(?:{_BYLINE_ORG})[ \u3000]+{name}(?=[）)]))"  # （青溪镇人民政府 某某）
-        rf"|(?:(?<=[委府]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长))"
+        rf"|(?:(?<=[委府校会局院部办所站]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长|(?:副)?(?:院长|局长|校长|会长|所长|站长)))"  # 市委党校某某副院长
         rf"|(?:(?:(?<=[，,、；;。：:（(“\s在由向请同与和及对为给随谢])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|{after})))"
         rf"|(?:(?:(?<=任命|提名|推选|选举|聘任)|(?<=叫)){name}(?=为|同志|[，,。；;]))"  # 任命某某为副镇长, 她叫某某，
         rf"|(?:(?<=岁的){name}(?=是|[，,、]|{after}))"  # 今年62岁的某某是…
