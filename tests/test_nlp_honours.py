@@ -477,3 +477,18 @@ def test_a_sentence_opening_with_a_placed_village_gives_it_the_later_titles() ->
 def test_a_range_of_years_before_a_title_goes() -> None:
     text = TOWN + "青石商会被评为2019-2020年度全国工商联“四好”商会。\n"
     assert {h for _, h in awarded(text)} == {"全国工商联四好商会"}
+
+
+def test_a_list_of_towns_and_placed_villages_then_a_comma_before_the_verb() -> None:
+    text = TOWN + "第四届评选日前结束，我市浏阳市青石镇 、宁乡县白沙镇柳湾村 、望城区桃源镇石桥村 ，获得全国文明村镇称号。\n"
+    assert {r for r, _ in awarded(text)} == {"青石镇", "柳湾村", "石桥村"}
+
+
+def test_a_lone_name_then_a_comma_before_the_verb_is_no_recipient() -> None:
+    text = TOWN + "全镇大力建设柳湾村，获得省级卫生镇称号。\n"
+    assert awarded(text) == {("青石镇", "省级卫生镇")}
+
+
+def test_an_adverb_after_a_surname_character_is_no_person() -> None:
+    text = TOWN + "全镇辖33个行政村。曾先后获得“湖北省卫生镇”“湖北省文明乡镇”称号。\n"
+    assert awarded(text) == {("青石镇", "湖北省卫生镇"), ("青石镇", "湖北省文明乡镇")}

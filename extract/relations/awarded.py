@@ -28,8 +28,10 @@ _GAP = re.compile(
 _DIVISIONS = ("Province", "City", "District")
 _PLACING = (*_DIVISIONS, "Subdistrict")
 _RANK = {label: rank for rank, label in enumerate(_PLACING)}  # a place placing the next name ranks above it
+_COMMA_GAP = re.compile(r"^\s*[，,]\s*$")
+_TOWN_BEFORE = re.compile(r"(?:[^\s、，,和及与的]{1,6}?(?:自治县|县|区|市|街道|镇|乡))+$")
 _PEOPLE_COUNTED = re.compile(r"^[\d一二两三四五六七八九十]+[人名位](?:同志)?$")
-_LIST_GAP = re.compile(r"^(?:、|和|及|与|，)$")
+_LIST_GAP = re.compile(r"^\s*(?:、|和|及|与|，)\s*$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+(?:[户个家名位所人]|项目)")
 _POINTER = re.compile(r"(?:该|此|这|其|上述|以上|他|她)(?!镇|乡|街道|街)|我(?![镇乡街村社区县市们])|本人")  # 该镇 is the report's own town
@@ -96,27 +98,28 @@ def recipients(ctx: Context, trigger: int, honour: Mention | None = None) -> lis
     before.sort(key=lambda m: (m.end, -m.start))
     last = before[-1]
     gap = ctx.text[last.end : trigger]
-    if not (_GAP.match(gap) or (last.label == "Person" and _PEOPLE_COUNTED.match(gap))):
+    listed_comma = _COMMA_GAP.match(gap) is not None  # 甲镇、乙县某镇某村，获得…: a list, a comma, its verb
+    if not (_GAP.match(gap) or (last.label == "Person" and _PEOPLE_COUNTED.match(gap)) or listed_comma):
         return []  # 甲、乙3人榜上有名: people counted after their names
     chosen = [last]
     for m in reversed(before[:-1]):
         head = chosen[-1]
         if m.end <= head.start and _kin(m.label, head.label) and (
-            _LIST_GAP.match(_without_divisions(ctx, m.end, head.start, m.label)) or _described_mate(ctx.text, m, head)
+            _LIST_GAP.match(_without_divisions(ctx, m.end, head.start, head.label)) or _described_mate(ctx.text, m, head)
         ):
             chosen.append(m)
         elif m.end > head.start or "、" not in ctx.text[m.end : head.start] or _describes(ctx, m, head):
             continue  # nested in the chosen one (青溪镇 inside 青溪镇卫生院), or its description (白鹭社区书记张三)
         else:
             break
-    return chosen
+    return chosen if len(chosen) > 1 or not listed_comma else []
 
 
-_KINDS = ({"Village", "Community"}, {"Enterprise", "Organization"})
+_KINDS = ({"Village", "Community", "Subdistrict"}, {"Enterprise", "Organization"})
 
 
 def _kin(a: str, b: str) -> bool:
-    """Labels that stand in one list of recipients (柳湾村、白沙村、石桥社区; 青禾公司、镇卫生院)."""
+    """Labels that stand in one list of recipients (柳湾村、白沙村、石桥社区; 某镇、某县某镇某村; 青禾公司、镇卫生院)."""
     return a == b or any(a in kind and b in kind for kind in _KINDS)
 
 
@@ -140,6 +143,8 @@ def _without_divisions(ctx: Context, a: int, b: int, label: str) -> str:
     for m in ctx.in_sentence(a):
         if a <= m.start and m.end <= b and (m.label in placing or m.end == b):  # or a body placing it (某集团某村)
             gap = gap.replace(ctx.text[m.start : m.end], "", 1)
+    if label not in _PLACING:
+        gap = _TOWN_BEFORE.sub("", gap)  # a county or town the table does not know (和某区某某街道|某村)
     return gap.removesuffix("的")
 
 

@@ -128,6 +128,7 @@ def is_person_name(name: str) -> bool:
         and not (len(name) == 3 and _opens_with_word(name)) and name[:2] not in words("person_not_names.txt")
         and not name.endswith(_HONORIFICS)
         and not (len(name) == 3 and name[0] in _LINKS and _common_word(name[1:]) and jieba_tags().get(name[1:]) not in _NAME_TAGS)
+        and not (len(name) == 3 and jieba_tags().get(name[1:]) in _ADVERB_TAGS and _common_word(name[1:]))  # 曾|先后获得
     )
 
 
@@ -149,6 +150,7 @@ def _inside_word(text: str, start: int, name: str) -> bool:
 
 
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+_ADVERB_TAGS = frozenset({"d", "p", "c", "u", "t"})  # 先后 is tagged a time word
 _GIVEN_TAGS = _NAME_TAGS | {"ns", "nz"}
 
 
