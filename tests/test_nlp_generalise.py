@@ -161,7 +161,7 @@ def test_grades_rankings_and_titles_broken_by_a_line() -> None:
     titles = set(found(text, "Honour"))
     assert titles >= {
         "全县乡村振兴实绩考核一等等次", "全县党建述职评议考核好等次", "全市招商引资工作考核第一名",
-        "湖南省专精特新中小企业", "长沙市瞪羚企业", "招商引资先进单位",
+        "湖南省专精特新中小企业", "长沙市瞪羚企业", "长沙市招商引资先进单位",
     }
 
 

@@ -492,3 +492,8 @@ def test_a_lone_name_then_a_comma_before_the_verb_is_no_recipient() -> None:
 def test_an_adverb_after_a_surname_character_is_no_person() -> None:
     text = TOWN + "全镇辖33个行政村。曾先后获得“湖北省卫生镇”“湖北省文明乡镇”称号。\n"
     assert awarded(text) == {("青石镇", "湖北省卫生镇"), ("青石镇", "湖北省文明乡镇")}
+
+
+def test_a_province_before_a_quoted_title_stays_and_chenggong_chuangjian_wei_is_one_verb() -> None:
+    text = TOWN + "成功创建为国家级“农家书屋”进基层示范乡镇，被授予湖南省“楹联之镇”称号。\n"
+    assert awarded(text) == {("青石镇", "国家级农家书屋进基层示范乡镇"), ("青石镇", "湖南省楹联之镇")}

@@ -63,8 +63,6 @@ _LEAD = re.compile(
 _INNER_BATCH = re.compile(r"(?<=[省市县区国级])第[一二三四五六七八九十\d]+批(?=[\u4e00-\u9fff“])")
 _INNER_YEAR = re.compile(r"(?<=[省市县区旗国])\d{4}(?:[—－\-~至]\d{4})?年度?(?=[\u4e00-\u9fff])")
 _MASKED_AWARDER = re.compile(r"^[“\"]?[xX×*＊]{1,4}(?=[省市县区][\u4e00-\u9fff“])")
-_WHOLE_QUOTE = re.compile(r"“[^“”]*”(?:荣誉称号|称号)?")
-_AWARDER = re.compile(r"^(?!全)[\u4e00-\u9fff]{1,6}(?<!全)[省市区县](?:\d{4}年度?|第[一二三四五六七八九十\d]+批)?(?=“)")
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|[“《])")
@@ -394,9 +392,6 @@ def clean_title(raw: str) -> str:
     within = title.rfind("中的")  # 纳入…规划百个特色小镇中的X: the title is X
     if within >= 0 and len(title) - within - 2 >= 4:
         title = title[within + 2 :]
-    awarder = _AWARDER.match(title)  # 上海市“5A级社会组织”: the place before a quoted title awards it
-    if awarder and _WHOLE_QUOTE.fullmatch(title, awarder.end()):  # not 某市“优美庭院”示范村, one title
-        title = title[awarder.end() :]
     prev = None
     while prev != title:
         prev = title
