@@ -497,3 +497,8 @@ def test_an_adverb_after_a_surname_character_is_no_person() -> None:
 def test_a_province_before_a_quoted_title_stays_and_chenggong_chuangjian_wei_is_one_verb() -> None:
     text = TOWN + "成功创建为国家级“农家书屋”进基层示范乡镇，被授予湖南省“楹联之镇”称号。\n"
     assert awarded(text) == {("青石镇", "国家级农家书屋进基层示范乡镇"), ("青石镇", "湖南省楹联之镇")}
+
+
+def test_a_comma_continues_with_a_list_of_quoted_titles() -> None:
+    text = TOWN + "先后荣获“省五星规范化司法所”、“省五星支部村”等省级荣誉4个，“全市双拥共建示范单位”、“云岭市文明单位”等市级荣誉10多项。\n"
+    assert {h for _, h in awarded(text)} == {"省五星规范化司法所", "省五星支部村", "全市双拥共建示范单位", "云岭市文明单位"}

@@ -66,7 +66,7 @@ _MASKED_AWARDER = re.compile(r"^[“\"]?[xX×*＊]{1,4}(?=[省市县区][\u4e00-
 # an awarding organ before a title (青溪市委组织部基层治理…案例): the guideline drops it
 _ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:组织部|宣传部|统战部|政法委|文明委|文明办|人民政府|办公厅|委员会)(?=[\u4e00-\u9fff“]{4,})")
 _BODY = re.compile(r"^.*?(?:办公室|委员会|领导小组|人民政府|政府|协会|联合会|总工会|委|厅|局|部)(?=\d{4}年|[“《])")
-_TAIL = re.compile(r"(?:等)?(?:之一|为目标|为抓手|为契机|(?:并?进行了?|并)?(?:颁奖|授牌)|(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|目录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+余?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=[品志])(?:登记)?保护|(?<=[品志])登记|的[\u4e00-\u9fff]{0,3}?有|的是|(?:的)?命名|[：:]|(?:之)?后|(?<=[”号誉])的(?:企业|单位|村|社区|个人|集体|家庭|合作社)|(?<!第)[\dxX]+[个次项人名家户])+$")
+_TAIL = re.compile(r"(?:等)?(?:之一|为目标|为抓手|为契机|(?:并?进行了?|并)?(?:颁奖|授牌)|(?:的)?创建(?:工作)?|(?:的)?(?:荣誉称号|称号|荣誉)|名单|名录|目录|榜单|多项|行列|公示|等(?:国家|省|市|县|区|各)级|(?<=[^\d])\d+[余多]?项|[一二两三四五六七八九十]+余?项|的好成绩|好成绩|殊荣|表彰|(?<=[市城镇村区])工作|(?<![优秀良好一二三A先进等”\"])等次|(?<!等)等(?!次)|复评|复核|复审|验收|评审|评定|评估|达标|认定|(?<=[品志])(?:登记)?保护|(?<=[品志])登记|的[\u4e00-\u9fff]{0,3}?有|的是|(?:的)?命名|[：:]|(?:之)?后|(?<=[”号誉])的(?:企业|单位|村|社区|个人|集体|家庭|合作社)|(?<!第)[\dxX]+[个次项人名家户])+$")
 # award verbs that name a selection or an aim rather than an award to the subject
 _NOT_AWARDED = ("评选", "创建")
 
@@ -271,6 +271,9 @@ def _listed_title(clause: str) -> bool:
     bare = _TIME_HEAD.sub("", re.sub(r"\s+", "", clause).translate(_QUOTES))
     title = clean_title(clause)
     opens = _LEVEL_WORD.match(bare) or _PLACE_LEVEL.match(bare) or clause.strip()[:1] in "“\"「"
+    if clause.strip()[:1] in "“\"" and "、" in clause and not TRIGGER.search(bare):  # “A”、“B”等市级荣誉10多项
+        parts = _parts(clause)
+        return all(_WHOLLY_QUOTED.fullmatch(p.strip()) or valid_title(clean_title(p), "“" in p) for p in parts) and all(clean_title(p) for p in parts)
     return (
         bool(opens) and not TRIGGER.search(bare) and not _COUNTING.search(bare)
         and len(title) <= 24 and valid_title(title, bool(_WHOLLY_QUOTED.fullmatch(_TIME_HEAD.sub("", clause.strip()))))
