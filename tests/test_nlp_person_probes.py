@@ -388,3 +388,9 @@ def test_a_three_character_name_before_zhengzai() -> None:
 
 def test_a_name_between_a_school_or_society_and_its_post() -> None:
     assert people("邀请市委党校卞青副院长等专家授课，市文化研究会闵川书记出席。") == {"卞青", "闵川"}
+
+
+def test_a_photo_credit_after_a_caption() -> None:
+    assert people("辣椒种植基地一角。邝立伟 摄\n农业建设精准发力。") == {"邝立伟"}
+    assert people("辣椒种植。邝立伟摄农业建设精准发力。") == {"邝立伟"}
+    assert people("全镇拍摄宣传片。王明摄影作品获奖。") == set()

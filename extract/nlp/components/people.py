@@ -98,6 +98,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:(?:{clause}|^){name}(?=[，,](?:男|女|[^，,。；;\n]{{2,14}}?[村镇乡社区县市]人)[，,。；;]))"  # 某某，柳湾村人，…
         rf"|(?:(?:{clause}|(?<=由)){name}(?=(?:同志)?(?:任|担任|当选为?)[^，,。；;\n]{{0,16}}?(?:{roles})))"  # 某某任柳湾村党支部书记, 由某某担任组长
         rf"|(?:(?<=日)[ \u3000\t]+{name}[ \u3000\t]*$)"
+        rf"|(?:(?:(?<=[。！!？?\s])|^){name}(?<![拍航])(?=[ \u3000]?摄(?![影像制入取录])))"  # a photo's credit: ……。某某某 摄 (not 拍摄)
         rf"|(?:(?:{alternation('person_head_roles.txt')})({surname_pattern()}[\u4e00-\u9fff]{{2}}))"
         rf"|(?:(?:{alternation('person_head_people.txt')})({surname_pattern()}[\u4e00-\u9fff]{{2}}))",
         re.M,
