@@ -215,3 +215,8 @@ def test_a_learned_project_of_category_words_is_a_kind() -> None:
 def test_kinds_named_by_party_work_taxes_or_sales_are_no_projects() -> None:
     text = "打造精品党建项目，挖掘税源项目税收贡献，建立加工销售基地。"
     assert found(text, "Project") == []
+
+
+def test_a_count_closing_a_list_or_a_verb_right_before_the_head_names_no_project() -> None:
+    text = "成功引进青禾装备基地、山河智能云岭产业园两大工程，着力项目建设，整个工程进展顺利，民营园区发展壮大。"
+    assert found(text, "Project") == ["青禾装备基地", "山河智能云岭产业园"]

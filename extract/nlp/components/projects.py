@@ -41,6 +41,7 @@ _COMPANY_TAIL = re.compile(f"有限|股份|{alternation('company_legal_forms.txt
 _MAX = 34
 # 青石村500亩高标准农田项目: a place or company, then the figure, opens the name (as the
 # guideline's 西坑村520亩土地流转示范片项目); a figure alone does not (600亩稻鱼共生基地)
+_GROUP_COUNT = re.compile(r"[两二三四五六七八九十\d]+大[\u4e00-\u9fff]{0,3}$")
 _ASPECT = frozenset("着了过")
 _BOUNDARY = re.compile(r"[东南西北](?:至|临|抵|邻)[^，,；;。]*$")
 _CAPACITY_BEFORE = re.compile(r"(?:年产|年)$")
@@ -232,8 +233,8 @@ def _after_stop_verb(text: str, starts: list[int], start: int, head: int) -> int
         k = _token_at(starts, verb.start())
         end = verb.end() + 1 if text[verb.end() : verb.end() + 1] in _ASPECT else verb.end()  # 标志|着
         whole = starts[k] == verb.start() and (k + 1 == len(starts) or starts[k + 1] == verb.end())
-        if whole and head - end >= 2:
-            start = end
+        if whole:
+            start = end if head - end >= 2 else head  # 着力项目: the verb leaves no name
     return start
 
 
@@ -318,6 +319,8 @@ def projects(doc: Doc) -> Doc:
             end += 1  # 现代农业园区: the 园 head reads on into 园区
         if _COUNT_AFTER.match(text, end) or text.startswith(("村", "社区"), end):
             continue  # 枫冲中心村, 锦绣花园社区: the head names a place
+        if _GROUP_COUNT.search(text, max(0, m.start() - 6), m.start()):
+            continue  # 甲产业园、乙项目两大工程: the count closing a list of projects, no project
         if _BOUNDARY.search(text, max(0, m.start() - 16), m.start()):
             continue  # 东至某某批发市场, 西至某小镇: the landmarks a jurisdiction's edge runs along
         if m.group("named") and _STAFF_AFTER.match(text, end):
