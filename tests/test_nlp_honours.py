@@ -502,3 +502,8 @@ def test_a_province_before_a_quoted_title_stays_and_chenggong_chuangjian_wei_is_
 def test_a_comma_continues_with_a_list_of_quoted_titles() -> None:
     text = TOWN + "先后荣获“省五星规范化司法所”、“省五星支部村”等省级荣誉4个，“全市双拥共建示范单位”、“云岭市文明单位”等市级荣誉10多项。\n"
     assert {h for _, h in awarded(text)} == {"省五星规范化司法所", "省五星支部村", "全市双拥共建示范单位", "云岭市文明单位"}
+
+
+def test_an_event_held_is_no_title() -> None:
+    text = TOWN + "柳湾村上榜全区非遗特色精品旅游线路、“青禾节”成功举办。\n"
+    assert {h for _, h in awarded(text)} == {"全区非遗特色精品旅游线路"}
