@@ -82,6 +82,9 @@ def own_place(meta: ReportMeta, found: list[Mention], text: str) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
+_UNIT_TITLE = re.compile(r"^(?:社区|村)(?=[\u4e00-\u9fff]*(?:总结|汇报|报告|计划))")
+
+
 def _title_subject(
     text: str, found: list[Mention], entity_of: dict[int, str], labels: tuple[str, ...], span: tuple[int, int] | None
 ) -> str:
@@ -91,6 +94,19 @@ def _title_subject(
         return ""
     named = [m for m in found if m.end <= span[1] and m.label in labels]
     return entity_of[id(min(named, key=lambda m: m.start))] if named else ""
+
+
+def _unnamed_title_subject(text: str, found: list[Mention], entity_of: dict[int, str]) -> str:
+    """社区文明创建工作汇报 / 某某村: a title of a community's or village's report that names
+    none, and a body that opens with one (某某社区位于…): that one speaks."""
+    span = title_span(text)
+    kind = _UNIT_TITLE.search(text, span[0], span[1]) if span else None
+    if kind is None or any(m.end <= span[1] for m in found if m.label in ("Village", "Community")):
+        return ""
+    label = "Community" if kind.group() == "社区" else "Village"
+    body = span[1] + 1
+    opening = next((m for m in found if m.label == label and body <= m.start <= body + 2), None)
+    return entity_of[id(opening)] if opening else ""
 
 
 def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Section]) -> Graph:
@@ -189,7 +205,8 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         own_place_id=own_id,
         # a village's or community's own report (某镇某村2023年工作总结), or news headed by a
         # village (某村召开…表彰大会), speaks for the village
-        subject_id=_title_subject(text, found, entity_of, ("Village", "Community"), headline_span(text)) or own_id or title_place,
+        subject_id=_title_subject(text, found, entity_of, ("Village", "Community"), headline_span(text))
+        or _unnamed_title_subject(text, found, entity_of) or own_id or title_place,
         year=meta.year,
         plan_year=max(years) if years else None,
         place_ids=place_ids,

@@ -507,3 +507,8 @@ def test_a_comma_continues_with_a_list_of_quoted_titles() -> None:
 def test_an_event_held_is_no_title() -> None:
     text = TOWN + "柳湾村上榜全区非遗特色精品旅游线路、“青禾节”成功举办。\n"
     assert {h for _, h in awarded(text)} == {"全区非遗特色精品旅游线路"}
+
+
+def test_a_communitys_report_whose_title_names_none_speaks_for_the_community_its_body_opens_with() -> None:
+    text = "社区文明创建工作情况汇报\n白鹭社区位于青石区最北端，辖区面积1平方公里。社区先后荣获了“湖南省充分就业示范社区”、“全省城市体育先进社区”等称号。\n"
+    assert awarded(text) == {("白鹭社区", "湖南省充分就业示范社区"), ("白鹭社区", "全省城市体育先进社区")}
