@@ -512,3 +512,13 @@ def test_an_event_held_is_no_title() -> None:
 def test_a_communitys_report_whose_title_names_none_speaks_for_the_community_its_body_opens_with() -> None:
     text = "社区文明创建工作情况汇报\n白鹭社区位于青石区最北端，辖区面积1平方公里。社区先后荣获了“湖南省充分就业示范社区”、“全省城市体育先进社区”等称号。\n"
     assert awarded(text) == {("白鹭社区", "湖南省充分就业示范社区"), ("白鹭社区", "全省城市体育先进社区")}
+
+
+def test_also_won_this_honour_points_to_the_title_the_text_keeps_naming() -> None:
+    text = TOWN + (
+        "近日，中央文明委公布第六届全国文明村镇名单，青石镇柳湾村榜上有名，荣获“全国文明村镇”称号。\n"
+        "2016年云岭县精准脱贫“星级示范村”\n"
+        "据悉，我市白沙镇、云岭县桃源乡石桥村和望城县茶山村也获此殊荣。\n"
+    )
+    assert {("白沙镇", "全国文明村镇"), ("石桥村", "全国文明村镇"), ("茶山村", "全国文明村镇")} <= awarded(text)
+    assert not any(r in ("白沙镇", "石桥村", "茶山村") and h == "星级示范村" for r, h in awarded(text))

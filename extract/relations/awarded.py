@@ -4,6 +4,7 @@ verb (with its list mates: 樟木村、白沙村被评为…), else the report's
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from extract.nlp.components.honours import GIVING, TRIGGER, awards
@@ -28,6 +29,8 @@ _GAP = re.compile(
 _DIVISIONS = ("Province", "City", "District")
 _PLACING = (*_DIVISIONS, "Subdistrict")
 _RANK = {label: rank for rank, label in enumerate(_PLACING)}  # a place placing the next name ranks above it
+_THIS_HONOUR = re.compile(r"(?:也|亦|同时|均|同样)?(?:获此|获得此|荣获此)(?:殊荣|荣誉|称号|荣誉称号)")
+_THIS_REACH = 400  # how far back the title 获此殊荣 points to may stand
 _COMMA_GAP = re.compile(r"^\s*[，,]\s*$")
 _TOWN_BEFORE = re.compile(r"(?:[^\s、，,和及与的]{1,6}?(?:自治县|县|区|市|街道|镇|乡))+$")
 _PEOPLE_COUNTED = re.compile(r"^[\d一二两三四五六七八九十]+[人名位](?:同志)?$")
@@ -414,8 +417,24 @@ def _apposed(ctx: Context, honour: Mention) -> list[Mention]:
     return []
 
 
-def extract(ctx: Context) -> list[Relation]:
+def _this_honour(ctx: Context) -> list[Relation]:
+    """…甲镇、乙村和丙村也获此殊荣: the names before 获此殊荣 receive the title the text names most
+    often before it (the last of those)."""
     found: list[Relation] = []
+    for this in _THIS_HONOUR.finditer(ctx.text):
+        earlier = [m for m in ctx.mentions if m.label == "Honour" and m.end <= this.start() and m.properties.get("awarded") is not False]
+        if not earlier or this.start() - max(m.end for m in earlier) > _THIS_REACH:
+            continue
+        named = Counter(m.name for m in earlier)
+        honour = max(earlier, key=lambda m: (named[m.name], m.end))  # the title the text keeps coming back to
+        for source, marks in _marked_all(ctx, recipients(ctx, this.start())):
+            found.append(ctx.relation("AWARDED", source, ctx.entity(honour), this.start(), marks + [this.span()],
+                                      year=ctx.year_at(this.start(), later=False)))
+    return found
+
+
+def extract(ctx: Context) -> list[Relation]:
+    found: list[Relation] = _this_honour(ctx)
     for honour in ctx.mentions:
         if honour.label != "Honour":
             continue
