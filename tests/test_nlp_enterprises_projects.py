@@ -220,3 +220,8 @@ def test_kinds_named_by_party_work_taxes_or_sales_are_no_projects() -> None:
 def test_a_count_closing_a_list_or_a_verb_right_before_the_head_names_no_project() -> None:
     text = "成功引进青禾装备基地、山河智能云岭产业园两大工程，着力项目建设，整个工程进展顺利，民营园区发展壮大。"
     assert found(text, "Project") == ["青禾装备基地", "山河智能云岭产业园"]
+
+
+def test_stations_and_sea_ranches_are_named_facilities() -> None:
+    text = "建成运营“青创加油站”，推进白沙海洋牧场建设，建成远舟超级充电站。"
+    assert {"青创加油站", "白沙海洋牧场", "远舟超级充电站"} <= set(found(text, "Project"))
