@@ -394,3 +394,8 @@ def test_a_photo_credit_after_a_caption() -> None:
     assert people("辣椒种植基地一角。邝立伟 摄\n农业建设精准发力。") == {"邝立伟"}
     assert people("辣椒种植。邝立伟摄农业建设精准发力。") == {"邝立伟"}
     assert people("全镇拍摄宣传片。王明摄影作品获奖。") == set()
+
+
+def test_the_speaker_after_the_government_that_reports() -> None:
+    assert people("在大会第六次会议上\n青石镇人民政府 滕志远\n各位代表：现在我代表镇人民政府作报告。") == {"滕志远"}
+    assert people("青石镇人民政府 2023年12月") == set()
