@@ -522,3 +522,8 @@ def test_also_won_this_honour_points_to_the_title_the_text_keeps_naming() -> Non
     )
     assert {("白沙镇", "全国文明村镇"), ("石桥村", "全国文明村镇"), ("茶山村", "全国文明村镇")} <= awarded(text)
     assert not any(r in ("白沙镇", "石桥村", "茶山村") and h == "星级示范村" for r, h in awarded(text))
+
+
+def test_a_comma_continues_with_titles_joined_by_yiji() -> None:
+    text = TOWN + "柳湾村先后获得省级“十百千”乡村振兴示范点、省级民主法治示范村，云岭市特色田园乡村·乡村振兴集成示范试点以及云岭市无毒示范村等称号。\n"
+    assert {h for _, h in awarded(text)} >= {"省级民主法治示范村", "云岭市特色田园乡村·乡村振兴集成示范试点", "云岭市无毒示范村"}

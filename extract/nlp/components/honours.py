@@ -266,14 +266,16 @@ def _given_as(text: str, a: int, b: int) -> int:
 
 
 def _listed_title(clause: str) -> bool:
-    """A clause that is only one more title, with its level, its place or its quotes
-    (…，2021年度全市人居环境整治红旗乡镇，某县五四红旗团委，“四好农村路”示范乡镇，…)."""
+    """A clause that is only more titles, each with its level, its place or its quotes
+    (…，2021年度全市人居环境整治红旗乡镇，某县五四红旗团委，“A”、“B”等市级荣誉10多项，…)."""
+    parts = _parts(clause)
+    return all(_one_listed_title(part) for part in parts) if len(parts) > 1 else _one_listed_title(clause)
+
+
+def _one_listed_title(clause: str) -> bool:
     bare = _TIME_HEAD.sub("", re.sub(r"\s+", "", clause).translate(_QUOTES))
     title = clean_title(clause)
     opens = _LEVEL_WORD.match(bare) or _PLACE_LEVEL.match(bare) or clause.strip()[:1] in "“\"「"
-    if clause.strip()[:1] in "“\"" and "、" in clause and not TRIGGER.search(bare):  # “A”、“B”等市级荣誉10多项
-        parts = _parts(clause)
-        return all(_WHOLLY_QUOTED.fullmatch(p.strip()) or valid_title(clean_title(p), "“" in p) for p in parts) and all(clean_title(p) for p in parts)
     return (
         bool(opens) and not TRIGGER.search(bare) and not _COUNTING.search(bare)
         and len(title) <= 24 and valid_title(title, bool(_WHOLLY_QUOTED.fullmatch(_TIME_HEAD.sub("", clause.strip()))))
