@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 
 def guarded(firsts: Iterable[str], pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -47,6 +48,31 @@ def branch_heads(alternation: str) -> list[str]:
         if not head or head[0] in "\\()[].^$*+?{|":
             raise ValueError(f"not a plain word branch: {head!r} in {alternation!r}")
     return heads
+
+
+@cache
+def _run_patterns(chars: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(f"[{chars}]"), re.compile(f"[{chars}]*")
+
+
+def matches_in_runs(pattern: re.Pattern[str], anchor: re.Pattern[str], chars: str, text: str) -> list[re.Match[str]]:
+    """`pattern.finditer(text)`, sought only in the runs of `chars` (a character class's
+    body) that hold a match of `anchor`: a pattern of many tries at every position costs
+    far more than finding its rare anchor. The matches are exactly the same as long as
+    every match of `pattern` (its lookarounds included) is made of `chars` alone and holds
+    a match of `anchor`: then each lies inside one run, which no earlier match reaches into."""
+    char, run = _run_patterns(chars)
+    found: list[re.Match[str]] = []
+    done = 0  # where the last run searched ends
+    for hit in anchor.finditer(text):
+        if hit.start() < done:
+            continue
+        start = hit.start()
+        while start > 0 and char.match(text, start - 1):
+            start -= 1
+        done = run.match(text, hit.start()).end()
+        found.extend(pattern.finditer(text, start, done))
+    return found
 
 
 def after_last(pattern: re.Pattern[str], text: str, start: int, end: int, default: int | None = None) -> int:

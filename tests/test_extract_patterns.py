@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from extract import sections
-from extract.nlp.components import brands, enterprises, people, projects
-from extract.patterns import after_last, branch_heads, guarded
+from extract.nlp.components import brands, enterprises, honours, local_places, people, projects
+from extract.patterns import after_last, branch_heads, guarded, matches_in_runs
 from extract.read import read_source
 from extract.relations import context
 
@@ -40,7 +40,7 @@ FICTIONAL = (
     "pattern",
     [
         projects._HEAD, projects._ROAD_WORKS, enterprises._SUFFIX, brands._SUBJECT_VERB, sections._INLINE_ITEM,
-        people._pattern(), context._YEAR,
+        people._pattern(), context._YEAR, honours.TRIGGER,
     ],
 )
 def test_guarded_scans_match_the_bare_pattern(pattern: re.Pattern[str]) -> None:
@@ -48,6 +48,27 @@ def test_guarded_scans_match_the_bare_pattern(pattern: re.Pattern[str]) -> None:
     assert spans(pattern, FICTIONAL)  # the fictional text exercises every pattern
     for text in texts:
         assert spans(pattern, text) == spans(bare(pattern), text)
+
+
+_LISTS = (
+    "石桥、柳塘等村，石桥、柳塘、新田3个行政村和石桥和柳塘两村；竹溪、上舍三村。柳湾、枫林村、"
+    "甲乙、丙丁等周边村１２个村。冰岛村地界、坝歪等组。" + "柳湾、枫林、石桥" * 30 + "社区"
+)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchor", "chars"),
+    [
+        (local_places._LIST, local_places._LIST_CLOSE, local_places._LIST_CHARS),
+        (local_places._BARE_MATES, local_places._BARE_MATES_LAST, local_places._BARE_MATES_CHARS),
+    ],
+)
+def test_scans_in_anchored_runs_match_the_whole_text_scan(pattern: re.Pattern[str], anchor: re.Pattern[str], chars: str) -> None:
+    texts = [_LISTS, FICTIONAL] + [read_source(p).text for p in EXAMPLES]
+    assert len(list(pattern.finditer(_LISTS))) >= 3
+    for text in texts:
+        found = matches_in_runs(pattern, anchor, chars, text)
+        assert [m.regs for m in found] == [m.regs for m in pattern.finditer(text)]
 
 
 def test_lookbehinds_and_escaped_characters_work_behind_the_guard() -> None:

@@ -21,7 +21,7 @@ from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked
 from extract.nlp.tables import column_rows
-from extract.patterns import COUNTED_MATES, after_last
+from extract.patterns import COUNTED_MATES, after_last, guarded
 from extract.sections import starts_heading
 
 _LEVELS = r"(?:全国|全省|全市|国家级?|中国|[一二三]级[甲乙丙]等|省级|自治区级|市级|[\u4e00-\u9fff]{2,3}省)"
@@ -38,10 +38,13 @@ _CONDITIONAL = (
 )
 # rankings as titles: 在…考核中位列第一名
 _RANKED = r"(?:位列|位居|名列|排名)(?=(?:全[国省市区县镇])?第[一二三四五六七八九十\d]+(?:名|位)?)"
+# every character a conditional or ranking verb above can start with (the trigger's guard)
+_CONDITIONAL_FIRSTS = "建完是成创取获升被纳列通注提保新位名排"
 # an award verb (data/award_verbs.txt), an aim (data/aim_verbs.txt: 争创, 申报) or a conditional
 # one, not the start of an ordinary word (获得感, 获批)
-TRIGGER = re.compile(
-    rf"(?:{_CONDITIONAL}|{_RANKED}|{alternation('award_verbs.txt')}|{alternation('aim_verbs.txt')})(?!得感|批|取|悉|益|利|奖励|补|赔|奖单位|奖集体|奖个人|奖者|奖情况|奖名称|奖项|奖对象|奖时间|单位|机关|部门)"
+TRIGGER = guarded(
+    [*_CONDITIONAL_FIRSTS, *words("award_verbs.txt"), *words("aim_verbs.txt")],
+    rf"(?:{_CONDITIONAL}|{_RANKED}|{alternation('award_verbs.txt')}|{alternation('aim_verbs.txt')})(?!得感|批|取|悉|益|利|奖励|补|赔|奖单位|奖集体|奖个人|奖者|奖情况|奖名称|奖项|奖对象|奖时间|单位|机关|部门)",
 )
 # verbs whose recipients follow them (授予张三同志“…”称号)
 GIVING = frozenset({"授予"})

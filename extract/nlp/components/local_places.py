@@ -19,6 +19,7 @@ from extract.nlp.gazetteer import FAR, NEAR, NONE, OWN, gazetteer
 from extract.nlp.lexicon import NON_NAME_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import is_masked, longest_first
+from extract.patterns import matches_in_runs
 
 # suffixes come from data/village_suffixes.txt and data/township_suffixes.txt; here only
 # where one is no suffix (村级, 屯田, 镇级, 乡村, 国家农场): (lookbehind, lookahead)
@@ -51,11 +52,15 @@ _NUMERALS = "一二三四五六七八九十"
 # 竹溪、上舍三村 closes a list by its bare count only where that is the number of members none
 # of which has the suffix: 红星一村、胜利三村 are names with numbers
 _MEMBER = "(?:(?!等)[\u4e00-\u9fff]){2,5}"
-_LIST = re.compile(
-    f"(?P<head>(?:{_MEMBER}、)*{_MEMBER})[、和与及](?P<last>{_MEMBER})"
+_LIST_END = (
     f"(?:等(?:{_COUNT})?(?:{alternation('place_list_qualifiers.txt')})?|{_COUNT}(?:行政)?|(?P<bare>[{_NUMERALS}]))"
     f"(?P<suffix>社区|{'|'.join(map(re.escape, longest_first('village_suffixes.txt')))}|组)"
 )  # 组 only for the groups of a village written before them: 冰岛村地界、坝歪等组
+_LIST = re.compile(f"(?P<head>(?:{_MEMBER}、)*{_MEMBER})[、和与及](?P<last>{_MEMBER})" + _LIST_END)
+# the characters a list can hold (Chinese, 、, the digits of its count), and what closes it:
+# _LIST is sought only in the runs of them that hold its closing count or 等 and suffix
+_LIST_CHARS = "\u4e00-\u9fff、\\d"
+_LIST_CLOSE = re.compile(_LIST_END)
 # cut a stem after a joint (枫林村至龙潭村), an earlier place (新民村桂花湾组), a leading
 # preposition (以茶山村) or a verb phrase jieba kept whole (全面推行村)
 _JOINT = re.compile(r"[至到和与及村镇乡省县区]|(?<!城)市|社区|街道")  # 城市 of 城市花园 is no city's suffix
@@ -79,6 +84,9 @@ def _table_member_start(text: str, start: int, end: int, suffix: str, place: tup
 
 # 柳湾、枫林村: members without the suffix before the one written with it
 _BARE_MATES = re.compile(f"((?:{_MEMBER}、)+)(?={_MEMBER}(村|社区))")
+# sought only in the runs of Chinese and 、 that hold a last member after its 、
+_BARE_MATES_CHARS = "\u4e00-\u9fff、"
+_BARE_MATES_LAST = re.compile(f"、{_MEMBER}(?:村|社区)")
 
 
 def _place_word(word: str) -> bool:
@@ -113,7 +121,7 @@ def _bare_mates(text: str, place: tuple[str, str, str, str], out: list[Mention],
     table = gazetteer()
     found = {(x.start, x.end) for x in out if x.label in ("Village", "Community")}
     tags = jieba_tags()
-    for m in _BARE_MATES.finditer(text):
+    for m in matches_in_runs(_BARE_MATES, _BARE_MATES_LAST, _BARE_MATES_CHARS, text):
         suffix = m.group(2)
         if (m.end(1), m.end(2)) not in found:
             continue
@@ -611,7 +619,7 @@ def local_places(doc: Doc) -> Doc:
     taken: set[tuple[int, int]] = set()
     starts = token_starts(doc)
     counted: set[int] = set()  # the suffixes closing a list by its bare count (上舍三村 is no name)
-    for m in _LIST.finditer(text):
+    for m in matches_in_runs(_LIST, _LIST_CLOSE, _LIST_CHARS, text):
         suffix = m["suffix"]
         label = "Community" if suffix == "社区" else "Village"
         members = _list_members(m)
