@@ -32,7 +32,7 @@ FICTIONAL = (
     "青石镇党委书记张明同志带领村民李华、王芳等完成樟溪路北段建设，远舟科技有限公司成功签约落户，"
     "青禾专业合作社与樟溪农商银行共建青石坪党群服务中心、湿地公园、宅基地改革示范园项目。"
     "一是抓产业，二是强基础；（三）青溪小学新建教学楼工程竣工投产。被评为先进的赵强荣获表彰。"
-    "2023年比2022年增长，2021—2025年规划，2024年度先进。"
+    "2023年比2022年增长，2021—2025年规划，2024年度先进。柳湾村王大明荣获表彰。\n通讯员 张明 李华\n"
 )
 
 
@@ -40,7 +40,7 @@ FICTIONAL = (
     "pattern",
     [
         projects._HEAD, projects._ROAD_WORKS, enterprises._SUFFIX, brands._SUBJECT_VERB, sections._INLINE_ITEM,
-        people._pattern(), context._YEAR, honours.TRIGGER,
+        people._pattern(), people._credit(), people._unit_award(), context._YEAR, honours.TRIGGER,
     ],
 )
 def test_guarded_scans_match_the_bare_pattern(pattern: re.Pattern[str]) -> None:

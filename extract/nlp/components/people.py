@@ -285,7 +285,11 @@ def _names_from(text: str, pos: int, whole: re.Pattern[str]) -> list[Mention]:
 def _credit() -> re.Pattern[str]:
     """A byline word and what follows it on its line (通讯员：某某 某某), or a bracket closing
     a news item that holds only its senders (……。（青溪镇 某某 某某））."""
-    return re.compile(rf"(?:{alternation('byline_words.txt')})[\s：:]*([^\n）)]*)|(?<=[。！!])[ \u3000]*[（(]([^\n（()）]{{2,30}})[）)][ \u3000]*$", re.M)
+    return guarded(
+        [*words("byline_words.txt"), " ", "\u3000", "（", "("],  # what a match opens with
+        rf"(?:{alternation('byline_words.txt')})[\s：:]*([^\n）)]*)|(?<=[。！!])[ \u3000]*[（(]([^\n（()）]{{2,30}})[）)][ \u3000]*$",
+        re.M,
+    )
 
 
 def _credited(text: str) -> list[Mention]:
@@ -391,6 +395,7 @@ def _numbered() -> re.Pattern[str]:
 
 
 _DOTS = "·・•"
+_DOT = re.compile(f"[{_DOTS}]")
 
 
 @lru_cache(maxsize=1)
@@ -419,7 +424,7 @@ def _dotted_names(text: str, out: list[Mention]) -> list[Mention]:
     chars, tags = words("person_transliteration_chars.txt"), jieba_tags()
     named = [(m.start, m.end) for m in out if m.label == "Person"]
     found = []
-    for dot in (i for i, c in enumerate(text) if c in _DOTS):
+    for dot in (m.start() for m in _DOT.finditer(text)):
         if any(a < dot < b for a, b in named):
             continue  # a rule found the name already (村民某某·某某)
         start = dot
@@ -455,7 +460,8 @@ def _unit_award() -> re.Pattern[str]:
     clause = _CLAUSE
     verbs = rf"(?={_AWARD}|获得|荣膺|入选)"
     prize = r"(?<!荣)(?=获[^，,。；;\n]{0,6}?奖)"  # 柳湾社区某某获优秀奖, 获个人二等奖; not 杨梅荣|获
-    return re.compile(
+    return guarded(
+        [*"村院站所校社中公", *words("surnames.txt"), *words("person_name_starts.txt")],  # a unit, else a surname
         rf"(?:[村院站所校]|社区|中心|公司)({surname_pattern()}[\u4e00-\u9fff]{{2}}){verbs}"
         rf"|(?:[村院站所校]|社区|中心|公司)({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?){prize}"
         rf"|{clause}({surname_pattern()}[\u4e00-\u9fff]{{1,2}}?){verbs}"
