@@ -89,7 +89,7 @@ def tag_spans(sentences: list[tuple[int, int]], feats: list[list[list[str]]], di
         for tagger in taggers:
             tagger.set(items)
             tags = tagger.tag()
-            if any(t != "O" for t in tags):
+            if tags.count("O") < len(tags):
                 found.extend((start + a, start + b, label) for a, b, label in spans_of(tags))
     return found
 
