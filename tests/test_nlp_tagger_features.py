@@ -26,7 +26,7 @@ def test_known_features_are_the_full_features_the_models_know() -> None:
         starts, sentences = token_starts(doc), doc._.sentences
         full = sentence_features(text, starts, sentences)
         filtered = known_sentence_features(text, starts, sentences, known)
-        assert [[list(row) for row in s] for s in filtered] == [[[f for f in row if f in known] for row in s] for s in full]
+        assert [[[f.decode() for f in row] for row in s] for s in filtered] == [[[f for f in row if f in known] for row in s] for s in full]
         # with every feature known, the very same lists
         everything = frozenset(f for s in full for row in s for f in row)
-        assert [[list(row) for row in s] for s in known_sentence_features(text, starts, sentences, everything)] == full
+        assert [[[f.decode() for f in row] for row in s] for s in known_sentence_features(text, starts, sentences, everything)] == full

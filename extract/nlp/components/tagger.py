@@ -79,7 +79,9 @@ def known_attributes(directory: str) -> frozenset[str] | None:
     return None if known is None else frozenset(known)
 
 
-def tag_spans(sentences: list[tuple[int, int]], feats: list[list[list[str]]], directory: str) -> list[tuple[int, int, str]]:
+def tag_spans(
+    sentences: list[tuple[int, int]], feats: list[list[list[str]]] | list[list[tuple[bytes, ...]]], directory: str
+) -> list[tuple[int, int, str]]:
     """(start, end, label) of every span the models tag, sentence by sentence; each
     sentence's features go to the C++ side once and serve every layer's model."""
     found: list[tuple[int, int, str]] = []

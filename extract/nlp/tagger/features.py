@@ -87,7 +87,9 @@ def char_features(text: str, starts: list[int]) -> list[list[str]]:
 
 class _Known:
     """The attributes a tagger knows, and the known character features of each character
-    trigram (all six depend on the character before, the character and the one after)."""
+    trigram (all six depend on the character before, the character and the one after).
+    Features are kept as UTF-8 bytes: pycrfsuite takes bytes as they are and encodes a str
+    on every call, so each distinct feature is encoded once here instead."""
 
     _LIMIT = 500_000  # trigrams kept; the table starts afresh beyond it
 
@@ -98,14 +100,14 @@ class _Known:
             kind, _, value = attr.partition("=")
             kinds.setdefault(kind, {})[value] = attr
         self.wt, self.w = kinds.get("wt", {}), kinds.get("w", {})
-        self.trigrams: dict[str, tuple[str, ...]] = {}
+        self.trigrams: dict[str, tuple[bytes, ...]] = {}
         self.words: dict[str, tuple] = {}
         self.first = self._split("pw=^")  # the first word's left neighbour, the last's right one
         self.final = self._split("nw=$")
 
-    def _split(self, feature: str) -> tuple[str, ...]:
+    def _split(self, feature: str) -> tuple[bytes, ...]:
         # char_features splits its context column at tabs (a word may hold one)
-        return tuple(x for x in feature.split("\t") if x in self.known)
+        return tuple(x.encode() for x in feature.split("\t") if x in self.known)
 
     def word(self, w: str) -> tuple:
         """Known word features of `w`: as a single character, on its first, middle and last
@@ -114,12 +116,12 @@ class _Known:
             self.words.clear()
         tag = jieba_tags().get(w, "x")
         wt, ww = self.wt.get, self.w.get(w)
-        single = tuple(x for x in (wt("S" + tag),) if x is not None)
-        first, middle, last = (tuple(x for x in (wt(p + tag), ww) if x is not None) for p in "BME")
+        single = tuple(x.encode() for x in (wt("S" + tag),) if x is not None)
+        first, middle, last = (tuple(x.encode() for x in (wt(p + tag), ww) if x is not None) for p in "BME")
         info = self.words[w] = (single, first, middle, last, self._split("pw=" + w), self._split("nw=" + w), len(w))
         return info
 
-    def chars(self, tri: str) -> tuple[str, ...]:
+    def chars(self, tri: str) -> tuple[bytes, ...]:
         """c, c-1, c+1, b-1, b+1, t-1 (char_features' order) of the middle character of `tri`, if known."""
         found = self.trigrams.get(tri)
         if found is None:
@@ -127,7 +129,7 @@ class _Known:
                 self.trigrams.clear()
             before, ch, after = tri
             row = ("c=" + ch, "c-1=" + before, "c+1=" + after, "b-1=" + before + ch, "b+1=" + ch + after, "t-1=" + tri)
-            found = self.trigrams[tri] = tuple(f for f in row if f in self.known)
+            found = self.trigrams[tri] = tuple(f.encode() for f in row if f in self.known)
         return found
 
 
@@ -136,9 +138,9 @@ _known_cache: dict[frozenset[str], _Known] = {}
 
 def known_sentence_features(
     text: str, starts: list[int], sentences: list[tuple[int, int]], known: frozenset[str]
-) -> list[list[tuple[str, ...]]]:
+) -> list[list[tuple[bytes, ...]]]:
     """`sentence_features` keeping only the attributes in `known`, in the same order (rows are
-    tuples, which pycrfsuite takes as it takes lists).
+    tuples of UTF-8 bytes, which pycrfsuite takes as it takes lists of str).
 
     CRFsuite's tagger drops every attribute its model does not know and sums the
     others in item order, so a tagger given these tags exactly as with the full
@@ -149,7 +151,7 @@ def known_sentence_features(
     return [_known_char_features(text[a:b], local, index) for a, b, local in _local_starts(starts, sentences)]
 
 
-def _known_char_features(text: str, starts: list[int], index: _Known) -> list[tuple[str, ...]]:
+def _known_char_features(text: str, starts: list[int], index: _Known) -> list[tuple[bytes, ...]]:
     n = len(text)
     padded = _PAD + text + _END
     chars = index.chars
