@@ -154,27 +154,28 @@ def known_sentence_features(
 def _known_char_features(text: str, starts: list[int], index: _Known) -> list[tuple[bytes, ...]]:
     n = len(text)
     padded = _PAD + text + _END
-    chars = index.chars
-    char_rows = [chars(padded[i + 1 : i + 4]) for i in range(n)]
+    known_rows, chars = index.trigrams.get, index.chars  # the table read inline: one call less per character
+    trigrams = [padded[i : i + 3] for i in range(1, n + 1)]
+    char_rows = [row if (row := known_rows(tri)) is not None else chars(tri) for tri in trigrams]
     # the word columns of _word_columns, joined to each row as char_features does, filtered
     bounds = [*starts, n]
+    seen, word = index.words.get, index.word
     words = [text[x:y] for x, y in zip(bounds, bounds[1:], strict=False)]
-    seen, word = index.words, index.word
-    infos = [seen.get(w) or word(w) for w in words]
-    before = [index.first, *(info[4] for info in infos)]  # pw= of each word's left neighbour
-    after = [*(info[5] for info in infos[1:]), index.final]  # nw= of its right neighbour
-    rows: list[tuple[str, ...]] = []
+    infos = [info if (info := seen(w)) is not None else word(w) for w in words]
+    after = [*(info[5] for info in infos[1:]), index.final]  # nw= of each word's right neighbour
+    rows: list[tuple[bytes, ...]] = []
     pos = 0
-    for k, info in enumerate(infos):
+    before = index.first  # pw= of the word's left neighbour
+    for info, right in zip(infos, after, strict=True):
         size = info[6]
         if size == 1:
-            rows.append(char_rows[pos] + info[0] + before[k] + after[k])
-            pos += 1
-            continue
-        rows.append(char_rows[pos] + info[1] + before[k])
-        if size > 2:
-            middle = info[2]
-            rows.extend([row + middle for row in char_rows[pos + 1 : pos + size - 1]])
+            rows.append(char_rows[pos] + info[0] + before + right)
+        else:
+            rows.append(char_rows[pos] + info[1] + before)
+            if size > 2:
+                middle = info[2]
+                rows += [row + middle for row in char_rows[pos + 1 : pos + size - 1]]
+            rows.append(char_rows[pos + size - 1] + info[3] + right)
         pos += size
-        rows.append(char_rows[pos - 1] + info[3] + after[k])
+        before = info[4]
     return rows
