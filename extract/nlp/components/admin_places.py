@@ -22,6 +22,7 @@ from extract.nlp.gazetteer import gazetteer
 from extract.nlp.lexicon import NON_NAME_TAGS, alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.names import has_proper_part, is_masked
+from extract.patterns import guarded, matches_in_runs
 
 _PROVINCE_SUFFIX = re.compile(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_SUFFIX = re.compile(r"(市|地区|盟|[\u4e00-\u9fff]{1,6}族自治州|自治州)$")
@@ -115,9 +116,11 @@ def district_short_forms() -> tuple[dict[str, list[tuple[str, str]]], dict[str, 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 # 天河、越秀等区域: a list of county short forms closed by a word for areas
-_DISTRICT_LIST = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?:等(?:区域|区县|县区|区|县|地区|地)|[两二三四五六七八九十]个?(?:区县|县区|县市|区|县|市|旗))"
-)  # 天河、越秀等区域; 安吉、德清两县
+_DISTRICT_LIST_END = r"(?:等(?:区域|区县|县区|区|县|地区|地)|[两二三四五六七八九十]个?(?:区县|县区|县市|区|县|市|旗))"
+_DISTRICT_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})" + _DISTRICT_LIST_END)  # 天河、越秀等区域; 安吉、德清两县
+# sought only in the runs of Chinese and 、 that hold the words closing such a list
+_DISTRICT_LIST_CLOSE = re.compile(_DISTRICT_LIST_END)
+_DISTRICT_LIST_CHARS = "\u4e00-\u9fff、"
 
 
 def _district_after(text: str, end: int, region_code: str) -> tuple[int, str]:
@@ -185,7 +188,7 @@ def _district_list(text: str) -> list[tuple[int, int, str]]:
     """Members of 天河、越秀等区域 when every one is a county short form of one city."""
     shorts, _ = district_short_forms()
     found = []
-    for m in _DISTRICT_LIST.finditer(text):
+    for m in matches_in_runs(_DISTRICT_LIST, _DISTRICT_LIST_CLOSE, _DISTRICT_LIST_CHARS, text):
         members = m.group(1).split("、")
         if len(members[0]) == 3 and members[0] not in shorts and members[0][1:] in shorts:
             members[0] = members[0][1:]  # 与天河、越秀等区域: a preposition glued to the first
@@ -215,7 +218,8 @@ def _short_county() -> re.Pattern[str]:
         if _level(row["adcode"]) == "District" and len(row["name"]) == 2 and row["name"].endswith("县") and row["name"] not in unsafe
     })
     town = f"[\u4e00-\u9fff]{{2,5}}?(?:{alternation('township_suffixes.txt')})"
-    return re.compile(
+    return guarded(
+        names,
         rf"(?:(?<=[^\u4e00-\u9fff])|(?<=[省市州盟])|^)({'|'.join(names)})(?={town}|县委|人民政府|政府|[、，,；;]\S{{1,4}}[县区市旗])",
         re.M,
     )
