@@ -13,7 +13,8 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata
+from pathlib import Path
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
@@ -34,12 +35,18 @@ class Division:
 
 
 @functools.cache
+def adcode_rows() -> list[tuple[str, str]]:
+    """(adcode, name) of each row of cpca's adcode table, read once for every step that uses it.
+    Located, not imported: importing cpca builds its own matcher and imports pkg_resources."""
+    path = Path(str(metadata.distribution("cpca").locate_file("cpca/resources/adcodes.csv")))
+    return [(row["adcode"], row["name"]) for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))]
+
+
+@functools.cache
 def divisions() -> dict[str, list[Division]]:
     """Province, city and district names (full forms) from cpca's adcode table, by name."""
-    table = resources.files("cpca.resources").joinpath("adcodes.csv").read_text(encoding="utf-8")
     by_name: dict[str, list[Division]] = {}
-    for row in csv.DictReader(io.StringIO(table)):
-        code, name = row["adcode"], row["name"]
+    for code, name in adcode_rows():
         if len(name) < 3 or "直辖" in name or name.endswith(("市辖区", "县辖区")) or name.endswith("海域"):
             continue
         if code[2:] == "0" * 10:

@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-from extract.nlp.jieba_setup import quiet_jieba
+from extract.nlp.jieba_setup import load_jieba, quiet_jieba
 from extract.nlp.user_cache import cached
 
 DATA = Path(__file__).with_name("data")
@@ -36,8 +36,7 @@ def alternation(name: str) -> str:
 @lru_cache(maxsize=1)
 def jieba_tags() -> dict[str, str]:
     """Word -> part-of-speech tag from jieba's own dictionary (parsed once per machine, loaded once per process)."""
-    import jieba
-
+    jieba = load_jieba()
     quiet_jieba()
 
     def parse() -> dict[str, str]:  # as jieba.posseg reads it, without building its tokenizer

@@ -7,16 +7,15 @@ place wins. Named development zones (东湖高新区) are found by their suffix.
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.metadata.divisions import adcode_rows
 from extract.nlp.boundaries import doc_text, extend_left, token_starts
 from extract.nlp.gazetteer import gazetteer
 from extract.nlp.lexicon import NON_NAME_TAGS, alternation, jieba_tags, words
@@ -67,12 +66,11 @@ class PlaceNames:
 @lru_cache(maxsize=1)
 def place_names() -> PlaceNames:
     """The national division list and the short forms of its provinces and cities; built once per process."""
-    table = resources.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
     entries: dict[str, tuple[str, str]] = {}
     short_forms: dict[str, tuple[str, str]] = {}
     unsafe = words("ambiguous_short_places.txt")
-    for row in csv.DictReader(table.splitlines()):
-        name, label = row["name"], _level(row["adcode"])
+    for code, name in adcode_rows():
+        label = _level(code)
         if len(name) < 2 or (label == "District" and len(name) < 3) or name in unsafe:
             continue
         entries.setdefault(name, (label, name))
@@ -101,12 +99,10 @@ def place_names() -> PlaceNames:
 def district_short_forms() -> tuple[dict[str, list[tuple[str, str]]], dict[str, str]]:
     """County-level short forms (昆山 of 昆山市, 天河 of 天河区) -> [(full name, adcode)], and
     province/city full names -> adcode; only used where the text backs a short form up."""
-    table = resources.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
     shorts: dict[str, list[tuple[str, str]]] = {}
     regions: dict[str, str] = {}
     unsafe = words("ambiguous_short_places.txt") | words("common_word_districts.txt")
-    for row in csv.DictReader(table.splitlines()):
-        name, code = row["name"], row["adcode"]
+    for code, name in adcode_rows():
         if _level(code) != "District":
             regions.setdefault(name, code)
         elif len(name) >= 3 and name[-1] in "区县市旗" and name not in unsafe and _CJK.fullmatch(name):
@@ -211,11 +207,10 @@ def _short_county() -> re.Pattern[str]:
     """A county whose name is one character and 县 (随县, 滑县): too like a word to match alone,
     so only at a clause's or a region's edge and right before a township of it or its bodies
     (随县澴潭镇, 滑县县委 …)."""
-    table = resources.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
     unsafe = words("ambiguous_short_places.txt") | words("common_word_districts.txt")
     names = sorted({
-        row["name"] for row in csv.DictReader(table.splitlines())
-        if _level(row["adcode"]) == "District" and len(row["name"]) == 2 and row["name"].endswith("县") and row["name"] not in unsafe
+        name for code, name in adcode_rows()
+        if _level(code) == "District" and len(name) == 2 and name.endswith("县") and name not in unsafe
     })
     town = f"[\u4e00-\u9fff]{{2,5}}?(?:{alternation('township_suffixes.txt')})"
     return guarded(
