@@ -399,3 +399,12 @@ def test_a_photo_credit_after_a_caption() -> None:
 def test_the_speaker_after_the_government_that_reports() -> None:
     assert people("在大会第六次会议上\n青石镇人民政府 滕志远\n各位代表：现在我代表镇人民政府作报告。") == {"滕志远"}
     assert people("青石镇人民政府 2023年12月") == set()
+
+
+def test_the_speaker_before_ge_wei_dai_biao() -> None:
+    assert people("在某乡第十三届人民代表大会第一次会议上 詹晓峰 各位代表：现在我代表乡人民政府作报告。") == {"詹晓峰"}
+
+
+def test_a_photo_credit_run_into_its_caption_ends_where_a_place_begins() -> None:
+    text = "芹菜丰收。云岭日报通讯员汤建华浏阳市柳溪乡农民在地头劳作。社一角。通讯员汤文宁乡县青山镇风光。"
+    assert people(text) == {"汤建华", "李文"}

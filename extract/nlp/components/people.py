@@ -91,6 +91,7 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:(?:{byline})[\s：:]*(?:[^\s：:，,。；;（）()]{{2,16}}[ \u3000\t]+)?{name}(?=[\s）)（(，,、；;。]|文|$))"
         rf"|(?:[（(][^\s（）()]{{2,16}}?(?:{_BYLINE_ORG})[ \u3000]+{name}(?=[）)]))"  # （青溪镇人民政府 某某）
         rf"|(?:(?:(?<=人民政府[ \u3000])|(?<=办事处[ \u3000])){name}(?=[ \u3000\n]|$))"  # 某镇人民政府 某某 (the speaker of a report)
+        rf"|(?:(?<=[ \u3000\n]){name}(?=[ \u3000]*\n?[ \u3000]*各位代表))"  # …会议上 某某 各位代表: the speaker
         rf"|(?:(?<=[委府校会局院部办所站]){name}(?=书记|副书记|主任|镇长|乡长|区长|县长|市长|(?:副)?(?:院长|局长|校长|会长|所长|站长)))"  # 市委党校某某副院长
         rf"|(?:(?:(?<=[，,、；;。：:（(“\s在由向请同与和及对为给随谢])|^){name}(?=(?:副)?(?:书记|镇长|乡长|区长|县长|市长|主任)(?:[，,、；;。\s]|{after})))"
         rf"|(?:(?:(?<=任命|提名|推选|选举|聘任)|(?<=叫)){name}(?=为|同志|[，,。；;]))"  # 任命某某为副镇长, 她叫某某，
@@ -557,6 +558,28 @@ def _list_mates(text: str, found: list[Mention]) -> list[Mention]:
     return mates
 
 
+@lru_cache(maxsize=1)
+def _credit_glued() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('byline_words.txt')})[ \u3000：:]*({surname_pattern()}[\u4e00-\u9fff]{{1,2}})")
+
+
+_PLACE_AFTER_CREDIT = frozenset({"Province", "City", "District", "Subdistrict", "Village", "Community"})
+
+
+def _credited_before_place(text: str, out: list[Mention]) -> list[Mention]:
+    """A photo's credit run into its caption (通讯员某某某某县某乡…): the name is the two or
+    three characters after the byline word that end where a place the text names begins."""
+    starts = {m.start for m in out if m.label in _PLACE_AFTER_CREDIT}
+    found = []
+    for m in _credit_glued().finditer(text):
+        at = m.start(1)
+        size = next((n for n in (3, 2) if at + n in starts and n <= len(m.group(1))), 0)
+        name = text[at : at + size]
+        if size and is_person_name(name) and not any(o.label == "Person" and o.start == at for o in out):
+            found.append(Mention(at, at + size, "Person", name))
+    return found
+
+
 @Language.component("govkg_people", assigns=["doc._.mentions"])
 def people(doc: Doc) -> Doc:
     out = mentions(doc)
@@ -578,6 +601,7 @@ def people(doc: Doc) -> Doc:
     out.extend(_list_mates(text, found))
     out.extend(_names_in(_spaced(), text) + _listed_after_heading(text) + _table_names(text) + _credited(text) + _names_in(_numbered(), text))
     out.extend(_listed_by_place(text))
+    out.extend(_credited_before_place(text, out))
     out.extend(_historical_names(text))
     out.extend(_dotted_names(text, out))
     out.extend(_translit_names(text, out))
