@@ -185,3 +185,8 @@ def test_one_character_before_a_known_town_is_part_of_the_name() -> None:
 def test_a_rank_of_towns_is_no_town() -> None:
     text = "论坛公布了全国千强镇名单，凤岭镇榜上有名。凤岭镇先后被评为全国千强镇、国家卫生镇，全镇产业特色鲜明。全国千强镇评选侧重综合实力。"
     assert find_place("", text) == "凤岭镇"
+
+
+def test_a_year_or_a_self_reference_before_a_town_is_not_part_of_its_name() -> None:
+    text = "2013年枫岭乡获评国家卫生乡镇，2015年枫岭乡获评省级文明乡镇。这是我乡的大事，是我乡的光荣，是我乡的骄傲。"
+    assert find_place("", text) == "枫岭乡"

@@ -527,3 +527,8 @@ def test_also_won_this_honour_points_to_the_title_the_text_keeps_naming() -> Non
 def test_a_comma_continues_with_titles_joined_by_yiji() -> None:
     text = TOWN + "柳湾村先后获得省级“十百千”乡村振兴示范点、省级民主法治示范村，云岭市特色田园乡村·乡村振兴集成示范试点以及云岭市无毒示范村等称号。\n"
     assert {h for _, h in awarded(text)} >= {"省级民主法治示范村", "云岭市特色田园乡村·乡村振兴集成示范试点", "云岭市无毒示范村"}
+
+
+def test_the_own_units_party_committee_stands_for_the_township() -> None:
+    text = "青石街道2020年工作总结\n街道党工委被评为市第二批“疫情防控事迹突出的党组织”，街道被评为“温州市抗击新冠肺炎疫情先进集体”。\n"
+    assert {r for r, _ in awarded(text)} == {"青石街道"}

@@ -27,6 +27,8 @@ _ORGAN = re.compile(
 )
 _TOWNS = alternation("township_suffixes.txt")
 _LEVEL = re.compile("全[国省市县区]")
+_NOT_IN_NAME = frozenset("省市区县的在和与是为对全我本年月日")  # 2013年某镇: words around a name, not in it
+_NOT_IN_BASE = _NOT_IN_NAME - frozenset("省市区县")  # 是我乡 (but 柳市镇 is a name)
 _SELF_REFERENCE = re.compile(f"(?:全|我|本)({_TOWNS})")
 _GENERIC_PLACE = re.compile(
     rf"({_NAME_CHAR}{{2,4}}?)({_TOWNS})(?![道村镇区巷头面边景路贤土亲愁情里间邻民俗风])"
@@ -92,7 +94,7 @@ def _extend_left(text: str, hits: list[tuple[int, str]]) -> Counter[str]:
     """
     groups: dict[str, list[int]] = {}
     for start, suffix in hits:
-        if start >= 2 and re.fullmatch(f"{_NAME_CHAR}{{2}}", text[start - 2 : start]):
+        if start >= 2 and re.fullmatch(f"{_NAME_CHAR}{{2}}", text[start - 2 : start]) and not set(text[start - 2 : start]) & _NOT_IN_BASE:
             groups.setdefault(text[start - 2 : start] + suffix, []).append(start)
     counts: Counter[str] = Counter()
     for base, starts in groups.items():
@@ -101,7 +103,7 @@ def _extend_left(text: str, hits: list[tuple[int, str]]) -> Counter[str]:
         while length < 5:
             prefix = Counter(text[s - length - 1] if s - length - 1 >= 0 else "" for s in starts)
             char, agree = prefix.most_common(1)[0]
-            if not char or agree < 0.75 * len(starts) or not re.match(_NAME_CHAR, char) or char in "省市区县的在和与是为对全我本":
+            if not char or agree < 0.75 * len(starts) or not re.match(_NAME_CHAR, char) or char in _NOT_IN_NAME:
                 break
             starts = [s for s in starts if s - length - 1 >= 0 and text[s - length - 1] == char]
             length += 1

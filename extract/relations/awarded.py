@@ -31,6 +31,7 @@ _PLACING = (*_DIVISIONS, "Subdistrict")
 _RANK = {label: rank for rank, label in enumerate(_PLACING)}  # a place placing the next name ranks above it
 _THIS_HONOUR = re.compile(r"(?:也|亦|同时|均|同样)?(?:获此|获得此|荣获此)(?:殊荣|荣誉|称号|荣誉称号)")
 _THIS_REACH = 400  # how far back the title 获此殊荣 points to may stand
+_OWN_BODY = re.compile(r"(?:街道|镇|乡)(?:党工委|党委|工委|人民政府|政府|办事处)?")
 _COMMA_GAP = re.compile(r"^\s*[，,]\s*$")
 _TOWN_BEFORE = re.compile(r"(?:[^\s、，,和及与的]{1,6}?(?:自治县|县|区|市|街道|镇|乡))+$")
 _PEOPLE_COUNTED = re.compile(r"^[\d一二两三四五六七八九十]+[人名位](?:同志)?$")
@@ -42,7 +43,7 @@ _POINTER = re.compile(r"(?:该|此|这|其|上述|以上|他|她)(?!镇|乡|街�
 _SAID_OF_SELF = re.compile(
     r"\d{4}(?:[-—－~至]\d{4})?年度?|[今全去同]年|年内|[上下]半年|近[\d一二两三四五六七八九十几]*年来?|\d+月|一年来|以来|此外|同时|其中|期间|[\d一二两三四五六七八九十]+(?:年|个月|次)|"
     r"[\u4e00-\u9fff“”]{2,24}?(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查)(?:中|上)?|[\u4e00-\u9fff]{2,12}?工作|"
-    r"(?:我|本|全|该|咱)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)(?:上下)?|我们|在?全[国省市区县](?:唯一|首个|首家|首批)?|唯一|首个|首家|首批|"
+    r"(?:我|本|全|该|咱)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)(?:上下|党工委|党委|政府|办事处)?|我们|在?全[国省市区县](?:唯一|首个|首家|首批)?|唯一|首个|首家|首批|"
     + alternation("award_adverbs.txt")
     + r"|[\s，,、“”\"]"
 )
@@ -399,9 +400,13 @@ def _receivers(ctx: Context, honour: Mention) -> tuple[list[tuple[str, list[tupl
 
 
 def _marked_all(ctx: Context, found: list[Mention]) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Each named recipient with its marks; a kind of recipient (村委会, 公司) names none."""
+    """Each named recipient with its marks; a kind of recipient (村委会, 公司) names none, and the
+    own unit's bodies (街道党工委, 镇政府) stand for the report's own township."""
     generic = words("generic_recipients.txt")
-    return [_marked(ctx, m) for m in found if m.name not in generic]
+    return [
+        (ctx.own_place_id, [(m.start, m.end)]) if ctx.own_place_id and _OWN_BODY.fullmatch(m.name) else _marked(ctx, m)
+        for m in found if m.name not in generic
+    ]
 
 
 def _marked(ctx: Context, m: Mention) -> tuple[str, list[tuple[int, int]]]:
