@@ -183,7 +183,7 @@ def test_one_character_before_a_known_town_is_part_of_the_name() -> None:
 
 
 def test_a_rank_of_towns_is_no_town() -> None:
-    text = "论坛公布了全国千强镇名单，凤岭镇榜上有名。凤岭镇先后被评为全国千强镇、国家卫生镇，全镇产业特色鲜明。全国千强镇评选侧重综合实力。"
+    text = "大会发布了全国千强镇榜单，凤岭镇位列其中。凤岭镇先后被评为全国千强镇、国家卫生镇，全镇产业特色鲜明。全国千强镇评价侧重综合实力。"
     assert find_place("", text) == "凤岭镇"
 
 

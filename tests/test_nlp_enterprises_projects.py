@@ -145,8 +145,8 @@ def test_a_list_closed_by_its_count_of_projects() -> None:
 
 
 def test_a_short_unknown_name_before_a_figure_opens_the_project() -> None:
-    text = "养殖产业提档升级。云岭乐满20万头生猪养殖基地开工建设；农业效益提高。柳庄1200亩高效农业示范园成为亮点，完成白沙湾4000亩紫菜养殖项目。"
-    assert {"云岭乐满20万头生猪养殖基地", "柳庄1200亩高效农业示范园", "白沙湾4000亩紫菜养殖项目"} <= set(found(text, "Project"))
+    text = "特色养殖加快发展。云岭丰瑞15万头生猪养殖基地建成投产；农业效益提高。柳庄800亩设施农业示范园成为亮点，完成白沙湾3000亩海带养殖项目。"
+    assert {"云岭丰瑞15万头生猪养殖基地", "柳庄800亩设施农业示范园", "白沙湾3000亩海带养殖项目"} <= set(found(text, "Project"))
 
 
 def test_a_verb_or_the_own_town_before_a_figure_opens_nothing() -> None:
@@ -155,17 +155,17 @@ def test_a_verb_or_the_own_town_before_a_figure_opens_nothing() -> None:
 
 
 def test_a_preposition_or_conjunction_glued_to_a_word_is_no_trade_name() -> None:
-    text = "坚持以大项目引领大投资，大力推进排洪沟及进出口路项目建设。"
+    text = "坚持以大项目带动大发展，加快推进排水沟及出口路项目建设。"
     assert not set(found(text, "Enterprise")) & {"以大", "沟及"}
 
 
 def test_a_verb_of_focus_before_a_project_is_not_part_of_its_name() -> None:
-    names = found("青石街道紧抓新能源汽车超级充电站项目建设，狠抓云帆智造产业园项目落地。", "Project")
+    names = found("青石街道紧抓柳溪冷链物流中心项目建设，狠抓云帆智造产业园项目落地。", "Project")
     assert not any(n.startswith(("青石街道紧抓", "紧抓", "狠抓")) for n in names)
 
 
 def test_catering_is_a_trade_that_ends_a_short_name() -> None:
-    assert "慕云餐饮" in found("完成慕云餐饮总部项目意向签约。", "Enterprise")
+    assert "慕云餐饮" in found("与慕云餐饮总部项目达成合作。", "Enterprise")
 
 
 def test_kinds_of_undertaking_are_no_projects() -> None:
@@ -179,13 +179,13 @@ def test_a_preposition_and_a_size_before_a_head_name_no_project() -> None:
 
 
 def test_a_yearly_capacity_and_its_firm_open_the_project() -> None:
-    text = "远舟仪器有限公司投资的年产十万套智能仪表项目已完工，投资2亿元青禾环保科技有限公司年10万吨飞灰综合利用项目开工。"
-    assert {"年产十万套智能仪表项目", "青禾环保科技有限公司年10万吨飞灰综合利用项目"} <= set(found(text, "Project"))
+    text = "远舟仪器有限公司投资的年产五万套智能水表项目已完工，投资2亿元青禾环保科技有限公司年8万吨秸秆综合利用项目开工。"
+    assert {"年产五万套智能水表项目", "青禾环保科技有限公司年8万吨秸秆综合利用项目"} <= set(found(text, "Project"))
 
 
 def test_boundary_landmarks_and_verbs_with_aspect_are_no_project_names() -> None:
-    text = "辖区东至青溪路蔬菜批发市场，西至桃源山、枫丹小镇。标志着柳湾村综合服务中心项目正式启动，充分发挥乡村振兴产业基地的龙头作用。"
-    assert found(text, "Project") == ["柳湾村综合服务中心项目"]
+    text = "辖区东至青溪路蔬菜批发市场，西至桃源山、枫丹小镇。标志着柳湾村便民服务中心项目顺利开工，全面发挥乡村振兴示范园的作用。"
+    assert found(text, "Project") == ["柳湾村便民服务中心项目"]
 
 
 def test_a_learned_span_across_clauses_names_nothing_but_a_quoted_comma_stays() -> None:
@@ -213,7 +213,7 @@ def test_a_learned_project_of_category_words_is_a_kind() -> None:
 
 
 def test_kinds_named_by_party_work_taxes_or_sales_are_no_projects() -> None:
-    text = "打造精品党建项目，挖掘税源项目税收贡献，建立加工销售基地。"
+    text = "打造精品党建项目，培育税源项目增加税收，建立加工销售基地。"
     assert found(text, "Project") == []
 
 
@@ -223,5 +223,5 @@ def test_a_count_closing_a_list_or_a_verb_right_before_the_head_names_no_project
 
 
 def test_stations_and_sea_ranches_are_named_facilities() -> None:
-    text = "建成运营“青创加油站”，推进白沙海洋牧场建设，建成远舟超级充电站。"
-    assert {"青创加油站", "白沙海洋牧场", "远舟超级充电站"} <= set(found(text, "Project"))
+    text = "建成运营“青禾加油站”，推进白沙海洋牧场建设，建成远舟光储充电站。"
+    assert {"青禾加油站", "白沙海洋牧场", "远舟光储充电站"} <= set(found(text, "Project"))

@@ -370,7 +370,7 @@ def test_places_counted_after_a_list_and_a_name_before_its_title() -> None:
 
 
 def test_a_conjunction_before_a_frequent_word_is_no_person() -> None:
-    text = "团结带领全镇广大干部和群众，请各位代表和各位同志提出意见，和晓川同志作报告。"
+    text = "依靠全乡干部和群众，恳请各位代表和各位委员审议，和晓川同志作说明。"
     names = set(found(text, "Person"))
     assert not names & {"和群众", "和各位"}
     assert "和晓川" in names
@@ -382,29 +382,29 @@ def test_senders_closed_up_before_baodao_in_a_closing_bracket() -> None:
 
 
 def test_a_three_character_name_before_zhengzai() -> None:
-    assert "柯东平" in people("柳湾村党支部书记柯东平正在讲述一年来的工作。")
+    assert "柯东平" in people("柳湾村党支部书记柯东平正在汇报村里的变化。")
     assert "王明" in people("镇长王明全年走访企业50家。")
 
 
 def test_a_name_between_a_school_or_society_and_its_post() -> None:
-    assert people("邀请市委党校卞青副院长等专家授课，市文化研究会闵川书记出席。") == {"卞青", "闵川"}
+    assert people("请县委党校卞青副院长等专家辅导，县民俗研究会闵川书记出席。") == {"卞青", "闵川"}
 
 
 def test_a_photo_credit_after_a_caption() -> None:
-    assert people("辣椒种植基地一角。邝立伟 摄\n农业建设精准发力。") == {"邝立伟"}
-    assert people("辣椒种植。邝立伟摄农业建设精准发力。") == {"邝立伟"}
+    assert people("茶园采摘一角。邝立伟 摄\n产业发展提质增效。") == {"邝立伟"}
+    assert people("茶园采摘。邝立伟摄产业发展提质增效。") == {"邝立伟"}
     assert people("全镇拍摄宣传片。王明摄影作品获奖。") == set()
 
 
 def test_the_speaker_after_the_government_that_reports() -> None:
-    assert people("在大会第六次会议上\n青石镇人民政府 滕志远\n各位代表：现在我代表镇人民政府作报告。") == {"滕志远"}
+    assert people("在大会第三次会议上\n青石镇人民政府 滕志远\n各位代表：现在我代表镇人民政府作报告。") == {"滕志远"}
     assert people("青石镇人民政府 2023年12月") == set()
 
 
 def test_the_speaker_before_ge_wei_dai_biao() -> None:
-    assert people("在某乡第十三届人民代表大会第一次会议上 詹晓峰 各位代表：现在我代表乡人民政府作报告。") == {"詹晓峰"}
+    assert people("在某乡人代会第二次会议上 詹晓峰 各位代表：现在我代表乡人民政府作报告。") == {"詹晓峰"}
 
 
 def test_a_photo_credit_run_into_its_caption_ends_where_a_place_begins() -> None:
-    text = "芹菜丰收。云岭日报通讯员汤建华浏阳市柳溪乡农民在地头劳作。社一角。通讯员汤文宁乡县青山镇风光。"
-    assert people(text) == {"汤建华", "李文"}
+    text = "茶叶丰收。云岭日报通讯员汤建华浏阳市柳溪乡茶农在采茶。村一景。通讯员汤文宁乡县青山镇风光。"
+    assert people(text) == {"汤建华", "汤文"}

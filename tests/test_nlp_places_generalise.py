@@ -202,9 +202,9 @@ def test_own_county_by_its_short_form() -> None:
 
 
 def test_a_natural_or_central_village_under_its_village() -> None:
-    text = "柳湾村和睦自然村获评县级“十佳”，石桥村枫冲中心村成为示范，引导建房户向中心村集中，撤并自然村12个。"
+    text = "柳湾村和睦自然村被评为县级“十佳”，石桥村枫冲中心村成为样板，引导建房户向中心村集中，撤并自然村8个。"
     villages = names(text, "Village")
-    assert {"和平自然村", "枫冲中心村"} <= villages
+    assert {"和睦自然村", "枫冲中心村"} <= villages
     assert not any(n.endswith(("向中心村", "撤并自然村")) for n in villages)
     assert not found(text, "Project")  # 中心 of 中心村 heads no project
 

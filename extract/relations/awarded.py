@@ -141,7 +141,7 @@ def _placed(found: Iterable[Mention]) -> list[Mention]:
 
 def _without_divisions(ctx: Context, a: int, b: int, label: str) -> str:
     """The text between two list mates without the county, city or town that places the
-    second, or any name right before it (凤鸣乡和平阳县的白沙镇: 和; 口社村、长泰区岩溪镇甘寨村: 、)."""
+    second, or any name right before it (凤鸣乡和平阳县的白沙镇: 和; 柳社村、青石区云溪镇石寨村: 、)."""
     placing = _DIVISIONS if label in _PLACING else _PLACING
     gap = ctx.text[a:b]
     for m in ctx.in_sentence(a):

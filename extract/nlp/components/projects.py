@@ -359,7 +359,7 @@ def projects(doc: Doc) -> Doc:
         if holder is not None:
             start = holder.start
         elif figure is not None and figure.group().startswith("年"):
-            start = figure.start()  # 年产十万套智能仪器仪表项目: the capacity names the project
+            start = figure.start()  # 年产五万套智能水表项目: the capacity names the project
         elif figure is not None:
             start = _name_before_figure(text, starts, figure.start()) or start
         elif (capacity := _CAPACITY_BEFORE.search(text, max(0, start - 3), start)) and text[start : start + 1].isdigit():
