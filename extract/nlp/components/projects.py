@@ -259,7 +259,7 @@ def kind_of_project(name: str) -> bool:
 
 
 def _name_before_figure(text: str, starts: list[int], figure: int) -> int:
-    """云岭丰瑞20万头生猪养殖基地, 柳庄800亩…示范园: a short name the table does not know
+    """云岭丰瑞15万头生猪养殖基地, 柳庄800亩…示范园: a short name the table does not know
     right before the figure, after a clause's start or a building verb, opens the name; 0 when not."""
     k = _token_at(starts, figure - 1)
     tags = jieba_tags()
