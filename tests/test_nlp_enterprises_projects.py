@@ -225,3 +225,7 @@ def test_a_count_closing_a_list_or_a_verb_right_before_the_head_names_no_project
 def test_stations_and_sea_ranches_are_named_facilities() -> None:
     text = "建成运营“青禾加油站”，推进白沙海洋牧场建设，建成远舟光储充电站。"
     assert {"青禾加油站", "白沙海洋牧场", "远舟光储充电站"} <= set(found(text, "Project"))
+
+
+def test_a_startup_street_district_keeps_its_whole_name() -> None:
+    assert "柳溪大学生创业街区" in found("青石街道建成柳溪大学生创业街区，入驻团队40个。", "Project")
