@@ -23,7 +23,7 @@ import os
 import signal
 import stat
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -45,6 +45,10 @@ class Extracted:
     graph: Graph | None = None
     error: str | None = None
     out_of_memory: bool = False
+    rendered: str | None = None  # the graph as the caller's render made it in the worker (then no graph)
+
+
+Render = Callable[[str, Graph], str]  # (source, graph) -> the text a caller writes for it
 
 
 @dataclass
@@ -220,8 +224,11 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
-def _serve(conn: Connection, others: list[Connection], limits: Limits) -> None:
-    """A worker: extract the sources sent until told to stop; exit after running out of memory."""
+def _serve(conn: Connection, others: list[Connection], limits: Limits, render: Render | None = None) -> None:
+    """A worker: extract the sources sent until told to stop; exit after running out of memory.
+    With `render`, it sends the rendered text instead of the graph: the parent, which two
+    workers share, then only writes it (unpickling and rendering every graph there made it
+    the bottleneck)."""
     for other in others:  # the parent's ends of the other workers' pipes: they must see EOF when it dies
         other.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -236,6 +243,11 @@ def _serve(conn: Connection, others: list[Connection], limits: Limits) -> None:
         result = extract_one(source)
         if result.out_of_memory:
             result = Extracted(source, error=_memory_error(limits), out_of_memory=True)
+        elif render is not None and result.graph is not None:
+            try:
+                result = Extracted(source, rendered=render(source, result.graph))
+            except Exception as exc:  # one error line for this report, the worker goes on
+                result = Extracted(source, error=f"extraction failed: result not written: {type(exc).__name__}: {exc}")
         try:
             conn.send(result)
         except MemoryError:
@@ -270,9 +282,11 @@ def _death_error(code: int | None, limits: Limits) -> str:
 class _Worker:
     """One worker process and the report it is working on."""
 
-    def __init__(self, ctx: multiprocessing.context.BaseContext, limits: Limits, others: list[Connection]) -> None:
+    def __init__(
+        self, ctx: multiprocessing.context.BaseContext, limits: Limits, others: list[Connection], render: Render | None = None
+    ) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, others, limits), daemon=True)
+        self.process = ctx.Process(target=_serve, args=(child, others, limits, render), daemon=True)
         # Objects made so far (the pipeline, a loaded store) are frozen out of the GC around the
         # fork: a child's collections would otherwise touch them all and copy their pages.
         frozen_before = gc.get_freeze_count()
@@ -308,7 +322,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _run_workers(sources: Sequence[str], workers: int, limits: Limits) -> Iterator[Extracted]:
+def _run_workers(sources: Sequence[str], workers: int, limits: Limits, render: Render | None = None) -> Iterator[Extracted]:
     """Extract in `workers` processes, yielding in input order; a worker over a limit is replaced."""
     ctx = _context()
     pending = list(enumerate(sources))
@@ -323,14 +337,14 @@ def _run_workers(sources: Sequence[str], workers: int, limits: Limits) -> Iterat
             if (worker is None or worker.job is None) and pending:
                 if worker is None:
                     others = [w.conn for w in slots if w is not None]
-                    worker = slots[i] = _Worker(ctx, limits, others)
+                    worker = slots[i] = _Worker(ctx, limits, others, render)
                 index, source = pending.pop()
                 try:
                     worker.give(index, source, limits.seconds)
                 except OSError:  # it died while idle: a fresh one takes the report
                     worker.stop()
                     others = [w.conn for w in slots if w is not None and w is not worker]
-                    worker = slots[i] = _Worker(ctx, limits, others)
+                    worker = slots[i] = _Worker(ctx, limits, others, render)
                     worker.give(index, source, limits.seconds)
 
     try:
@@ -372,9 +386,11 @@ def _run_workers(sources: Sequence[str], workers: int, limits: Limits) -> Iterat
 
 
 def extract_all(
-    sources: Sequence[str], workers: int = 1, progress: bool = False, limits: Limits | None = None
+    sources: Sequence[str], workers: int = 1, progress: bool = False, limits: Limits | None = None,
+    render: Render | None = None,
 ) -> Iterator[Extracted]:
-    """Extract every source in worker processes under `limits`, yielding results in input order."""
+    """Extract every source in worker processes under `limits`, yielding results in input order;
+    with `render` (a module-level function of source and graph), each result's `rendered` text."""
     if not sources:
         return
     limits = limits or Limits()
@@ -382,7 +398,7 @@ def extract_all(
         _warm_worker()
     bar = tqdm(total=len(sources), unit="report", disable=not progress, desc="extract")
     try:
-        for result in _run_workers(sources, max(workers, 1), limits):
+        for result in _run_workers(sources, max(workers, 1), limits, render):
             yield result
             bar.update()
     finally:

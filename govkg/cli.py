@@ -131,19 +131,27 @@ def extract(paths: tuple[str, ...], fmt: str, with_text: bool, workers: int, lim
         failed += 1
         click.echo(f"error: {source}: {cause}", err=True)
         click.echo(json.dumps({"source": source, "error": cause}, ensure_ascii=False))
-    for result in extract_all(found.files, workers=workers, limits=limits):
-        record: dict[str, Any] = {"source": result.source}
-        if result.graph is None:
-            failed += 1
-            record["error"] = result.error
-            click.echo(f"error: {result.source}: {result.error}", err=True)
-        else:
-            report = next(iter(result.graph.reports.values()))
-            record["report"] = report.to_dict(with_text=with_text)
-            record["entities"] = [e.to_dict() for e in result.graph.entities.values()]
-            record["relations"] = [r.to_dict() for r in result.graph.relations.values()]
-        click.echo(json.dumps(record, ensure_ascii=False))
+    render = functools.partial(report_line, with_text=with_text)
+    for result in extract_all(found.files, workers=workers, limits=limits, render=render):
+        if result.rendered is not None:
+            click.echo(result.rendered)
+            continue
+        failed += 1
+        click.echo(f"error: {result.source}: {result.error}", err=True)
+        click.echo(json.dumps({"source": result.source, "error": result.error}, ensure_ascii=False))
     _exit_now(1 if failed else 0)
+
+
+def report_line(source: str, graph: Any, with_text: bool = False) -> str:
+    """One report's JSON line (docs/extraction-format.md), made in the worker that extracted it."""
+    report = next(iter(graph.reports.values()))
+    record: dict[str, Any] = {
+        "source": source,
+        "report": report.to_dict(with_text=with_text),
+        "entities": [e.to_dict() for e in graph.entities.values()],
+        "relations": [r.to_dict() for r in graph.relations.values()],
+    }
+    return json.dumps(record, ensure_ascii=False)
 
 
 def _exit_now(code: int) -> None:

@@ -56,3 +56,17 @@ def test_build_names_the_report_over_a_limit_and_loads_the_rest(reports, tmp_pat
     assert "reports read: 1 (new 1," in result.output
     stats = CliRunner().invoke(main, ["stats", "--json", "--store", "embedded", "--data-dir", str(data)])
     assert json.loads(stats.stdout)["reports"] == 1
+
+
+def _names(source: str, graph) -> str:
+    return source + ":" + ",".join(sorted(e.name for e in graph.entities.values()))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_render_runs_in_the_workers_and_sends_text_not_graphs(tmp_path: Path, workers: int) -> None:
+    good, empty = tmp_path / "a.txt", tmp_path / "b.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    empty.write_text("", encoding="utf-8")
+    results = list(extract_all([str(good), str(empty)], workers=workers, render=_names))
+    assert results[0].graph is None and results[0].rendered is not None and "樟木村" in results[0].rendered
+    assert results[1].rendered is None and results[1].error  # a failure still comes back as its error
