@@ -96,10 +96,9 @@ def _title_subject(
     return entity_of[id(min(named, key=lambda m: m.start))] if named else ""
 
 
-def _unnamed_title_subject(text: str, found: list[Mention], entity_of: dict[int, str]) -> str:
+def _unnamed_title_subject(text: str, found: list[Mention], entity_of: dict[int, str], span: tuple[int, int] | None) -> str:
     """社区文明创建工作汇报 / 某某村: a title of a community's or village's report that names
     none, and a body that opens with one (某某社区位于…): that one speaks."""
-    span = title_span(text)
     kind = _UNIT_TITLE.search(text, span[0], span[1]) if span else None
     if kind is None or any(m.end <= span[1] for m in found if m.label in ("Village", "Community")):
         return ""
@@ -194,7 +193,8 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
             sections=[s.to_dict() for s in sections],
         )
     )
-    title_place = _title_subject(text, found, entity_of, ("Village", "Community", "District"), title_span(text))
+    title = title_span(text)
+    title_place = _title_subject(text, found, entity_of, ("Village", "Community", "District"), title)
     ctx = Context(
         report_id=rid,
         text=text,
@@ -205,8 +205,8 @@ def assemble(doc: Doc, source: SourceText, meta: ReportMeta, sections: list[Sect
         own_place_id=own_id,
         # a village's or community's own report (某镇某村2023年工作总结), or news headed by a
         # village (某村召开…表彰大会), speaks for the village
-        subject_id=_title_subject(text, found, entity_of, ("Village", "Community"), headline_span(text))
-        or _unnamed_title_subject(text, found, entity_of) or own_id or title_place,
+        subject_id=_title_subject(text, found, entity_of, ("Village", "Community"), title or headline_span(text))
+        or _unnamed_title_subject(text, found, entity_of, title) or own_id or title_place,
         year=meta.year,
         plan_year=max(years) if years else None,
         place_ids=place_ids,

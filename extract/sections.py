@@ -95,11 +95,8 @@ def title_span(text: str) -> tuple[int, int] | None:
 
 
 def headline_span(text: str) -> tuple[int, int] | None:
-    """The title, else a short first line that reads as a headline (某村召开…表彰大会): a news
+    """A short first line that reads as a headline (某村召开…表彰大会; also a title): a news
     write-up about a village names it there."""
-    span = title_span(text)
-    if span is not None:
-        return span
     first = text.split("\n", 1)[0]
     return (0, len(first)) if _title_like(first.strip(), 40) else None
 

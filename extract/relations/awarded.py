@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from extract.nlp.components.honours import GIVING, TRIGGER, awards
+from extract.nlp.components.honours import GIVING, LISTING, TRIGGER, awards
 from extract.nlp.lexicon import alternation, words
 from extract.nlp.mention import Mention
 from extract.nlp.names import MASK
@@ -39,11 +39,14 @@ _LIST_GAP = re.compile(r"^\s*(?:、|和|及|与|，)\s*$")
 _CONTEST = re.compile(r"在[^，。；,;]*?中")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十百]+(?:[户个家名位所人]|项目)")
 _POINTER = re.compile(r"(?:该|此|这|其|上述|以上|他|她)(?!镇|乡|街道|街)|我(?![镇乡街村社区县市们])|本人")  # 该镇 is the report's own town
+# the report's own unit, named or pointed at (我镇, 全乡, 街道, 咱村)
+_UNIT = re.compile(r"(?:我|本|全|该|咱)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)")
 # what may open a clause whose award goes to the report's own place: time, self-reference, adverbs
 _SAID_OF_SELF = re.compile(
     r"\d{4}(?:[-—－~至]\d{4})?年度?|[今全去同]年|年内|[上下]半年|近[\d一二两三四五六七八九十几]*年来?|\d+月|一年来|以来|此外|同时|其中|期间|[\d一二两三四五六七八九十]+(?:年|个月|次)|"
     r"[\u4e00-\u9fff“”]{2,24}?(?:考核|测评|评比|评选|考评|竞赛|比赛|大赛|评估|检查)(?:中|上)?|[\u4e00-\u9fff]{2,12}?工作|"
-    r"(?:我|本|全|该|咱)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)(?:上下|党工委|党委|政府|办事处)?|我们|在?全[国省市区县](?:唯一|首个|首家|首批)?|唯一|首个|首家|首批|"
+    + _UNIT.pattern
+    + r"(?:上下|党工委|党委|政府|办事处)?|我们|在?全[国省市区县](?:唯一|首个|首家|首批)?|唯一|首个|首家|首批|"
     + alternation("award_adverbs.txt")
     + r"|[\s，,、“”\"]"
 )
@@ -71,8 +74,7 @@ _LIST_END = re.compile(r"[。；;\n]")
 _APPOSITION = re.compile(r"[”\"」』]?(?:、[^，。；,;：:\n“”、]{2,16})?")
 _DATED_ITEM = re.compile(r"、(?=\d{4}年)")
 _SENTENCE_END = re.compile(r"[。！!？?；;]\s*$")
-_UNIT = re.compile(r"(?:我|本|全|该|咱)?(?:镇|乡|街道|街|区|县|村|社区|园区|开发区|农场)")
-_LISTED_CLAUSE = re.compile(r"(?:榜上有名|名列其中|位列其中|均?在列|入选其中|上榜|入选)[！!。]?\s*$")
+_LISTED_CLAUSE = re.compile(rf"(?:{LISTING})[！!。]?\s*$")
 _RELATIVE = re.compile(r"[”\"」』]?(?:[和及、][^，。；,;：:的“”]{2,16}?[”\"」』]?)?(?:荣誉称号|称号|荣誉)?的")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")  # an ASCII full stop ends a sentence the layout kept whole
@@ -239,22 +241,23 @@ def _after_time(text: str, start: int, end: int) -> int:
     return stop.end()
 
 
-def _placed_by(ctx: Context, at: int, name: Mention) -> bool:
-    """Whether only the places placing a name stand between `at` and it (某市某街道|某村)."""
+def _lead_without_places(ctx: Context, at: int, name: Mention) -> str:
+    """The text from `at` to a name, without the counties and towns placing it (某市某街道|某村)."""
     lead = ctx.text[at : name.start]
     for m in ctx.in_sentence(at, frozenset(_PLACING)):
         if at <= m.start and m.end <= name.start:
             lead = lead.replace(ctx.text[m.start : m.end], "", 1)
-    return not lead.strip()
+    return lead
+
+
+def _placed_by(ctx: Context, at: int, name: Mention) -> bool:
+    """Whether only the places placing a name stand between `at` and it (某市某街道|某村)."""
+    return not _lead_without_places(ctx, at, name).strip()
 
 
 def _opens(ctx: Context, at: int, name: Mention) -> bool:
     """Whether only time, self-reference or the places placing it stand before a name."""
-    lead = ctx.text[at : name.start]
-    for m in ctx.in_sentence(at, frozenset(_PLACING)):
-        if at <= m.start and m.end <= name.start:
-            lead = lead.replace(ctx.text[m.start : m.end], "", 1)
-    return not _HAN.search(_SAID_OF_SELF.sub("", lead))
+    return not _HAN.search(_SAID_OF_SELF.sub("", _lead_without_places(ctx, at, name)))
 
 
 def _antecedent(ctx: Context, anaphor: re.Match[str]) -> list[Mention] | None:

@@ -244,9 +244,11 @@ _COUNTING = re.compile(r"仅|此|[一二两三四五六七八九十\d][家个名
 # who a giving verb names before the title it gives them (授予河口镇等4个镇为…, 授予张三同志为…)
 _GIVEN_AS = re.compile(rf"[^“”\"，。；;,]{{2,60}}?(?:{COUNTED_MATES}|同志)?为(?=[“\"\u4e00-\u9fff])")
 _GIVEN_MORE = re.compile(rf"[^“”\"]{{2,40}}?(?:{COUNTED_MATES}|同志)为[“\"\u4e00-\u9fff]")
+# the verbs of a name found in a published list (甲、乙榜上有名): also read by AWARDED
+LISTING = "榜上有名|名列其中|位列其中|均?在列|入选其中|上榜|入选"
 # a list published, and the names in it, also in the next sentence (公布…“X”名单，甲、乙3人榜上有名;
 # 公布了第二批X名单。甲村、乙村入选): the title and where its holders end
-_LISTED_IN = re.compile(r"(?:公布|发布|印发|下发|公示)了?[^，。；“]{0,20}?([“\"]?[^，。；“”]{0,12}[“\"][^”\"]{2,30}[”\"]|[^，。；]{4,30}?)名单[^。；]{0,40}?[，,。][^。；]{2,100}?(榜上有名|名列其中|位列其中|均?在列|入选其中|上榜|入选)")
+_LISTED_IN = re.compile(r"(?:公布|发布|印发|下发|公示)了?[^，。；“]{0,20}?([“\"]?[^，。；“”]{0,12}[“\"][^”\"]{2,30}[”\"]|[^，。；]{4,30}?)名单[^。；]{0,40}?[，,。][^。；]{2,100}?(" + LISTING + ")")
 _CLASS_AFTER = re.compile(r"[”\"](?:的)?(?:企业|单位|集体|个人|村|社区|家庭|合作社)(?=[\u4e00-\u9fff]{2})")
 # the same with no verb: a roll of who is named what (曙光社区等20个社区为“…”, 张三等50名网格员为“…”)
 _NAMED_AS = re.compile(rf"(?<=[\u4e00-\u9fff]){COUNTED_MATES}为“([^”“\n]{{3,40}})”")
