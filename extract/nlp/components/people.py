@@ -17,6 +17,7 @@ from extract.nlp.lexicon import alternation, jieba_tags, words
 from extract.nlp.mention import Mention, mentions
 from extract.nlp.tables import column_rows
 from extract.patterns import guarded
+from graph.model import PLACE_LABELS
 
 _AWARD = r"荣获|获评|被评为|被授予"
 
@@ -563,13 +564,10 @@ def _credit_glued() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('byline_words.txt')})[ \u3000：:]*({surname_pattern()}[\u4e00-\u9fff]{{1,2}})")
 
 
-_PLACE_AFTER_CREDIT = frozenset({"Province", "City", "District", "Subdistrict", "Village", "Community"})
-
-
 def _credited_before_place(text: str, out: list[Mention]) -> list[Mention]:
     """A photo's credit run into its caption (通讯员某某某某县某乡…): the name is the two or
     three characters after the byline word that end where a place the text names begins."""
-    starts = {m.start for m in out if m.label in _PLACE_AFTER_CREDIT}
+    starts = {m.start for m in out if m.label in PLACE_LABELS}
     found = []
     for m in _credit_glued().finditer(text):
         at = m.start(1)
